@@ -1,0 +1,84 @@
+//! `shindan answer`: one answer (and/or note) into a record, through the same validation as the
+//! interview.
+
+use super::{Ctx, Failure};
+use crate::domain::{validate, Questionnaire, Visibility};
+use chrono::Utc;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Record id, e.g. 2026-007
+    id: String,
+    /// Question id, e.g. vpn_flagged (see `shindan show ID`)
+    question: String,
+    /// An option id, a comma list for multi-choice, a number, text, or `-` to clear
+    #[arg(allow_hyphen_values = true)]
+    value: Option<String>,
+    /// Set the question's note (an empty string removes it)
+    #[arg(long)]
+    note: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let qn = Questionnaire::embedded();
+    let id = ctx.parse_id(&args.id)?;
+    let Some(q) = qn.question(&args.question) else {
+        let ids: Vec<_> = qn.questions().map(|q| q.id.as_str()).collect();
+        return Err(Failure::Invalid(
+            lang.pick(
+                &format!(
+                    "質問 `{}` はありません。質問ID：{}",
+                    args.question,
+                    ids.join(", ")
+                ),
+                &format!(
+                    "no question `{}`; question ids: {}",
+                    args.question,
+                    ids.join(", ")
+                ),
+            )
+            .to_string(),
+        ));
+    };
+    if args.value.is_none() && args.note.is_none() {
+        return Err(Failure::Invalid(
+            lang.pick(
+                "値（または --note）を指定してください",
+                "give a value (or --note)",
+            )
+            .into(),
+        ));
+    }
+    let store = ctx.store()?;
+    let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
+    let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+    let now = Utc::now();
+    if let Some(raw) = &args.value {
+        validate::answer_from_input(qn, &mut record, &q.id, raw, now)
+            .map_err(|e| Failure::Invalid(format!("{}: {}", q.id, e.message(lang))))?;
+    }
+    if let Some(note) = &args.note {
+        record.set_note(&q.id, note, now);
+    }
+    store
+        .save(&mut record, &lock)
+        .map_err(|e| ctx.store_err(e))?;
+    if let Visibility::Hidden { because } = qn.visibility(q, &record) {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!("注意：`{because}` の回答によりこの質問は対象外のため、回答は保存しましたが集計には使いません"),
+                &format!("note: `{because}` skips this question, so the answer is kept but not counted"),
+            )
+        );
+    }
+    match record.value(&q.id) {
+        Some(v) => println!("{} = {}", q.id, q.describe(v, lang)),
+        None if args.value.is_some() => {
+            println!("{} = {}", q.id, lang.pick("（未回答）", "(unanswered)"))
+        }
+        None => {}
+    }
+    Ok(())
+}

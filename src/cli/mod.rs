@@ -1,0 +1,229 @@
+//! The command line: every subcommand calls the same domain functions and store as the TUI, so a
+//! script or a quick look over SSH sees exactly what the interview sees.
+
+mod answer;
+mod list;
+mod new;
+mod show;
+
+use crate::domain::{Lang, RecordId};
+use crate::store::{Store, StoreError};
+use clap::{Parser, Subcommand};
+use std::fmt;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shindan",
+    version,
+    about = "診断 — a hospital's own cyber-security assessment, on the 2022 survey of the four hospital associations",
+    long_about = "shindan walks a hospital through the 2022 四病院団体協議会 security questionnaire, \
+                  keeps its answers in a local data dir, and compares them with the survey. \
+                  Without a subcommand it opens the interview (a terminal UI)."
+)]
+pub struct Cli {
+    /// Where records are kept [default: ~/.local/share/shindan on Linux]
+    #[arg(long, global = true, env = "SHINDAN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Language of the UI and the questionnaire
+    #[arg(long, global = true, env = "SHINDAN_LANG", default_value = "ja", value_parser = parse_lang)]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s {
+        "ja" => Ok(Lang::Ja),
+        "en" => Ok(Lang::En),
+        _ => Err(format!("`{s}`: allowed values are ja, en")),
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a record for a hospital; prints its id alone
+    New(new::Args),
+    /// List the records (and damaged files) in the data dir
+    List(list::Args),
+    /// Answer one question of a record (or clear it with `-`)
+    Answer(answer::Args),
+    /// Show a record's visible questions with answers and notes
+    Show(show::Args),
+}
+
+/// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
+/// or I/O that needs attention.
+#[derive(Debug)]
+pub enum Failure {
+    Invalid(String),
+    Data(String),
+}
+
+impl Failure {
+    fn code(&self) -> u8 {
+        match self {
+            Failure::Invalid(_) => 2,
+            Failure::Data(_) => 1,
+        }
+    }
+
+    /// A store error in the user's language, classified: a missing record is the user's typo,
+    /// a damaged file or a held lock is data that needs attention.
+    pub fn from_store(e: StoreError, lang: Lang) -> Failure {
+        match &e {
+            StoreError::NotFound { id, dir } => Failure::Invalid(
+                lang.pick(
+                    &format!(
+                        "記録 {id} は {} にありません（`shindan list` で一覧）",
+                        dir.display()
+                    ),
+                    &format!(
+                        "record {id} is not in {} (see `shindan list`)",
+                        dir.display()
+                    ),
+                )
+                .to_string(),
+            ),
+            StoreError::Damaged { path, damage } => Failure::Data(
+                lang.pick(
+                    &format!(
+                        "{}：{}（ファイルはそのままです）",
+                        path.display(),
+                        damage.message(lang)
+                    ),
+                    &format!(
+                        "{}: {}; the file is left untouched",
+                        path.display(),
+                        damage.message(lang)
+                    ),
+                )
+                .to_string(),
+            ),
+            StoreError::Locked { id, holder } => Failure::Data(
+                lang.pick(
+                    &format!(
+                        "記録 {id} は編集中です（{}）：その画面を閉じてからやり直してください",
+                        holder.message(lang)
+                    ),
+                    &format!(
+                        "record {id} is being edited ({}): close that session and try again",
+                        holder.message(lang)
+                    ),
+                )
+                .to_string(),
+            ),
+            StoreError::Exists { id } => Failure::Invalid(
+                lang.pick(
+                    &format!("記録 {id} はすでにあります"),
+                    &format!("record {id} already exists"),
+                )
+                .to_string(),
+            ),
+            StoreError::Io { .. } => Failure::Data(e.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Invalid(m) | Failure::Data(m) => f.write_str(m),
+        }
+    }
+}
+
+/// What every command gets: the language, and the data dir opened on first use (commands such
+/// as `budget` need none).
+pub struct Ctx {
+    pub lang: Lang,
+    data_dir: Option<PathBuf>,
+    store: Option<Store>,
+}
+
+impl Ctx {
+    pub fn new(lang: Lang, data_dir: Option<PathBuf>) -> Ctx {
+        Ctx {
+            lang,
+            data_dir,
+            store: None,
+        }
+    }
+
+    /// The store, opened (and the data dir created) on first use. A `Store` is only a path, so
+    /// commands get their own copy.
+    pub fn store(&mut self) -> Result<Store, Failure> {
+        if self.store.is_none() {
+            let dir = data_dir(self.data_dir.clone()).ok_or_else(|| {
+                Failure::Data(
+                    self.lang
+                        .pick(
+                            "データの置き場所が決められません：--data-dir を指定してください",
+                            "cannot find a home for the data: give --data-dir",
+                        )
+                        .into(),
+                )
+            })?;
+            let store = Store::open(dir).map_err(|e| Failure::from_store(e, self.lang))?;
+            self.store = Some(store);
+        }
+        self.store
+            .clone()
+            .ok_or_else(|| Failure::Data("store".into()))
+    }
+
+    pub fn parse_id(&self, s: &str) -> Result<RecordId, Failure> {
+        s.parse::<RecordId>().map_err(|e| {
+            Failure::Invalid(
+                self.lang
+                    .pick(
+                        &format!("`{s}` は記録IDではありません：2026-007 のような形です"),
+                        &e.to_string(),
+                    )
+                    .to_string(),
+            )
+        })
+    }
+
+    pub fn store_err(&self, e: StoreError) -> Failure {
+        Failure::from_store(e, self.lang)
+    }
+}
+
+/// The data dir: `--data-dir`, else `SHINDAN_DATA_DIR` (both through clap), else the platform's
+/// data dir for shindan (`~/.local/share/shindan` on Linux).
+pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit.or_else(|| {
+        directories::ProjectDirs::from("", "", "shindan").map(|p| p.data_dir().to_path_buf())
+    })
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone());
+    let result = match cli.command {
+        None => crate::tui::run(&mut ctx),
+        Some(Command::New(a)) => new::run(&mut ctx, a),
+        Some(Command::List(a)) => list::run(&mut ctx, a),
+        Some(Command::Answer(a)) => answer::run(&mut ctx, a),
+        Some(Command::Show(a)) => show::run(&mut ctx, a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("shindan: {f}");
+            ExitCode::from(f.code())
+        }
+    }
+}
+
+/// Prints JSON for scripts. Serialising plain data cannot fail.
+pub fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
+}

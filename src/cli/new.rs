@@ -1,0 +1,81 @@
+//! `shindan new`: a record from the profile questions, for scripts.
+
+use super::{Ctx, Failure};
+use crate::domain::{validate, Questionnaire, Record};
+use chrono::{Datelike, Local, Utc};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Hospital name (病院名)
+    #[arg(long)]
+    name: String,
+    /// Licensed beds (許可病床数), 20–5000
+    #[arg(long, allow_hyphen_values = true)]
+    beds: String,
+    /// Founder (開設者): national, prefecture_municipal, public_medical, social_insurance,
+    /// public_interest, medical_corporation, medical_association, private_school,
+    /// social_welfare, coop, other_corporation
+    #[arg(long)]
+    founder: String,
+    /// Annual revenue in thousand yen (年間収益、千円)
+    #[arg(long, allow_hyphen_values = true)]
+    revenue: Option<String>,
+    /// Member associations, comma-separated: jha, ajha, jmha, japha, none
+    #[arg(long)]
+    associations: Option<String>,
+    /// Assessment year (the id's prefix) [default: this year]
+    #[arg(long)]
+    year: Option<i32>,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let qn = Questionnaire::embedded();
+    let now = Utc::now();
+    let today = Local::now().date_naive();
+    let year = args.year.unwrap_or(today.year());
+    if !(2000..=2100).contains(&year) {
+        return Err(Failure::Invalid(
+            ctx.lang
+                .pick(
+                    &format!("{year} 年は範囲外です：2000～2100"),
+                    &format!("year {year} is out of range: 2000–2100"),
+                )
+                .to_string(),
+        ));
+    }
+    // Check every answer on a scratch record first: a refused value must not leave a half-made
+    // record behind.
+    let mut scratch = Record::new(crate::domain::RecordId::new(year, 1), today, now);
+    let mut given = vec![
+        ("hospital_name", args.name.as_str()),
+        ("beds", args.beds.as_str()),
+        ("founder", args.founder.as_str()),
+    ];
+    if let Some(r) = &args.revenue {
+        given.push(("revenue", r));
+    }
+    if let Some(a) = &args.associations {
+        given.push(("associations", a));
+    }
+    for (q, raw) in given {
+        validate::answer_from_input(qn, &mut scratch, q, raw, now)
+            .map_err(|e| Failure::Invalid(format!("--{}: {}", flag_of(q), e.message(ctx.lang))))?;
+    }
+    let store = ctx.store()?;
+    let record = store
+        .create(year, |id| {
+            let mut r = scratch.clone();
+            r.id = id;
+            r
+        })
+        .map_err(|e| ctx.store_err(e))?;
+    println!("{}", record.id);
+    Ok(())
+}
+
+fn flag_of(question: &str) -> &str {
+    match question {
+        "hospital_name" => "name",
+        q => q,
+    }
+}

@@ -1,0 +1,135 @@
+//! Indicators: the yes/no facts about a record that the survey reports shares of.
+
+use super::lang::Text;
+use super::questionnaire::{Condition, Questionnaire, Visibility};
+use super::record::Record;
+use serde::{Deserialize, Serialize};
+
+/// One indicator, as data (`indicators` in `assets/questionnaire.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    #[serde(flatten)]
+    pub text: Text,
+    /// The record must be in this population for the indicator to apply (`vpn_unpatched` is
+    /// measured among hospitals that use a flagged VPN).
+    #[serde(default)]
+    pub population: Option<Condition>,
+    /// True when any of these holds.
+    pub true_if_any: Vec<Condition>,
+    /// Options that mean "don't know": an answer with one of them leaves the indicator unknown.
+    #[serde(default)]
+    pub unknown_values: Vec<String>,
+    /// Which value of the indicator is the worrying one (`yes` for `vpn_unpatched`, `no` for
+    /// `backup_isolated`): the position screen and the next steps read it.
+    pub concern: Concern,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Concern {
+    Yes,
+    No,
+}
+
+/// An indicator's value for one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorValue {
+    True,
+    False,
+    /// Answered "don't know".
+    Unknown,
+    /// The record is outside the indicator's population.
+    NotApplicable,
+    /// Not answered yet.
+    Unanswered,
+}
+
+impl IndicatorValue {
+    pub fn as_bool(self) -> Option<bool> {
+        match self {
+            IndicatorValue::True => Some(true),
+            IndicatorValue::False => Some(false),
+            _ => None,
+        }
+    }
+}
+
+impl Indicator {
+    /// The questions and options this indicator reads, for the integrity check.
+    pub fn references(&self) -> impl Iterator<Item = &Condition> {
+        self.population.iter().chain(self.true_if_any.iter())
+    }
+
+    /// Whether the record's answers make this indicator worrying (see [`Concern`]).
+    pub fn is_concern(&self, value: IndicatorValue) -> bool {
+        matches!(
+            (self.concern, value),
+            (Concern::Yes, IndicatorValue::True) | (Concern::No, IndicatorValue::False)
+        )
+    }
+
+    pub fn evaluate(&self, qn: &Questionnaire, record: &Record) -> IndicatorValue {
+        if let Some(pop) = &self.population {
+            match self.holds(qn, pop, record) {
+                Holds::Yes => {}
+                Holds::No => return IndicatorValue::NotApplicable,
+                Holds::Open => return IndicatorValue::Unanswered,
+                Holds::DontKnow => return IndicatorValue::Unknown,
+            }
+        }
+        let mut open = false;
+        let mut dont_know = false;
+        for c in &self.true_if_any {
+            match self.holds(qn, c, record) {
+                Holds::Yes => return IndicatorValue::True,
+                Holds::No => {}
+                Holds::Open => open = true,
+                Holds::DontKnow => dont_know = true,
+            }
+        }
+        if open {
+            IndicatorValue::Unanswered
+        } else if dont_know {
+            IndicatorValue::Unknown
+        } else {
+            IndicatorValue::False
+        }
+    }
+
+    fn holds(&self, qn: &Questionnaire, c: &Condition, record: &Record) -> Holds {
+        let Some(q) = qn.question(&c.question) else {
+            return Holds::Open;
+        };
+        match qn.visibility(q, record) {
+            // Not asked because an earlier answer ruled it out (no backup at all → no offline
+            // backup): the condition does not hold.
+            Visibility::Hidden { .. } => Holds::No,
+            Visibility::Pending { .. } => Holds::Open,
+            Visibility::Visible => match record.value(&c.question) {
+                None => Holds::Open,
+                Some(v) => {
+                    let picked = v.choices();
+                    if picked.iter().any(|p| c.any_of.iter().any(|a| a == p)) {
+                        Holds::Yes
+                    } else if picked
+                        .iter()
+                        .any(|p| self.unknown_values.iter().any(|u| u == p))
+                    {
+                        Holds::DontKnow
+                    } else {
+                        Holds::No
+                    }
+                }
+            },
+        }
+    }
+}
+
+enum Holds {
+    Yes,
+    No,
+    Open,
+    DontKnow,
+}

@@ -1,0 +1,41 @@
+//! The two languages of the UI and of the content.
+
+use serde::{Deserialize, Serialize};
+
+/// Japanese is the default: the users are Japanese hospitals; English is for vendors, auditors
+/// and reviewers who do not read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Picks the string for this language. UI strings live beside the code that shows them,
+    /// written once in both languages, so that no screen can forget one.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        self.pick("ja", "en")
+    }
+}
+
+/// A piece of content in both languages, as the assets carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Text {
+    pub ja: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ja, &self.en)
+    }
+}

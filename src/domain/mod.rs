@@ -1,0 +1,17 @@
+//! The meaning of a hospital's answers: plain Rust, no terminal, no files.
+
+pub mod answer;
+pub mod cohort;
+pub mod indicator;
+pub mod lang;
+pub mod questionnaire;
+pub mod record;
+pub mod validate;
+
+pub use answer::Value;
+pub use cohort::{BedClass, Founder};
+pub use indicator::{Indicator, IndicatorValue};
+pub use lang::{Lang, Text};
+pub use questionnaire::{Kind, Question, Questionnaire, Section, Visibility};
+pub use record::{Record, RecordId};
+pub use validate::AnswerError;

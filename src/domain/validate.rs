@@ -1,0 +1,407 @@
+//! Validation: the one path by which any answer — typed in the interview, given on the command
+//! line or imported from a file — gets into a record.
+
+use super::answer::Value;
+use super::cohort::MIN_HOSPITAL_BEDS;
+use super::lang::Lang;
+use super::questionnaire::{group_thousands, Kind, Question, Questionnaire};
+use super::record::{Answer, Record};
+use chrono::{DateTime, Utc};
+
+/// Why an answer was refused. Each message says what is allowed, in the user's language
+/// ([`AnswerError::message`]); `Display` gives the English one for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("unknown question `{question}`")]
+    UnknownQuestion { question: String },
+    #[error("`{question}` takes {expected}")]
+    WrongKind {
+        question: String,
+        expected: &'static str,
+    },
+    #[error("`{input}` is not a whole number")]
+    NotANumber { input: String },
+    #[error("{value} is out of range: {min}–{max}")]
+    OutOfBounds { value: i64, min: i64, max: i64 },
+    #[error("{beds} beds is a clinic (診療所), not a hospital: a hospital has at least 20 beds")]
+    NotAHospital { beds: i64 },
+    #[error("`{value}` is not an option of `{question}`; allowed: {}", allowed.join(", "))]
+    UnknownOption {
+        question: String,
+        value: String,
+        allowed: Vec<String>,
+    },
+    #[error("`{option}` cannot be combined with other options")]
+    Exclusive { option: String },
+    #[error("choose at least one option; allowed: {}", allowed.join(", "))]
+    NoChoice { allowed: Vec<String> },
+    #[error("the answer is empty: write 1–{max} characters")]
+    Empty { max: i64 },
+    #[error("{len} characters is too long: at most {max}")]
+    TooLong { len: usize, max: i64 },
+    #[error("one line only: the answer may not contain a line break")]
+    LineBreak,
+    #[error("{value} is more than {other} = {limit}: `{question}` cannot exceed `{other}`")]
+    Exceeds {
+        question: String,
+        value: i64,
+        other: String,
+        limit: i64,
+    },
+    #[error("{value} is less than {other} = {floor}: lower `{other}` first")]
+    BelowDependent {
+        value: i64,
+        other: String,
+        floor: i64,
+    },
+    #[error("{amount} thousand yen is not in the chosen bracket `{bracket}`{}", belongs_hint(.belongs_to))]
+    OutsideBracket {
+        amount: i64,
+        bracket: String,
+        belongs_to: Option<String>,
+    },
+    #[error("the exact budget {amount} thousand yen is not in `{bracket}`{}; clear the exact budget first or choose that bracket", belongs_hint(.belongs_to))]
+    BracketExcludesAmount {
+        amount: i64,
+        bracket: String,
+        belongs_to: Option<String>,
+    },
+}
+
+fn belongs_hint(b: &Option<String>) -> String {
+    match b {
+        Some(b) => format!(": it belongs to `{b}`"),
+        None => String::new(),
+    }
+}
+
+impl AnswerError {
+    /// The message in the user's language. Option ids stay as they are (they are what is typed
+    /// on the command line); the interview shows option labels beside them anyway.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            AnswerError::UnknownQuestion { question } => format!("質問 `{question}` はありません"),
+            AnswerError::WrongKind { question, expected } => {
+                format!("`{question}` の回答は {expected} です")
+            }
+            AnswerError::NotANumber { input } => format!("`{input}` は整数ではありません"),
+            AnswerError::OutOfBounds { value, min, max } => format!(
+                "{} は範囲外です：{}～{} の整数を入力してください",
+                group_thousands(*value),
+                group_thousands(*min),
+                group_thousands(*max)
+            ),
+            AnswerError::NotAHospital { beds } => format!(
+                "{beds}床は診療所です（病院は{MIN_HOSPITAL_BEDS}床以上）：{MIN_HOSPITAL_BEDS}以上を入力してください"
+            ),
+            AnswerError::UnknownOption {
+                question,
+                value,
+                allowed,
+            } => format!(
+                "`{value}` は `{question}` の選択肢にありません。選べるもの：{}",
+                allowed.join(", ")
+            ),
+            AnswerError::Exclusive { option } => {
+                format!("`{option}` は他の選択肢と同時に選べません")
+            }
+            AnswerError::NoChoice { allowed } => {
+                format!("1つ以上選んでください。選べるもの：{}", allowed.join(", "))
+            }
+            AnswerError::Empty { max } => format!("空欄です：1～{max}文字で入力してください"),
+            AnswerError::TooLong { len, max } => {
+                format!("{len}文字は長すぎます：{max}文字以内にしてください")
+            }
+            AnswerError::LineBreak => "改行は入れられません（1行で入力してください）".into(),
+            AnswerError::Exceeds {
+                question,
+                value,
+                other,
+                limit,
+            } => format!(
+                "{value} は {other}（{limit}）を超えています：`{question}` は `{other}` 以下にしてください"
+            ),
+            AnswerError::BelowDependent { value, other, floor } => format!(
+                "{value} は {other}（{floor}）より少なくなります：先に `{other}` を減らしてください"
+            ),
+            AnswerError::OutsideBracket {
+                amount,
+                bracket,
+                belongs_to,
+            } => format!(
+                "{}千円 は選んだ予算区分 `{bracket}` に入りません{}",
+                group_thousands(*amount),
+                belongs_to
+                    .as_ref()
+                    .map(|b| format!("（`{b}` の範囲です）"))
+                    .unwrap_or_default()
+            ),
+            AnswerError::BracketExcludesAmount {
+                amount,
+                bracket,
+                belongs_to,
+            } => format!(
+                "予算の実額 {}千円 は `{bracket}` に入りません{}。先に実額を消すか、その区分を選んでください",
+                group_thousands(*amount),
+                belongs_to
+                    .as_ref()
+                    .map(|b| format!("（`{b}` の範囲です）"))
+                    .unwrap_or_default()
+            ),
+        }
+    }
+}
+
+/// Full-width digits and separators, as a Japanese input method often gives them, read as the
+/// ASCII the user meant.
+fn normalise_number(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '－' | 'ー' | '−' => Some('-'),
+            ',' | '，' | '_' | ' ' | '　' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Reads what a person typed for a question into a value of the question's kind. Checks the
+/// shape only; [`check`] checks it against the bounds and the rest of the record.
+pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
+    match q.kind {
+        Kind::Int | Kind::Amount => {
+            let s = normalise_number(raw);
+            s.parse::<i64>()
+                .map(Value::Number)
+                .map_err(|_| AnswerError::NotANumber {
+                    input: raw.trim().to_string(),
+                })
+        }
+        Kind::Single => Ok(Value::Text(raw.trim().to_string())),
+        Kind::Multi => {
+            let mut picked: Vec<String> = Vec::new();
+            for part in raw.split([',', '、', '，']).map(str::trim) {
+                if !part.is_empty() && !picked.iter().any(|p| p == part) {
+                    picked.push(part.to_string());
+                }
+            }
+            Ok(Value::Choices(picked))
+        }
+        Kind::Text => Ok(Value::Text(raw.trim().to_string())),
+    }
+}
+
+fn label_of(q: &Question, option: &str) -> String {
+    q.option(option)
+        .map(|o| format!("{} {}", o.id, o.text.ja))
+        .unwrap_or_else(|| option.to_string())
+}
+
+fn bracket_of(q: &Question, amount: i64) -> Option<String> {
+    q.options
+        .iter()
+        .find(|o| o.contains_amount(amount))
+        .map(|o| label_of(q, &o.id))
+}
+
+/// Checks a value against its question and the rest of the record: kind, bounds, options, and
+/// the rules that tie two answers together.
+pub fn check(
+    qn: &Questionnaire,
+    q: &Question,
+    value: &Value,
+    record: &Record,
+) -> Result<(), AnswerError> {
+    let wrong_kind = |expected| AnswerError::WrongKind {
+        question: q.id.clone(),
+        expected,
+    };
+    match q.kind {
+        Kind::Int | Kind::Amount => {
+            let n = value
+                .as_number()
+                .ok_or_else(|| wrong_kind("a whole number"))?;
+            if q.id == "beds" && n < MIN_HOSPITAL_BEDS {
+                return Err(AnswerError::NotAHospital { beds: n });
+            }
+            let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
+            if n < min || n > max {
+                return Err(AnswerError::OutOfBounds { value: n, min, max });
+            }
+            if let Some(other) = &q.not_above {
+                if let Some(limit) = record.number(other) {
+                    if n > limit {
+                        return Err(AnswerError::Exceeds {
+                            question: q.id.clone(),
+                            value: n,
+                            other: other.clone(),
+                            limit,
+                        });
+                    }
+                }
+            }
+            for dependent in qn
+                .questions()
+                .filter(|d| d.not_above.as_deref() == Some(&q.id))
+            {
+                if let Some(floor) = record.number(&dependent.id) {
+                    if n < floor {
+                        return Err(AnswerError::BelowDependent {
+                            value: n,
+                            other: dependent.id.clone(),
+                            floor,
+                        });
+                    }
+                }
+            }
+            if let Some(bracket_q) = q.within_range_of.as_deref().and_then(|b| qn.question(b)) {
+                if let Some(chosen) = record
+                    .choice(&bracket_q.id)
+                    .and_then(|c| bracket_q.option(c))
+                {
+                    if chosen.amount_range.is_some() && !chosen.contains_amount(n) {
+                        return Err(AnswerError::OutsideBracket {
+                            amount: n,
+                            bracket: label_of(bracket_q, &chosen.id),
+                            belongs_to: bracket_of(bracket_q, n),
+                        });
+                    }
+                }
+            }
+        }
+        Kind::Single => {
+            let id = value.as_text().ok_or_else(|| wrong_kind("one option id"))?;
+            let chosen = q.option(id).ok_or_else(|| AnswerError::UnknownOption {
+                question: q.id.clone(),
+                value: id.to_string(),
+                allowed: q.option_ids().iter().map(|s| s.to_string()).collect(),
+            })?;
+            if chosen.amount_range.is_some() {
+                for amount_q in qn
+                    .questions()
+                    .filter(|a| a.within_range_of.as_deref() == Some(&q.id))
+                {
+                    if let Some(amount) = record.number(&amount_q.id) {
+                        if !chosen.contains_amount(amount) {
+                            return Err(AnswerError::BracketExcludesAmount {
+                                amount,
+                                bracket: label_of(q, id),
+                                belongs_to: bracket_of(q, amount),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Kind::Multi => {
+            let Value::Choices(ids) = value else {
+                return Err(wrong_kind("a comma-separated list of option ids"));
+            };
+            let allowed = || q.option_ids().iter().map(|s| s.to_string()).collect();
+            if ids.is_empty() {
+                return Err(AnswerError::NoChoice { allowed: allowed() });
+            }
+            for id in ids {
+                let o = q.option(id).ok_or_else(|| AnswerError::UnknownOption {
+                    question: q.id.clone(),
+                    value: id.clone(),
+                    allowed: allowed(),
+                })?;
+                if o.exclusive && ids.len() > 1 {
+                    return Err(AnswerError::Exclusive { option: id.clone() });
+                }
+            }
+        }
+        Kind::Text => {
+            let text = value.as_text().ok_or_else(|| wrong_kind("text"))?;
+            let max = q.max.unwrap_or(i64::MAX);
+            if text.contains(['\n', '\r']) {
+                return Err(AnswerError::LineBreak);
+            }
+            let len = text.chars().count();
+            if len < q.min.unwrap_or(0).max(1) as usize {
+                return Err(AnswerError::Empty { max });
+            }
+            if len as i64 > max {
+                return Err(AnswerError::TooLong { len, max });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sets (or with `None` clears) an answer after checking it. A multi answer is stored in the
+/// questionnaire's option order, so that two records with the same choices compare equal.
+pub fn set_answer(
+    qn: &Questionnaire,
+    record: &mut Record,
+    question: &str,
+    value: Option<Value>,
+    now: DateTime<Utc>,
+) -> Result<(), AnswerError> {
+    let q = qn
+        .question(question)
+        .ok_or_else(|| AnswerError::UnknownQuestion {
+            question: question.to_string(),
+        })?;
+    match value {
+        None => {
+            record.answers.remove(question);
+        }
+        Some(value) => {
+            check(qn, q, &value, record)?;
+            let value = match value {
+                Value::Choices(ids) => Value::Choices(
+                    q.options
+                        .iter()
+                        .filter(|o| ids.contains(&o.id))
+                        .map(|o| o.id.clone())
+                        .collect(),
+                ),
+                v => v,
+            };
+            record.answers.insert(
+                question.to_string(),
+                Answer {
+                    value,
+                    at: now,
+                    carried: false,
+                },
+            );
+        }
+    }
+    record
+        .drafts
+        .entry(question.to_string())
+        .and_modify(|d| d.value = None);
+    if record.drafts.get(question).is_some_and(|d| d.is_empty()) {
+        record.drafts.remove(question);
+    }
+    record.touch(now);
+    Ok(())
+}
+
+/// Parses what was typed and sets it: `-` clears the answer.
+pub fn answer_from_input(
+    qn: &Questionnaire,
+    record: &mut Record,
+    question: &str,
+    raw: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AnswerError> {
+    let q = qn
+        .question(question)
+        .ok_or_else(|| AnswerError::UnknownQuestion {
+            question: question.to_string(),
+        })?;
+    let value = if raw.trim() == "-" {
+        None
+    } else {
+        Some(parse(q, raw)?)
+    };
+    set_answer(qn, record, question, value, now)
+}

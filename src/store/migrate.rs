@@ -1,0 +1,54 @@
+//! Reading records of every format this build knows, and refusing the ones it does not.
+
+use super::Damage;
+use crate::domain::record::{Record, FORMAT_VERSION};
+use serde_json::{Map, Value};
+
+pub fn parse(bytes: &[u8]) -> Result<Record, Damage> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Damage::Json(format!("not UTF-8: {e}")))?;
+    let mut json: Value = serde_json::from_str(text).map_err(|e| Damage::Json(e.to_string()))?;
+    let version = json
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or(Damage::NoVersion)? as u32;
+    if version > FORMAT_VERSION {
+        return Err(Damage::Newer {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let invalid = |reason: String| Damage::Invalid { version, reason };
+    if version == 0 {
+        return Err(invalid("format 0 does not exist".into()));
+    }
+    if version < 2 {
+        v1_to_v2(&mut json).map_err(invalid)?;
+    }
+    let mut record: Record = serde_json::from_value(json).map_err(|e| invalid(e.to_string()))?;
+    if version < FORMAT_VERSION {
+        record.migrated_from = Some(version);
+    }
+    record.format_version = FORMAT_VERSION;
+    Ok(record)
+}
+
+/// Format 1 kept each answer as its bare value; format 2 wraps it with the time it was given.
+/// Format 1 did not record that time, so the record's `updated_at` stands in for it.
+fn v1_to_v2(json: &mut Value) -> Result<(), String> {
+    let obj = json.as_object_mut().ok_or("a record is a JSON object")?;
+    let at = obj
+        .get("updated_at")
+        .cloned()
+        .ok_or("updated_at is missing")?;
+    if let Some(answers) = obj.get_mut("answers") {
+        let answers = answers.as_object_mut().ok_or("answers is not an object")?;
+        for value in answers.values_mut() {
+            let mut wrapped = Map::new();
+            wrapped.insert("value".into(), value.take());
+            wrapped.insert("at".into(), at.clone());
+            *value = Value::Object(wrapped);
+        }
+    }
+    obj.insert("format_version".into(), Value::from(2));
+    Ok(())
+}

@@ -1,0 +1,338 @@
+//! Where records live: one JSON file per record in the data dir.
+//!
+//! The promises this module keeps, because a hospital cannot afford to lose an interview:
+//! a save is atomic (a kill at any instant leaves the old file or the new one, never a torn
+//! one); files are 0600 in a 0700 dir; only the holder of a record's lock can save it; a file
+//! that cannot be read is reported and never overwritten; an older format is migrated on load and
+//! rewritten only on the next change, with the original kept as `NAME.json.bak`.
+
+mod atomic;
+mod lock;
+mod migrate;
+
+pub use lock::{Holder, RecordLock};
+
+use crate::domain::record::{Record, RecordId, FORMAT_VERSION};
+use std::fs;
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be used as a record. Shown beside the file on the home screen and in
+/// `shindan list`, so each says what happened in words an IT manager can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    #[error("cannot be read: {0}")]
+    Unreadable(String),
+    #[error("not valid JSON: {0}")]
+    Json(String),
+    #[error("no format_version: not a shindan record")]
+    NoVersion,
+    #[error(
+        "format {found} is newer than this shindan reads ({supported}): update shindan to open it"
+    )]
+    Newer { found: u32, supported: u32 },
+    #[error("not a valid record (format {version}): {reason}")]
+    Invalid { version: u32, reason: String },
+    #[error("the file is named {file} but holds record {inside}")]
+    IdMismatch { file: String, inside: String },
+}
+
+impl Damage {
+    pub fn message(&self, lang: crate::domain::Lang) -> String {
+        use crate::domain::Lang;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Damage::Unreadable(e) => format!("読み込めません：{e}"),
+            Damage::Json(e) => format!("JSONとして壊れています：{e}"),
+            Damage::NoVersion => "format_version がありません：shindan の記録ではありません".into(),
+            Damage::Newer { found, supported } => format!(
+                "形式 {found} はこの shindan（{supported} まで）より新しい版のものです：shindan を更新してください"
+            ),
+            Damage::Invalid { version, reason } => {
+                format!("記録として不正です（形式 {version}）：{reason}")
+            }
+            Damage::IdMismatch { file, inside } => {
+                format!("ファイル名は {file} ですが、中身は記録 {inside} です")
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("record {id} does not exist in {}", dir.display())]
+    NotFound { id: RecordId, dir: PathBuf },
+    #[error("{}: {damage}; the file is left untouched", path.display())]
+    Damaged { path: PathBuf, damage: Damage },
+    #[error("record {id} is being edited by {holder}")]
+    Locked { id: RecordId, holder: Holder },
+    #[error("record {id} already exists")]
+    Exists { id: RecordId },
+}
+
+impl StoreError {
+    fn io(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+        move |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// A file in the data dir that is not a usable record, and why.
+#[derive(Debug, Clone)]
+pub struct DamagedFile {
+    pub path: PathBuf,
+    pub damage: Damage,
+}
+
+impl DamagedFile {
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// Everything in the data dir: the records that load, the files that do not.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub records: Vec<Record>,
+    pub damaged: Vec<DamagedFile>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+const EXT: &str = "json";
+
+impl Store {
+    /// Opens the data dir, creating it 0700 when missing and closing it to others when it is
+    /// not: records hold a hospital's security weaknesses.
+    pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let dir = dir.into();
+        fs::create_dir_all(&dir).map_err(StoreError::io(&dir))?;
+        let meta = fs::metadata(&dir).map_err(StoreError::io(&dir))?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
+                .map_err(StoreError::io(&dir))?;
+        }
+        Ok(Store { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path_of(&self, id: &RecordId) -> PathBuf {
+        self.dir.join(format!("{id}.{EXT}"))
+    }
+
+    fn backup_path(&self, id: &RecordId) -> PathBuf {
+        self.dir.join(format!("{id}.{EXT}.bak"))
+    }
+
+    /// The record files of the data dir, by name; hidden files (temp files of a save under
+    /// way), lock files and backups are not records.
+    fn record_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(&self.dir).map_err(StoreError::io(&self.dir))? {
+            let entry = entry.map_err(StoreError::io(&self.dir))?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') || !name.ends_with(".json") {
+                continue;
+            }
+            files.push(entry.path());
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Every record in the data dir, and every file that should be one but is not.
+    pub fn list(&self) -> Result<Listing, StoreError> {
+        let mut listing = Listing::default();
+        for path in self.record_files()? {
+            match read_record(&path) {
+                Ok(record) => listing.records.push(record),
+                Err(damage) => listing.damaged.push(DamagedFile { path, damage }),
+            }
+        }
+        listing.records.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(listing)
+    }
+
+    pub fn load(&self, id: &RecordId) -> Result<Record, StoreError> {
+        let path = self.path_of(id);
+        if !path.exists() {
+            return Err(StoreError::NotFound {
+                id: id.clone(),
+                dir: self.dir.clone(),
+            });
+        }
+        read_record(&path).map_err(|damage| StoreError::Damaged { path, damage })
+    }
+
+    /// Takes the record's edit lock, or says who holds it.
+    pub fn lock(&self, id: &RecordId) -> Result<RecordLock, StoreError> {
+        RecordLock::acquire(&self.dir, id)
+    }
+
+    /// Writes the record atomically. Needs the record's lock: two sessions cannot both save
+    /// one record. A record read in an older format leaves the original as `NAME.json.bak`
+    /// before its first rewrite.
+    pub fn save(&self, record: &mut Record, lock: &RecordLock) -> Result<(), StoreError> {
+        debug_assert_eq!(lock.id(), &record.id, "saving under another record's lock");
+        if lock.id() != &record.id {
+            return Err(StoreError::Locked {
+                id: record.id.clone(),
+                holder: lock.holder().clone(),
+            });
+        }
+        let path = self.path_of(&record.id);
+        if record.migrated_from.is_some() {
+            let bak = self.backup_path(&record.id);
+            if !bak.exists() && path.exists() {
+                let original = fs::read(&path).map_err(StoreError::io(&path))?;
+                atomic::write(&self.dir, &bak, &original, false).map_err(StoreError::io(&bak))?;
+            }
+        }
+        record.format_version = FORMAT_VERSION;
+        let json = to_json(record);
+        atomic::write(&self.dir, &path, json.as_bytes(), false).map_err(StoreError::io(&path))?;
+        record.migrated_from = None;
+        Ok(())
+    }
+
+    /// Stores a new record under the next free id of `year`, never over an existing file, even
+    /// when another session creates one at the same instant.
+    pub fn create(
+        &self,
+        year: i32,
+        build: impl Fn(RecordId) -> Record,
+    ) -> Result<Record, StoreError> {
+        let mut seq = self.last_seq(year)? + 1;
+        loop {
+            let id = RecordId::new(year, seq);
+            let mut record = build(id.clone());
+            record.format_version = FORMAT_VERSION;
+            let json = to_json(&record);
+            let path = self.path_of(&id);
+            match atomic::write(&self.dir, &path, json.as_bytes(), true) {
+                Ok(()) => return Ok(record),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => seq += 1,
+                Err(e) => return Err(StoreError::io(&path)(e)),
+            }
+        }
+    }
+
+    /// Stores a record under its own id, for import: refuses to replace an existing record
+    /// unless asked to, and then only under that record's lock.
+    pub fn insert(
+        &self,
+        record: &mut Record,
+        replace: Option<&RecordLock>,
+    ) -> Result<(), StoreError> {
+        record.format_version = FORMAT_VERSION;
+        record.migrated_from = None;
+        let json = to_json(record);
+        let path = self.path_of(&record.id);
+        match replace {
+            Some(lock) => {
+                if lock.id() != &record.id {
+                    return Err(StoreError::Locked {
+                        id: record.id.clone(),
+                        holder: lock.holder().clone(),
+                    });
+                }
+                atomic::write(&self.dir, &path, json.as_bytes(), false)
+                    .map_err(StoreError::io(&path))
+            }
+            None => match atomic::write(&self.dir, &path, json.as_bytes(), true) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Exists {
+                    id: record.id.clone(),
+                }),
+                other => other.map_err(StoreError::io(&path)),
+            },
+        }
+    }
+
+    /// The highest sequence used for `year` by any file, damaged ones and backups included, so
+    /// that a new record never takes the name of a file the user may still want to rescue.
+    fn last_seq(&self, year: i32) -> Result<u32, StoreError> {
+        let mut last = 0;
+        for entry in fs::read_dir(&self.dir).map_err(StoreError::io(&self.dir))? {
+            let entry = entry.map_err(StoreError::io(&self.dir))?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let stem = name.split('.').next().unwrap_or_default();
+            if let Ok(id) = stem.parse::<RecordId>() {
+                if id.year() == year {
+                    last = last.max(id.seq());
+                }
+            }
+        }
+        Ok(last)
+    }
+
+    /// Deletes a record, its backup and its lock file. Needs the lock, so that a record open in
+    /// another session cannot vanish under it.
+    pub fn delete(&self, lock: RecordLock) -> Result<(), StoreError> {
+        let id = lock.id().clone();
+        let path = self.path_of(&id);
+        fs::remove_file(&path).map_err(StoreError::io(&path))?;
+        let bak = self.backup_path(&id);
+        if bak.exists() {
+            fs::remove_file(&bak).map_err(StoreError::io(&bak))?;
+        }
+        atomic::sync_dir(&self.dir)?;
+        lock.release_and_remove();
+        Ok(())
+    }
+}
+
+fn to_json(record: &Record) -> String {
+    // Serialising a record cannot fail: every map is keyed by strings and every value is plain
+    // data. Pretty-printed: hospitals read and diff these files.
+    let mut json = serde_json::to_string_pretty(record).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Reads one record file, migrating an older format in memory. The file is never written here.
+fn read_record(path: &Path) -> Result<Record, Damage> {
+    let bytes = fs::read(path).map_err(|e| Damage::Unreadable(e.to_string()))?;
+    let record = migrate::parse(&bytes)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem != record.id.to_string() {
+        return Err(Damage::IdMismatch {
+            file: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            inside: record.id.to_string(),
+        });
+    }
+    Ok(record)
+}
+
+/// Reads a record from bytes, migrating an older format: the same checks as a file in the data
+/// dir, for import and for tests.
+pub fn parse_record(bytes: &[u8]) -> Result<Record, Damage> {
+    migrate::parse(bytes)
+}
