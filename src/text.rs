@@ -44,7 +44,7 @@ pub fn pad_left(s: &str, w: usize) -> String {
 }
 
 /// Breaks text into lines of at most `max` columns, at character boundaries (Japanese has no
-/// spaces to break at), preferring a space when there is one in an English line.
+/// spaces to break at); a Latin word cut in the middle goes whole to the next line instead.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(2);
     let mut lines = Vec::new();
@@ -54,9 +54,12 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         for c in para.chars() {
             let w = c.width().unwrap_or(0);
             if used + w > max {
-                // Break at the last space when the line has one past its first third, so that
-                // English words stay whole; otherwise break here.
-                match line.rfind(' ').filter(|&i| width(&line[..i]) > max / 3) {
+                let mid_word = c.is_ascii_graphic()
+                    && line.chars().last().is_some_and(|l| l.is_ascii_graphic());
+                let cut = line
+                    .rfind(' ')
+                    .filter(|&i| mid_word && width(&line[..i]) > max / 3);
+                match cut {
                     Some(i) => {
                         let rest = line[i + 1..].to_string();
                         line.truncate(i);
@@ -65,7 +68,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                         used = width(&line);
                     }
                     None => {
-                        lines.push(std::mem::take(&mut line));
+                        lines.push(std::mem::take(&mut line).trim_end().to_string());
                         used = 0;
                     }
                 }
@@ -132,5 +135,11 @@ mod tests {
         assert_eq!(lines.concat(), "セキュリティ監査を実施していますか");
         let lines = wrap("Do you take backups of the systems", 12);
         assert_eq!(lines, ["Do you take", "backups of", "the systems"]);
+        // Japanese with a space in it breaks where the line is full, not at the space.
+        let lines = wrap(
+            "5 は「院内システム担当者数」（staff_total = 2）を超えています",
+            30,
+        );
+        assert_eq!(lines[0], "5 は「院内システム担当者数」（");
     }
 }

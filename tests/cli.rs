@@ -209,7 +209,10 @@ fn answer_refuses_bad_input_and_leaves_the_file_alone() {
     let path = tmp.path().join(format!("{id}.json"));
     let before = fs::read(&path).unwrap();
     let cases: [(&[&str], &str); 9] = [
-        (&["staff_fulltime", "5"], "staff_total（2）"),
+        (
+            &["staff_fulltime", "5"],
+            "（staff_total = 2）を超えています",
+        ),
         (&["staff_total", "-1"], "0～999"),
         (&["staff_total", "1000"], "0～999"),
         (&["beds", "10"], "診療所"),

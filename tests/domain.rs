@@ -351,7 +351,8 @@ fn fulltime_staff_never_exceed_total_from_either_side() {
     let e = refused(&mut r, "staff_fulltime", "4");
     assert!(e.to_string().contains("staff_total = 3"), "{e}");
     assert!(
-        e.message(Lang::Ja).contains("4 は staff_total（3）"),
+        e.message(Lang::Ja)
+            .contains("4 は「院内システム担当者数」（staff_total = 3）"),
         "{}",
         e.message(Lang::Ja)
     );

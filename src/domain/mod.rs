@@ -6,6 +6,7 @@ pub mod indicator;
 pub mod lang;
 pub mod questionnaire;
 pub mod record;
+pub mod report;
 pub mod validate;
 
 pub use answer::Value;

@@ -176,9 +176,18 @@ pub struct Section {
     pub id: String,
     #[serde(flatten)]
     pub text: Text,
+    /// A name that fits a narrow column (the interview's section list at 80 columns).
+    pub short_ja: String,
+    pub short_en: String,
     #[serde(default)]
     pub source: Option<String>,
     pub questions: Vec<Question>,
+}
+
+impl Section {
+    pub fn short(&self, lang: Lang) -> &str {
+        lang.pick(&self.short_ja, &self.short_en)
+    }
 }
 
 /// Whether a question is asked of a record, and if not, why not — the interview shows the

@@ -41,14 +41,14 @@ pub enum AnswerError {
     TooLong { len: usize, max: i64 },
     #[error("one line only: the answer may not contain a line break")]
     LineBreak,
-    #[error("{value} is more than {other} = {limit}: `{question}` cannot exceed `{other}`")]
+    #[error("{value} is more than {} ({other} = {limit}): {} cannot exceed it", label(.other, Lang::En), label(.question, Lang::En))]
     Exceeds {
         question: String,
         value: i64,
         other: String,
         limit: i64,
     },
-    #[error("{value} is less than {other} = {floor}: lower `{other}` first")]
+    #[error("{value} is less than {} ({other} = {floor}): lower that first", label(.other, Lang::En))]
     BelowDependent {
         value: i64,
         other: String,
@@ -66,6 +66,16 @@ pub enum AnswerError {
         bracket: String,
         belongs_to: Option<String>,
     },
+}
+
+/// A question's label in quotes, for messages that name another question than the one asked.
+fn label(question: &str, lang: Lang) -> String {
+    let text = Questionnaire::embedded()
+        .question(question)
+        .map(|q| q.text.get(lang).to_string())
+        .unwrap_or_else(|| question.to_string());
+    lang.pick(&format!("「{text}」"), &format!("\"{text}\""))
+        .to_string()
 }
 
 fn belongs_hint(b: &Option<String>) -> String {
@@ -122,10 +132,13 @@ impl AnswerError {
                 other,
                 limit,
             } => format!(
-                "{value} は {other}（{limit}）を超えています：`{question}` は `{other}` 以下にしてください"
+                "{value} は{}（{other} = {limit}）を超えています：{}は {limit} 以下にしてください",
+                label(other, lang),
+                label(question, lang)
             ),
             AnswerError::BelowDependent { value, other, floor } => format!(
-                "{value} は {other}（{floor}）より少なくなります：先に `{other}` を減らしてください"
+                "{value} は{}（{other} = {floor}）より少なくなります：先にそちらを減らしてください",
+                label(other, lang)
             ),
             AnswerError::OutsideBracket {
                 amount,

@@ -1,14 +1,37 @@
-//! The terminal UI. (The interview lands with its own issue.)
+//! The terminal UI: the interview and the screens of a record. It only translates keys into
+//! domain calls and draws domain state; everything it shows is computed in `crate::domain`.
+
+pub mod app;
+pub mod events;
+pub mod keys;
+pub mod screens;
+pub mod session;
+pub mod terminal;
+pub mod theme;
+pub mod widgets;
 
 use crate::cli::{Ctx, Failure};
+use app::{App, Ending};
 
 pub fn run(ctx: &mut Ctx) -> Result<(), Failure> {
-    Err(Failure::Invalid(
-        ctx.lang
-            .pick(
-                "面談画面はまだありません。`shindan --help` のコマンドを使ってください。",
-                "The interview screen is not built yet; use the commands in `shindan --help`.",
-            )
-            .into(),
-    ))
+    let store = ctx.store()?;
+    let app = App::new(ctx.lang, theme::Theme::from_env(), store);
+    let (ending, save_error) =
+        app::run(app).map_err(|e| Failure::Data(format!("terminal: {e}")))?;
+    if let Some(err) = save_error {
+        return Err(Failure::Data(
+            ctx.lang
+                .pick(
+                    &format!("最後の保存に失敗しました：{err}"),
+                    &format!("the last save failed: {err}"),
+                )
+                .to_string(),
+        ));
+    }
+    match ending {
+        Ending::Normal => Ok(()),
+        // The session was cut: what was typed is saved; exit as the signal asked.
+        Ending::Signal(sig) => std::process::exit(128 + sig),
+        Ending::Panic => std::process::exit(101),
+    }
 }

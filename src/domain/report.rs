@@ -1,0 +1,46 @@
+//! Places in the 2022 report, as the assets name them ("overall 2/7", "bed 3/7", "founder 5/7",
+//! "p46 図６"), written out for the reader in either language.
+
+use super::lang::Lang;
+
+/// "overall 2/7" → 全体結果(2/7) / "overall results 2/7"; "bed 総評" → 病床規模別 総評. Anything
+/// else (a page or figure number) is shown as it is.
+pub fn place(source: &str, lang: Lang) -> String {
+    source
+        .split(", ")
+        .map(|part| {
+            let (head, rest) = part.split_once(' ').unwrap_or((part, ""));
+            let name = match head {
+                "overall" => lang.pick("全体結果", "overall results"),
+                "bed" => lang.pick("病床規模別", "by bed size"),
+                "founder" => lang.pick("開設者別", "by founder"),
+                _ => return part.to_string(),
+            };
+            if lang == Lang::Ja && rest.contains('/') {
+                format!("{name}({rest})")
+            } else if rest.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} {rest}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_titles_read_as_the_report_prints_them() {
+        assert_eq!(place("overall 2/7", Lang::Ja), "全体結果(2/7)");
+        assert_eq!(place("founder 5/7", Lang::En), "by founder 5/7");
+        assert_eq!(place("bed 総評", Lang::Ja), "病床規模別 総評");
+        assert_eq!(place("p46 図６", Lang::Ja), "p46 図６");
+        assert_eq!(
+            place("overall 5/7, bed 5/7, p46", Lang::Ja),
+            "全体結果(5/7)、病床規模別(5/7)、p46"
+        );
+    }
+}

@@ -1,0 +1,454 @@
+//! The application: a stack of screens over one open record, the event loop, and the one path by
+//! which every way of leaving (q, Ctrl-C, SIGHUP, SIGTERM, a panic) saves what was typed.
+
+use super::events::{Event, Source};
+use super::keys::{self, Intent, Scope};
+use super::screens::{help, home::Home, interview::Interview};
+use super::session::Session;
+use super::terminal::{self, Guard};
+use super::theme::Theme;
+use crate::domain::{Lang, RecordId};
+use crate::store::Store;
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use std::panic::{self, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// Below this the layout cannot show a question and its options; the screen says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Drafts typed but not committed are written this long after the last keystroke, so that even
+/// a crash that no handler sees (power, SIGKILL) loses at most a few seconds of typing.
+const DRAFT_SAVE_AFTER: Duration = Duration::from_secs(2);
+
+/// What a screen hands back after a key: the App applies it.
+pub enum Action {
+    None,
+    Quit,
+    Back,
+    Push(Box<dyn Screen>),
+    Replace(Box<dyn Screen>),
+    OpenRecord(RecordId),
+    Flash(String),
+}
+
+/// What a screen may use while handling a key.
+pub struct Env<'a> {
+    pub lang: Lang,
+    pub store: &'a Store,
+    pub session: Option<&'a mut Session>,
+}
+
+/// What a screen may read while drawing. Drawing never changes anything.
+pub struct View<'a> {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub session: Option<&'a Session>,
+}
+
+pub trait Screen {
+    fn scope(&self) -> Scope;
+    /// The title bar's text.
+    fn title(&self, view: &View) -> String;
+    /// The footer's key hints: (keys, what they do).
+    fn footer(&self, view: &View) -> Vec<(String, String)>;
+    /// Handles a key: `None` when the screen did not take it, so that the global bindings may.
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action>;
+    fn handle_paste(&mut self, _text: &str, _env: &mut Env) -> Action {
+        Action::None
+    }
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View);
+    /// Moves what is being typed into the record's drafts, before the screen is left or the
+    /// program ends.
+    fn keep_drafts(&mut self, _session: &mut Session) {}
+    /// Called when the screen is shown again after the one above it was closed.
+    fn resume(&mut self, _env: &mut Env) {}
+    /// Lines shown in the help overlay after the key table (keys that are not in it, such as
+    /// the digits that pick an option).
+    fn help_extra(&self, _lang: Lang) -> Vec<(String, String)> {
+        Vec::new()
+    }
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub store: Store,
+    pub session: Option<Session>,
+    stack: Vec<Box<dyn Screen>>,
+    help: bool,
+    flash: Option<String>,
+    quit: bool,
+    draft_due: Option<Instant>,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, store: Store) -> App {
+        let home = Home::load(&store, lang);
+        App {
+            lang,
+            theme,
+            store,
+            session: None,
+            stack: vec![Box::new(home)],
+            help: false,
+            flash: None,
+            quit: false,
+            draft_due: None,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    fn top(&mut self) -> &mut Box<dyn Screen> {
+        // The stack always holds the home screen at the bottom.
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    /// Handles one event. Returns whether anything may have changed on screen.
+    pub fn handle(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) => self.key(key),
+            Event::Paste(text) => {
+                let mut env = Env {
+                    lang: self.lang,
+                    store: &self.store,
+                    session: self.session.as_mut(),
+                };
+                let last = self.stack.len() - 1;
+                let action = self.stack[last].handle_paste(&text, &mut env);
+                self.apply(action);
+                self.note_typing();
+            }
+            Event::Resize => {}
+            Event::Signal(_) | Event::InputGone => self.quit = true,
+        }
+        true
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        self.flash = None;
+        if self.help {
+            // Any key closes the help; it does nothing else.
+            self.help = false;
+            return;
+        }
+        let scope = self.top().scope();
+        // Ctrl-C quits from anywhere, even from inside a text field.
+        if keys::intent(Scope::Global, &key) == Some(Intent::Quit) {
+            self.quit = true;
+            return;
+        }
+        let mut env = Env {
+            lang: self.lang,
+            store: &self.store,
+            session: self.session.as_mut(),
+        };
+        let last = self.stack.len() - 1;
+        match self.stack[last].handle_key(key, &mut env) {
+            Some(action) => self.apply(action),
+            None => {
+                if keys::intent(scope, &key) == Some(Intent::Help) {
+                    self.help = true;
+                }
+            }
+        }
+        self.note_typing();
+    }
+
+    /// Schedules a draft save when the open record has unsaved typing.
+    fn note_typing(&mut self) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let last = self.stack.len() - 1;
+        self.stack[last].keep_drafts(session);
+        if session.has_unsaved() && self.draft_due.is_none() {
+            self.draft_due = Some(Instant::now() + DRAFT_SAVE_AFTER);
+        }
+    }
+
+    /// How long the loop may sleep before a pending draft save is due; `None` sleeps until the
+    /// next event.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        self.draft_due
+            .map(|t| t.saturating_duration_since(Instant::now()))
+    }
+
+    /// A deadline passed: write pending drafts.
+    pub fn timeout(&mut self) {
+        self.draft_due = None;
+        if let Some(s) = self.session.as_mut() {
+            s.flush();
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::None => {}
+            Action::Quit => self.quit = true,
+            Action::Flash(m) => self.flash = Some(m),
+            Action::Push(s) => self.stack.push(s),
+            Action::Replace(s) => {
+                self.stack.pop();
+                self.stack.push(s);
+                if self.stack.len() == 1 {
+                    self.close_record();
+                }
+            }
+            Action::Back => {
+                if self.stack.len() > 1 {
+                    if let (Some(session), Some(top)) =
+                        (self.session.as_mut(), self.stack.last_mut())
+                    {
+                        top.keep_drafts(session);
+                    }
+                    self.stack.pop();
+                    if self.stack.len() == 1 {
+                        self.close_record();
+                    }
+                    let mut env = Env {
+                        lang: self.lang,
+                        store: &self.store,
+                        session: self.session.as_mut(),
+                    };
+                    let last = self.stack.len() - 1;
+                    self.stack[last].resume(&mut env);
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::OpenRecord(id) => self.open_record(&id),
+        }
+    }
+
+    fn open_record(&mut self, id: &RecordId) {
+        self.close_record();
+        match Session::open(&self.store, id) {
+            Ok(session) => {
+                let screen = Interview::new(&session, self.lang);
+                if let Some(h) = &session.held_by {
+                    self.flash = Some(
+                        self.lang
+                            .pick(
+                                &format!("読み取り専用で開きました：{}", h.message(self.lang)),
+                                &format!("opened read-only: {}", h.message(self.lang)),
+                            )
+                            .to_string(),
+                    );
+                }
+                self.session = Some(session);
+                self.stack.truncate(1);
+                self.stack.push(Box::new(screen));
+            }
+            Err(e) => self.flash = Some(crate::cli::Failure::from_store(e, self.lang).to_string()),
+        }
+    }
+
+    /// Writes pending drafts and releases the record's lock.
+    fn close_record(&mut self) {
+        if let Some(mut session) = self.session.take() {
+            for screen in self.stack.iter_mut() {
+                screen.keep_drafts(&mut session);
+            }
+            if let Some(err) = session.close() {
+                self.flash = Some(err);
+            }
+        }
+        self.draft_due = None;
+    }
+
+    /// The end of the program, however it came: what was typed goes into the record, the record
+    /// to disk, and the lock is released.
+    pub fn shutdown(&mut self) -> Option<String> {
+        let mut error = None;
+        if let Some(mut session) = self.session.take() {
+            for screen in self.stack.iter_mut() {
+                screen.keep_drafts(&mut session);
+            }
+            error = session.close();
+        }
+        error
+    }
+
+    /// Draws the whole frame from state.
+    ///
+    /// ```text
+    /// ┌ title ─────────────────────────────────────────┐  1 line
+    /// │ the top screen's body                          │
+    /// │                                                │
+    /// └────────────────────────────────────────────────┘
+    ///  footer: key hints, or a message                     1 line
+    /// ```
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let view = View {
+            lang: self.lang,
+            theme: self.theme,
+            session: self.session.as_ref(),
+        };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(frame, area, &view);
+            return;
+        }
+        let Some(top) = self.stack.last() else { return };
+        let title_area = Rect { height: 1, ..area };
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 2,
+            ..area
+        };
+        let footer_area = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        let mut title = top.title(&view);
+        if let Some(s) = view.session {
+            if let Some(h) = &s.held_by {
+                if s.read_only() {
+                    title.push_str(self.lang.pick("  [読み取り専用: ", "  [read-only: "));
+                    title.push_str(&h.message(self.lang));
+                    title.push(']');
+                }
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                crate::text::truncate(&format!(" {title}"), area.width as usize),
+                self.theme.title(),
+            )),
+            title_area,
+        );
+        top.render(frame, body, &view);
+        let save_error = view.session.and_then(|s| s.save_error.as_deref());
+        let footer = match (&self.flash, save_error) {
+            (_, Some(err)) => Line::styled(
+                crate::text::truncate(
+                    &format!(
+                        " {}{err}",
+                        self.lang.pick(
+                            "保存できません（内容は保持、次の変更で再試行）: ",
+                            "NOT SAVED (kept in memory, retried on the next change): "
+                        )
+                    ),
+                    area.width as usize,
+                ),
+                self.theme.error(),
+            ),
+            (Some(msg), None) => Line::styled(
+                crate::text::truncate(&format!(" {msg}"), area.width as usize),
+                self.theme.warn(),
+            ),
+            (None, None) => footer_line(&top.footer(&view), &self.theme, area.width as usize),
+        };
+        frame.render_widget(Paragraph::new(footer), footer_area);
+        if self.help {
+            help::render(frame, area, &view, top.scope(), &top.help_extra(self.lang));
+        }
+    }
+}
+
+/// Key hints, as many as fit, each key highlighted (bold without colour).
+fn footer_line(hints: &[(String, String)], theme: &Theme, width: usize) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, label) in hints {
+        let w = crate::text::width(key) + 1 + crate::text::width(label) + 2;
+        if used + w > width {
+            break;
+        }
+        spans.push(Span::styled(key.clone(), theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+        used += w;
+    }
+    Line::from(spans)
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
+    let msg = view
+        .lang
+        .pick(
+            &format!(
+                "端末を {MIN_WIDTH}×{MIN_HEIGHT} 以上に広げてください（現在 {}×{}）",
+                area.width, area.height
+            ),
+            &format!(
+                "Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+                area.width, area.height
+            ),
+        )
+        .to_string();
+    let lines: Vec<Line> = crate::text::wrap(&msg, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, Style::default()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// How the loop ended.
+pub enum Ending {
+    Normal,
+    Signal(i32),
+    Panic,
+}
+
+/// Runs shindan in the terminal until the user leaves or the session is cut.
+pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
+    let events = Source::start()?;
+    let mut guard = Guard::enter()?;
+    let mut ending = Ending::Normal;
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| -> std::io::Result<()> {
+        guard.terminal.draw(|f| app.render(f))?;
+        loop {
+            let event = match app.next_deadline() {
+                Some(wait) => match events.recv_timeout(wait) {
+                    Some(e) => Some(e),
+                    None => {
+                        app.timeout();
+                        continue;
+                    }
+                },
+                None => events.recv(),
+            };
+            let Some(event) = event else { break };
+            if let Event::Signal(sig) = event {
+                ending = Ending::Signal(sig);
+            }
+            if matches!(event, Event::InputGone) {
+                ending = Ending::Signal(signal_hook::consts::SIGHUP);
+            }
+            let redraw = app.handle(event);
+            if app.should_quit() {
+                break;
+            }
+            if redraw {
+                // After a hang-up there is no terminal to draw on; the session still ends
+                // through the save below.
+                if guard.terminal.draw(|f| app.render(f)).is_err() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }));
+    let result = match outcome {
+        Ok(r) => r,
+        Err(_) => {
+            ending = Ending::Panic;
+            Ok(())
+        }
+    };
+    let save_error = app.shutdown();
+    drop(guard);
+    terminal::restore();
+    result.map(|()| (ending, save_error))
+}

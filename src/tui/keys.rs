@@ -1,0 +1,372 @@
+//! Every key binding, in one table. Screens ask the table what a key means; the help overlay is
+//! drawn from the same table, so `?` cannot drift from what the keys do.
+
+use crate::domain::Lang;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What the user wants, whatever key said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Up,
+    Down,
+    Pick,
+    Toggle,
+    NextQuestion,
+    PrevQuestion,
+    NextSection,
+    PrevSection,
+    FirstUnanswered,
+    EditNote,
+    Confirm,
+    New,
+    Open,
+    Copy,
+    Delete,
+    Filter,
+    Help,
+    Back,
+    Quit,
+}
+
+/// Where a binding applies. `Global` bindings apply wherever the focused screen did not take the
+/// key first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Home,
+    Interview,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub intent: Intent,
+    pub keys: &'static [Key],
+    /// How the keys are written in the help and the footer.
+    pub shown: &'static str,
+    pub ja: &'static str,
+    pub en: &'static str,
+}
+
+const fn b(
+    scope: Scope,
+    intent: Intent,
+    keys: &'static [Key],
+    shown: &'static str,
+    ja: &'static str,
+    en: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        intent,
+        keys,
+        shown,
+        ja,
+        en,
+    }
+}
+
+use Intent as I;
+use Scope as S;
+
+pub static BINDINGS: &[Binding] = &[
+    b(
+        S::Home,
+        I::Up,
+        &[code(KeyCode::Up), k('k')],
+        "↑/k",
+        "上へ",
+        "Move up",
+    ),
+    b(
+        S::Home,
+        I::Down,
+        &[code(KeyCode::Down), k('j')],
+        "↓/j",
+        "下へ",
+        "Move down",
+    ),
+    b(
+        S::Home,
+        I::Open,
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "記録を開く",
+        "Open the record",
+    ),
+    b(
+        S::Home,
+        I::New,
+        &[k('n')],
+        "n",
+        "新しい記録（基本情報）",
+        "New record (profile questions)",
+    ),
+    b(
+        S::Home,
+        I::Copy,
+        &[k('c')],
+        "c",
+        "記録を新しい年度にコピー",
+        "Copy the record to a new year",
+    ),
+    b(
+        S::Home,
+        I::Delete,
+        &[k('d')],
+        "d",
+        "記録を削除（病院名の入力で確認）",
+        "Delete the record (type its hospital name)",
+    ),
+    b(
+        S::Home,
+        I::Filter,
+        &[k('/')],
+        "/",
+        "絞り込み（Escで解除）",
+        "Filter (Esc clears)",
+    ),
+    b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
+    b(
+        S::Interview,
+        I::Up,
+        &[code(KeyCode::Up), k('k')],
+        "↑/k",
+        "選択肢を上へ",
+        "Previous option",
+    ),
+    b(
+        S::Interview,
+        I::Down,
+        &[code(KeyCode::Down), k('j')],
+        "↓/j",
+        "選択肢を下へ",
+        "Next option",
+    ),
+    b(
+        S::Interview,
+        I::Pick,
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "決定して次へ（数値は検証して確定）",
+        "Choose and go on (numbers: check and keep)",
+    ),
+    b(
+        S::Interview,
+        I::Toggle,
+        &[k(' ')],
+        "Space",
+        "複数選択の切り替え",
+        "Toggle a multiple-choice option",
+    ),
+    b(
+        S::Interview,
+        I::NextQuestion,
+        &[code(KeyCode::Tab)],
+        "Tab",
+        "次の質問",
+        "Next question",
+    ),
+    b(
+        S::Interview,
+        I::PrevQuestion,
+        &[code(KeyCode::BackTab)],
+        "Shift-Tab",
+        "前の質問",
+        "Previous question",
+    ),
+    b(
+        S::Interview,
+        I::NextSection,
+        &[code(KeyCode::PageDown), k(']')],
+        "PgDn/]",
+        "次の節",
+        "Next section",
+    ),
+    b(
+        S::Interview,
+        I::PrevSection,
+        &[code(KeyCode::PageUp), k('[')],
+        "PgUp/[",
+        "前の節",
+        "Previous section",
+    ),
+    b(
+        S::Interview,
+        I::FirstUnanswered,
+        &[k('g')],
+        "g",
+        "最初の未回答へ",
+        "First unanswered question",
+    ),
+    b(
+        S::Interview,
+        I::EditNote,
+        &[k('n'), ctrl('n')],
+        "n/Ctrl-N",
+        "メモを書く",
+        "Write a note",
+    ),
+    b(
+        S::Interview,
+        I::Confirm,
+        &[k('y')],
+        "y",
+        "昨年の回答をそのまま確認",
+        "Confirm last year's answer as it is",
+    ),
+    b(
+        S::Interview,
+        I::Back,
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "一覧へ戻る（入力中の内容は下書きとして保存）",
+        "Back to the list (what is typed is kept as a draft)",
+    ),
+    b(
+        S::Interview,
+        I::Quit,
+        &[k('q')],
+        "q",
+        "保存して終了",
+        "Save and quit",
+    ),
+    b(
+        S::Note,
+        I::Back,
+        &[code(KeyCode::Esc), ctrl('s')],
+        "Esc/Ctrl-S",
+        "メモを保存して閉じる",
+        "Keep the note and close",
+    ),
+    b(
+        S::Global,
+        I::Help,
+        &[k('?'), code(KeyCode::F(1))],
+        "?/F1",
+        "キー一覧",
+        "Keys",
+    ),
+    b(
+        S::Global,
+        I::Quit,
+        &[ctrl('c')],
+        "Ctrl-C",
+        "保存して終了",
+        "Save and quit",
+    ),
+];
+
+fn matches(key: &KeyEvent, k: &Key) -> bool {
+    // Shift is part of the character for printable keys ('?' is Shift-/); compare the rest.
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    key.code == k.code && mods == k.mods - KeyModifiers::SHIFT
+}
+
+/// What `key` means in `scope`, falling back to the global bindings.
+pub fn intent(scope: Scope, key: &KeyEvent) -> Option<Intent> {
+    let find = |s: Scope| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.scope == s)
+            .find(|b| b.keys.iter().any(|k| matches(key, k)))
+            .map(|b| b.intent)
+    };
+    find(scope).or_else(|| find(Scope::Global))
+}
+
+/// The rows of the help overlay for a scope: its own bindings, then the global ones.
+pub fn help(scope: Scope, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope || b.scope == Scope::Global)
+        .map(|b| (b.shown, lang.pick(b.ja, b.en)))
+        .collect()
+}
+
+/// The keys of an intent as the footer shows them.
+pub fn shown(scope: Scope, intent: Intent) -> &'static str {
+    BINDINGS
+        .iter()
+        .find(|b| (b.scope == scope || b.scope == Scope::Global) && b.intent == intent)
+        .map(|b| b.shown)
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn keys_resolve_in_scope_then_globally() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            intent(Scope::Home, &key(KeyCode::Char('n'), none)),
+            Some(Intent::New)
+        );
+        assert_eq!(
+            intent(Scope::Interview, &key(KeyCode::Char('n'), none)),
+            Some(Intent::EditNote)
+        );
+        assert_eq!(
+            intent(
+                Scope::Interview,
+                &key(KeyCode::Char('?'), KeyModifiers::SHIFT)
+            ),
+            Some(Intent::Help)
+        );
+        assert_eq!(
+            intent(Scope::Home, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Intent::Quit)
+        );
+        assert_eq!(intent(Scope::Home, &key(KeyCode::Char('z'), none)), None);
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_scope() {
+        for scope in [Scope::Home, Scope::Interview, Scope::Note, Scope::Global] {
+            let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+                for k in b.keys {
+                    assert!(
+                        !seen.contains(&(k.code, k.mods)),
+                        "{:?} bound twice in {scope:?}",
+                        k.code
+                    );
+                    seen.push((k.code, k.mods));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,524 @@
+//! The home screen: the records of the data dir, the files that could not be read, and the way
+//! into an interview.
+
+use super::new_record::NewRecord;
+use crate::domain::{Lang, Questionnaire, Record, RecordId};
+use crate::store::{DamagedFile, Store};
+use crate::text::{pad, pad_left, truncate};
+use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::text_field::{FieldKey, TextField};
+use chrono::{Datelike, Local, Utc};
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+/// One row of the list, computed once when the list is loaded: drawing computes nothing.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub id: RecordId,
+    pub name: String,
+    pub beds: Option<i64>,
+    pub founder_ja: String,
+    pub founder_en: String,
+    pub progress: f64,
+    pub percent: u8,
+    pub updated: chrono::DateTime<Utc>,
+}
+
+impl Row {
+    fn of(r: &Record) -> Row {
+        let p = Questionnaire::embedded().progress(r);
+        Row {
+            id: r.id.clone(),
+            name: r.hospital_name().unwrap_or("").to_string(),
+            beds: r.beds(),
+            founder_ja: r
+                .founder()
+                .map(|f| f.label(Lang::Ja))
+                .unwrap_or("")
+                .to_string(),
+            founder_en: r
+                .founder()
+                .map(|f| f.label(Lang::En))
+                .unwrap_or("")
+                .to_string(),
+            progress: p.ratio(),
+            percent: p.percent(),
+            updated: r.updated_at,
+        }
+    }
+
+    fn matches(&self, filter: &str) -> bool {
+        let f = filter.to_lowercase();
+        f.is_empty()
+            || self.name.to_lowercase().contains(&f)
+            || self.id.to_string().contains(&f)
+            || self.founder_ja.contains(&f)
+            || self.founder_en.to_lowercase().contains(&f)
+    }
+}
+
+/// What the home screen is doing besides showing the list.
+enum Mode {
+    Browse,
+    Filter(TextField),
+    Delete {
+        id: RecordId,
+        name: String,
+        field: TextField,
+        error: Option<String>,
+    },
+    Copy {
+        id: RecordId,
+        field: TextField,
+        error: Option<String>,
+    },
+}
+
+pub struct Home {
+    rows: Vec<Row>,
+    damaged: Vec<DamagedFile>,
+    load_error: Option<String>,
+    filter: String,
+    selected: usize,
+    mode: Mode,
+}
+
+impl Home {
+    pub fn load(store: &Store, lang: Lang) -> Home {
+        let mut home = Home {
+            rows: Vec::new(),
+            damaged: Vec::new(),
+            load_error: None,
+            filter: String::new(),
+            selected: 0,
+            mode: Mode::Browse,
+        };
+        home.reload(store, lang);
+        home
+    }
+
+    fn reload(&mut self, store: &Store, lang: Lang) {
+        match store.list() {
+            Ok(listing) => {
+                let mut rows: Vec<Row> = listing.records.iter().map(Row::of).collect();
+                // The latest change first: the record being worked on is usually at the top.
+                rows.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+                self.rows = rows;
+                self.damaged = listing.damaged;
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
+        }
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    fn visible(&self) -> Vec<&Row> {
+        let filter = match &self.mode {
+            Mode::Filter(f) => f.text(),
+            _ => self.filter.clone(),
+        };
+        self.rows.iter().filter(|r| r.matches(&filter)).collect()
+    }
+
+    fn selected_row(&self) -> Option<&Row> {
+        self.visible().get(self.selected).copied()
+    }
+
+    fn handle_mode(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let lang = env.lang;
+        match &mut self.mode {
+            Mode::Browse => None,
+            Mode::Filter(field) => {
+                match field.handle(key) {
+                    FieldKey::Submit => {
+                        self.filter = field.text();
+                        self.mode = Mode::Browse;
+                    }
+                    FieldKey::Cancel => {
+                        self.filter.clear();
+                        self.mode = Mode::Browse;
+                    }
+                    _ => self.selected = 0,
+                }
+                Some(Action::None)
+            }
+            Mode::Delete {
+                id,
+                name,
+                field,
+                error,
+            } => {
+                match field.handle(key) {
+                    FieldKey::Submit => {
+                        if field.text().trim() != name.trim() {
+                            *error = Some(
+                                lang.pick(
+                                    "病院名が一致しません（削除していません）",
+                                    "The name does not match (nothing deleted)",
+                                )
+                                .to_string(),
+                            );
+                            return Some(Action::None);
+                        }
+                        let id = id.clone();
+                        let result = env.store.lock(&id).and_then(|lock| env.store.delete(lock));
+                        self.mode = Mode::Browse;
+                        self.reload(env.store, lang);
+                        return Some(match result {
+                            Ok(()) => Action::Flash(
+                                lang.pick(
+                                    &format!("{id} を削除しました"),
+                                    &format!("{id} deleted"),
+                                )
+                                .to_string(),
+                            ),
+                            Err(e) => {
+                                Action::Flash(crate::cli::Failure::from_store(e, lang).to_string())
+                            }
+                        });
+                    }
+                    FieldKey::Cancel => self.mode = Mode::Browse,
+                    _ => *error = None,
+                }
+                Some(Action::None)
+            }
+            Mode::Copy { id, field, error } => {
+                match field.handle(key) {
+                    FieldKey::Submit => {
+                        let year = field
+                            .text()
+                            .trim()
+                            .parse::<i32>()
+                            .ok()
+                            .filter(|y| (2000..=2100).contains(y));
+                        let Some(year) = year else {
+                            *error = Some(
+                                lang.pick(
+                                    "年度は 2000～2100 の数字です",
+                                    "The year is a number, 2000–2100",
+                                )
+                                .to_string(),
+                            );
+                            return Some(Action::None);
+                        };
+                        let id = id.clone();
+                        let result = env.store.load(&id).and_then(|old| {
+                            let now = Utc::now();
+                            let today = Local::now().date_naive();
+                            env.store
+                                .create(year, |new_id| old.carry_to(new_id, today, now))
+                        });
+                        self.mode = Mode::Browse;
+                        return Some(match result {
+                            Ok(new) => Action::OpenRecord(new.id),
+                            Err(e) => {
+                                Action::Flash(crate::cli::Failure::from_store(e, lang).to_string())
+                            }
+                        });
+                    }
+                    FieldKey::Cancel => self.mode = Mode::Browse,
+                    _ => *error = None,
+                }
+                Some(Action::None)
+            }
+        }
+    }
+}
+
+impl Screen for Home {
+    fn scope(&self) -> Scope {
+        Scope::Home
+    }
+
+    fn title(&self, view: &View) -> String {
+        view.lang
+            .pick(
+                &format!("shindan 診断 — 記録一覧（{}件）", self.rows.len()),
+                &format!("shindan — records ({})", self.rows.len()),
+            )
+            .to_string()
+    }
+
+    fn footer(&self, view: &View) -> Vec<(String, String)> {
+        let l = view.lang;
+        match &self.mode {
+            Mode::Browse => vec![
+                ("n".into(), l.pick("新規", "new").into()),
+                ("Enter".into(), l.pick("開く", "open").into()),
+                ("c".into(), l.pick("年度コピー", "copy").into()),
+                ("d".into(), l.pick("削除", "delete").into()),
+                ("/".into(), l.pick("絞り込み", "filter").into()),
+                ("?".into(), l.pick("キー", "keys").into()),
+                ("q".into(), l.pick("終了", "quit").into()),
+            ],
+            _ => vec![
+                ("Enter".into(), l.pick("決定", "OK").into()),
+                ("Esc".into(), l.pick("中止", "cancel").into()),
+            ],
+        }
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        if let Some(action) = self.handle_mode(key, env) {
+            return Some(action);
+        }
+        let count = self.visible().len();
+        match keys::intent(Scope::Home, &key)? {
+            Intent::Up => self.selected = self.selected.saturating_sub(1),
+            Intent::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Intent::Open => {
+                if let Some(row) = self.selected_row() {
+                    return Some(Action::OpenRecord(row.id.clone()));
+                }
+            }
+            Intent::New => return Some(Action::Push(Box::new(NewRecord::new()))),
+            Intent::Copy => {
+                if let Some(row) = self.selected_row() {
+                    let this_year = Local::now().year();
+                    let year = if row.id.year() < this_year {
+                        this_year
+                    } else {
+                        row.id.year() + 1
+                    };
+                    self.mode = Mode::Copy {
+                        id: row.id.clone(),
+                        field: TextField::single(&year.to_string()),
+                        error: None,
+                    };
+                }
+            }
+            Intent::Delete => {
+                if let Some(row) = self.selected_row() {
+                    let name = if row.name.is_empty() {
+                        row.id.to_string()
+                    } else {
+                        row.name.clone()
+                    };
+                    self.mode = Mode::Delete {
+                        id: row.id.clone(),
+                        name,
+                        field: TextField::single(""),
+                        error: None,
+                    };
+                }
+            }
+            Intent::Filter => self.mode = Mode::Filter(TextField::single(&self.filter)),
+            Intent::Quit => return Some(Action::Quit),
+            Intent::Back if !self.filter.is_empty() => self.filter.clear(),
+            _ => return None,
+        }
+        Some(Action::None)
+    }
+
+    fn resume(&mut self, env: &mut Env) {
+        self.reload(env.store, env.lang);
+    }
+
+    /// ```text
+    /// ┌ 記録 ──────────────────────────────────────────────────────────────┐
+    /// │   年度-番号 病院名              病床 開設者     進捗          更新   │
+    /// │ ▶ 2026-001  〇〇病院             350 医療法人   █████░░░  62% 11-25 │
+    /// │ 読み込めないファイル（そのまま）                                     │
+    /// └────────────────────────────────────────────────────────────────────┘
+    /// ```
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let l = view.lang;
+        let t = &view.theme;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width as usize;
+        // Fixed columns; the name takes what is left.
+        let (id_w, beds_w, founder_w, bar_w, pct_w, upd_w) = (9, 5, 10, 8, 5, 11);
+        let fixed = 2 + id_w + 1 + 1 + beds_w + 1 + founder_w + 1 + bar_w + pct_w + 1 + upd_w;
+        let name_w = w.saturating_sub(fixed).max(6);
+        let mut lines: Vec<Line> = Vec::new();
+        if let Some(err) = &self.load_error {
+            lines.push(Line::styled(truncate(err, w), t.error()));
+        }
+        let rows = self.visible();
+        let header = format!(
+            "  {} {} {} {} {}{} {}",
+            pad(l.pick("年度-番号", "Year-No."), id_w),
+            pad(l.pick("病院名", "Hospital"), name_w),
+            pad_left(l.pick("病床", "Beds"), beds_w),
+            pad(l.pick("開設者", "Founder"), founder_w),
+            pad(l.pick("進捗", "Progress"), bar_w),
+            pad_left("", pct_w),
+            pad(l.pick("更新", "Updated"), upd_w),
+        );
+        lines.push(Line::styled(truncate(&header, w), t.heading()));
+        let body_h = inner.height as usize - lines.len();
+        let damaged_h = if self.damaged.is_empty() {
+            0
+        } else {
+            (self.damaged.len() + 2).min(body_h / 2)
+        };
+        let list_h = body_h.saturating_sub(damaged_h);
+        if rows.is_empty() {
+            let msg = if self.rows.is_empty() {
+                l.pick(
+                    "記録はまだありません。n で新しい記録（病院名・病床数・開設者）を作成します。",
+                    "No records yet. Press n to create one (hospital name, beds, founder).",
+                )
+            } else {
+                l.pick(
+                    "絞り込みに合う記録がありません（Esc で解除）",
+                    "No record matches the filter (Esc clears it)",
+                )
+            };
+            for line in crate::text::wrap(msg, w.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {line}")));
+            }
+        }
+        // Keep the selection in view.
+        let top = (self.selected + 1).saturating_sub(list_h);
+        let this_year = Local::now().year();
+        for (i, row) in rows.iter().enumerate().skip(top).take(list_h) {
+            let sel = i == self.selected;
+            let updated = row.updated.with_timezone(&Local);
+            let upd = if updated.year() == this_year {
+                updated.format("%m-%d %H:%M").to_string()
+            } else {
+                updated.format("%Y-%m-%d").to_string()
+            };
+            let founder = l.pick(&row.founder_ja, &row.founder_en);
+            let name = if row.name.is_empty() {
+                "—"
+            } else {
+                &row.name
+            };
+            // Only the marker and the id change when the selection moves: a move costs a few
+            // bytes over a slow link, and the reversed id stays visible without colour.
+            let id_style = if sel { t.selected() } else { t.base() };
+            lines.push(Line::from(vec![
+                Span::raw(if sel { "▶ " } else { "  " }),
+                Span::styled(pad(&row.id.to_string(), id_w), id_style),
+                Span::raw(format!(
+                    " {} {} {} ",
+                    pad(name, name_w),
+                    pad_left(
+                        &row.beds
+                            .map(|b| b.to_string())
+                            .unwrap_or_else(|| "—".into()),
+                        beds_w
+                    ),
+                    pad(if founder.is_empty() { "—" } else { founder }, founder_w),
+                )),
+                Span::styled(
+                    bar(row.progress, bar_w),
+                    if row.percent == 100 {
+                        t.ok()
+                    } else {
+                        t.accent()
+                    },
+                ),
+                Span::raw(format!(
+                    "{} {}",
+                    pad_left(&format!("{}%", row.percent), pct_w),
+                    upd
+                )),
+            ]));
+        }
+        if !self.damaged.is_empty() {
+            while lines.len() < inner.height as usize - damaged_h {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(
+                l.pick(
+                    "読み込めないファイル（変更せずそのままにしています）",
+                    "Files that cannot be read (left untouched)",
+                ),
+                t.warn(),
+            ));
+            for d in self.damaged.iter().take(damaged_h.saturating_sub(1)) {
+                let text = format!("  {}  {}", d.file_name(), d.damage.message(l));
+                lines.push(Line::raw(truncate(&text, w)));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        self.render_mode(frame, area, view);
+    }
+}
+
+impl Home {
+    fn render_mode(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let l = view.lang;
+        let t = &view.theme;
+        let (title, prompt, field, error) = match &self.mode {
+            Mode::Browse => return,
+            Mode::Filter(field) => (
+                l.pick(" 絞り込み ", " Filter ").to_string(),
+                l.pick(
+                    "病院名・ID・開設者の一部：",
+                    "Part of a name, id or founder:",
+                )
+                .to_string(),
+                field,
+                None,
+            ),
+            Mode::Delete {
+                id,
+                name,
+                field,
+                error,
+            } => (
+                l.pick(" 記録の削除 ", " Delete a record ").to_string(),
+                l.pick(
+                    &format!("{id} を削除します。確認のため「{name}」と入力して Enter："),
+                    &format!("This deletes {id}. To confirm, type \"{name}\" and Enter:"),
+                )
+                .to_string(),
+                field,
+                error.as_deref(),
+            ),
+            Mode::Copy { id, field, error } => (
+                l.pick(" 新しい年度へコピー ", " Copy to a new year ")
+                    .to_string(),
+                l.pick(
+                    &format!("{id} の回答を「昨年から」として引き継ぎます。年度："),
+                    &format!("{id}'s answers are carried over, marked \"from last year\". Year:"),
+                )
+                .to_string(),
+                field,
+                error.as_deref(),
+            ),
+        };
+        let w = area.width.saturating_sub(8).min(72);
+        let prompt_lines = crate::text::wrap(&prompt, w.saturating_sub(2) as usize);
+        let h = prompt_lines.len() as u16 + 4;
+        let rect = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + area.height.saturating_sub(h) / 2,
+            width: w,
+            height: h,
+        };
+        crate::tui::widgets::overlay::clear(frame, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(title);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let mut lines: Vec<Line> = prompt_lines.into_iter().map(Line::raw).collect();
+        lines.push(Line::raw(""));
+        lines.push(match error {
+            Some(e) => Line::styled(e.to_string(), t.error()),
+            None => Line::raw(""),
+        });
+        frame.render_widget(Paragraph::new(lines.clone()), inner);
+        let field_area = Rect {
+            y: inner.y + lines.len() as u16 - 2,
+            height: 1,
+            ..inner
+        };
+        field.render(field_area, frame.buffer_mut(), t.base(), true);
+    }
+}

@@ -1,0 +1,905 @@
+//! The interview: the questionnaire, one question at a time, keyboard only.
+
+use crate::domain::questionnaire::{Kind, Question, Visibility};
+use crate::domain::record::Draft;
+use crate::domain::{Lang, Questionnaire, Value};
+use crate::text::{truncate, width, wrap};
+use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::session::Session;
+use crate::tui::widgets::text_field::{FieldKey, TextField};
+use chrono::Local;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+pub struct Interview {
+    /// The question on screen.
+    current: String,
+    /// The option under the cursor (single and multi).
+    cursor: usize,
+    /// The options ticked so far (multi), committed with Enter.
+    picked: Vec<String>,
+    /// The one-line field of a number or text question.
+    field: Option<TextField>,
+    /// The note editor, when open.
+    note: Option<TextField>,
+    error: Option<String>,
+    info: Option<String>,
+}
+
+fn qn() -> &'static Questionnaire {
+    Questionnaire::embedded()
+}
+
+/// The committed answer as it would be typed, to tell a draft from what is saved.
+fn typed_form(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Text(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Characters that belong in a number field; any other letter is a command.
+fn numeric_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, ',' | '-' | '，' | '－')
+}
+
+impl Interview {
+    /// Opens on the question where the record was left, else the first one unanswered, and
+    /// brings back what was being typed there.
+    pub fn new(session: &Session, _lang: Lang) -> Interview {
+        let record = &session.record;
+        let start = record
+            .resume_at
+            .as_deref()
+            .and_then(|q| qn().question(q))
+            .or_else(|| qn().first_unanswered(record))
+            .or_else(|| qn().questions().next())
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
+        let mut screen = Interview {
+            current: start.clone(),
+            cursor: 0,
+            picked: Vec::new(),
+            field: None,
+            note: None,
+            error: None,
+            info: None,
+        };
+        screen.load(session);
+        screen
+    }
+
+    fn question(&self) -> Option<&'static Question> {
+        qn().question(&self.current)
+    }
+
+    /// Sets up the screen's state for the current question from the record.
+    fn load(&mut self, session: &Session) {
+        let record = &session.record;
+        let Some(q) = self.question() else { return };
+        let answer = record.value(&q.id);
+        let draft = record.draft(&q.id);
+        self.cursor = 0;
+        self.picked.clear();
+        self.field = None;
+        self.note = draft.and_then(|d| d.note.as_deref()).map(TextField::multi);
+        self.error = None;
+        match q.kind {
+            Kind::Single => {
+                if let Some(i) = answer
+                    .and_then(Value::as_text)
+                    .and_then(|a| q.options.iter().position(|o| o.id == a))
+                {
+                    self.cursor = i;
+                }
+            }
+            Kind::Multi => {
+                self.picked = answer
+                    .map(|v| v.choices().iter().map(|s| s.to_string()).collect())
+                    .unwrap_or_default();
+            }
+            Kind::Int | Kind::Amount | Kind::Text => {
+                let text = draft
+                    .and_then(|d| d.value.clone())
+                    .unwrap_or_else(|| typed_form(answer));
+                self.field = Some(TextField::single(&text));
+            }
+        }
+    }
+
+    fn go_to(&mut self, id: &str, session: &mut Session) {
+        self.keep_drafts(session);
+        self.current = id.to_string();
+        session.set_resume_at(id);
+        self.load(session);
+    }
+
+    /// The next (or previous) question that is asked of this record.
+    fn step(&self, session: &Session, forward: bool) -> Option<String> {
+        let all: Vec<&Question> = qn().questions().collect();
+        let here = all.iter().position(|q| q.id == self.current)?;
+        let visible = |q: &&&Question| qn().visible(q, &session.record);
+        if forward {
+            all[here + 1..].iter().find(visible).map(|q| q.id.clone())
+        } else {
+            all[..here].iter().rev().find(visible).map(|q| q.id.clone())
+        }
+    }
+
+    fn section_step(&self, session: &Session, forward: bool) -> Option<String> {
+        let sections = &qn().sections;
+        let here = sections
+            .iter()
+            .position(|s| s.questions.iter().any(|q| q.id == self.current))?;
+        let candidates: Box<dyn Iterator<Item = _>> = if forward {
+            Box::new(sections.iter().skip(here + 1))
+        } else {
+            Box::new(sections[..here].iter().rev())
+        };
+        for s in candidates {
+            if let Some(q) = s
+                .questions
+                .iter()
+                .find(|q| qn().visible(q, &session.record))
+            {
+                return Some(q.id.clone());
+            }
+        }
+        None
+    }
+
+    fn advance(&mut self, session: &mut Session, lang: Lang) {
+        match self.step(session, true) {
+            Some(next) => self.go_to(&next, session),
+            None => {
+                self.info = Some(match qn().first_unanswered(&session.record) {
+                    None => lang
+                        .pick(
+                            "すべての質問に回答しました。",
+                            "Every question is answered.",
+                        )
+                        .to_string(),
+                    Some(q) => lang
+                        .pick(
+                            &format!(
+                                "最後の質問です。未回答が残っています（g で問{}へ）",
+                                qn().number(&q.id).unwrap_or(0)
+                            ),
+                            &format!(
+                                "That was the last question; some are unanswered (g goes to Q{})",
+                                qn().number(&q.id).unwrap_or(0)
+                            ),
+                        )
+                        .to_string(),
+                });
+            }
+        }
+    }
+
+    /// Commits an answer and, when it was accepted, says what skip logic did and moves on.
+    fn commit(&mut self, session: &mut Session, value: Option<Value>, lang: Lang) {
+        let before: Vec<String> = self.hidden_ids(session);
+        match session.answer(&self.current, value) {
+            Ok(()) => {
+                let after = self.hidden_ids(session);
+                let newly = after.iter().filter(|q| !before.contains(q)).count();
+                let back = before.iter().filter(|q| !after.contains(q)).count();
+                self.error = None;
+                self.info =
+                    if newly > 0 {
+                        Some(lang.pick(
+                        &format!("この回答で{newly}問が対象外になりました（回答は保持）"),
+                        &format!("This answer skips {newly} question(s) (their answers are kept)"),
+                    ).to_string())
+                    } else if back > 0 {
+                        Some(
+                            lang.pick(
+                                &format!("この回答で{back}問が対象になりました"),
+                                &format!("This answer brings {back} question(s) in"),
+                            )
+                            .to_string(),
+                        )
+                    } else {
+                        None
+                    };
+                self.advance(session, lang);
+            }
+            Err(refusal) => self.error = Some(refusal.message(lang)),
+        }
+    }
+
+    /// Questions skipped by an answer (not those still waiting on an unanswered gate).
+    fn hidden_ids(&self, session: &Session) -> Vec<String> {
+        qn().questions()
+            .filter(|q| {
+                matches!(
+                    qn().visibility(q, &session.record),
+                    Visibility::Hidden { .. }
+                )
+            })
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    fn toggle(&mut self, index: usize) {
+        let Some(q) = self.question() else { return };
+        let Some(o) = q.options.get(index) else {
+            return;
+        };
+        if let Some(p) = self.picked.iter().position(|p| *p == o.id) {
+            self.picked.remove(p);
+        } else {
+            // An exclusive option (`none`) and the others rule each other out as they are ticked.
+            if o.exclusive {
+                self.picked.clear();
+            } else {
+                self.picked
+                    .retain(|p| q.option(p).is_none_or(|x| !x.exclusive));
+            }
+            self.picked.push(o.id.clone());
+        }
+    }
+
+    fn submit_field(&mut self, session: &mut Session, lang: Lang) {
+        let Some(q) = self.question() else { return };
+        let text = self.field.as_ref().map(|f| f.text()).unwrap_or_default();
+        if text.trim().is_empty() {
+            if q.optional {
+                self.commit(session, None, lang);
+            } else {
+                self.error = Some(
+                    lang.pick(
+                        "入力してください（飛ばすときは Tab）",
+                        "Type an answer (Tab skips the question)",
+                    )
+                    .to_string(),
+                );
+            }
+            return;
+        }
+        let before = self.hidden_ids(session);
+        match session.answer_typed(&q.id, &text) {
+            Ok(()) => {
+                let _ = before;
+                self.error = None;
+                self.info = None;
+                self.advance(session, lang);
+            }
+            // The value stays in the field for correction.
+            Err(refusal) => self.error = Some(refusal.message(lang)),
+        }
+    }
+
+    fn handle_note(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Action {
+        let Some(note) = self.note.as_mut() else {
+            return Action::None;
+        };
+        match note.handle(key) {
+            FieldKey::Keep => {
+                let text = note.text();
+                match session.set_note(&self.current, &text) {
+                    Ok(()) => {
+                        self.note = None;
+                        self.info = Some(lang.pick("メモを保存しました", "Note kept").to_string());
+                    }
+                    Err(r) => self.error = Some(r.message(lang)),
+                }
+            }
+            FieldKey::Cancel | FieldKey::Submit | FieldKey::Edited | FieldKey::Pass => {}
+        }
+        Action::None
+    }
+
+    fn intent(&mut self, intent: Intent, session: &mut Session, lang: Lang) -> Option<Action> {
+        let q = self.question()?;
+        match intent {
+            Intent::Up => self.cursor = self.cursor.saturating_sub(1),
+            Intent::Down => self.cursor = (self.cursor + 1).min(q.options.len().saturating_sub(1)),
+            Intent::Pick => match q.kind {
+                Kind::Single => {
+                    let id = q.options.get(self.cursor)?.id.clone();
+                    self.commit(session, Some(Value::Text(id)), lang);
+                }
+                Kind::Multi => {
+                    if self.picked.is_empty() {
+                        self.error = Some(
+                            lang.pick(
+                                "Space で1つ以上選んでから Enter",
+                                "Tick at least one option with Space, then Enter",
+                            )
+                            .to_string(),
+                        );
+                    } else {
+                        let picked = self.picked.clone();
+                        self.commit(session, Some(Value::Choices(picked)), lang);
+                    }
+                }
+                _ => self.submit_field(session, lang),
+            },
+            Intent::Toggle if q.kind == Kind::Multi => self.toggle(self.cursor),
+            Intent::NextQuestion => {
+                self.info = None;
+                if let Some(next) = self.step(session, true) {
+                    self.go_to(&next, session);
+                }
+            }
+            Intent::PrevQuestion => {
+                self.info = None;
+                if let Some(prev) = self.step(session, false) {
+                    self.go_to(&prev, session);
+                }
+            }
+            Intent::NextSection | Intent::PrevSection => {
+                self.info = None;
+                if let Some(q) = self.section_step(session, intent == Intent::NextSection) {
+                    self.go_to(&q, session);
+                }
+            }
+            Intent::FirstUnanswered => match qn().first_unanswered(&session.record) {
+                Some(q) => {
+                    let id = q.id.clone();
+                    self.info = None;
+                    self.go_to(&id, session);
+                }
+                None => {
+                    self.info = Some(
+                        lang.pick("未回答の質問はありません", "No question is unanswered")
+                            .to_string(),
+                    )
+                }
+            },
+            Intent::EditNote => {
+                if session.read_only() {
+                    self.error = Some(lang.pick("読み取り専用です", "Read-only").to_string());
+                } else {
+                    let existing = session.record.note(&self.current).unwrap_or("").to_string();
+                    self.note = Some(TextField::multi(&existing));
+                }
+            }
+            Intent::Confirm => match session.confirm(&self.current) {
+                Ok(true) => self.advance(session, lang),
+                Ok(false) => {
+                    self.info = Some(
+                        lang.pick(
+                            "確認が必要な昨年の回答ではありません",
+                            "Not an answer carried from last year",
+                        )
+                        .to_string(),
+                    )
+                }
+                Err(r) => self.error = Some(r.message(lang)),
+            },
+            Intent::Back => return Some(Action::Back),
+            Intent::Quit => return Some(Action::Quit),
+            _ => return None,
+        }
+        Some(Action::None)
+    }
+}
+
+impl Screen for Interview {
+    fn scope(&self) -> Scope {
+        if self.note.is_some() {
+            Scope::Note
+        } else {
+            Scope::Interview
+        }
+    }
+
+    fn title(&self, view: &View) -> String {
+        let Some(s) = view.session else {
+            return String::new();
+        };
+        let p = qn().progress(&s.record);
+        format!(
+            "{} {} — {} {}%",
+            s.record.id,
+            s.record.hospital_name().unwrap_or(""),
+            view.lang.pick("面談", "interview"),
+            p.percent()
+        )
+    }
+
+    fn footer(&self, view: &View) -> Vec<(String, String)> {
+        let l = view.lang;
+        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+        if self.note.is_some() {
+            return vec![
+                p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
+                p("Enter", "改行", "new line"),
+            ];
+        }
+        let mut hints = match self.question().map(|q| q.kind) {
+            Some(Kind::Single) => vec![p("↑↓", "選択", "move"), p("Enter/1-9", "決定", "choose")],
+            Some(Kind::Multi) => vec![p("Space", "切替", "tick"), p("Enter", "確定", "confirm")],
+            Some(Kind::Text) => vec![p("Enter", "確定", "keep"), p("Ctrl-N", "メモ", "note")],
+            _ => vec![p("Enter", "確定", "keep")],
+        };
+        hints.extend([
+            p("Tab", "次", "next"),
+            p("PgDn", "次の節", "section"),
+            p("n", "メモ", "note"),
+            p("?", "キー", "keys"),
+            p("Esc", "戻る", "back"),
+        ]);
+        if self.question().map(|q| q.kind) == Some(Kind::Text) {
+            hints.retain(|(k, _)| k != "n" && k != "?");
+            hints.push(p("F1", "キー", "keys"));
+        }
+        hints
+    }
+
+    fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
+        vec![
+            (
+                "1-9".into(),
+                lang.pick(
+                    "選択肢の番号で決定（複数選択では切り替え）",
+                    "Choose option N (tick it in multiple choice)",
+                )
+                .into(),
+            ),
+            (
+                keys::shown(Scope::Note, Intent::Back).into(),
+                lang.pick("メモ編集中：保存して閉じる", "In a note: keep it and close")
+                    .into(),
+            ),
+            (
+                lang.pick("文字", "Letters").into(),
+                lang.pick(
+                    "数値・テキストの質問では入力欄へ",
+                    "Go into the field of a number or text question",
+                )
+                .into(),
+            ),
+        ]
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let lang = env.lang;
+        let session = env.session.as_deref_mut()?;
+        self.info = self.info.take().filter(|_| false);
+        if self.note.is_some() {
+            return Some(self.handle_note(key, session, lang));
+        }
+        let q = self.question()?;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('n') {
+            return self.intent(Intent::EditNote, session, lang);
+        }
+        if let Some(field) = self.field.as_mut() {
+            let to_field = match key.code {
+                KeyCode::Char(c) if !ctrl => q.kind == Kind::Text || numeric_char(c),
+                KeyCode::F(_)
+                | KeyCode::Tab
+                | KeyCode::BackTab
+                | KeyCode::PageUp
+                | KeyCode::PageDown => false,
+                _ => true,
+            };
+            if to_field {
+                match field.handle(key) {
+                    FieldKey::Submit => {
+                        self.submit_field(session, lang);
+                        return Some(Action::None);
+                    }
+                    FieldKey::Cancel => return Some(Action::Back),
+                    FieldKey::Edited | FieldKey::Keep => {
+                        self.error = None;
+                        return Some(Action::None);
+                    }
+                    FieldKey::Pass => {}
+                }
+            }
+        }
+        if let KeyCode::Char(c @ '1'..='9') = key.code {
+            if !ctrl && matches!(q.kind, Kind::Single | Kind::Multi) {
+                let index = (c as u8 - b'1') as usize;
+                if index < q.options.len() {
+                    self.cursor = index;
+                    if q.kind == Kind::Single {
+                        let id = q.options[index].id.clone();
+                        self.commit(session, Some(Value::Text(id)), lang);
+                    } else {
+                        self.toggle(index);
+                    }
+                    return Some(Action::None);
+                }
+            }
+        }
+        let intent = keys::intent(Scope::Interview, &key)?;
+        self.intent(intent, session, lang)
+    }
+
+    fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
+        if let Some(note) = self.note.as_mut() {
+            note.paste(text);
+        } else if let Some(field) = self.field.as_mut() {
+            field.paste(text);
+        }
+        Action::None
+    }
+
+    /// Moves the field's text and the open note into the record's drafts.
+    fn keep_drafts(&mut self, session: &mut Session) {
+        if self.current.is_empty() {
+            return;
+        }
+        let committed = typed_form(session.record.value(&self.current));
+        let value = self
+            .field
+            .as_ref()
+            .map(|f| f.text())
+            .filter(|t| !t.trim().is_empty() && *t != committed);
+        let note = self.note.as_ref().map(|n| n.text());
+        session.set_draft(&self.current, Draft { value, note });
+    }
+
+    /// ```text
+    /// ┌ 節 ──────────────┐┌ 問7/22 · 脆弱性への対応 ───────────────────┐
+    /// │▶ 基本情報    4/4 ││ NISCや厚労省が脆弱性を指摘したVPN製品を…    │
+    /// │  脆弱性      1/3 ││ ▶ 1 ● 使用している                         │
+    /// │  …               ││   2 ○ 使用していない                       │
+    /// │ この節の質問      ││ 回答: … / エラー / メモ / ヒント           │
+    /// └──────────────────┘└────────────────────────────────────────────┘
+    /// ```
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let Some(session) = view.session else { return };
+        let left_w = (area.width / 3).clamp(22, 30);
+        let left = Rect {
+            width: left_w,
+            ..area
+        };
+        let right = Rect {
+            x: area.x + left_w,
+            width: area.width - left_w,
+            ..area
+        };
+        self.render_sections(frame, left, view, session);
+        self.render_question(frame, right, view, session);
+    }
+}
+
+impl Interview {
+    fn render_sections(&self, frame: &mut Frame, area: Rect, view: &View, session: &Session) {
+        let l = view.lang;
+        let t = &view.theme;
+        let record = &session.record;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(l.pick(" 節 ", " Sections "));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width as usize;
+        let mut lines = Vec::new();
+        let current_section = qn().section_of(&self.current).map(|s| s.id.as_str());
+        for s in &qn().sections {
+            let p = qn().section_progress(s, record);
+            let here = Some(s.id.as_str()) == current_section;
+            let count = if p.is_complete() {
+                format!("✓{}/{}", p.answered, p.total)
+            } else {
+                format!("{}/{}", p.answered, p.total)
+            };
+            let name_w = w.saturating_sub(width(&count) + 3);
+            let text = format!(
+                "{}{} {}",
+                if here { "▶ " } else { "  " },
+                crate::text::pad(s.short(l), name_w),
+                count
+            );
+            lines.push(Line::styled(
+                text,
+                if here {
+                    t.heading()
+                } else if p.is_complete() {
+                    t.ok()
+                } else {
+                    t.base()
+                },
+            ));
+        }
+        lines.push(Line::raw(""));
+        if let Some(section) = qn().section_of(&self.current) {
+            lines.push(Line::styled(
+                l.pick("この節の質問", "In this section"),
+                t.dim(),
+            ));
+            for q in &section.questions {
+                let vis = qn().visibility(q, record);
+                let mark = match (&vis, record.answers.get(&q.id)) {
+                    (Visibility::Hidden { .. }, _) => "⊘",
+                    (Visibility::Pending { .. }, _) => "…",
+                    (_, Some(a)) if a.carried => "*",
+                    (_, Some(_)) => "✓",
+                    (_, None) if q.optional => "-",
+                    (_, None) => "·",
+                };
+                let note = if record.note(&q.id).is_some() {
+                    "✎"
+                } else {
+                    " "
+                };
+                let here = q.id == self.current;
+                let head = format!(
+                    "{}{:>2}{mark}{note}",
+                    if here { "▶" } else { " " },
+                    qn().number(&q.id).unwrap_or(0)
+                );
+                let text = truncate(&format!("{head} {}", q.text.get(l)), w);
+                let style = match vis {
+                    Visibility::Visible => {
+                        if here {
+                            t.heading()
+                        } else {
+                            t.base()
+                        }
+                    }
+                    _ => t.dim(),
+                };
+                lines.push(Line::styled(text, style));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn render_question(&self, frame: &mut Frame, area: Rect, view: &View, session: &Session) {
+        let l = view.lang;
+        let t = &view.theme;
+        let record = &session.record;
+        let Some(q) = self.question() else { return };
+        let section = qn().section_of(&q.id).map(|s| s.text.get(l)).unwrap_or("");
+        let total = qn().questions().count();
+        let title = format!(
+            " {} {}/{} · {} ",
+            l.pick("問", "Q"),
+            qn().number(&q.id).unwrap_or(0),
+            total,
+            section
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(title);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width.saturating_sub(1) as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        for line in wrap(q.text.get(l), w) {
+            lines.push(Line::styled(line, t.heading()));
+        }
+        if let Some(src) = &q.source {
+            lines.push(Line::styled(
+                truncate(
+                    &format!(
+                        "{} {}",
+                        l.pick("2022年調査:", "2022 survey:"),
+                        crate::domain::report::place(src, l)
+                    ),
+                    w,
+                ),
+                t.dim(),
+            ));
+        }
+        match qn().visibility(q, record) {
+            Visibility::Hidden { because } => {
+                let gate = qn().question(&because);
+                let answer = gate
+                    .and_then(|g| record.value(&g.id).map(|v| g.describe(v, l)))
+                    .unwrap_or_default();
+                let msg = l.pick(
+                    &format!(
+                        "この質問は対象外です：問{}の回答が「{answer}」のため。回答は保持されますが集計には使いません。",
+                        qn().number(&because).unwrap_or(0)
+                    ),
+                    &format!(
+                        "This question is skipped: Q{} is answered \"{answer}\". A kept answer is not counted.",
+                        qn().number(&because).unwrap_or(0)
+                    ),
+                )
+                .to_string();
+                lines.push(Line::raw(""));
+                for line in wrap(&msg, w) {
+                    lines.push(Line::styled(line, t.warn()));
+                }
+            }
+            Visibility::Pending { on } => {
+                let msg = l
+                    .pick(
+                        &format!(
+                            "問{}の回答しだいで対象になる質問です。",
+                            qn().number(&on).unwrap_or(0)
+                        ),
+                        &format!(
+                            "Whether this is asked depends on Q{}.",
+                            qn().number(&on).unwrap_or(0)
+                        ),
+                    )
+                    .to_string();
+                lines.push(Line::raw(""));
+                for line in wrap(&msg, w) {
+                    lines.push(Line::styled(line, t.dim()));
+                }
+            }
+            Visibility::Visible => {}
+        }
+        lines.push(Line::raw(""));
+        let answer = record.answers.get(&q.id);
+        let mut field_row = None;
+        match q.kind {
+            Kind::Single | Kind::Multi => {
+                for (i, o) in q.options.iter().enumerate() {
+                    let here = i == self.cursor && self.note.is_none();
+                    let chosen = match q.kind {
+                        Kind::Single => answer.is_some_and(|a| a.value.as_text() == Some(&o.id)),
+                        _ => self.picked.contains(&o.id),
+                    };
+                    let mark = match (q.kind, chosen) {
+                        (Kind::Single, true) => "●",
+                        (Kind::Single, false) => "○",
+                        (_, true) => "[x]",
+                        (_, false) => "[ ]",
+                    };
+                    let label = truncate(o.text.get(l), w.saturating_sub(8));
+                    lines.push(Line::from(vec![
+                        Span::raw(if here { "▶" } else { " " }),
+                        Span::raw(format!(
+                            "{} {mark} ",
+                            if i < 9 {
+                                (i + 1).to_string()
+                            } else {
+                                " ".into()
+                            }
+                        )),
+                        Span::styled(
+                            label,
+                            if here {
+                                t.selected()
+                            } else if chosen {
+                                t.heading()
+                            } else {
+                                t.base()
+                            },
+                        ),
+                    ]));
+                }
+            }
+            Kind::Int | Kind::Amount | Kind::Text => {
+                field_row = Some(lines.len());
+                lines.push(Line::raw(""));
+                if let (Some(n), Some(unit)) = (answer.and_then(|a| a.value.as_number()), q.unit(l))
+                {
+                    lines.push(Line::styled(
+                        format!(
+                            "= {} {unit}",
+                            crate::domain::questionnaire::group_thousands(n)
+                        ),
+                        t.dim(),
+                    ));
+                }
+            }
+        }
+        if let Some(e) = &self.error {
+            for line in wrap(&format!("✗ {e}"), w) {
+                lines.push(Line::styled(line, t.error()));
+            }
+        }
+        match answer {
+            Some(a) if a.carried => lines.push(Line::styled(
+                truncate(
+                    l.pick(
+                        "昨年からの回答・未確認（y で確認、または回答し直す）",
+                        "From last year, not yet confirmed (y confirms, or answer anew)",
+                    ),
+                    w,
+                ),
+                t.warn(),
+            )),
+            Some(a) => lines.push(Line::styled(
+                truncate(
+                    &format!(
+                        "{} {}",
+                        l.pick("回答済み", "Answered"),
+                        a.at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+                    ),
+                    w,
+                ),
+                t.dim(),
+            )),
+            None if q.optional => lines.push(Line::styled(
+                truncate(
+                    l.pick(
+                        "任意の質問（空欄で Enter は飛ばす）",
+                        "Optional (Enter on an empty field skips it)",
+                    ),
+                    w,
+                ),
+                t.dim(),
+            )),
+            None => {}
+        }
+        if let Some(info) = &self.info {
+            for line in wrap(&format!("→ {info}"), w) {
+                lines.push(Line::styled(line, t.accent()));
+            }
+        }
+        if let Some(hint) = q.hint(l) {
+            for line in wrap(hint, w) {
+                lines.push(Line::styled(line, t.dim()));
+            }
+        }
+        let note_top = lines.len();
+        if self.note.is_none() {
+            if let Some(note) = record.note(&q.id) {
+                let wrapped = wrap(&format!("{} {note}", l.pick("メモ:", "Note:")), w);
+                let room = (inner.height as usize).saturating_sub(note_top).max(1);
+                for (i, line) in wrapped.iter().enumerate().take(room) {
+                    let text = if i + 1 == room && wrapped.len() > room {
+                        truncate(&format!("{line}…"), w)
+                    } else {
+                        line.clone()
+                    };
+                    lines.push(Line::raw(text));
+                }
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        if let (Some(row), Some(field)) = (field_row, &self.field) {
+            let y = inner.y + row as u16;
+            if y < inner.y + inner.height {
+                let unit = q.unit(l).unwrap_or("");
+                let field_w = match q.kind {
+                    Kind::Text => inner.width.saturating_sub(2),
+                    _ => 16u16.min(inner.width.saturating_sub(width(unit) as u16 + 2)),
+                };
+                // Brackets show the field where underline is not drawn (some vt100s, captures).
+                let rect = Rect {
+                    x: inner.x + 1,
+                    y,
+                    width: field_w.saturating_sub(2),
+                    height: 1,
+                };
+                let buf = frame.buffer_mut();
+                buf.set_string(inner.x, y, "[", t.dim());
+                buf.set_string(rect.x + rect.width, y, "]", t.dim());
+                field.render(
+                    rect,
+                    buf,
+                    t.base().add_modifier(Modifier::UNDERLINED),
+                    self.note.is_none(),
+                );
+                if !unit.is_empty() && q.kind != Kind::Text {
+                    buf.set_string(rect.x + rect.width + 1, y, format!(" {unit}"), t.base());
+                }
+            }
+        }
+        if let Some(note) = &self.note {
+            let top = (inner.y + note_top as u16).min(inner.y + inner.height.saturating_sub(5));
+            let rect = Rect {
+                x: inner.x,
+                y: top,
+                width: inner.width,
+                height: inner.y + inner.height - top,
+            };
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.accent())
+                .title(l.pick(
+                    " メモ（Esc/Ctrl-S で保存） ",
+                    " Note (Esc/Ctrl-S keeps it) ",
+                ));
+            let note_inner = block.inner(rect);
+            crate::tui::widgets::overlay::clear(frame, rect);
+            frame.render_widget(block, rect);
+            note.render(note_inner, frame.buffer_mut(), t.base(), true);
+        }
+    }
+}

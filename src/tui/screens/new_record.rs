@@ -1,0 +1,338 @@
+//! The short form that starts a record: the profile questions that decide the cohorts (name,
+//! beds, founder). Everything else is asked in the interview.
+
+use crate::domain::validate;
+use crate::domain::{Questionnaire, Record, RecordId};
+use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::keys::Scope;
+use crate::tui::widgets::text_field::{FieldKey, TextField};
+use chrono::{Datelike, Local, Utc};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Name,
+    Beds,
+    Founder,
+}
+
+pub struct NewRecord {
+    name: TextField,
+    beds: TextField,
+    founder: usize,
+    focus: Focus,
+    error: Option<(Focus, String)>,
+}
+
+impl Default for NewRecord {
+    fn default() -> Self {
+        NewRecord::new()
+    }
+}
+
+impl NewRecord {
+    pub fn new() -> NewRecord {
+        NewRecord {
+            name: TextField::single(""),
+            beds: TextField::single(""),
+            founder: 0,
+            focus: Focus::Name,
+            error: None,
+        }
+    }
+
+    fn founder_ids() -> Vec<&'static str> {
+        Questionnaire::embedded()
+            .question("founder")
+            .map(|q| q.option_ids())
+            .unwrap_or_default()
+    }
+
+    /// Checks the three answers on a scratch record, through the same validation as everywhere.
+    fn scratch(&self) -> Result<Record, (Focus, validate::AnswerError)> {
+        let qn = Questionnaire::embedded();
+        let now = Utc::now();
+        let mut r = Record::new(
+            RecordId::new(Local::now().year(), 1),
+            Local::now().date_naive(),
+            now,
+        );
+        let founder = Self::founder_ids()
+            .get(self.founder)
+            .copied()
+            .unwrap_or_default();
+        for (focus, q, raw) in [
+            (Focus::Name, "hospital_name", self.name.text()),
+            (Focus::Beds, "beds", self.beds.text()),
+            (Focus::Founder, "founder", founder.to_string()),
+        ] {
+            validate::answer_from_input(qn, &mut r, q, &raw, now).map_err(|e| (focus, e))?;
+        }
+        Ok(r)
+    }
+
+    fn check_field(&mut self, focus: Focus, lang: crate::domain::Lang) -> bool {
+        let qn = Questionnaire::embedded();
+        let (q, raw) = match focus {
+            Focus::Name => ("hospital_name", self.name.text()),
+            Focus::Beds => ("beds", self.beds.text()),
+            Focus::Founder => return true,
+        };
+        let mut r = Record::new(
+            RecordId::new(2000, 1),
+            Local::now().date_naive(),
+            Utc::now(),
+        );
+        match validate::answer_from_input(qn, &mut r, q, &raw, Utc::now()) {
+            Ok(()) => {
+                self.error = None;
+                true
+            }
+            Err(e) => {
+                self.error = Some((focus, e.message(lang)));
+                false
+            }
+        }
+    }
+
+    fn next_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Name => Focus::Beds,
+            Focus::Beds => Focus::Founder,
+            Focus::Founder => Focus::Name,
+        }
+    }
+
+    fn prev_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Name => Focus::Founder,
+            Focus::Beds => Focus::Name,
+            Focus::Founder => Focus::Beds,
+        }
+    }
+
+    fn create(&mut self, env: &mut Env) -> Action {
+        let record = match self.scratch() {
+            Ok(r) => r,
+            Err((focus, e)) => {
+                self.focus = focus;
+                self.error = Some((focus, e.message(env.lang)));
+                return Action::None;
+            }
+        };
+        let year = Local::now().year();
+        match env.store.create(year, |id| {
+            let mut r = record.clone();
+            r.id = id;
+            r
+        }) {
+            Ok(r) => Action::OpenRecord(r.id),
+            Err(e) => Action::Flash(crate::cli::Failure::from_store(e, env.lang).to_string()),
+        }
+    }
+}
+
+impl Screen for NewRecord {
+    fn scope(&self) -> Scope {
+        Scope::Home
+    }
+
+    fn title(&self, view: &View) -> String {
+        view.lang
+            .pick("新しい記録 — 基本情報", "New record — profile")
+            .to_string()
+    }
+
+    fn footer(&self, view: &View) -> Vec<(String, String)> {
+        let l = view.lang;
+        vec![
+            ("Tab/↓".into(), l.pick("次の欄", "next field").into()),
+            ("Enter".into(), l.pick("次へ／作成", "next / create").into()),
+            ("Esc".into(), l.pick("中止", "cancel").into()),
+        ]
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let lang = env.lang;
+        if key.code == KeyCode::Esc {
+            return Some(Action::Back);
+        }
+        match self.focus {
+            Focus::Name | Focus::Beds => {
+                let field = if self.focus == Focus::Name {
+                    &mut self.name
+                } else {
+                    &mut self.beds
+                };
+                match field.handle(key) {
+                    FieldKey::Submit => {
+                        if self.check_field(self.focus, lang) {
+                            self.next_focus();
+                        }
+                    }
+                    FieldKey::Pass | FieldKey::Keep | FieldKey::Cancel => match key.code {
+                        KeyCode::BackTab | KeyCode::Up => self.prev_focus(),
+                        _ => self.next_focus(),
+                    },
+                    FieldKey::Edited => {
+                        if self.error.as_ref().is_some_and(|(f, _)| *f == self.focus) {
+                            self.error = None;
+                        }
+                    }
+                }
+            }
+            Focus::Founder => {
+                let n = Self::founder_ids().len();
+                match key.code {
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        if self.founder == 0 {
+                            self.prev_focus();
+                        } else {
+                            self.founder -= 1;
+                        }
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        self.founder = (self.founder + 1).min(n - 1)
+                    }
+                    KeyCode::Tab => self.next_focus(),
+                    KeyCode::BackTab => self.prev_focus(),
+                    KeyCode::Enter => return Some(self.create(env)),
+                    _ => return None,
+                }
+            }
+        }
+        Some(Action::None)
+    }
+
+    /// ```text
+    /// 病院名    [〇〇病院              ]
+    /// 許可病床数 [350 ] 床
+    /// 開設者     ▶ 国
+    ///              都道府県・市町村 …
+    /// ```
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let l = view.lang;
+        let t = &view.theme;
+        let qn = Questionnaire::embedded();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let label = |id: &str| {
+            qn.question(id)
+                .map(|q| q.text.get(l).to_string())
+                .unwrap_or_default()
+        };
+        let label_w = 14u16;
+        let intro = l.pick(
+            "病床規模と開設者で、2022年調査の比較対象（コホート）が決まります。",
+            "Beds and founder decide which cohorts of the 2022 survey this hospital is compared with.",
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(intro, t.dim())),
+            Rect { height: 1, ..inner },
+        );
+        let row = |i: u16| Rect {
+            y: inner.y + 2 + i,
+            height: 1,
+            ..inner
+        };
+        let field_rect = |r: Rect, w: u16| Rect {
+            x: r.x + label_w,
+            width: w.min(r.width.saturating_sub(label_w)),
+            ..r
+        };
+        let focus_style = |f: Focus| {
+            if self.focus == f {
+                t.heading()
+            } else {
+                t.base()
+            }
+        };
+        // Name
+        let r = row(0);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                label("hospital_name"),
+                focus_style(Focus::Name),
+            )),
+            r,
+        );
+        self.name.render(
+            field_rect(r, 50),
+            frame.buffer_mut(),
+            t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
+            self.focus == Focus::Name,
+        );
+        // Beds
+        let r = row(2);
+        frame.render_widget(
+            Paragraph::new(Span::styled(label("beds"), focus_style(Focus::Beds))),
+            r,
+        );
+        self.beds.render(
+            field_rect(r, 8),
+            frame.buffer_mut(),
+            t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
+            self.focus == Focus::Beds,
+        );
+        let unit = Rect {
+            x: r.x + label_w + 9,
+            width: 10,
+            ..r
+        };
+        frame.render_widget(Paragraph::new(l.pick("床", "beds")), unit);
+        // Founder
+        let r = row(4);
+        frame.render_widget(
+            Paragraph::new(Span::styled(label("founder"), focus_style(Focus::Founder))),
+            r,
+        );
+        if let Some(q) = qn.question("founder") {
+            for (i, o) in q.options.iter().enumerate() {
+                let y = r.y + i as u16;
+                if y >= inner.y + inner.height - 2 {
+                    break;
+                }
+                let sel = i == self.founder;
+                let marker = if sel { "● " } else { "○ " };
+                let style = if sel && self.focus == Focus::Founder {
+                    t.selected()
+                } else {
+                    t.base()
+                };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::raw(marker),
+                        Span::styled(o.text.get(l).to_string(), style),
+                    ])),
+                    Rect {
+                        x: r.x + label_w,
+                        y,
+                        width: inner.width.saturating_sub(label_w),
+                        height: 1,
+                    },
+                );
+            }
+        }
+        if let Some((_, e)) = &self.error {
+            let y = inner.y + inner.height - 1;
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    crate::text::truncate(e, inner.width as usize),
+                    t.error(),
+                )),
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! An open record: the record, its lock (or the reason it is read-only), and the promise that
+//! every committed change reaches the disk — or, when the disk refuses, stays in memory and is
+//! retried on the next change.
+
+use crate::domain::record::Draft;
+use crate::domain::validate::{self, AnswerError};
+use crate::domain::{Lang, Questionnaire, Record, RecordId, Value};
+use crate::store::{Holder, RecordLock, Store, StoreError};
+use chrono::Utc;
+
+pub struct Session {
+    store: Store,
+    pub record: Record,
+    lock: Option<RecordLock>,
+    /// Who holds the lock when this session could not take it.
+    pub held_by: Option<Holder>,
+    /// The last save failure, shown until a save succeeds.
+    pub save_error: Option<String>,
+    /// Changes not yet on disk (a failed save, or drafts typed since the last save).
+    unsaved: bool,
+}
+
+/// Why a change was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    ReadOnly(Holder),
+    Invalid(AnswerError),
+}
+
+impl Refusal {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Refusal::ReadOnly(h) => lang
+                .pick(
+                    &format!("読み取り専用です（{}）：変更できません", h.message(lang)),
+                    &format!(
+                        "read-only (being edited: {}): changes are refused",
+                        h.message(lang)
+                    ),
+                )
+                .to_string(),
+            Refusal::Invalid(e) => e.message(lang),
+        }
+    }
+}
+
+impl Session {
+    /// Opens a record for editing, or read-only when another session holds it.
+    pub fn open(store: &Store, id: &RecordId) -> Result<Session, StoreError> {
+        let (lock, held_by) = match store.lock(id) {
+            Ok(lock) => (Some(lock), None),
+            Err(StoreError::Locked { holder, .. }) => (None, Some(holder)),
+            Err(e) => return Err(e),
+        };
+        let record = store.load(id)?;
+        Ok(Session {
+            store: store.clone(),
+            record,
+            lock,
+            held_by,
+            save_error: None,
+            unsaved: false,
+        })
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    fn writable(&self) -> Result<(), Refusal> {
+        match &self.held_by {
+            Some(h) if self.lock.is_none() => Err(Refusal::ReadOnly(h.clone())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Answers (or with `None` clears) a question through the domain's validation, then saves.
+    pub fn answer(&mut self, question: &str, value: Option<Value>) -> Result<(), Refusal> {
+        self.writable()?;
+        validate::set_answer(
+            Questionnaire::embedded(),
+            &mut self.record,
+            question,
+            value,
+            Utc::now(),
+        )
+        .map_err(Refusal::Invalid)?;
+        self.save();
+        Ok(())
+    }
+
+    /// Parses typed text for a question and answers with it.
+    pub fn answer_typed(&mut self, question: &str, raw: &str) -> Result<(), Refusal> {
+        self.writable()?;
+        let qn = Questionnaire::embedded();
+        let q = qn.question(question).ok_or_else(|| {
+            Refusal::Invalid(AnswerError::UnknownQuestion {
+                question: question.to_string(),
+            })
+        })?;
+        if raw.trim().is_empty() {
+            return self.answer(question, None);
+        }
+        let value = validate::parse(q, raw).map_err(Refusal::Invalid)?;
+        self.answer(question, Some(value))
+    }
+
+    pub fn confirm(&mut self, question: &str) -> Result<bool, Refusal> {
+        self.writable()?;
+        let changed = self.record.confirm(question, Utc::now());
+        if changed {
+            self.save();
+        }
+        Ok(changed)
+    }
+
+    pub fn set_note(&mut self, question: &str, note: &str) -> Result<(), Refusal> {
+        self.writable()?;
+        self.record.set_note(question, note, Utc::now());
+        let mut draft = self.record.draft(question).cloned().unwrap_or_default();
+        draft.note = None;
+        self.record.set_draft(question, draft);
+        self.save();
+        Ok(())
+    }
+
+    /// Records what is being typed, in memory; [`Session::flush`] writes it. Drafts do not change
+    /// `updated_at`: nothing was decided.
+    pub fn set_draft(&mut self, question: &str, draft: Draft) {
+        if self.read_only() || self.record.draft(question) == Some(&draft) {
+            return;
+        }
+        if draft.is_empty() && self.record.draft(question).is_none() {
+            return;
+        }
+        self.record.set_draft(question, draft);
+        self.unsaved = true;
+    }
+
+    pub fn set_resume_at(&mut self, question: &str) {
+        if self.read_only() || self.record.resume_at.as_deref() == Some(question) {
+            return;
+        }
+        self.record.resume_at = Some(question.to_string());
+        self.unsaved = true;
+    }
+
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved
+    }
+
+    /// Writes the record if anything is not on disk yet.
+    pub fn flush(&mut self) {
+        if self.unsaved {
+            self.save();
+        }
+    }
+
+    fn save(&mut self) {
+        let Some(lock) = &self.lock else { return };
+        match self.store.save(&mut self.record, lock) {
+            Ok(()) => {
+                self.save_error = None;
+                self.unsaved = false;
+            }
+            Err(e) => {
+                self.save_error = Some(e.to_string());
+                self.unsaved = true;
+            }
+        }
+    }
+
+    /// Ends the session: writes what is pending and lets the lock go (dropping it releases it).
+    pub fn close(mut self) -> Option<String> {
+        self.flush();
+        self.save_error.take()
+    }
+}

@@ -1,0 +1,5 @@
+//! Small drawing pieces shared by the screens.
+
+pub mod bar;
+pub mod overlay;
+pub mod text_field;

@@ -1,0 +1,421 @@
+//! Screens drawn on ratatui's TestBackend at fixed sizes, in both languages: what a user sees,
+//! pinned as snapshots, plus buffer assertions for what a snapshot cannot show (styles).
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record};
+use shindan::store::Store;
+use shindan::tui::app::App;
+use shindan::tui::events::Event;
+use shindan::tui::theme::Theme;
+
+/// Times on screen are local: pin the zone so the snapshots do not depend on the machine.
+fn utc() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
+}
+
+fn fixed() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
+}
+
+fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
+    store
+        .create(2025, |id| {
+            let mut r = Record::new(id, fixed().date_naive(), fixed());
+            for (q, v) in answers {
+                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed()).unwrap();
+            }
+            r
+        })
+        .unwrap()
+}
+
+struct Ui {
+    _dir: tempfile::TempDir,
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Ui {
+    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
+        utc();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        setup(&store);
+        let app = App::new(lang, Theme { color: true }, store);
+        let mut ui = Ui {
+            _dir: dir,
+            app,
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        };
+        ui.draw();
+        ui
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term.draw(|f| app.render(f)).unwrap();
+    }
+
+    fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.app
+            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self.draw();
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.app.handle(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+        self.draw();
+        self
+    }
+
+    fn typed(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.press(KeyCode::Char(c));
+        }
+        self
+    }
+
+    /// The screen as a user reads it: drawn afresh (TestBackend keeps stale cells under wide
+    /// characters that the diff never sends, which a real terminal covers), one line per row,
+    /// wide characters once.
+    fn lines(&self) -> Vec<String> {
+        let buf = self.fresh();
+        (0..buf.area.height)
+            .map(|y| {
+                let mut line = String::new();
+                let mut skip = 0;
+                for x in 0..buf.area.width {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                    line.push_str(sym);
+                }
+                line
+            })
+            .collect()
+    }
+
+    fn screen(&self) -> String {
+        self.lines().join("\n") + "\n"
+    }
+
+    fn fresh(&self) -> ratatui::buffer::Buffer {
+        let area = self.term.backend().buffer().area;
+        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        fresh.draw(|f| self.app.render(f)).unwrap();
+        fresh.backend().buffer().clone()
+    }
+
+    fn row_of(&self, text: &str) -> u16 {
+        self.lines()
+            .iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", self.screen())) as u16
+    }
+}
+
+fn hospital(store: &Store) {
+    add(
+        store,
+        &[
+            ("hospital_name", "聖マリア記念病院"),
+            ("beds", "350"),
+            ("founder", "medical_corporation"),
+        ],
+    );
+    add(
+        store,
+        &[
+            ("hospital_name", "みなと中央病院"),
+            ("beds", "120"),
+            ("founder", "prefecture_municipal"),
+            ("threat", "yes"),
+        ],
+    );
+}
+
+#[test]
+fn home_ja_80x24() {
+    let ui = Ui::new(Lang::Ja, 80, 24, hospital);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn home_en_80x24() {
+    let ui = Ui::new(Lang::En, 80, 24, hospital);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn home_lists_damaged_files_with_their_reason() {
+    let ui = Ui::new(Lang::Ja, 80, 24, |s| {
+        hospital(s);
+        std::fs::write(s.dir().join("2025-009.json"), "{ broken").unwrap();
+    });
+    let screen = ui.screen();
+    assert!(screen.contains("読み込めないファイル"), "{screen}");
+    assert!(
+        screen.contains("2025-009.json  JSONとして壊れています"),
+        "{screen}"
+    );
+}
+
+/// Opens the 350-bed record: at the threat question, the first unanswered (revenue, before it,
+/// is optional).
+fn at_threat(lang: Lang) -> Ui {
+    let mut ui = Ui::new(lang, 80, 24, |s| {
+        add(
+            s,
+            &[
+                ("hospital_name", "聖マリア記念病院"),
+                ("beds", "350"),
+                ("founder", "medical_corporation"),
+                ("associations", "jha"),
+            ],
+        );
+    });
+    ui.press(KeyCode::Enter);
+    ui
+}
+
+#[test]
+fn single_choice_ja_80x24() {
+    let mut ui = at_threat(Lang::Ja);
+    assert!(
+        ui.screen().contains("問 6/22"),
+        "opens at the first unanswered: {}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Down);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn single_choice_en_80x24() {
+    let mut ui = at_threat(Lang::En);
+    ui.press(KeyCode::Down);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn the_selection_is_reversed_so_it_shows_without_colour() {
+    let mut ui = at_threat(Lang::Ja);
+    ui.press(KeyCode::Down);
+    let y = ui.row_of("感じていない");
+    let buf = ui.fresh();
+    let x = (0..80).find(|&x| buf[(x, y)].symbol() == "感").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let y = ui.row_of("感じている");
+    let x = (0..80).find(|&x| buf[(x, y)].symbol() == "感").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+/// Goes to staff_fulltime with staff_total = 2, types 5 and Enter.
+fn number_error(lang: Lang) -> Ui {
+    let mut ui = Ui::new(lang, 80, 24, |s| {
+        add(
+            s,
+            &[
+                ("hospital_name", "聖マリア記念病院"),
+                ("beds", "350"),
+                ("founder", "medical_corporation"),
+                ("staff_total", "2"),
+            ],
+        );
+    });
+    ui.press(KeyCode::Enter);
+    while !ui.screen().contains(if lang == Lang::Ja {
+        "問 14/22"
+    } else {
+        "Q 14/22"
+    }) {
+        ui.press(KeyCode::Tab);
+    }
+    ui.typed("5").press(KeyCode::Enter);
+    ui
+}
+
+#[test]
+fn number_with_validation_error_ja_80x24() {
+    let ui = number_error(Lang::Ja);
+    let screen = ui.screen();
+    assert!(
+        screen.contains("5 は「院内システム担当者数」（"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("[5"),
+        "the value stays for correction: {screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn number_with_validation_error_en_80x24() {
+    let ui = number_error(Lang::En);
+    assert!(
+        ui.screen().contains("5 is more than \"In-house IT staff\""),
+        "{}",
+        ui.screen()
+    );
+    insta::assert_snapshot!(ui.screen());
+}
+
+fn note_editor(lang: Lang) -> Ui {
+    let mut ui = at_threat(lang);
+    ui.press(KeyCode::Char('n'));
+    ui.typed("院長は強い危機感。")
+        .press(KeyCode::Enter)
+        .typed("Emotet の報道以降");
+    ui
+}
+
+#[test]
+fn note_editor_ja_80x24() {
+    let ui = note_editor(Lang::Ja);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn note_editor_en_80x24() {
+    let ui = note_editor(Lang::En);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn a_note_is_kept_with_esc_and_ctrl_s() {
+    let mut ui = note_editor(Lang::Ja);
+    ui.press(KeyCode::Esc);
+    let r = ui.app.session.as_ref().unwrap();
+    assert_eq!(
+        r.record.note("threat"),
+        Some("院長は強い危機感。\nEmotet の報道以降")
+    );
+    ui.press(KeyCode::Char('n')).typed("追記").ctrl('s');
+    let r = ui.app.session.as_ref().unwrap();
+    assert!(r.record.note("threat").unwrap().ends_with("以降追記"));
+}
+
+#[test]
+fn help_ja_80x24() {
+    let mut ui = at_threat(Lang::Ja);
+    ui.press(KeyCode::Char('?'));
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn help_en_80x24() {
+    let mut ui = at_threat(Lang::En);
+    ui.press(KeyCode::Char('?'));
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn too_small_40x12() {
+    let ui = Ui::new(Lang::Ja, 40, 12, hospital);
+    insta::assert_snapshot!(ui.screen());
+    let ui = Ui::new(Lang::En, 40, 12, hospital);
+    let screen = ui.screen();
+    assert!(
+        screen.contains("Enlarge the terminal to at least 60×20"),
+        "{screen}"
+    );
+    assert!(screen.contains("(now 40×12)"), "{screen}");
+}
+
+#[test]
+fn skip_logic_reacts_at_once() {
+    let mut ui = at_threat(Lang::Ja);
+    ui.typed("1"); // threat = yes → vpn_flagged
+    let before = ui
+        .app
+        .session
+        .as_ref()
+        .map(|s| Questionnaire::embedded().progress(&s.record))
+        .unwrap();
+    ui.typed("1").typed("2"); // flagged = yes, patched = no → reasons asked
+    let mid = ui
+        .app
+        .session
+        .as_ref()
+        .map(|s| Questionnaire::embedded().progress(&s.record))
+        .unwrap();
+    assert_eq!(mid.total, before.total);
+    ui.press(KeyCode::BackTab).press(KeyCode::BackTab); // back to vpn_flagged
+    ui.typed("2"); // no: the two follow-ups leave
+    let after = ui
+        .app
+        .session
+        .as_ref()
+        .map(|s| Questionnaire::embedded().progress(&s.record))
+        .unwrap();
+    assert_eq!(after.total, before.total - 2);
+    assert!(
+        ui.screen().contains("この回答で2問が対象外になりました"),
+        "{}",
+        ui.screen()
+    );
+    assert!(
+        ui.screen().contains("問 10/22"),
+        "moved past the hidden questions: {}",
+        ui.screen()
+    );
+}
+
+#[test]
+fn a_record_locked_elsewhere_opens_read_only_and_refuses_edits() {
+    let mut holder = None;
+    let mut ui = Ui::new(Lang::Ja, 80, 24, |s| {
+        let r = add(
+            s,
+            &[
+                ("hospital_name", "聖マリア記念病院"),
+                ("beds", "350"),
+                ("founder", "coop"),
+                ("associations", "none"),
+            ],
+        );
+        holder = Some(s.lock(&r.id).unwrap());
+    });
+    ui.press(KeyCode::Enter);
+    assert!(ui.screen().contains("[読み取り専用:"), "{}", ui.screen());
+    ui.typed("1");
+    assert!(ui.screen().contains("読み取り専用です"), "{}", ui.screen());
+    assert_eq!(
+        ui.app.session.as_ref().unwrap().record.value("threat"),
+        None
+    );
+    drop(holder);
+}
+
+#[test]
+fn new_record_form_validates_through_the_domain() {
+    let mut ui = Ui::new(Lang::Ja, 80, 24, |_| {});
+    ui.press(KeyCode::Char('n'))
+        .typed("テスト病院")
+        .press(KeyCode::Enter);
+    ui.typed("15").press(KeyCode::Enter);
+    assert!(ui.screen().contains("15床は診療所です"), "{}", ui.screen());
+    for _ in 0..2 {
+        ui.press(KeyCode::Backspace);
+    }
+    ui.typed("120").press(KeyCode::Enter);
+    ui.press(KeyCode::Down).press(KeyCode::Enter); // 都道府県・市町村
+    let s = ui.app.session.as_ref().expect("the new record is open");
+    assert_eq!(s.record.beds(), Some(120));
+    assert_eq!(s.record.choice("founder"), Some("prefecture_municipal"));
+    assert!(ui.screen().contains("問 4/22"), "{}", ui.screen());
+}
