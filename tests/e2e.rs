@@ -1,0 +1,215 @@
+//! shindan in a real pseudo-terminal: a whole interview with keys only, a dropped connection
+//! in the middle of a note, and the terminal given back however the session ends.
+
+mod support;
+
+use shindan::domain::{Questionnaire, Value};
+use shindan::store::Store;
+use support::{Pty, DOWN, ENTER, ESC};
+
+fn only_record(data: &std::path::Path) -> shindan::domain::Record {
+    let listing = Store::open(data).unwrap().list().unwrap();
+    assert_eq!(listing.records.len(), 1, "{:?}", listing.damaged);
+    listing.records.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_whole_interview_with_keys_only_survives_quit_and_reopen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    t.wait_for("記録はまだありません");
+    t.keys(&["n"]);
+    t.wait_for("新しい記録");
+    t.send("みなと総合病院");
+    t.keys(&[ENTER, "350", ENTER]);
+    for _ in 0..5 {
+        t.keys(&[DOWN]);
+    }
+    t.keys(&[ENTER]);
+    t.wait_for("問 4/22");
+    // associations: tick 1 and 3, confirm; revenue (optional): skip with an empty Enter.
+    t.keys(&["1", "3", ENTER]);
+    t.wait_for("問 5/22");
+    t.keys(&[ENTER]);
+    t.wait_for("問 6/22");
+    let answers: &[&[&str]] = &[
+        &["1"],                       // threat: yes
+        &["1"],                       // vpn_flagged: yes
+        &["2"],                       // vpn_patched: no
+        &["2", "6", ENTER],           // reasons: no budget, vendor pending
+        &["1"],                       // backup: yes
+        &["2"],                       // offline: no
+        &["1"],                       // offsite: yes
+        &["3", ENTER],                // staff_total
+        &["2", ENTER],                // staff_fulltime
+        &["3"],                       // audit: never
+        &["1"],                       // budget bracket: under ¥5M
+        &["4", "5", "0", "0", ENTER], // exact budget
+        &["2"],                       // sufficiency: not enough
+        &["2"],                       // insurance: no
+        &["2"],                       // closed network: conditional
+        &["1"],                       // incident response: yes
+        &["2"],                       // bcp: no
+    ];
+    for keys in answers {
+        t.keys(keys);
+    }
+    t.wait_for("すべての質問に回答しました");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+
+    let r = only_record(&data);
+    let qn = Questionnaire::embedded();
+    assert!(
+        qn.progress(&r).is_complete(),
+        "{:?}",
+        qn.first_unanswered(&r).map(|q| &q.id)
+    );
+    let expect: &[(&str, Value)] = &[
+        ("hospital_name", Value::Text("みなと総合病院".into())),
+        ("beds", Value::Number(350)),
+        ("founder", Value::Text("medical_corporation".into())),
+        (
+            "associations",
+            Value::Choices(vec!["jha".into(), "jmha".into()]),
+        ),
+        (
+            "vpn_unpatched_reasons",
+            Value::Choices(vec!["no_budget".into(), "vendor_pending".into()]),
+        ),
+        ("staff_total", Value::Number(3)),
+        ("staff_fulltime", Value::Number(2)),
+        ("audit", Value::Text("never".into())),
+        ("budget_amount", Value::Number(4500)),
+        ("closed_network_belief", Value::Text("conditional".into())),
+        ("bcp", Value::Text("no".into())),
+    ];
+    for (q, v) in expect {
+        assert_eq!(r.value(q), Some(v), "{q}");
+    }
+    assert_eq!(r.value("revenue"), None);
+
+    // Reopened, the record says it is complete, and nothing is lost.
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    t.wait_for("100%");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+    assert_eq!(only_record(&data).answers, r.answers);
+}
+
+fn record_at_threat(data: &std::path::Path) {
+    let store = Store::open(data).unwrap();
+    store
+        .create(2026, |id| {
+            let now = chrono::Utc::now();
+            let mut r = shindan::domain::Record::new(id, now.date_naive(), now);
+            for (q, v) in [
+                ("hospital_name", "みなと総合病院"),
+                ("beds", "120"),
+                ("founder", "coop"),
+                ("associations", "none"),
+            ] {
+                shindan::domain::validate::answer_from_input(
+                    Questionnaire::embedded(),
+                    &mut r,
+                    q,
+                    v,
+                    now,
+                )
+                .unwrap();
+            }
+            r
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_dropped_connection_keeps_the_half_typed_note_and_releases_the_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    t.wait_for("みなと総合病院");
+    t.keys(&[ENTER]);
+    t.wait_for("問 6/22");
+    t.keys(&["n"]);
+    t.wait_for("メモ（Esc/Ctrl-S で保存）");
+    t.send("院長は報道で危機感");
+    t.wait_for("院長は報道で危機感");
+    t.hang_up();
+    let status = t.wait_exit();
+    assert!(!status.success(), "ended by the hang-up");
+
+    let r = only_record(&data);
+    assert_eq!(
+        r.draft("threat").and_then(|d| d.note.as_deref()),
+        Some("院長は報道で危機感")
+    );
+    assert!(
+        Store::open(&data).unwrap().lock(&r.id).is_ok(),
+        "the lock was released"
+    );
+
+    // Restarted, the note editor comes back with what was typed.
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    t.wait_for("みなと総合病院");
+    t.keys(&[ENTER]);
+    t.wait_for("院長は報道で危機感");
+    t.send("。");
+    t.keys(&[ESC]);
+    t.wait_for("メモを保存しました");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+    let r = only_record(&data);
+    assert_eq!(r.note("threat"), Some("院長は報道で危機感。"));
+    assert!(r.draft("threat").is_none());
+}
+
+/// Bytes that give the terminal back: leave the alternate screen, show the cursor.
+fn restored(bytes: &[u8]) -> bool {
+    let s = String::from_utf8_lossy(bytes);
+    let tail = &s[s.rfind("\x1b[?1049h").unwrap_or(0)..];
+    tail.contains("\x1b[?1049l") && tail.contains("\x1b[?25h")
+}
+
+#[test]
+fn sigterm_and_ctrl_c_save_the_draft_and_restore_the_terminal() {
+    for (how, expect_success) in [("sigterm", false), ("ctrl-c", true), ("q", true)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        record_at_threat(&data);
+        let mut t = Pty::shindan(&data, &["--lang", "en"], &[], 80, 24);
+        t.wait_for("みなと総合病院");
+        t.keys(&[ENTER]);
+        t.wait_for("Q 6/22");
+        t.keys(&["3", DOWN]); // threat: don't know → vpn_flagged
+        t.keys(&["1", "2"]); // flagged yes, patched no
+        t.keys(&[ESC]);
+        t.wait_for("shindan — records");
+        t.keys(&[ENTER]);
+        t.wait_for("Q 9/22");
+        // To staff_total, a number: the backup follow-ups wait on `backup` and are passed over.
+        t.keys(&["\t", "\t"]);
+        t.wait_for("Q 13/22");
+        t.send("12");
+        t.wait_for("[12");
+        match how {
+            "sigterm" => t.kill_with(libc::SIGTERM),
+            "ctrl-c" => t.send("\x03"),
+            _ => t.send("q"), // a letter in a number field is a command: quit
+        }
+        let status = t.wait_exit();
+        assert_eq!(status.success(), expect_success, "{how}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(restored(&t.bytes()), "{how}: terminal not restored");
+        let r = only_record(&data);
+        assert_eq!(
+            r.draft("staff_total").and_then(|d| d.value.as_deref()),
+            Some("12"),
+            "{how}"
+        );
+        assert_eq!(r.resume_at.as_deref(), Some("staff_total"), "{how}");
+        assert_eq!(r.choice("vpn_patched"), Some("no"));
+    }
+}
