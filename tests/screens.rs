@@ -419,3 +419,36 @@ fn new_record_form_validates_through_the_domain() {
     assert_eq!(s.record.choice("founder"), Some("prefecture_municipal"));
     assert!(ui.screen().contains("問 4/22"), "{}", ui.screen());
 }
+
+/// A save that fails (here: the data dir is gone, which fails even for root) is shown, keeps the
+/// answers in memory, and the next change retries and writes them all.
+#[test]
+fn a_failed_save_is_shown_kept_and_retried() {
+    let mut ui = at_threat(Lang::Ja);
+    let dir = ui._dir.path().to_path_buf();
+    let away = dir.with_extension("away");
+    std::fs::rename(&dir, &away).unwrap();
+    ui.typed("1"); // threat = yes
+    let screen = ui.screen();
+    assert!(
+        screen.contains("保存できません（内容は保持、次の変更で再試行）"),
+        "{screen}"
+    );
+    let session = ui.app.session.as_ref().unwrap();
+    assert_eq!(
+        session.record.choice("threat"),
+        Some("yes"),
+        "kept in memory"
+    );
+    assert!(session.save_error.is_some());
+
+    std::fs::rename(&away, &dir).unwrap();
+    ui.typed("2"); // vpn_flagged = no: this change saves both
+    assert!(!ui.screen().contains("保存できません"), "{}", ui.screen());
+    let store = Store::open(&dir).unwrap();
+    let on_disk = store
+        .load(&ui.app.session.as_ref().unwrap().record.id)
+        .unwrap();
+    assert_eq!(on_disk.choice("threat"), Some("yes"));
+    assert_eq!(on_disk.choice("vpn_flagged"), Some("no"));
+}
