@@ -452,3 +452,75 @@ fn a_failed_save_is_shown_kept_and_retried() {
     assert_eq!(on_disk.choice("threat"), Some("yes"));
     assert_eq!(on_disk.choice("vpn_flagged"), Some("no"));
 }
+
+#[test]
+fn filter_delete_and_copy_from_home() {
+    let mut ui = Ui::new(Lang::Ja, 80, 24, hospital);
+    ui.press(KeyCode::Char('/'))
+        .typed("みなと")
+        .press(KeyCode::Enter);
+    assert!(ui.screen().contains("みなと中央病院"));
+    assert!(!ui.screen().contains("聖マリア記念病院"), "{}", ui.screen());
+    ui.press(KeyCode::Esc);
+    assert!(
+        ui.screen().contains("聖マリア記念病院"),
+        "Esc clears the filter"
+    );
+
+    // Delete asks for the hospital's name and refuses another.
+    let first = ui.row_of("▶");
+    assert!(ui.lines()[first as usize].contains("聖マリア記念病院"));
+    ui.press(KeyCode::Char('d'))
+        .typed("聖マリア")
+        .press(KeyCode::Enter);
+    assert!(
+        ui.screen().contains("病院名が一致しません"),
+        "{}",
+        ui.screen()
+    );
+    ui.typed("記念病院").press(KeyCode::Enter);
+    assert!(
+        ui.screen().contains("2025-001 を削除しました"),
+        "{}",
+        ui.screen()
+    );
+    assert!(!ui.screen().contains("聖マリア記念病院"));
+    assert!(!ui._dir.path().join("2025-001.json").exists());
+
+    // Copy to a new year: the answers come along, marked until confirmed.
+    ui.press(KeyCode::Char('c'));
+    assert!(
+        ui.screen().contains("新しい年度へコピー"),
+        "{}",
+        ui.screen()
+    );
+    for _ in 0..4 {
+        ui.press(KeyCode::Backspace);
+    }
+    ui.typed("2026").press(KeyCode::Enter);
+    let s = ui.app.session.as_ref().expect("the copy is open");
+    assert_eq!(s.record.id.to_string(), "2026-001");
+    assert_eq!(
+        s.record.previous.as_ref().map(|p| p.to_string()).as_deref(),
+        Some("2025-002")
+    );
+    assert!(s.record.answers["threat"].carried);
+    // It opens at the first question to go through: last year's name, unconfirmed.
+    assert!(ui.screen().contains("問 1/22"), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("昨年からの回答・未確認"),
+        "{}",
+        ui.screen()
+    );
+    for _ in 0..5 {
+        ui.press(KeyCode::Tab);
+    }
+    assert!(ui.screen().contains("問 6/22"), "{}", ui.screen());
+    assert!(
+        ui.screen().contains("昨年からの回答・未確認"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Char('y'));
+    assert!(!ui.app.session.as_ref().unwrap().record.answers["threat"].carried);
+}

@@ -459,6 +459,16 @@ impl Questionnaire {
         p
     }
 
+    /// The first question that still needs the user: unanswered, or carried over from last year
+    /// and not yet confirmed. Where an interview opens and where `g` goes.
+    pub fn first_open(&self, record: &Record) -> Option<&Question> {
+        self.questions().find(|q| {
+            !q.optional
+                && self.visible(q, record)
+                && record.answers.get(&q.id).is_none_or(|a| a.carried)
+        })
+    }
+
     /// The first question of the record that still needs an answer, in questionnaire order.
     pub fn first_unanswered(&self, record: &Record) -> Option<&Question> {
         self.questions()

@@ -34,6 +34,8 @@ pub enum Intent {
 pub enum Scope {
     Global,
     Home,
+    /// The new-record form.
+    Form,
     Interview,
     Note,
 }
@@ -153,7 +155,47 @@ pub static BINDINGS: &[Binding] = &[
         "絞り込み（Escで解除）",
         "Filter (Esc clears)",
     ),
+    b(
+        S::Home,
+        I::Back,
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "絞り込みを解除",
+        "Clear the filter",
+    ),
     b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
+    b(
+        S::Form,
+        I::NextQuestion,
+        &[code(KeyCode::Tab), code(KeyCode::Down)],
+        "Tab/↓",
+        "次の欄",
+        "Next field",
+    ),
+    b(
+        S::Form,
+        I::PrevQuestion,
+        &[code(KeyCode::BackTab), code(KeyCode::Up)],
+        "Shift-Tab/↑",
+        "前の欄",
+        "Previous field",
+    ),
+    b(
+        S::Form,
+        I::Pick,
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "確認して次の欄へ、開設者で作成",
+        "Check and go on; on the founder, create",
+    ),
+    b(
+        S::Form,
+        I::Back,
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "作成せずに戻る",
+        "Back without creating",
+    ),
     b(
         S::Interview,
         I::Up,
@@ -223,8 +265,8 @@ pub static BINDINGS: &[Binding] = &[
         I::FirstUnanswered,
         &[k('g')],
         "g",
-        "最初の未回答へ",
-        "First unanswered question",
+        "最初の未回答（または昨年から未確認）へ",
+        "First unanswered (or unconfirmed) question",
     ),
     b(
         S::Interview,
@@ -355,7 +397,13 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_scope() {
-        for scope in [Scope::Home, Scope::Interview, Scope::Note, Scope::Global] {
+        for scope in [
+            Scope::Home,
+            Scope::Form,
+            Scope::Interview,
+            Scope::Note,
+            Scope::Global,
+        ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {

@@ -59,7 +59,7 @@ impl Interview {
             .resume_at
             .as_deref()
             .and_then(|q| qn().question(q))
-            .or_else(|| qn().first_unanswered(record))
+            .or_else(|| qn().first_open(record))
             .or_else(|| qn().questions().next())
             .map(|q| q.id.clone())
             .unwrap_or_default();
@@ -342,7 +342,7 @@ impl Interview {
                     self.go_to(&q, session);
                 }
             }
-            Intent::FirstUnanswered => match qn().first_unanswered(&session.record) {
+            Intent::FirstUnanswered => match qn().first_open(&session.record) {
                 Some(q) => {
                     let id = q.id.clone();
                     self.info = None;

@@ -138,7 +138,7 @@ impl NewRecord {
 
 impl Screen for NewRecord {
     fn scope(&self) -> Scope {
-        Scope::Home
+        Scope::Form
     }
 
     fn title(&self, view: &View) -> String {
