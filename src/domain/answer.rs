@@ -6,7 +6,7 @@ use std::fmt;
 /// An answer's value. The question's kind says which of these it must be; the record keeps the
 /// plain JSON shape (`"yes"`, `["jha","ajha"]`, `350`) so that an exported file stays readable
 /// and scriptable.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
     Number(i64),
@@ -37,6 +37,45 @@ impl Value {
             Value::Text(s) => Some(s),
             _ => None,
         }
+    }
+}
+
+/// Read by the JSON's own shape, not by trying each variant in turn as `untagged` would: that
+/// buffers every answer, and reading a hundred records is most of shindan's start-up.
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct Shape;
+        impl<'de> serde::de::Visitor<'de> for Shape {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number, a string or a list of strings")
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Value, E> {
+                Ok(Value::Number(n))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
+                i64::try_from(n)
+                    .map(Value::Number)
+                    .map_err(|_| E::custom(format!("{n} is too large")))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Value, E> {
+                Ok(Value::Text(s.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, s: String) -> Result<Value, E> {
+                Ok(Value::Text(s))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Value, A::Error> {
+                let mut v = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    v.push(s);
+                }
+                Ok(Value::Choices(v))
+            }
+        }
+        d.deserialize_any(Shape)
     }
 }
 

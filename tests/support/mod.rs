@@ -27,6 +27,9 @@ pub struct Pty {
     reader: Option<JoinHandle<()>>,
     stop: Arc<AtomicBool>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// When each read arrived, with the output's length after it: for timing frames.
+    arrivals: Arc<Mutex<Vec<(Instant, usize)>>>,
+    pub started: Instant,
     rows: u16,
     cols: u16,
 }
@@ -81,11 +84,13 @@ impl Pty {
                 Ok(())
             });
         }
+        let started = Instant::now();
         let child = cmd.spawn().expect("spawn");
         drop(slave);
         let output = Arc::new(Mutex::new(Vec::new()));
+        let arrivals = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
-        let (sink, stop_reader) = (output.clone(), stop.clone());
+        let (sink, stop_reader, times) = (output.clone(), stop.clone(), arrivals.clone());
         let mut reader_fd = master.try_clone().expect("dup master");
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
@@ -102,7 +107,11 @@ impl Pty {
                 }
                 match reader_fd.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().extend_from_slice(&buf[..n]),
+                    Ok(n) => {
+                        let mut out = sink.lock().unwrap();
+                        out.extend_from_slice(&buf[..n]);
+                        times.lock().unwrap().push((Instant::now(), out.len()));
+                    }
                 }
             }
             // The reader's copy of the master closes here.
@@ -113,6 +122,8 @@ impl Pty {
             reader: Some(reader),
             stop,
             output,
+            arrivals,
+            started,
             rows,
             cols,
         }
@@ -149,6 +160,39 @@ impl Pty {
                 return;
             }
         }
+    }
+
+    /// When the first frame was complete: the last output before the first quiet spell of
+    /// `quiet` (nothing more was drawn), measured from the spawn.
+    pub fn first_frame(&self, quiet: Duration) -> Option<Duration> {
+        let start = Instant::now();
+        loop {
+            {
+                let arrivals = self.arrivals.lock().unwrap();
+                let mut prev: Option<Instant> = None;
+                for (t, _) in arrivals.iter() {
+                    if let Some(p) = prev {
+                        if t.duration_since(p) >= quiet {
+                            return Some(p.duration_since(self.started));
+                        }
+                    }
+                    prev = Some(*t);
+                }
+                if let Some(p) = prev {
+                    if p.elapsed() >= quiet {
+                        return Some(p.duration_since(self.started));
+                    }
+                }
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn len(&self) -> usize {

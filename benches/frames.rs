@@ -1,0 +1,69 @@
+//! Frame time: drawing each screen into a 200×60 buffer (target: ≤ 1 ms a frame).
+//!
+//! `cargo bench --bench frames`
+
+use chrono::{TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record};
+use shindan::store::Store;
+use shindan::tui::app::App;
+use shindan::tui::events::Event;
+use shindan::tui::theme::Theme;
+
+const PROFILE: &[(&str, &str)] = &[
+    ("hospital_name", "聖マリア記念病院"),
+    ("beds", "350"),
+    ("founder", "medical_corporation"),
+    ("associations", "jha"),
+];
+
+/// A data dir of `n` records, and an app open on the home screen.
+fn app(n: usize, dir: &std::path::Path) -> App {
+    let store = Store::open(dir).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
+    for _ in 0..n {
+        store
+            .create(2026, |id| {
+                let mut r = Record::new(id, at.date_naive(), at);
+                for (q, v) in PROFILE {
+                    answer_from_input(Questionnaire::embedded(), &mut r, q, v, at).unwrap();
+                }
+                r
+            })
+            .unwrap();
+    }
+    App::new(Lang::Ja, Theme::from_env(), store)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn frame(c: &mut Criterion, name: &str, app: &App) {
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            term.draw(|f| app.render(f)).unwrap();
+        })
+    });
+}
+
+fn screens(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(100, dir.path());
+    frame(c, "home_100_records_200x60", &app);
+    press(&mut app, KeyCode::Enter);
+    frame(c, "interview_single_200x60", &app);
+    press(&mut app, KeyCode::Char('?'));
+    frame(c, "help_200x60", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('n'));
+    frame(c, "note_editor_200x60", &app);
+}
+
+criterion_group!(benches, screens);
+criterion_main!(benches);

@@ -1,0 +1,243 @@
+//! shindan in a pseudo-terminal at 80×24, beside dialog and whiptail (the programs hospital
+//! scripts use for terminal forms) measured by the same harness in the same run:
+//! first frame, bytes per keystroke, idle CPU and peak memory.
+//!
+//! `cargo bench --bench terminal` (dialog and whiptail from Debian's packages; skipped, and
+//! said so, when missing).
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use chrono::{TimeZone, Utc};
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Questionnaire, Record};
+use shindan::store::Store;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+use support::Pty;
+
+/// Arrow down as xterm sends it in keypad mode; curses programs (dialog, whiptail) read only
+/// this form, crossterm reads both.
+const DOWN: &str = "\x1bOB";
+const RUNS: usize = 30;
+const QUIET: Duration = Duration::from_millis(150);
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[v.len() / 2]
+}
+
+fn records(dir: &Path, n: usize) {
+    let store = Store::open(dir).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
+    for i in 0..n {
+        store
+            .create(2026, |id| {
+                let mut r = Record::new(id, at.date_naive(), at);
+                let name = format!("テスト病院{i:03}");
+                for (q, v) in [
+                    ("hospital_name", name.as_str()),
+                    ("beds", "350"),
+                    ("founder", "medical_corporation"),
+                    ("associations", "jha"),
+                ] {
+                    answer_from_input(Questionnaire::embedded(), &mut r, q, v, at).unwrap();
+                }
+                r
+            })
+            .unwrap();
+    }
+}
+
+fn menu(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.env("TERM", "xterm-256color")
+        .args(["--menu", "Choose", "24", "80", "8"]);
+    for i in 1..=8 {
+        c.arg(i.to_string()).arg(format!("Item {i}"));
+    }
+    c
+}
+
+fn shindan(data: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_shindan"));
+    c.env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .arg("--data-dir")
+        .arg(data);
+    c
+}
+
+fn available(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Median time from exec to the first complete frame, in ms.
+fn first_frame(make: &dyn Fn() -> Command) -> f64 {
+    let times = (0..RUNS)
+        .filter_map(|_| {
+            let t = Pty::spawn(make(), 80, 24);
+            t.first_frame(QUIET).map(|d| d.as_secs_f64() * 1000.0)
+        })
+        .collect();
+    median(times)
+}
+
+/// Bytes written for each of `n` presses of `key`, once the first frame is out.
+fn bytes_per_key(mut t: Pty, key: &str, n: usize) -> Vec<usize> {
+    t.first_frame(QUIET);
+    (0..n)
+        .map(|_| {
+            let before = t.len();
+            t.send(key);
+            t.settle(before);
+            t.len() - before
+        })
+        .collect()
+}
+
+/// CPU time (user + system) of a process, from /proc, in ms.
+fn cpu_ms(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, s)| s).unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields.get(11).and_then(|s| s.parse().ok()).unwrap_or(0.0)
+        + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    // SAFETY: sysconf has no preconditions.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    ticks * 1000.0 / hz
+}
+
+fn peak_rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; a filter other than ours means another bench was asked for.
+    if std::env::args()
+        .skip(1)
+        .any(|a| !a.starts_with("--") && a != "terminal")
+    {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    records(&data, 100);
+
+    println!("terminal 80x24, TERM=xterm-256color, {RUNS} runs, medians");
+    println!(
+        "{:<34} {:>10} {:>10} {:>10}",
+        "", "shindan", "dialog", "whiptail"
+    );
+    let has = |p: &str| available(p);
+    let ff_shindan = first_frame(&|| shindan(&data));
+    let ff = |p: &str| {
+        if has(p) {
+            first_frame(&|| menu(p))
+        } else {
+            f64::NAN
+        }
+    };
+    let (ff_dialog, ff_whiptail) = (ff("dialog"), ff("whiptail"));
+    println!(
+        "{:<34} {:>8.1}ms {:>8.1}ms {:>8.1}ms",
+        "first frame (100 records)", ff_shindan, ff_dialog, ff_whiptail
+    );
+
+    let moves = |c: Command| {
+        median(
+            bytes_per_key(Pty::spawn(c, 80, 24), DOWN, 6)
+                .into_iter()
+                .map(|b| b as f64)
+                .collect(),
+        )
+    };
+    let mv_shindan = moves(shindan(&data));
+    let mv = |p: &str| if has(p) { moves(menu(p)) } else { f64::NAN };
+    let (mv_dialog, mv_whiptail) = (mv("dialog"), mv("whiptail"));
+    println!(
+        "{:<34} {:>9.0}B {:>9.0}B {:>9.0}B",
+        "bytes: move one line (home list)", mv_shindan, mv_dialog, mv_whiptail
+    );
+
+    // Among a question's options: open the first record, at its first open question (threat).
+    let mut t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    let before = t.len();
+    t.send("\r");
+    t.settle(before);
+    let opt = median(
+        bytes_per_key(t, DOWN, 2)
+            .into_iter()
+            .map(|b| b as f64)
+            .collect(),
+    );
+    println!("{:<34} {:>9.0}B", "bytes: move among options", opt);
+
+    // A screen change (Tab from staff_total to staff_fulltime), then one character in that
+    // number field. From threat, Tab passes over the follow-ups still waiting on their gates.
+    let mut t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    for k in ["\r", "\t", "\t", "\t"] {
+        let before = t.len();
+        t.send(k);
+        t.settle(before);
+    }
+    let before = t.len();
+    t.send("\t");
+    t.settle(before);
+    let change = t.len() - before;
+    let typed = median(
+        bytes_per_key(t, "3", 3)
+            .into_iter()
+            .map(|b| b as f64)
+            .collect(),
+    );
+    println!("{:<34} {:>9.0}B", "bytes: type one digit", typed);
+    println!("{:<34} {:>9}B", "bytes: next question (Tab)", change);
+
+    // Idle: 10 s with nothing to do.
+    let t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    let cpu0 = cpu_ms(t.pid());
+    std::thread::sleep(Duration::from_secs(10));
+    let idle = cpu_ms(t.pid()) - cpu0;
+    println!("{:<34} {:>8.0}ms", "CPU over 10 s idle", idle);
+
+    // Peak memory of a session that walks through every question.
+    let mut t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    for k in [
+        "\r", "1", "1", "2", "2", "\r", "1", "2", "1", "3", "\r", "2", "\r", "3", "1", "\r", "2",
+        "2", "2", "1", "2",
+    ] {
+        let before = t.len();
+        t.send(k);
+        t.settle(before);
+    }
+    println!(
+        "{:<34} {:>7.1}MB",
+        "peak RSS, a whole interview",
+        peak_rss_kb(t.pid()) as f64 / 1024.0
+    );
+    let exe = std::fs::metadata(env!("CARGO_BIN_EXE_shindan"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    println!(
+        "{:<34} {:>7.1}MB",
+        "binary size (bench profile)",
+        exe as f64 / 1024.0 / 1024.0
+    );
+}
