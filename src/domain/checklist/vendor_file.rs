@@ -478,10 +478,7 @@ pub fn import(
                 known: Vec::new(),
             }))
         })?;
-    let form = v
-        .forms
-        .entry(edition.id.clone())
-        .or_default();
+    let form = v.forms.entry(edition.id.clone()).or_default();
     let replaced = form.returned.is_some();
     form.returned = Some(returned);
     record.touch(now);
