@@ -141,15 +141,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             )
             .map_err(|e| invalid(ctx, &e))?;
             if let Some(c) = &done.carried {
+                let merged = c.merges.iter().filter(|m| m.result.is_some()).count();
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
                 lines.push(
                     lang.pick(
                         &format!(
-                            "{} の回答 {}件を {} に引き継ぎました",
-                            c.from, c.copied, edition.id
+                            "{} の回答 {}件（統合 {}件）を {} に引き継ぎました",
+                            c.from, c.copied, merged, edition.id
                         ),
                         &format!(
-                            "carried {} answers from {} into {}",
-                            c.copied, c.from, edition.id
+                            "carried {} and {} from {} into {}",
+                            plural(c.copied, "answer", "answers"),
+                            plural(merged, "merged item", "merged items"),
+                            c.from,
+                            edition.id
                         ),
                     )
                     .to_string(),
@@ -183,8 +190,14 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             });
             lines.push(s);
             if let Some(e) = &input.evidence {
-                lines.push(format!("  {} {}", lang.pick("根拠:", "evidence:"), e.path));
-                lines.push(format!("  sha256 {} ({} bytes)", e.sha256, e.size));
+                lines.push(format!(
+                    "  {} {} ({} {})",
+                    lang.pick("根拠:", "evidence:"),
+                    e.path,
+                    e.size,
+                    lang.pick("バイト", "bytes")
+                ));
+                lines.push(format!("  sha256 {}", e.sha256));
             }
         }
     }
@@ -192,6 +205,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
     for l in lines {
+        // A hash is copied whole, never wrapped.
+        if l.starts_with("  sha256 ") {
+            println!("{l}");
+            continue;
+        }
         for line in text::wrap(&l, 78) {
             println!("{line}");
         }
