@@ -1131,3 +1131,45 @@ fn the_contact_chart_is_the_hospitals_own() {
     contacts::clear(&mut r, Position::SecurityManager, None, now()).unwrap();
     assert_eq!(contacts::ContactChart::of(&r).filled(), 1);
 }
+
+#[test]
+fn next_years_record_keeps_the_checklist_vendors_and_contacts() {
+    let mut r = record();
+    answer(
+        &mut r,
+        "mhlw-r6",
+        "c2_patch_server",
+        YesNo::Yes,
+        "2026-05-01",
+        None,
+    )
+    .unwrap();
+    vendors::form_sent(
+        &mut r,
+        "ベンダーA",
+        Some("電子カルテ"),
+        "mhlw-r6",
+        d(TODAY),
+        now(),
+    )
+    .unwrap();
+    contacts::set(
+        &mut r,
+        Position::Police,
+        None,
+        ContactInput {
+            phone: Some("03-0000-0000".into()),
+            organisation: Some("県警".into()),
+            ..ContactInput::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let next = r.carry_to(RecordId::new(2027, 1), d("2027-05-01"), now());
+    assert_eq!(next.checklists, r.checklists);
+    assert_eq!(next.vendors, r.vendors);
+    assert_eq!(next.contacts, r.contacts);
+    // So the new edition carries from it as from the old record.
+    let v = view(&next, "mhlw-r7");
+    assert_eq!(v.carry.unwrap().from, "mhlw-r6");
+}

@@ -256,6 +256,11 @@ impl Record {
             );
         }
         next.notes = self.notes.clone();
+        // The checklist's answers are dated, and a new edition carries them over itself; the
+        // vendors and the contact chart outlive a year.
+        next.checklists = self.checklists.clone();
+        next.vendors = self.vendors.clone();
+        next.contacts = self.contacts.clone();
         next.previous = Some(self.id.clone());
         next
     }

@@ -91,9 +91,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
-    eprintln!(
-        "{}",
-        lang.pick(
+    let done = lang
+        .pick(
             &format!(
                 "{name}（{system}）の事業者確認用（{}）を作成しました。返却されたら `shindan checklist import {id} FILE` で取り込んでください",
                 edition.id
@@ -103,7 +102,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 edition.id
             ),
         )
-    );
+        .to_string();
+    for line in crate::text::wrap(&done, 78) {
+        eprintln!("{line}");
+    }
     Ok(())
 }
 
