@@ -337,7 +337,9 @@ pub fn hospital_html(v: &ChecklistView, lang: Lang, printed_on: NaiveDate) -> St
         }
         body.push_str("</tbody></table>\n");
     }
+    body.push_str("</section>\n");
     // ---- evidence ----
+    body.push_str("<section class=\"page\">\n");
     let _ = writeln!(
         body,
         "<h2>{}</h2>\n<p class=\"small\">{}</p>",

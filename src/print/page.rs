@@ -25,6 +25,8 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; font-size: 9pt; line-height: 1.35;
   font-family: "IPAGothic", "IPAexGothic", "Noto Sans CJK JP", "Hiragino Kaku Gothic ProN",
     "Yu Gothic", "Meiryo", sans-serif; }
+html[lang="en"] body { font-family: "DejaVu Sans", "Liberation Sans", "Helvetica", "Arial",
+  "IPAGothic", "Noto Sans CJK JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", sans-serif; }
 h1 { font-size: 14pt; margin: 0 0 2mm 0; }
 h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm 0; border-bottom: 0.4mm solid #000; }
 h3 { font-size: 10pt; margin: 3mm 0 1mm 0; }
@@ -43,6 +45,7 @@ thead { display: table-header-group; }
 .dev { font-size: 7.5pt; }
 .ans { text-align: center; font-size: 8pt; line-height: 1.25; white-space: nowrap; }
 .date { white-space: nowrap; text-align: center; font-size: 7.5pt; }
+html[lang="en"] .date { font-size: 6.6pt; }
 h1 .sub { font-size: 10pt; font-weight: bold; }
 .small { font-size: 7.5pt; }
 .mono { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 7pt; word-break: break-all; }
