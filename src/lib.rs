@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod print;
 pub mod store;
 pub mod text;
 pub mod tui;

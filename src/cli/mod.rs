@@ -2,6 +2,8 @@
 //! script or a quick look over SSH sees exactly what the interview sees.
 
 mod answer;
+mod checklist;
+mod contacts;
 mod list;
 mod new;
 mod show;
@@ -31,6 +33,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "SHINDAN_LANG", default_value = "ja", value_parser = parse_lang)]
     pub lang: Lang,
 
+    /// A newer MHLW checklist edition (JSON) to use beside the shipped ones
+    #[arg(long, global = true, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -53,6 +59,10 @@ pub enum Command {
     Answer(answer::Args),
     /// Show a record's visible questions with answers and notes
     Show(show::Args),
+    /// The MHLW cyber-security checklist: answers, vendor forms, inspection-ready output
+    Checklist(checklist::Args),
+    /// The contact chart (連絡体制図) for incidents, checklist item 3(1)
+    Contacts(contacts::Args),
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -142,6 +152,7 @@ pub struct Ctx {
     pub lang: Lang,
     data_dir: Option<PathBuf>,
     store: Option<Store>,
+    checklist_file: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -150,7 +161,39 @@ impl Ctx {
             lang,
             data_dir,
             store: None,
+            checklist_file: None,
         }
+    }
+
+    /// Adds a checklist edition file (`--checklist FILE`) to the shipped editions.
+    pub fn with_checklist(mut self, file: Option<PathBuf>) -> Ctx {
+        self.checklist_file = file;
+        self
+    }
+
+    /// The checklist editions: the shipped ones, and the `--checklist` file checked the same way.
+    pub fn editions(&self) -> Result<crate::domain::checklist::Editions, Failure> {
+        let mut editions = crate::domain::checklist::Editions::shipped().clone();
+        if let Some(path) = &self.checklist_file {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::Invalid(
+                    self.lang
+                        .pick(
+                            &format!("--checklist {}：読めません（{e}）", path.display()),
+                            &format!("--checklist {}: cannot read it ({e})", path.display()),
+                        )
+                        .to_string(),
+                )
+            })?;
+            editions.add(&text).map_err(|e| {
+                Failure::Invalid(format!(
+                    "--checklist {}: {}",
+                    path.display(),
+                    e.message(self.lang)
+                ))
+            })?;
+        }
+        Ok(editions)
     }
 
     /// The store, opened (and the data dir created) on first use. A `Store` is only a path, so
@@ -203,13 +246,15 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone());
+    let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
     let result = match cli.command {
         None => crate::tui::run(&mut ctx),
         Some(Command::New(a)) => new::run(&mut ctx, a),
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
         Some(Command::Show(a)) => show::run(&mut ctx, a),
+        Some(Command::Checklist(a)) => checklist::run(&mut ctx, a),
+        Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

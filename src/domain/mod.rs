@@ -1,7 +1,9 @@
 //! The meaning of a hospital's answers: plain Rust, no terminal, no files.
 
 pub mod answer;
+pub mod checklist;
 pub mod cohort;
+pub mod contacts;
 pub mod indicator;
 pub mod lang;
 pub mod questionnaire;

@@ -1,7 +1,9 @@
 //! One hospital's assessment: its answers, notes and the bookkeeping that keeps them safe.
 
 use super::answer::Value;
+use super::checklist::{ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
+use super::contacts::Contact;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -123,6 +125,15 @@ pub struct Record {
     /// Last year's record of the same hospital, when this one was copied from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<RecordId>,
+    /// The MHLW checklist, per edition id (`mhlw-r7`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub checklists: BTreeMap<String, ChecklistAnswers>,
+    /// The vendors whose 事業者確認用 forms the hospital expects, and what they returned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vendors: Vec<Vendor>,
+    /// The contact chart (連絡体制図) for checklist item 3(1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
     /// Fields written by a later build of the same format, kept as they are so that saving
     /// never drops what this build does not know.
     #[serde(flatten)]
@@ -146,6 +157,9 @@ impl Record {
             drafts: BTreeMap::new(),
             resume_at: None,
             previous: None,
+            checklists: BTreeMap::new(),
+            vendors: Vec::new(),
+            contacts: Vec::new(),
             other: BTreeMap::new(),
             migrated_from: None,
         }
@@ -242,6 +256,11 @@ impl Record {
             );
         }
         next.notes = self.notes.clone();
+        // The checklist's answers are dated, and a new edition carries them over itself; the
+        // vendors and the contact chart outlive a year.
+        next.checklists = self.checklists.clone();
+        next.vendors = self.vendors.clone();
+        next.contacts = self.contacts.clone();
         next.previous = Some(self.id.clone());
         next
     }

@@ -7,6 +7,7 @@
 //! rewritten only on the next change, with the original kept as `NAME.json.bak`.
 
 mod atomic;
+pub mod evidence;
 mod lock;
 mod migrate;
 

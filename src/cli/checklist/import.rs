@@ -1,0 +1,118 @@
+//! `shindan checklist import`: a vendor's filled form back into the record — checked as a
+//! whole first, so that a file with one bad row changes nothing.
+
+use super::{pick, today, view};
+use crate::cli::{Ctx, Failure};
+use crate::domain::checklist::vendor_file;
+use crate::text;
+use chrono::Utc;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Record id, e.g. 2026-007
+    id: String,
+    /// The vendor's filled form: the JSON sent, or the CSV as Excel saved it
+    file: PathBuf,
+    /// Checklist edition, e.g. mhlw-r7 [default: the newest]
+    #[arg(long)]
+    edition: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let editions = ctx.editions()?;
+    let edition = pick(ctx, &editions, args.edition.as_deref())?;
+    let id = ctx.parse_id(&args.id)?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        Failure::Invalid(
+            lang.pick(
+                &format!("{} を読めません：{e}", args.file.display()),
+                &format!("cannot read {}: {e}", args.file.display()),
+            )
+            .to_string(),
+        )
+    })?;
+    let store = ctx.store()?;
+    let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
+    let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+    let imported =
+        vendor_file::import(edition, &mut record, &bytes, today(), Utc::now()).map_err(|e| {
+            Failure::Invalid(
+                lang.pick(
+                    &format!(
+                        "{}：{}（記録は変更していません）",
+                        args.file.display(),
+                        e.message(lang)
+                    ),
+                    &format!(
+                        "{}: {} (the record is unchanged)",
+                        args.file.display(),
+                        e.message(lang)
+                    ),
+                )
+                .to_string(),
+            )
+        })?;
+    store
+        .save(&mut record, &lock)
+        .map_err(|e| ctx.store_err(e))?;
+    println!(
+        "{}",
+        lang.pick(
+            &format!(
+                "{}（{}）：{}項目に回答、空欄{}{}",
+                imported.vendor,
+                imported.system,
+                imported.answered,
+                imported.blank,
+                if imported.replaced {
+                    "（前回の返却分を置き換え）"
+                } else {
+                    ""
+                }
+            ),
+            &format!(
+                "{} ({}): {} answered, {} blank{}",
+                imported.vendor,
+                imported.system,
+                imported.answered,
+                imported.blank,
+                if imported.replaced {
+                    " (replaces the earlier return)"
+                } else {
+                    ""
+                }
+            ),
+        )
+    );
+    let v = view(&editions, edition, &record);
+    let mine: Vec<_> = v
+        .conflicts
+        .iter()
+        .filter(|c| c.vendor == imported.vendor && c.system == imported.system)
+        .collect();
+    if !mine.is_empty() {
+        println!("{}", lang.pick("食い違い：", "conflicts:"));
+        for c in mine {
+            let line = lang
+                .pick(
+                    &format!(
+                        "{}: 医療機関 {} / 事業者 {}",
+                        c.item,
+                        c.hospital.label(lang),
+                        c.vendor_answer.label(lang)
+                    ),
+                    &format!(
+                        "{}: hospital {} / vendor {}",
+                        c.item, c.hospital, c.vendor_answer
+                    ),
+                )
+                .to_string();
+            for l in text::wrap(&line, 76) {
+                println!("  {l}");
+            }
+        }
+    }
+    Ok(())
+}

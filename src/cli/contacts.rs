@@ -1,0 +1,255 @@
+//! `shindan contacts`: the contact chart (連絡体制図) — show it, fill a place, clear one, print
+//! it as an A4 chart. shindan ships no phone numbers: every one is typed by the hospital.
+
+use super::{print_json, Ctx, Failure};
+use crate::domain::contacts::{self, ContactChart, ContactError, ContactInput, Position};
+use crate::print;
+use crate::text;
+use chrono::{Local, Utc};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Record id, e.g. 2026-007
+    id: String,
+    #[command(subcommand)]
+    command: Option<Sub>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// Show the chart (the default)
+    Show {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill or change one place: security_manager, director, information_systems, on_call,
+    /// vendor (with --vendor), health_office, police, mhlw, insurer
+    Set {
+        /// The place on the chart
+        role: String,
+        /// For `vendor`: the vendor's name (named in the record when new)
+        #[arg(long)]
+        vendor: Option<String>,
+        /// For `vendor`: its system, e.g. 電子カルテ
+        #[arg(long, requires = "vendor")]
+        system: Option<String>,
+        /// Person's name ("" clears it)
+        #[arg(long)]
+        name: Option<String>,
+        /// Person's role or title, e.g. 情報システム課長
+        #[arg(long)]
+        title: Option<String>,
+        /// Organisation or department
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Phone number, e.g. 03-1234-5678
+        #[arg(long)]
+        phone: Option<String>,
+        /// Anything else: hours, a second number, what to say
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Empty one place
+    Clear {
+        role: String,
+        #[arg(long)]
+        vendor: Option<String>,
+        #[arg(long, requires = "vendor")]
+        system: Option<String>,
+    },
+    /// Print the chart: an A4 HTML page, Markdown or JSON
+    Form {
+        #[arg(long, value_enum, default_value = "html")]
+        format: ChartFormat,
+        /// Write to FILE instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartFormat {
+    Html,
+    Md,
+    Json,
+}
+
+fn position(ctx: &Ctx, role: &str) -> Result<Position, Failure> {
+    Position::parse(role).ok_or_else(|| {
+        Failure::Invalid(ContactError::UnknownPosition(role.to_string()).message(ctx.lang))
+    })
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let id = ctx.parse_id(&args.id)?;
+    let invalid = |e: ContactError| Failure::Invalid(e.message(lang));
+    match args.command.unwrap_or(Sub::Show { json: false }) {
+        Sub::Show { json } => {
+            let store = ctx.store()?;
+            let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+            let chart = ContactChart::of(&record);
+            if json {
+                print_json(&chart_json(&chart, lang));
+                return Ok(());
+            }
+            print_chart(&chart, lang);
+            Ok(())
+        }
+        Sub::Set {
+            role,
+            vendor,
+            system,
+            name,
+            title,
+            organisation,
+            phone,
+            note,
+        } => {
+            let p = position(ctx, &role)?;
+            let input = ContactInput {
+                organisation,
+                name,
+                title,
+                phone,
+                note,
+            };
+            let store = ctx.store()?;
+            let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
+            let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+            let vendors_before = record.vendors.len();
+            let key = vendor.as_deref().map(|v| (v, system.as_deref()));
+            contacts::set(&mut record, p, key, input, Utc::now()).map_err(invalid)?;
+            store
+                .save(&mut record, &lock)
+                .map_err(|e| ctx.store_err(e))?;
+            if record.vendors.len() > vendors_before {
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        "注意：この事業者を記録に追加しました。事業者確認用の返却が必要になります（`shindan checklist form ID --vendor …`）",
+                        "note: the vendor is now named in the record, so its checklist form is expected (`shindan checklist form ID --vendor …`)",
+                    )
+                );
+            }
+            print_chart(&ContactChart::of(&record), lang);
+            Ok(())
+        }
+        Sub::Clear {
+            role,
+            vendor,
+            system,
+        } => {
+            let p = position(ctx, &role)?;
+            let store = ctx.store()?;
+            let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
+            let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+            let key = vendor.as_deref().map(|v| (v, system.as_deref()));
+            contacts::clear(&mut record, p, key, Utc::now()).map_err(invalid)?;
+            store
+                .save(&mut record, &lock)
+                .map_err(|e| ctx.store_err(e))?;
+            print_chart(&ContactChart::of(&record), lang);
+            Ok(())
+        }
+        Sub::Form { format, output } => {
+            let store = ctx.store()?;
+            let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+            let chart = ContactChart::of(&record);
+            let hospital = record.hospital_name().unwrap_or("—");
+            let bytes = match format {
+                ChartFormat::Html => {
+                    print::contacts::chart_html(&chart, hospital, lang, Local::now().date_naive())
+                        .into_bytes()
+                }
+                ChartFormat::Md => print::contacts::chart_md(&chart, hospital, lang).into_bytes(),
+                ChartFormat::Json => {
+                    let mut s =
+                        serde_json::to_string_pretty(&chart_json(&chart, lang)).unwrap_or_default();
+                    s.push('\n');
+                    s.into_bytes()
+                }
+            };
+            super::checklist::emit(ctx, output.as_deref(), &bytes)
+        }
+    }
+}
+
+fn chart_json(chart: &ContactChart, lang: crate::domain::Lang) -> serde_json::Value {
+    serde_json::json!({
+        "filled": chart.filled(),
+        "total": chart.total(),
+        "contacts": chart.slots.iter().map(|s| {
+            let c = s.contact.clone().unwrap_or_default();
+            serde_json::json!({
+                "role": s.position.id(),
+                "label": s.position.label(lang),
+                "internal": s.position.internal(),
+                "vendor": s.vendor.as_ref().map(|(v, _)| v),
+                "system": s.vendor.as_ref().map(|(_, sys)| sys),
+                "organisation": c.organisation,
+                "name": c.name,
+                "title": c.title,
+                "phone": c.phone,
+                "note": c.note,
+                "filled": s.filled(),
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+fn print_chart(chart: &ContactChart, lang: crate::domain::Lang) {
+    println!(
+        "{} {}/{}",
+        lang.pick("連絡体制図：記入", "Contact chart: filled"),
+        chart.filled(),
+        chart.total()
+    );
+    for (title, slots) in [
+        (
+            lang.pick("■ 院内", "■ Inside"),
+            chart.internal().collect::<Vec<_>>(),
+        ),
+        (
+            lang.pick("■ 院外", "■ Outside"),
+            chart.external().collect::<Vec<_>>(),
+        ),
+    ] {
+        println!("\n{title}");
+        for s in slots {
+            let role = match &s.vendor {
+                Some((v, sys)) => format!("{} [vendor] {v} ({sys})", s.position.label(lang)),
+                None => format!("{} [{}]", s.position.label(lang), s.position.id()),
+            };
+            println!("  {}", text::truncate(&role, 76));
+            match &s.contact {
+                None => println!("      {}", lang.pick("（未記入）", "(empty)")),
+                Some(c) => {
+                    let who = [
+                        c.organisation.as_deref(),
+                        c.name.as_deref(),
+                        c.title.as_deref(),
+                    ]
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                    let line = format!(
+                        "{}  ☎ {}",
+                        if who.is_empty() { "—" } else { &who },
+                        c.phone.as_deref().unwrap_or("—")
+                    );
+                    println!("      {}", text::truncate(&line, 72));
+                    if let Some(n) = &c.note {
+                        for l in text::wrap(n, 70) {
+                            println!("      {l}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,444 @@
+//! The contact chart (連絡体制図) of checklist item 3(1): who is called when an incident
+//! happens, inside the hospital and outside. Every name and phone number is the hospital's own:
+//! shindan ships none, since a wrong number printed on a chart is worse than a blank one.
+
+use super::checklist::answers::Vendor;
+use super::checklist::vendors::{self, VendorError};
+use super::lang::Lang;
+use super::record::Record;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The checklist item the chart is evidence for.
+pub const CHART_ITEM: &str = "c3_contact_chart";
+
+pub const FIELD_MAX: usize = 100;
+pub const PHONE_MAX: usize = 30;
+pub const NOTE_MAX: usize = 500;
+
+/// A place on the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    SecurityManager,
+    Director,
+    InformationSystems,
+    OnCall,
+    /// One per vendor named in the record.
+    Vendor,
+    HealthOffice,
+    Police,
+    Mhlw,
+    Insurer,
+}
+
+impl Position {
+    pub const ALL: [Position; 9] = [
+        Position::SecurityManager,
+        Position::Director,
+        Position::InformationSystems,
+        Position::OnCall,
+        Position::Vendor,
+        Position::HealthOffice,
+        Position::Police,
+        Position::Mhlw,
+        Position::Insurer,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Position::SecurityManager => "security_manager",
+            Position::Director => "director",
+            Position::InformationSystems => "information_systems",
+            Position::OnCall => "on_call",
+            Position::Vendor => "vendor",
+            Position::HealthOffice => "health_office",
+            Position::Police => "police",
+            Position::Mhlw => "mhlw",
+            Position::Insurer => "insurer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Position> {
+        Position::ALL.into_iter().find(|p| p.id() == s.trim())
+    }
+
+    pub fn ids() -> Vec<&'static str> {
+        Position::ALL.iter().map(|p| p.id()).collect()
+    }
+
+    pub fn internal(self) -> bool {
+        matches!(
+            self,
+            Position::SecurityManager
+                | Position::Director
+                | Position::InformationSystems
+                | Position::OnCall
+        )
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Position::SecurityManager => lang.pick(
+                "医療情報システム安全管理責任者",
+                "Security manager of the medical information systems",
+            ),
+            Position::Director => lang.pick("院長・管理者", "Director (院長)"),
+            Position::InformationSystems => {
+                lang.pick("情報システム担当", "Information systems staff")
+            }
+            Position::OnCall => lang.pick("夜間・休日の当直", "On call (nights, holidays)"),
+            Position::Vendor => lang.pick("事業者（保守窓口）", "Vendor (support desk)"),
+            Position::HealthOffice => lang.pick(
+                "都道府県の医療安全・医務担当（保健所）",
+                "Prefecture's health office (medical affairs)",
+            ),
+            Position::Police => lang.pick(
+                "都道府県警察 サイバー犯罪相談窓口",
+                "Prefectural police cyber-crime desk",
+            ),
+            Position::Mhlw => lang.pick("厚生労働省の連絡先", "MHLW contact"),
+            Position::Insurer => lang.pick("サイバー保険の保険会社", "Cyber insurer"),
+        }
+    }
+}
+
+/// One entry of the chart, as the hospital typed it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub position: Option<Position>,
+    /// For a vendor's entry: which vendor and system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The person's role or title (役職).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Contact {
+    /// A place counts as filled when someone can be called: a name or an organisation, and a
+    /// phone number.
+    pub fn is_filled(&self) -> bool {
+        (self.name.is_some() || self.organisation.is_some()) && self.phone.is_some()
+    }
+
+    fn is_for(&self, position: Position, vendor: Option<(&str, &str)>) -> bool {
+        self.position == Some(position)
+            && match vendor {
+                Some((v, s)) => {
+                    self.vendor.as_deref() == Some(v) && self.system.as_deref() == Some(s)
+                }
+                None => self.vendor.is_none(),
+            }
+    }
+}
+
+/// What to change in one entry: `Some("")` clears a field, `None` leaves it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactInput {
+    pub organisation: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub note: Option<String>,
+}
+
+impl ContactInput {
+    pub fn is_empty(&self) -> bool {
+        self.organisation.is_none()
+            && self.name.is_none()
+            && self.title.is_none()
+            && self.phone.is_none()
+            && self.note.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContactError {
+    #[error("`{0}` is not a place on the chart; allowed: {ids}", ids = Position::ids().join(", "))]
+    UnknownPosition(String),
+    #[error("`vendor` needs --vendor NAME (and --system when it has several)")]
+    VendorNeeded,
+    #[error("--vendor goes only with the position `vendor`")]
+    VendorNotAllowed,
+    #[error("{0}")]
+    Vendor(VendorError),
+    #[error("{field}: {len} characters is too long: at most {max}")]
+    TooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error("{field} must be one line")]
+    LineBreak { field: &'static str },
+    #[error("phone `{0}`: use digits with - ( ) + or spaces, 1–30 characters, e.g. 03-1234-5678")]
+    BadPhone(String),
+    #[error("nothing to change: give --name, --title, --organisation, --phone or --note")]
+    NothingGiven,
+    #[error("no entry for `{0}` on the chart")]
+    NoEntry(String),
+}
+
+impl ContactError {
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ContactError::UnknownPosition(p) => format!(
+                "`{p}` は連絡体制図の役割ではありません。使えるもの：{}",
+                Position::ids().join(", ")
+            ),
+            ContactError::VendorNeeded => {
+                "vendor には --vendor 事業者名 が必要です（複数のシステムがあれば --system も）"
+                    .into()
+            }
+            ContactError::VendorNotAllowed => "--vendor は役割 vendor のときだけ使えます".into(),
+            ContactError::Vendor(e) => e.message(lang),
+            ContactError::TooLong { field, len, max } => {
+                format!("{field}：{len}文字は長すぎます。{max}文字以内にしてください")
+            }
+            ContactError::LineBreak { field } => format!("{field} は1行で入力してください"),
+            ContactError::BadPhone(p) => format!(
+                "電話番号 `{p}`：数字と - ( ) + 空白で、1～30文字（例：03-1234-5678）"
+            ),
+            ContactError::NothingGiven => {
+                "変更する内容がありません：--name、--title、--organisation、--phone、--note のいずれかを指定してください".into()
+            }
+            ContactError::NoEntry(p) => format!("`{p}` の記入はありません"),
+        }
+    }
+}
+
+fn clean_line(field: &'static str, s: &str, max: usize) -> Result<Option<String>, ContactError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.contains(['\n', '\r']) {
+        return Err(ContactError::LineBreak { field });
+    }
+    let len = s.chars().count();
+    if len > max {
+        return Err(ContactError::TooLong { field, len, max });
+    }
+    Ok(Some(s.to_string()))
+}
+
+/// A phone number as typed, with full-width digits (an IME's default) read as ASCII.
+pub fn clean_phone(raw: &str) -> Result<Option<String>, ContactError> {
+    let s: String = raw
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '－' | 'ー' | '‐' | '−' => '-',
+            '（' => '(',
+            '）' => ')',
+            '＋' => '+',
+            '　' => ' ',
+            c => c,
+        })
+        .collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let ok = s.chars().count() <= PHONE_MAX
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')' | '+' | ' '));
+    if !ok {
+        return Err(ContactError::BadPhone(raw.trim().to_string()));
+    }
+    Ok(Some(s))
+}
+
+/// One place of the chart and who fills it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub position: Position,
+    /// For a vendor's place: the vendor and its system.
+    pub vendor: Option<(String, String)>,
+    pub contact: Option<Contact>,
+}
+
+impl Slot {
+    pub fn filled(&self) -> bool {
+        self.contact.as_ref().is_some_and(Contact::is_filled)
+    }
+}
+
+/// The chart as printed: the hospital's four places, then one per vendor named in the record,
+/// then the outside bodies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactChart {
+    pub slots: Vec<Slot>,
+}
+
+impl ContactChart {
+    pub fn of(record: &Record) -> ContactChart {
+        let find = |p: Position, v: Option<(&str, &str)>| {
+            record.contacts.iter().find(|c| c.is_for(p, v)).cloned()
+        };
+        let mut slots = Vec::new();
+        for p in Position::ALL {
+            if p == Position::Vendor {
+                for v in &record.vendors {
+                    slots.push(Slot {
+                        position: p,
+                        vendor: Some((v.vendor.clone(), v.system.clone())),
+                        contact: find(p, Some((&v.vendor, &v.system))),
+                    });
+                }
+            } else {
+                slots.push(Slot {
+                    position: p,
+                    vendor: None,
+                    contact: find(p, None),
+                });
+            }
+        }
+        ContactChart { slots }
+    }
+
+    pub fn filled(&self) -> usize {
+        self.slots.iter().filter(|s| s.filled()).count()
+    }
+
+    pub fn total(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn internal(&self) -> impl Iterator<Item = &Slot> {
+        self.slots.iter().filter(|s| s.position.internal())
+    }
+
+    pub fn external(&self) -> impl Iterator<Item = &Slot> {
+        self.slots.iter().filter(|s| !s.position.internal())
+    }
+}
+
+/// Fills or changes one place of the chart. A vendor's place names the vendor in the record
+/// when it is new (a vendor to call is a vendor with a contract, and so one whose checklist
+/// form is expected).
+pub fn set(
+    record: &mut Record,
+    position: Position,
+    vendor: Option<(&str, Option<&str>)>,
+    input: ContactInput,
+    now: DateTime<Utc>,
+) -> Result<Contact, ContactError> {
+    if input.is_empty() {
+        return Err(ContactError::NothingGiven);
+    }
+    let key = resolve_vendor(record, position, vendor)?;
+    let mut contact = record
+        .contacts
+        .iter()
+        .find(|c| {
+            c.is_for(
+                position,
+                key.as_ref().map(|(v, s)| (v.as_str(), s.as_str())),
+            )
+        })
+        .cloned()
+        .unwrap_or_else(|| Contact {
+            position: Some(position),
+            vendor: key.as_ref().map(|(v, _)| v.clone()),
+            system: key.as_ref().map(|(_, s)| s.clone()),
+            ..Contact::default()
+        });
+    if let Some(v) = &input.organisation {
+        contact.organisation = clean_line("organisation", v, FIELD_MAX)?;
+    }
+    if let Some(v) = &input.name {
+        contact.name = clean_line("name", v, FIELD_MAX)?;
+    }
+    if let Some(v) = &input.title {
+        contact.title = clean_line("title", v, FIELD_MAX)?;
+    }
+    if let Some(v) = &input.phone {
+        contact.phone = clean_phone(v)?;
+    }
+    if let Some(v) = &input.note {
+        let v = v.trim();
+        let len = v.chars().count();
+        if len > NOTE_MAX {
+            return Err(ContactError::TooLong {
+                field: "note",
+                len,
+                max: NOTE_MAX,
+            });
+        }
+        contact.note = (!v.is_empty()).then(|| v.to_string());
+    }
+    if let Some((v, s)) = &key {
+        if !record.vendors.iter().any(|x| x.is(v, s)) {
+            vendors::add(record, v, s, now).map_err(ContactError::Vendor)?;
+        }
+    }
+    record.contacts.retain(|c| {
+        !c.is_for(
+            position,
+            key.as_ref().map(|(v, s)| (v.as_str(), s.as_str())),
+        )
+    });
+    record.contacts.push(contact.clone());
+    record.touch(now);
+    Ok(contact)
+}
+
+/// Empties one place of the chart.
+pub fn clear(
+    record: &mut Record,
+    position: Position,
+    vendor: Option<(&str, Option<&str>)>,
+    now: DateTime<Utc>,
+) -> Result<(), ContactError> {
+    let key = resolve_vendor(record, position, vendor)?;
+    let before = record.contacts.len();
+    record.contacts.retain(|c| {
+        !c.is_for(
+            position,
+            key.as_ref().map(|(v, s)| (v.as_str(), s.as_str())),
+        )
+    });
+    if record.contacts.len() == before {
+        return Err(ContactError::NoEntry(position.id().to_string()));
+    }
+    record.touch(now);
+    Ok(())
+}
+
+fn resolve_vendor(
+    record: &Record,
+    position: Position,
+    vendor: Option<(&str, Option<&str>)>,
+) -> Result<Option<(String, String)>, ContactError> {
+    match (position, vendor) {
+        (Position::Vendor, None) => Err(ContactError::VendorNeeded),
+        (Position::Vendor, Some((v, Some(s)))) => {
+            let v =
+                clean_line("vendor", v, vendors::NAME_MAX)?.ok_or(ContactError::VendorNeeded)?;
+            let s =
+                clean_line("system", s, vendors::NAME_MAX)?.ok_or(ContactError::VendorNeeded)?;
+            Ok(Some((v, s)))
+        }
+        (Position::Vendor, Some((v, None))) => {
+            let found: &Vendor = vendors::find(record, v, None).map_err(ContactError::Vendor)?;
+            Ok(Some((found.vendor.clone(), found.system.clone())))
+        }
+        (_, Some(_)) => Err(ContactError::VendorNotAllowed),
+        (_, None) => Ok(None),
+    }
+}

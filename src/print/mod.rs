@@ -1,0 +1,10 @@
+//! Printed output: the inspection-ready checklist forms and the contact chart, as one
+//! self-contained A4 HTML page set each (inline CSS, no script, no reference to anything
+//! outside the file: hospitals print these on machines without internet, and an inspector's
+//! copy must look the same in ten years), plus Markdown and CSV for the hospital's own files.
+
+pub mod checklist;
+pub mod contacts;
+mod page;
+
+pub use page::escape;
