@@ -2,8 +2,8 @@
 //! which every way of leaving (q, Ctrl-C, SIGHUP, SIGTERM, a panic) saves what was typed.
 
 use super::events::{Event, Source};
-use super::keys::{self, Intent, Scope};
-use super::screens::{help, home::Home, interview::Interview};
+use super::keys::{self, Intent, Pane, Scope};
+use super::screens::{self, help, home::Home, interview::Interview};
 use super::session::Session;
 use super::terminal::{self, Guard};
 use super::theme::Theme;
@@ -72,6 +72,10 @@ pub trait Screen {
     /// the digits that pick an option).
     fn help_extra(&self, _lang: Lang) -> Vec<(String, String)> {
         Vec::new()
+    }
+    /// Which pane of the record this screen is, for the record keys (p, b, m…).
+    fn pane(&self) -> Option<Pane> {
+        None
     }
 }
 
@@ -156,7 +160,13 @@ impl App {
         match self.stack[last].handle_key(key, &mut env) {
             Some(action) => self.apply(action),
             None => {
-                if keys::intent(scope, &key) == Some(Intent::Help) {
+                let record_key = match self.session {
+                    Some(_) => keys::intent_in(Scope::Record, &key),
+                    None => None,
+                };
+                if let Some(Intent::Show(pane)) = record_key {
+                    self.show(pane);
+                } else if keys::intent(scope, &key) == Some(Intent::Help) {
                     self.help = true;
                 }
             }
@@ -227,6 +237,44 @@ impl App {
                 }
             }
             Action::OpenRecord(id) => self.open_record(&id),
+        }
+    }
+
+    /// Goes to a pane of the open record: back down to it when it is already open beneath,
+    /// else opened on top (so Esc returns to where the user came from).
+    fn show(&mut self, pane: Pane) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let beneath = if pane == Pane::Interview {
+            Some(1)
+        } else {
+            self.stack.iter().position(|s| s.pane() == Some(pane))
+        };
+        match beneath {
+            Some(i) if i < self.stack.len() => {
+                for screen in self.stack.iter_mut().skip(i + 1) {
+                    screen.keep_drafts(session);
+                }
+                self.stack.truncate(i + 1);
+                let mut env = Env {
+                    lang: self.lang,
+                    store: &self.store,
+                    session: self.session.as_mut(),
+                };
+                let last = self.stack.len() - 1;
+                self.stack[last].resume(&mut env);
+            }
+            _ => match screens::open(pane, session, self.lang) {
+                Some(screen) => self.stack.push(screen),
+                None => {
+                    self.flash = Some(
+                        self.lang
+                            .pick("この画面はまだありません", "That screen is not built yet")
+                            .to_string(),
+                    )
+                }
+            },
         }
     }
 
@@ -352,7 +400,19 @@ impl App {
         };
         frame.render_widget(Paragraph::new(footer), footer_area);
         if self.help {
-            help::render(frame, area, &view, top.scope(), &top.help_extra(self.lang));
+            let record_keys: &[Scope] = if self.session.is_some() {
+                &[Scope::Record]
+            } else {
+                &[]
+            };
+            help::render(
+                frame,
+                area,
+                &view,
+                top.scope(),
+                record_keys,
+                &top.help_extra(self.lang),
+            );
         }
     }
 }

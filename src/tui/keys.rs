@@ -26,6 +26,20 @@ pub enum Intent {
     Help,
     Back,
     Quit,
+    /// Open one of the screens of the open record.
+    Show(Pane),
+}
+
+/// The screens of an open record, each one key away from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Interview,
+    Position,
+    Budget,
+    Matrix,
+    Checklist,
+    Contacts,
+    Overview,
 }
 
 /// Where a binding applies. `Global` bindings apply wherever the focused screen did not take the
@@ -34,6 +48,8 @@ pub enum Intent {
 pub enum Scope {
     Global,
     Home,
+    /// Any screen of an open record: the keys that go from one to another.
+    Record,
     /// The new-record form.
     Form,
     Interview,
@@ -98,232 +114,44 @@ const fn b(
 use Intent as I;
 use Scope as S;
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    b(
-        S::Home,
-        I::Up,
-        &[code(KeyCode::Up), k('k')],
-        "↑/k",
-        "上へ",
-        "Move up",
-    ),
-    b(
-        S::Home,
-        I::Down,
-        &[code(KeyCode::Down), k('j')],
-        "↓/j",
-        "下へ",
-        "Move down",
-    ),
-    b(
-        S::Home,
-        I::Open,
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "記録を開く",
-        "Open the record",
-    ),
-    b(
-        S::Home,
-        I::New,
-        &[k('n')],
-        "n",
-        "新しい記録（基本情報）",
-        "New record (profile questions)",
-    ),
-    b(
-        S::Home,
-        I::Copy,
-        &[k('c')],
-        "c",
-        "記録を新しい年度にコピー",
-        "Copy the record to a new year",
-    ),
-    b(
-        S::Home,
-        I::Delete,
-        &[k('d')],
-        "d",
-        "記録を削除（病院名の入力で確認）",
-        "Delete the record (type its hospital name)",
-    ),
-    b(
-        S::Home,
-        I::Filter,
-        &[k('/')],
-        "/",
-        "絞り込み（Escで解除）",
-        "Filter (Esc clears)",
-    ),
-    b(
-        S::Home,
-        I::Back,
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "絞り込みを解除",
-        "Clear the filter",
-    ),
+    b(S::Home, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へ", "Move up"),
+    b(S::Home, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "下へ", "Move down"),
+    b(S::Home, I::Open, &[code(KeyCode::Enter)], "Enter", "記録を開く", "Open the record"),
+    b(S::Home, I::New, &[k('n')], "n", "新しい記録（基本情報）", "New record (profile questions)"),
+    b(S::Home, I::Copy, &[k('c')], "c", "記録を新しい年度にコピー", "Copy the record to a new year"),
+    b(S::Home, I::Delete, &[k('d')], "d", "記録を削除（病院名の入力で確認）", "Delete the record (type its hospital name)"),
+    b(S::Home, I::Filter, &[k('/')], "/", "絞り込み（Escで解除）", "Filter (Esc clears)"),
+    b(S::Home, I::Back, &[code(KeyCode::Esc)], "Esc", "絞り込みを解除", "Clear the filter"),
     b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
-    b(
-        S::Form,
-        I::NextQuestion,
-        &[code(KeyCode::Tab), code(KeyCode::Down)],
-        "Tab/↓",
-        "次の欄",
-        "Next field",
-    ),
-    b(
-        S::Form,
-        I::PrevQuestion,
-        &[code(KeyCode::BackTab), code(KeyCode::Up)],
-        "Shift-Tab/↑",
-        "前の欄",
-        "Previous field",
-    ),
-    b(
-        S::Form,
-        I::Pick,
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "確認して次の欄へ、開設者で作成",
-        "Check and go on; on the founder, create",
-    ),
-    b(
-        S::Form,
-        I::Back,
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "作成せずに戻る",
-        "Back without creating",
-    ),
-    b(
-        S::Interview,
-        I::Up,
-        &[code(KeyCode::Up), k('k')],
-        "↑/k",
-        "選択肢を上へ",
-        "Previous option",
-    ),
-    b(
-        S::Interview,
-        I::Down,
-        &[code(KeyCode::Down), k('j')],
-        "↓/j",
-        "選択肢を下へ",
-        "Next option",
-    ),
-    b(
-        S::Interview,
-        I::Pick,
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "決定して次へ（数値は検証して確定）",
-        "Choose and go on (numbers: check and keep)",
-    ),
-    b(
-        S::Interview,
-        I::Toggle,
-        &[k(' ')],
-        "Space",
-        "複数選択の切り替え",
-        "Toggle a multiple-choice option",
-    ),
-    b(
-        S::Interview,
-        I::NextQuestion,
-        &[code(KeyCode::Tab)],
-        "Tab",
-        "次の質問",
-        "Next question",
-    ),
-    b(
-        S::Interview,
-        I::PrevQuestion,
-        &[code(KeyCode::BackTab)],
-        "Shift-Tab",
-        "前の質問",
-        "Previous question",
-    ),
-    b(
-        S::Interview,
-        I::NextSection,
-        &[code(KeyCode::PageDown), k(']')],
-        "PgDn/]",
-        "次の節",
-        "Next section",
-    ),
-    b(
-        S::Interview,
-        I::PrevSection,
-        &[code(KeyCode::PageUp), k('[')],
-        "PgUp/[",
-        "前の節",
-        "Previous section",
-    ),
-    b(
-        S::Interview,
-        I::FirstUnanswered,
-        &[k('g')],
-        "g",
-        "最初の未回答（または昨年から未確認）へ",
-        "First unanswered (or unconfirmed) question",
-    ),
-    b(
-        S::Interview,
-        I::EditNote,
-        &[k('n'), ctrl('n')],
-        "n/Ctrl-N",
-        "メモを書く",
-        "Write a note",
-    ),
-    b(
-        S::Interview,
-        I::Confirm,
-        &[k('y')],
-        "y",
-        "昨年の回答をそのまま確認",
-        "Confirm last year's answer as it is",
-    ),
-    b(
-        S::Interview,
-        I::Back,
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "一覧へ戻る（入力中の内容は下書きとして保存）",
-        "Back to the list (what is typed is kept as a draft)",
-    ),
-    b(
-        S::Interview,
-        I::Quit,
-        &[k('q')],
-        "q",
-        "保存して終了",
-        "Save and quit",
-    ),
-    b(
-        S::Note,
-        I::Back,
-        &[code(KeyCode::Esc), ctrl('s')],
-        "Esc/Ctrl-S",
-        "メモを保存して閉じる",
-        "Keep the note and close",
-    ),
-    b(
-        S::Global,
-        I::Help,
-        &[k('?'), code(KeyCode::F(1))],
-        "?/F1",
-        "キー一覧",
-        "Keys",
-    ),
-    b(
-        S::Global,
-        I::Quit,
-        &[ctrl('c')],
-        "Ctrl-C",
-        "保存して終了",
-        "Save and quit",
-    ),
+    b(S::Form, I::NextQuestion, &[code(KeyCode::Tab), code(KeyCode::Down)], "Tab/↓", "次の欄", "Next field"),
+    b(S::Form, I::PrevQuestion, &[code(KeyCode::BackTab), code(KeyCode::Up)], "Shift-Tab/↑", "前の欄", "Previous field"),
+    b(S::Form, I::Pick, &[code(KeyCode::Enter)], "Enter", "確認して次の欄へ、開設者で作成", "Check and go on; on the founder, create"),
+    b(S::Form, I::Back, &[code(KeyCode::Esc)], "Esc", "作成せずに戻る", "Back without creating"),
+    b(S::Interview, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "選択肢を上へ", "Previous option"),
+    b(S::Interview, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "選択肢を下へ", "Next option"),
+    b(S::Interview, I::Pick, &[code(KeyCode::Enter)], "Enter", "決定して次へ（数値は検証して確定）", "Choose and go on (numbers: check and keep)"),
+    b(S::Interview, I::Toggle, &[k(' ')], "Space", "複数選択の切り替え", "Toggle a multiple-choice option"),
+    b(S::Interview, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "次の質問", "Next question"),
+    b(S::Interview, I::PrevQuestion, &[code(KeyCode::BackTab)], "Shift-Tab", "前の質問", "Previous question"),
+    b(S::Interview, I::NextSection, &[code(KeyCode::PageDown), k(']')], "PgDn/]", "次の節", "Next section"),
+    b(S::Interview, I::PrevSection, &[code(KeyCode::PageUp), k('[')], "PgUp/[", "前の節", "Previous section"),
+    b(S::Interview, I::FirstUnanswered, &[k('g')], "g", "最初の未回答（または昨年から未確認）へ", "First unanswered (or unconfirmed) question"),
+    b(S::Interview, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "メモを書く", "Write a note"),
+    b(S::Interview, I::Confirm, &[k('y')], "y", "昨年の回答をそのまま確認", "Confirm last year's answer as it is"),
+    b(S::Interview, I::Back, &[code(KeyCode::Esc)], "Esc", "一覧へ戻る（入力中の内容は下書きとして保存）", "Back to the list (what is typed is kept as a draft)"),
+    b(S::Interview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Note, I::Back, &[code(KeyCode::Esc), ctrl('s')], "Esc/Ctrl-S", "メモを保存して閉じる", "Keep the note and close"),
+    b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
+    b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
+    b(S::Record, I::Show(Pane::Budget), &[k('b')], "b", "予算の不足額（提言1）", "Budget shortfall (proposal 1)"),
+    b(S::Record, I::Show(Pane::Matrix), &[k('m')], "m", "リスクコントロールマトリックス（提言2）", "Risk control matrix (proposal 2)"),
+    b(S::Record, I::Show(Pane::Checklist), &[k('c')], "c", "厚労省チェックリスト", "MHLW checklist"),
+    b(S::Record, I::Show(Pane::Contacts), &[k('t')], "t", "連絡体制図", "Contact chart"),
+    b(S::Record, I::Show(Pane::Overview), &[k('o')], "o", "総合（全体と次の一手）", "Overview and next steps"),
+    b(S::Global, I::Help, &[k('?'), code(KeyCode::F(1))], "?/F1", "キー一覧", "Keys"),
+    b(S::Global, I::Quit, &[ctrl('c')], "Ctrl-C", "保存して終了", "Save and quit"),
 ];
 
 fn matches(key: &KeyEvent, k: &Key) -> bool {
@@ -332,23 +160,29 @@ fn matches(key: &KeyEvent, k: &Key) -> bool {
     key.code == k.code && mods == k.mods - KeyModifiers::SHIFT
 }
 
-/// What `key` means in `scope`, falling back to the global bindings.
-pub fn intent(scope: Scope, key: &KeyEvent) -> Option<Intent> {
-    let find = |s: Scope| {
-        BINDINGS
-            .iter()
-            .filter(|b| b.scope == s)
-            .find(|b| b.keys.iter().any(|k| matches(key, k)))
-            .map(|b| b.intent)
-    };
-    find(scope).or_else(|| find(Scope::Global))
-}
-
-/// The rows of the help overlay for a scope: its own bindings, then the global ones.
-pub fn help(scope: Scope, lang: Lang) -> Vec<(&'static str, &'static str)> {
+/// What `key` means in `scope` alone.
+pub fn intent_in(scope: Scope, key: &KeyEvent) -> Option<Intent> {
     BINDINGS
         .iter()
-        .filter(|b| b.scope == scope || b.scope == Scope::Global)
+        .filter(|b| b.scope == scope)
+        .find(|b| b.keys.iter().any(|k| matches(key, k)))
+        .map(|b| b.intent)
+}
+
+/// What `key` means in `scope`, falling back to the global bindings.
+pub fn intent(scope: Scope, key: &KeyEvent) -> Option<Intent> {
+    intent_in(scope, key).or_else(|| intent_in(Scope::Global, key))
+}
+
+/// The rows of the help overlay: the screen's own bindings, then those of the `extra` scopes
+/// (the record keys, for a screen of an open record), then the global ones.
+pub fn help(scope: Scope, extra: &[Scope], lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let mut order = vec![scope];
+    order.extend_from_slice(extra);
+    order.push(Scope::Global);
+    order
+        .iter()
+        .flat_map(|s| BINDINGS.iter().filter(move |b| b.scope == *s))
         .map(|b| (b.shown, lang.pick(b.ja, b.en)))
         .collect()
 }
@@ -399,6 +233,7 @@ mod tests {
     fn no_key_means_two_things_in_one_scope() {
         for scope in [
             Scope::Home,
+            Scope::Record,
             Scope::Form,
             Scope::Interview,
             Scope::Note,

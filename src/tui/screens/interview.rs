@@ -385,6 +385,10 @@ impl Interview {
 }
 
 impl Screen for Interview {
+    fn pane(&self) -> Option<crate::tui::keys::Pane> {
+        Some(crate::tui::keys::Pane::Interview)
+    }
+
     fn scope(&self) -> Scope {
         if self.note.is_some() {
             Scope::Note
