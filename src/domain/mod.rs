@@ -4,8 +4,10 @@ pub mod answer;
 pub mod cohort;
 pub mod indicator;
 pub mod lang;
+pub mod position;
 pub mod questionnaire;
 pub mod record;
+pub mod survey;
 pub mod validate;
 
 pub use answer::Value;
