@@ -2,9 +2,11 @@
 //! script or a quick look over SSH sees exactly what the interview sees.
 
 mod answer;
+mod check;
 mod list;
 mod new;
 mod show;
+mod survey;
 
 use crate::domain::{Lang, RecordId};
 use crate::store::{Store, StoreError};
@@ -53,6 +55,10 @@ pub enum Command {
     Answer(answer::Args),
     /// Show a record's visible questions with answers and notes
     Show(show::Args),
+    /// Where a record stands among the 2022 survey's respondents of its size and founder
+    Check(check::Args),
+    /// The 2022 survey data shindan compares with, every figure with its source and precision
+    Survey(survey::Args),
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -210,6 +216,8 @@ pub fn run() -> ExitCode {
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
         Some(Command::Show(a)) => show::run(&mut ctx, a),
+        Some(Command::Check(a)) => check::run(&mut ctx, a),
+        Some(Command::Survey(a)) => survey::run(&mut ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
