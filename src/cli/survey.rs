@@ -234,33 +234,30 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
         }
     };
     push_wrapped(&mut out, "", s.title.get(lang), 0);
-    push_wrapped(
-        &mut out,
-        "",
-        &match lang {
-            Lang::Ja => format!(
-                "実施 {}、{}～{}。対象{}病院、回答{}病院（回答率{}%）［{}］",
-                s.conducted_by.ja,
-                s.period.from,
-                s.period.to,
-                group_thousands(i64::from(s.targets)),
-                group_thousands(i64::from(s.respondents)),
-                s.response_rate,
-                s.source
-            ),
-            Lang::En => format!(
-                "By {}, {} to {}. {} hospitals asked, {} answered ({}%) [{}]",
-                s.conducted_by.en,
-                s.period.from,
-                s.period.to,
-                group_thousands(i64::from(s.targets)),
-                group_thousands(i64::from(s.respondents)),
-                s.response_rate,
-                s.source
-            ),
-        },
-        0,
+    let (from, to) = (s.period.from, s.period.to);
+    let (targets, respondents) = (
+        group_thousands(i64::from(s.targets)),
+        group_thousands(i64::from(s.respondents)),
     );
+    let lines = match lang {
+        Lang::Ja => [
+            format!("実施 {}、{from}～{to}", s.conducted_by.ja),
+            format!(
+                "対象{targets}病院、回答{respondents}病院（回答率{}%）［{}］",
+                s.response_rate, s.source
+            ),
+        ],
+        Lang::En => [
+            format!("By {}, {from} to {to}", s.conducted_by.en),
+            format!(
+                "{targets} hospitals asked, {respondents} answered ({}%) [{}]",
+                s.response_rate, s.source
+            ),
+        ],
+    };
+    for line in lines {
+        push_wrapped(&mut out, "", &line, 0);
+    }
 
     out.push(String::new());
     out.push(format!(
