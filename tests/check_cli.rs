@@ -242,7 +242,12 @@ fn check_on_a_fresh_record_tells_what_to_answer() {
     assert!(out.contains("指標10件はまだ回答がありません"));
     assert!(out.contains(&format!("回答： shindan answer {id} backup yes|no")));
     assert!(out.contains("小標本：回答4病院。1病院で割合が25ポイント動きます"));
+    run_ok(tmp.path(), &["answer", &id, "bcp", "unknown"]);
+    let out = run_ok(tmp.path(), &["check", &id]);
+    assert!(out.contains("不明：システム停止時のBCPが未整備（「わからない」と回答"));
+    assert!(out.contains("未回答：サイバー攻撃の脅威を感じている、"));
     let j: Value = serde_json::from_str(&run_ok(tmp.path(), &["check", &id, "--json"])).unwrap();
+    assert_eq!(j["indicators"][9]["hospital"], "unknown");
     assert_eq!(j["founder"]["small_sample"], true);
     assert_eq!(j["indicators"][0]["hospital"], "unanswered");
     assert_eq!(j["indicators"][0]["founder"]["small_sample"], true);

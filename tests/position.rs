@@ -366,6 +366,13 @@ fn what_to_look_at_first() {
         ]
     );
     assert!(p.unanswered().is_empty());
+    assert!(p.dont_know().is_empty());
+    let mut all = PROFILE.to_vec();
+    all.push(("bcp", "unknown"));
+    let r = record(&all);
+    let p2 = position(&r);
+    assert_eq!(ids(p2.dont_know()), ["bcp_missing"]);
+    assert_eq!(p2.unanswered().len(), 9);
     // The notes the shown figures name, each once, in order of appearance.
     assert_eq!(
         p.readings(),

@@ -416,6 +416,14 @@ impl<'a> Position<'a> {
             .collect()
     }
 
+    /// Answered "don't know": something to find out before it can be compared.
+    pub fn dont_know(&self) -> Vec<&IndicatorPosition<'a>> {
+        self.indicators
+            .iter()
+            .filter(|ip| ip.hospital == IndicatorValue::Unknown)
+            .collect()
+    }
+
     pub fn unanswered(&self) -> Vec<&IndicatorPosition<'a>> {
         self.indicators
             .iter()

@@ -344,6 +344,22 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             text::width(lang.pick("課題：", "Gaps: ")),
         );
     }
+    let dont_know = pos.dont_know();
+    if !dont_know.is_empty() {
+        indented(
+            out,
+            lang.pick("不明：", "Unknown: "),
+            &format!(
+                "{}{}",
+                names(dont_know),
+                lang.pick(
+                    "（「わからない」と回答：担当者・ベンダーに確認してください）",
+                    " (answered 'don't know': ask your IT staff or vendor)"
+                )
+            ),
+            text::width(lang.pick("不明：", "Unknown: ")),
+        );
+    }
     let answered = pos.indicators.len() - unanswered.len();
     if answered > 0 && lagging_and_others_empty(pos) {
         out.push(
