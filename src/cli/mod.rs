@@ -2,11 +2,13 @@
 //! script or a quick look over SSH sees exactly what the interview sees.
 
 mod answer;
+mod check;
 mod checklist;
 mod contacts;
 mod list;
 mod new;
 mod show;
+mod survey;
 
 use crate::domain::{Lang, RecordId};
 use crate::store::{Store, StoreError};
@@ -63,6 +65,10 @@ pub enum Command {
     Checklist(checklist::Args),
     /// The contact chart (連絡体制図) for incidents, checklist item 3(1)
     Contacts(contacts::Args),
+    /// Where a record stands among the 2022 survey's respondents of its size and founder
+    Check(check::Args),
+    /// The 2022 survey data shindan compares with, every figure with its source and precision
+    Survey(survey::Args),
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -255,6 +261,8 @@ pub fn run() -> ExitCode {
         Some(Command::Show(a)) => show::run(&mut ctx, a),
         Some(Command::Checklist(a)) => checklist::run(&mut ctx, a),
         Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
+        Some(Command::Check(a)) => check::run(&mut ctx, a),
+        Some(Command::Survey(a)) => survey::run(&mut ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

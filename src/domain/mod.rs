@@ -6,9 +6,11 @@ pub mod cohort;
 pub mod contacts;
 pub mod indicator;
 pub mod lang;
+pub mod position;
 pub mod questionnaire;
 pub mod record;
 pub mod report;
+pub mod survey;
 pub mod validate;
 
 pub use answer::Value;

@@ -1,0 +1,776 @@
+//! The position part of `shindan check`: the hospital beside its bed-size and founder cohorts
+//! of the 2022 survey. It only lays out what [`Position`] computed.
+
+use super::Block;
+use crate::cli::survey::figure_json;
+use crate::domain::position::{
+    value_label, BracketDistribution, Comparison, IndicatorPosition, OwnBracket, Place, Position,
+    StaffPosition, Versus,
+};
+use crate::domain::questionnaire::group_thousands;
+use crate::domain::survey::{Cohort, Counts, Precision, Survey};
+use crate::domain::{Lang, Questionnaire, Record};
+use crate::text;
+use serde_json::{json, Value};
+
+/// Columns of a figure row: cohort label, n, the figure, its source.
+const LABEL: usize = 20;
+const N: usize = 8;
+const FIGURE: usize = 30;
+const WIDTH: usize = 80;
+
+pub fn block(record: &Record, lang: Lang) -> Block {
+    let qn = Questionnaire::embedded();
+    let survey = Survey::embedded();
+    let pos = Position::of(record, qn, survey);
+    Block {
+        text: text_lines(&pos, lang),
+        json: vec![
+            ("bed_class", bed_class_json(&pos)),
+            ("founder", place_json(pos.founder.as_ref())),
+            (
+                "indicators",
+                Value::Array(
+                    pos.indicators
+                        .iter()
+                        .map(|ip| indicator_json(ip, survey))
+                        .collect(),
+                ),
+            ),
+            ("staff", staff_json(&pos.staff)),
+        ],
+    }
+}
+
+fn place_json(place: Option<&Place>) -> Value {
+    let Some(p) = place else {
+        return Value::Null;
+    };
+    let (id, label_ja, label_en) = match p.cohort {
+        Cohort::BedClass(b) => (b.id(), b.label(Lang::Ja), b.label(Lang::En)),
+        Cohort::Founder(f) => (f.id(), f.label(Lang::Ja), f.label(Lang::En)),
+        _ => ("", "", ""),
+    };
+    json!({
+        "id": id,
+        "label": { "ja": label_ja, "en": label_en },
+        "n": p.n,
+        "of": p.of,
+        "share": p.share(),
+        "small_sample": p.small_sample,
+    })
+}
+
+fn bed_class_json(pos: &Position) -> Value {
+    let mut v = place_json(pos.bed_class.as_ref());
+    if let (Value::Object(map), Some(b)) = (&mut v, &pos.budget) {
+        map.insert("beds".into(), json!(pos.beds));
+        map.insert(
+            "budget_brackets".into(),
+            json!({
+                "source": b.source,
+                "rows": b.rows.iter().map(|r| json!({
+                    "id": r.id, "count": r.count, "share": r.share, "own": r.own,
+                })).collect::<Vec<_>>(),
+                "no_bracket": {
+                    "count": b.no_bracket,
+                    "share": b.no_bracket_share,
+                    "own": b.own == OwnBracket::NoBracket,
+                },
+            }),
+        );
+    }
+    v
+}
+
+fn comparison_json(c: &Comparison, survey: &Survey) -> Value {
+    let mut map = match c.figure {
+        Some(f) => figure_json(f, survey),
+        None => {
+            let mut m = serde_json::Map::new();
+            m.insert("precision".into(), json!(Precision::Missing));
+            m.insert("source".into(), Value::Null);
+            m
+        }
+    };
+    map.insert("n".into(), json!(c.n));
+    map.insert("small_sample".into(), json!(c.small_sample));
+    map.insert("standing".into(), json!(c.standing.map(|s| s.side)));
+    Value::Object(map)
+}
+
+fn indicator_json(ip: &IndicatorPosition, survey: &Survey) -> Value {
+    json!({
+        "id": ip.indicator.id,
+        "hospital": ip.hospital,
+        "bed_class": comparison_json(&ip.bed_class, survey),
+        "founder": comparison_json(&ip.founder, survey),
+        "overall": comparison_json(&ip.overall, survey),
+    })
+}
+
+fn staff_json(s: &StaffPosition) -> Value {
+    json!({
+        "total": s.total,
+        "fulltime": s.fulltime,
+        "average": Value::Object(figure_json(s.average, Survey::embedded())),
+        "versus": s.versus.map(|v| match v {
+            Versus::Above => "above",
+            Versus::Within => "within",
+            Versus::Below => "below",
+        }),
+    })
+}
+
+/// Lines for people, each at most 80 columns.
+fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let readings = pos.readings();
+    let note = |r: &Option<String>| -> String {
+        r.as_deref()
+            .and_then(|r| readings.iter().position(|x| *x == r))
+            .map(|i| format!(" ※{}", i + 1))
+            .unwrap_or_default()
+    };
+    header(pos, lang, &mut out);
+    summary(pos, lang, &mut out);
+    out.push(String::new());
+    out.push(rule(lang.pick(
+        "■ 2022年調査との比較（四病院団体協議会、回答1,144病院）",
+        "■ Against the 2022 survey (four hospital associations, 1,144 hospitals)",
+    )));
+    for line in text::wrap(
+        lang.pick(
+            "精度：89%＝報告の数値、48.4%（137/283）＝報告の件数から算出、約57–63%（6割程度）＝報告の言葉を範囲に、—＝本文に数値なし。※は末尾の注。",
+            "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (6割程度) = the report's words as a range; — = no figure in the text. ※ = note at the end.",
+        ),
+        WIDTH,
+    ) {
+        out.push(line);
+    }
+    for ip in &pos.indicators {
+        out.push(String::new());
+        indicator_lines(ip, &pos.record.to_string(), lang, &note, &mut out);
+    }
+    if let Some(b) = &pos.budget {
+        out.push(String::new());
+        budget_lines(b, lang, &note, &mut out);
+    }
+    out.push(String::new());
+    staff_lines(&pos.staff, lang, &note, &mut out);
+    if !readings.is_empty() {
+        out.push(String::new());
+        out.push(rule(lang.pick(
+            "■ 注：shindanの読み方",
+            "■ Notes: how shindan reads the report",
+        )));
+        for (i, r) in readings.iter().enumerate() {
+            let Some(t) = pos.survey.reading(r) else {
+                continue;
+            };
+            let mark = format!("※{} ", i + 1);
+            indented(&mut out, &mark, t.get(lang), text::width(&mark));
+        }
+    }
+    out
+}
+
+fn rule(title: &str) -> String {
+    text::truncate(title, WIDTH)
+}
+
+/// Wraps `body` to the page with `first` before its first line and the rest indented by
+/// `indent` columns.
+fn indented(out: &mut Vec<String>, first: &str, body: &str, indent: usize) {
+    let pad = " ".repeat(indent);
+    for (i, line) in text::wrap(body, WIDTH - indent).into_iter().enumerate() {
+        if i == 0 {
+            out.push(format!("{}{line}", text::pad(first, indent)));
+        } else {
+            out.push(format!("{pad}{line}"));
+        }
+    }
+}
+
+fn header(pos: &Position, lang: Lang, out: &mut Vec<String>) {
+    out.push(text::truncate(
+        &format!("{}  {}", pos.record, pos.name.as_deref().unwrap_or("—")),
+        WIDTH,
+    ));
+    let place = |p: Option<&Place>, missing: &str| match p {
+        Some(p) => {
+            let share = format!("{:.1}", p.share());
+            lang.pick(
+                &format!(
+                    "{} {}病院（回答{}病院の{share}%）",
+                    p.cohort.label(lang),
+                    group_thousands(i64::from(p.n)),
+                    group_thousands(i64::from(p.of))
+                ),
+                &format!(
+                    "{}: {} of the {} respondents ({share}%)",
+                    p.cohort.label(lang),
+                    group_thousands(i64::from(p.n)),
+                    group_thousands(i64::from(p.of))
+                ),
+            )
+            .to_string()
+        }
+        None => missing.to_string(),
+    };
+    let beds = match pos.beds {
+        Some(b) => lang
+            .pick(&format!("許可病床 {b}床"), &format!("{b} beds"))
+            .to_string(),
+        None => lang.pick("病床数 未回答", "beds not answered").to_string(),
+    };
+    indented(
+        out,
+        "",
+        &format!(
+            "{beds} → {}",
+            place(
+                pos.bed_class.as_ref(),
+                lang.pick("病床規模なし", "no bed class")
+            )
+        ),
+        0,
+    );
+    indented(
+        out,
+        "",
+        &format!(
+            "{} {}",
+            lang.pick("開設者", "Founder"),
+            place(pos.founder.as_ref(), lang.pick("未回答", "not answered"))
+        ),
+        0,
+    );
+    if let Some(f) = &pos.founder {
+        if f.small_sample {
+            indented(
+                out,
+                "",
+                &small_sample_text(f.n, f.points_per_hospital(), lang),
+                2,
+            );
+        }
+    }
+    if !pos.associations.is_empty() {
+        let list: Vec<String> = pos
+            .associations
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    a.label.map_or(a.id, |t| t.get(lang)),
+                    group_thousands(i64::from(a.n))
+                )
+            })
+            .collect();
+        indented(
+            out,
+            "",
+            &format!(
+                "{}{}{}",
+                lang.pick("加盟団体：", "Associations: "),
+                list.join(lang.pick("、", ", ")),
+                lang.pick(
+                    "（団体は重複あり、計1,519）",
+                    " (overlapping; 1,519 in all)"
+                )
+            ),
+            0,
+        );
+    }
+}
+
+/// "（x）" in Japanese, " (x)" in English.
+pub(crate) fn paren(lang: Lang, inner: &str) -> String {
+    match lang {
+        Lang::Ja => format!("（{inner}）"),
+        Lang::En => format!(" ({inner})"),
+    }
+}
+
+fn small_sample_text(n: u32, points: f64, lang: Lang) -> String {
+    let p = crate::domain::survey::approx::num(points);
+    lang.pick(
+        &format!("小標本：回答{n}病院。1病院で割合が{p}ポイント動きます"),
+        &format!("small sample: {n} respondents; one hospital moves a share {p} points"),
+    )
+    .to_string()
+}
+
+/// What to look at first, before the detail.
+fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
+    let names = |ips: Vec<&IndicatorPosition>| -> String {
+        ips.iter()
+            .map(|ip| ip.indicator.text.get(lang).to_string())
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", "; "))
+    };
+    let lagging = pos.lagging();
+    let others = pos.other_concerns();
+    let unanswered = pos.unanswered();
+    out.push(String::new());
+    if !lagging.is_empty() {
+        indented(
+            out,
+            lang.pick("優先：", "First: "),
+            &format!(
+                "{}{}",
+                names(lagging),
+                lang.pick(
+                    "（少数派：比べた区分の病院の多くはこの状態にありません）",
+                    " (a minority: most hospitals you are compared with are not in this state)"
+                )
+            ),
+            text::width(lang.pick("優先：", "First: ")),
+        );
+    }
+    if !others.is_empty() {
+        indented(
+            out,
+            lang.pick("課題：", "Gaps: "),
+            &format!(
+                "{}{}",
+                names(others),
+                lang.pick(
+                    "（多くの病院と共通、または比べる数値なし）",
+                    " (shared with many peers, or no figure to compare)"
+                )
+            ),
+            text::width(lang.pick("課題：", "Gaps: ")),
+        );
+    }
+    let dont_know = pos.dont_know();
+    if !dont_know.is_empty() {
+        indented(
+            out,
+            lang.pick("不明：", "Unknown: "),
+            &format!(
+                "{}{}",
+                names(dont_know),
+                lang.pick(
+                    "（「わからない」と回答：担当者・ベンダーに確認してください）",
+                    " (answered 'don't know': ask your IT staff or vendor)"
+                )
+            ),
+            text::width(lang.pick("不明：", "Unknown: ")),
+        );
+    }
+    let answered = pos.indicators.len() - unanswered.len();
+    if answered > 0 && lagging_and_others_empty(pos) {
+        out.push(
+            lang.pick(
+                "回答済みの指標に要注意の点はありません。",
+                "No worrying answer among the indicators answered.",
+            )
+            .into(),
+        );
+    }
+    if answered == 0 {
+        indented(
+            out,
+            "",
+            &match lang {
+                Lang::Ja => format!(
+                    "指標{}件はまだ回答がありません。`shindan answer {} 質問ID 回答` で答えると、下の数値と比べられます。",
+                    unanswered.len(),
+                    pos.record
+                ),
+                Lang::En => format!(
+                    "None of the {} indicators is answered yet. Answer with `shindan answer {} QUESTION VALUE` to compare with the figures below.",
+                    unanswered.len(),
+                    pos.record
+                ),
+            },
+            0,
+        );
+    } else if !unanswered.is_empty() {
+        indented(
+            out,
+            lang.pick("未回答：", "Unanswered: "),
+            &format!(
+                "{}{}",
+                names(unanswered),
+                lang.pick("（答えると比較できます）", " (answer them to compare)")
+            ),
+            text::width(lang.pick("未回答：", "Unanswered: ")),
+        );
+    }
+}
+
+fn lagging_and_others_empty(pos: &Position) -> bool {
+    pos.lagging().is_empty() && pos.other_concerns().is_empty()
+}
+
+fn indicator_lines(
+    ip: &IndicatorPosition,
+    id: &str,
+    lang: Lang,
+    note: &dyn Fn(&Option<String>) -> String,
+    out: &mut Vec<String>,
+) {
+    indented(
+        out,
+        "◆ ",
+        &format!("{} [{}]", ip.indicator.text.get(lang), ip.indicator.id),
+        2,
+    );
+    let mut own = value_label(ip.hospital, lang).to_string();
+    // With the question ids: they say which answer is which, and are what `answer` takes.
+    let answers: Vec<String> = ip
+        .answers
+        .iter()
+        .map(|(q, v)| format!("{}={}", q.id, q.describe(v, lang)))
+        .collect();
+    if !answers.is_empty() {
+        own.push_str(&paren(lang, &answers.join(lang.pick("、", ", "))));
+    }
+    if ip.concern {
+        own.push_str(lang.pick("［要注意］", " [concern]"));
+    }
+    let you = lang.pick("  貴院：", "  You: ");
+    indented(out, you, &own, text::width(you));
+    if let Some(q) = ip.next_question {
+        let options = Questionnaire::embedded()
+            .question(q)
+            .map(|q| q.option_ids().join("|"))
+            .unwrap_or_default();
+        indented(
+            out,
+            "",
+            &format!(
+                "{}shindan answer {id} {q} {options}",
+                lang.pick("回答： ", "answer: "),
+            ),
+            text::width(you),
+        );
+    }
+    for c in ip.comparisons() {
+        comparison_lines(c, lang, note, out);
+    }
+    for (label, fig) in [
+        (
+            Cohort::Average(crate::domain::survey::Dimension::BedClass),
+            ip.bed_class_average,
+        ),
+        (
+            Cohort::Average(crate::domain::survey::Dimension::Founder),
+            ip.founder_average,
+        ),
+    ] {
+        if let Some(f) = fig {
+            out.extend(row(
+                &label.label(lang),
+                "",
+                &f.display(lang),
+                &format!("{}{}", f.source, note(&f.reading)),
+            ));
+        }
+    }
+    for c in &ip.context {
+        let f = &c.figure;
+        indented(
+            out,
+            lang.pick("  参考：", "  Also: "),
+            &format!(
+                "{} {}{}{}",
+                c.label.get(lang),
+                f.display(lang),
+                paren(
+                    lang,
+                    &format!(
+                        "{}{}{}",
+                        c.cohort.label(lang),
+                        lang.pick("、", ", "),
+                        f.source
+                    )
+                ),
+                note(&f.reading)
+            ),
+            8,
+        );
+    }
+    for c in ip.comparisons() {
+        if let Some(s) = ip.sentence(c, lang) {
+            indented(out, "  → ", &s, 4);
+        }
+    }
+}
+
+/// "  医療法人             n=600 72%                           founder 6/7 ※2". A label too
+/// long for its column gets a line of its own rather than being cut.
+fn row(label: &str, n: &str, figure: &str, source: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let label = if text::width(label) > LABEL {
+        lines.push(text::truncate(&format!("  {label}"), WIDTH));
+        ""
+    } else {
+        label
+    };
+    let line = format!(
+        "  {}{} {}{}",
+        text::pad(label, LABEL),
+        text::pad_left(n, N),
+        text::pad(figure, FIGURE),
+        source
+    );
+    lines.push(text::truncate(line.trim_end(), WIDTH));
+    lines
+}
+
+fn comparison_lines(
+    c: &Comparison,
+    lang: Lang,
+    note: &dyn Fn(&Option<String>) -> String,
+    out: &mut Vec<String>,
+) {
+    let label = c.cohort.map_or_else(
+        || {
+            lang.pick("（区分が未回答）", "(cohort unknown)")
+                .to_string()
+        },
+        |k| k.label(lang),
+    );
+    let n =
+        c.n.map(|n| format!("n={}", group_thousands(i64::from(n))))
+            .unwrap_or_default();
+    match c.figure {
+        Some(f) => {
+            out.extend(row(
+                &label,
+                &n,
+                &f.display(lang),
+                &format!("{}{}", f.source, note(&f.reading)),
+            ));
+            if let Some(u) = &f.unknown {
+                indented(
+                    out,
+                    "",
+                    &format!(
+                        "{}{}",
+                        lang.pick(
+                            "ほかに不明（わからない・無回答）：",
+                            "unknown (don't know, no answer): "
+                        ),
+                        u.display(lang)
+                    ),
+                    LABEL + N + 3,
+                );
+            }
+            if f.counts != Counts::Indicator {
+                if let Some(cl) = &f.counts_label {
+                    indented(
+                        out,
+                        "",
+                        &format!(
+                            "{}{}",
+                            lang.pick("数えているもの：", "counts: "),
+                            cl.get(lang)
+                        ),
+                        LABEL + N + 3,
+                    );
+                }
+            }
+            if let Some(scope) = f.scope.label(lang) {
+                indented(out, "", paren(lang, scope).trim_start(), LABEL + N + 3);
+            }
+            for also in c.also {
+                out.extend(row(
+                    "",
+                    "",
+                    &also.display(lang),
+                    &format!("{}{}", also.source, note(&also.reading)),
+                ));
+            }
+        }
+        None if c.cohort.is_some() => {
+            out.extend(row(
+                &label,
+                &n,
+                lang.pick("—（本文に数値なし）", "— (no figure in the text)"),
+                "",
+            ));
+            for s in c.says {
+                indented(
+                    out,
+                    "",
+                    &format!(
+                        "{}{}{}",
+                        lang.pick("報告：", "report: "),
+                        s.get(lang),
+                        paren(lang, &s.source)
+                    ),
+                    LABEL + N + 3,
+                );
+            }
+        }
+        None => out.extend(row(&label, "", "—", "")),
+    }
+    if c.small_sample && c.figure.is_some() {
+        if let (Some(n), Some(p)) = (c.n, c.points_per_hospital()) {
+            indented(out, "", &small_sample_text(n, p, lang), LABEL + N + 3);
+        }
+    }
+}
+
+fn budget_lines(
+    b: &BracketDistribution,
+    lang: Lang,
+    note: &dyn Fn(&Option<String>) -> String,
+    out: &mut Vec<String>,
+) {
+    let title = match lang {
+        Lang::Ja => format!(
+            "■ 年間セキュリティ予算：{}の回答（{}、n={}）",
+            b.class.label(lang),
+            b.source,
+            b.n
+        ),
+        Lang::En => format!(
+            "■ Annual security budget: {} ({}, n={})",
+            b.class.label(lang),
+            b.source,
+            b.n
+        ),
+    };
+    out.push(rule(&title));
+    const BAR: f64 = 30.0;
+    let bar = |share: f64, count: u32| {
+        let len = (share / 100.0 * BAR).round() as usize;
+        "#".repeat(if count > 0 { len.max(1) } else { 0 })
+    };
+    let you = lang.pick(" ← 貴院", " ← you");
+    let mut line = |label: &str, count: u32, share: f64, own: bool| {
+        let s = format!(
+            "  {}{}{}  {}{}",
+            text::pad(label, 18),
+            text::pad_left(&count.to_string(), 5),
+            text::pad_left(&format!("{share:.1}%"), 7),
+            text::pad(&bar(share, count), BAR as usize),
+            if own { you } else { "" }
+        );
+        out.push(text::truncate(s.trim_end(), WIDTH));
+    };
+    for r in &b.rows {
+        line(
+            r.label.map_or(r.id, |t| t.get(lang)),
+            r.count,
+            r.share,
+            r.own,
+        );
+    }
+    line(
+        lang.pick("区分の回答なし", "no bracket given"),
+        b.no_bracket,
+        b.no_bracket_share,
+        b.own == OwnBracket::NoBracket,
+    );
+    let own = match b.own {
+        OwnBracket::Unanswered => Some(lang.pick(
+            "貴院の予算区分は未回答です（budget_bracket）。",
+            "Your budget bracket is not answered yet (budget_bracket).",
+        )),
+        OwnBracket::NoBracket => Some(lang.pick(
+            "貴院は「わからない」：区分を答えなかった病院に数えています。",
+            "You answered 'don't know': counted with those who gave no bracket.",
+        )),
+        OwnBracket::Bracket(_) => None,
+    };
+    let mut foot = lang
+        .pick(
+            "割合はこの病床規模の回答病院数に対するもの。",
+            "Shares are of the class's respondents.",
+        )
+        .to_string();
+    if let Some(o) = own {
+        foot.push_str(lang.pick("", " "));
+        foot.push_str(o);
+    }
+    foot.push_str(&note(&b.reading.map(str::to_string)));
+    indented(out, "  ", &foot, 2);
+}
+
+fn staff_lines(
+    s: &StaffPosition,
+    lang: Lang,
+    note: &dyn Fn(&Option<String>) -> String,
+    out: &mut Vec<String>,
+) {
+    out.push(rule(
+        lang.pick("■ 院内システム担当者", "■ In-house IT staff"),
+    ));
+    let own = match (s.total, s.fulltime) {
+        (Some(t), Some(f)) => lang
+            .pick(
+                &format!("{t}人（うち常勤{f}人）"),
+                &format!("{t} ({f} full-time)"),
+            )
+            .to_string(),
+        (Some(t), None) => lang.pick(&format!("{t}人"), &format!("{t}")).to_string(),
+        (None, _) => lang
+            .pick("未回答（staff_total）", "not answered (staff_total)")
+            .to_string(),
+    };
+    let you = lang.pick("  貴院：", "  You: ");
+    indented(out, you, &own, text::width(you));
+    out.extend(row(
+        &Cohort::Overall.label(lang),
+        "n=1,144",
+        &s.average.display(lang),
+        &format!("{}{}", s.average.source, note(&s.average.reading)),
+    ));
+    indented(
+        out,
+        "",
+        &format!(
+            "{}{}",
+            lang.pick("常勤：", "full-time: "),
+            s.fulltime_said.get(lang)
+        ),
+        LABEL + N + 3,
+    );
+    for said in s.says_bed_class.iter().chain(s.says_founder) {
+        indented(
+            out,
+            "",
+            &format!(
+                "{}{}{}",
+                lang.pick("報告：", "report: "),
+                said.get(lang),
+                paren(lang, &said.source)
+            ),
+            LABEL + N + 3,
+        );
+    }
+    if let Some(sentence) = s.sentence(lang) {
+        indented(out, "  → ", &sentence, 4);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn a_label_too_wide_gets_its_own_line() {
+        let r = row(
+            "都道府県・市町村の病院ですが長い名前",
+            "n=1,144",
+            "約87–93%（ほぼ全体の9割）",
+            "overall 1/7 ※12",
+        );
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0], "  都道府県・市町村の病院ですが長い名前");
+        assert_eq!(
+            r[1],
+            format!(
+                "{}n=1,144 約87–93%（ほぼ全体の9割）     overall 1/7 ※12",
+                " ".repeat(23)
+            )
+        );
+        assert!(r.iter().all(|l| text::width(l) <= WIDTH), "{r:?}");
+    }
+}

@@ -1,0 +1,644 @@
+//! The 2022 survey of the four hospital associations as data (`assets/survey-2022.json`): who
+//! answered, and every figure the report's text gives for each indicator, with its place in the
+//! report and its precision.
+//!
+//! The report's charts are images; only what its text states is here. Where the text gives no
+//! figure for a cohort there is none ([`Precision::Missing`] in the position), never a figure
+//! borrowed from another cohort.
+
+pub mod approx;
+pub mod figure;
+
+pub use approx::{Approx, Range, Unit};
+pub use figure::{Counts, Figure, FigureValue, Precision, Scope};
+
+use super::cohort::{BedClass, Founder};
+use super::lang::{Lang, Text};
+use super::questionnaire::Questionnaire;
+use chrono::NaiveDate;
+use figure::RawFigure;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const EMBEDDED: &str = include_str!("../../../assets/survey-2022.json");
+
+/// Cohorts with fewer respondents than this are a small sample: one hospital moves their share
+/// by more than 3 points (by 25 in the 4-hospital 医療生協 cohort).
+pub const SMALL_SAMPLE: u32 = 30;
+
+/// A group of respondents a figure is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cohort {
+    Overall,
+    BedClass(BedClass),
+    Founder(Founder),
+    /// The report's "average" over bed classes or founders (bed 総評's 平均で4割強, the founder
+    /// charts' 平均:52%). Whether it is the mean of the cohorts' shares or the share of all
+    /// respondents the text does not say.
+    Average(Dimension),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    BedClass,
+    Founder,
+}
+
+impl Cohort {
+    pub fn id(self) -> String {
+        match self {
+            Cohort::Overall => "overall".into(),
+            Cohort::BedClass(b) => b.id().into(),
+            Cohort::Founder(f) => f.id().into(),
+            Cohort::Average(Dimension::BedClass) => "bed_class_average".into(),
+            Cohort::Average(Dimension::Founder) => "founder_average".into(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Cohort> {
+        match s {
+            "overall" => Some(Cohort::Overall),
+            "bed_class_average" => Some(Cohort::Average(Dimension::BedClass)),
+            "founder_average" => Some(Cohort::Average(Dimension::Founder)),
+            _ => s
+                .parse()
+                .map(Cohort::BedClass)
+                .or_else(|_| s.parse().map(Cohort::Founder))
+                .ok(),
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Cohort::Overall => lang.pick("全回答病院", "all respondents").into(),
+            Cohort::BedClass(b) => b.label(lang).into(),
+            Cohort::Founder(f) => f.label(lang).into(),
+            Cohort::Average(Dimension::BedClass) => {
+                lang.pick("病床規模別の平均", "bed-class average").into()
+            }
+            Cohort::Average(Dimension::Founder) => {
+                lang.pick("開設者別の平均", "founder average").into()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AssociationCount {
+    pub id: String,
+    pub n: u32,
+}
+
+/// Who answered (p2). Associations overlap: a hospital may belong to several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Composition {
+    pub source: String,
+    pub bed_class: BTreeMap<BedClass, u32>,
+    pub founder: BTreeMap<Founder, u32>,
+    pub association: Vec<AssociationCount>,
+    /// 1,519: the associations' counts added up, more than the respondents.
+    pub association_total: u32,
+    /// The names the report's text uses for a founder, where they differ from the
+    /// questionnaire's (私立大学法人 and 私大 for 私立学校法人).
+    #[serde(default)]
+    pub report_names: BTreeMap<Founder, Vec<String>>,
+}
+
+/// 図６ (p46): how many hospitals of each bed class chose each budget bracket. The rest of each
+/// class chose none (わからない or no answer), which is why its brackets add up to less than the
+/// class.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetTable {
+    pub source: String,
+    /// Option ids of the `budget_bracket` question, in the order of the counts.
+    pub brackets: Vec<String>,
+    pub rows: BTreeMap<BedClass, Vec<u32>>,
+    pub reading: Option<String>,
+}
+
+impl BudgetTable {
+    pub fn row(&self, class: BedClass) -> &[u32] {
+        self.rows.get(&class).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// A statement of the report with no figure ("the smaller the hospital, the higher"), shown
+/// where a cohort has no figure so that the reader still learns what the report says.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Said {
+    pub ja: String,
+    pub en: String,
+    pub source: String,
+}
+
+impl Said {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ja, &self.en)
+    }
+}
+
+/// What the report says of a dimension without figures, one statement or several.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Says {
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub bed_class: Vec<Said>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub founder: Vec<Said>,
+}
+
+impl Says {
+    pub fn of(&self, dimension: Dimension) -> &[Said] {
+        match dimension {
+            Dimension::BedClass => &self.bed_class,
+            Dimension::Founder => &self.founder,
+        }
+    }
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Said>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(Said),
+        Many(Vec<Said>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
+}
+
+/// The staff counts (overall 4/7): in words only.
+#[derive(Debug, Clone)]
+pub struct Staff {
+    /// 3人弱.
+    pub total: Figure,
+    /// ほぼ同水準: the full-time staff are about as many as all staff.
+    pub fulltime: Said,
+    pub says: Says,
+}
+
+/// A figure beside an indicator that is not the indicator itself: 97% take backups, 7% are
+/// insured. It gives the reader the context the report gives.
+#[derive(Debug, Clone)]
+pub struct ContextFigure {
+    pub label: Text,
+    pub cohort: Cohort,
+    pub figure: Figure,
+}
+
+/// Every figure the report's text gives for one indicator.
+#[derive(Debug, Clone)]
+pub struct IndicatorFigures {
+    pub id: String,
+    /// First the one shindan compares with; then others the text gives (総評's wording).
+    pub overall: Vec<Figure>,
+    pub bed_class: BTreeMap<BedClass, Vec<Figure>>,
+    pub founder: BTreeMap<Founder, Vec<Figure>>,
+    pub bed_class_average: Vec<Figure>,
+    pub founder_average: Vec<Figure>,
+    pub says: Says,
+    pub context: Vec<ContextFigure>,
+}
+
+impl IndicatorFigures {
+    /// The figures for one cohort, the one shindan compares with first. Empty: the report's
+    /// text has none.
+    pub fn figures(&self, cohort: Cohort) -> &[Figure] {
+        let found = match cohort {
+            Cohort::Overall => Some(&self.overall),
+            Cohort::BedClass(b) => self.bed_class.get(&b),
+            Cohort::Founder(f) => self.founder.get(&f),
+            Cohort::Average(Dimension::BedClass) => Some(&self.bed_class_average),
+            Cohort::Average(Dimension::Founder) => Some(&self.founder_average),
+        };
+        found.map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every figure with its cohort, in a stable order (for the survey listing and the tests).
+    pub fn all(&self) -> Vec<(Cohort, &Figure)> {
+        let mut out: Vec<(Cohort, &Figure)> = Vec::new();
+        out.extend(self.overall.iter().map(|f| (Cohort::Overall, f)));
+        for (b, fs) in &self.bed_class {
+            out.extend(fs.iter().map(|f| (Cohort::BedClass(*b), f)));
+        }
+        for (k, fs) in &self.founder {
+            out.extend(fs.iter().map(|f| (Cohort::Founder(*k), f)));
+        }
+        let bed_avg = Cohort::Average(Dimension::BedClass);
+        out.extend(self.bed_class_average.iter().map(|f| (bed_avg, f)));
+        let founder_avg = Cohort::Average(Dimension::Founder);
+        out.extend(self.founder_average.iter().map(|f| (founder_avg, f)));
+        out
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Survey {
+    pub title: Text,
+    pub conducted_by: Text,
+    pub period: Period,
+    pub targets: u32,
+    pub respondents: u32,
+    /// As printed (20.4); 1,144 / 5,596 = 20.44%.
+    pub response_rate: f64,
+    pub source: String,
+    pub composition: Composition,
+    pub budget_brackets: BudgetTable,
+    pub staff: Staff,
+    /// How shindan reads figures the report leaves unclear, by id (figures name one).
+    pub readings: BTreeMap<String, Text>,
+    pub indicators: Vec<IndicatorFigures>,
+}
+
+/// Why the survey data could not be used. Only reachable through a hand-edited asset (the
+/// embedded one is checked by the tests), so the messages name what is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum SurveyError {
+    #[error("survey JSON is invalid: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{what} add up to {sum}, not {expected}")]
+    Sum {
+        what: &'static str,
+        sum: u32,
+        expected: u32,
+    },
+    #[error("{what} has no count for `{cohort}`")]
+    MissingCohort { what: &'static str, cohort: String },
+    #[error("`{0}` is not a bed class, founder, `overall` or an average")]
+    UnknownCohort(String),
+    #[error("indicator `{indicator}`: `each` cannot stand beside figures for single bed classes")]
+    EachAndSingle { indicator: String },
+    #[error("indicator `{indicator}`: `rest` needs at least one founder named beside it")]
+    RestAlone { indicator: String },
+    #[error("survey indicator `{0}` is not an indicator of the questionnaire")]
+    UnknownIndicator(String),
+    #[error("the questionnaire's indicator `{0}` has no entry in the survey (an empty one says the text gives nothing)")]
+    MissingIndicator(String),
+    #[error("reading `{0}` is named by a figure but not written in `readings`")]
+    UnknownReading(String),
+    #[error(
+        "{0} gives a number of people; an indicator needs a share (割), and staff a number (人)"
+    )]
+    WrongUnit(String),
+    #[error("`{0}` is not a place in the report: use a page title such as \"founder 5/7\" or \"bed 総評\"")]
+    UnknownSource(String),
+    #[error("図６: `{0}` is not a budget bracket of the questionnaire")]
+    UnknownBracket(String),
+    #[error("図６: {class} has {sum} hospitals in brackets but only {n} respondents")]
+    BracketsExceedClass { class: String, sum: u32, n: u32 },
+    #[error("図６: {class} has {got} counts for {want} brackets")]
+    RowLength {
+        class: String,
+        got: usize,
+        want: usize,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSurvey {
+    title: Text,
+    conducted_by: Text,
+    period: Period,
+    targets: u32,
+    respondents: u32,
+    response_rate: f64,
+    source: String,
+    composition: Composition,
+    budget_brackets: BudgetTable,
+    staff: RawStaff,
+    readings: BTreeMap<String, Text>,
+    indicators: Vec<RawIndicator>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStaff {
+    total: RawFigure,
+    fulltime: Said,
+    #[serde(default)]
+    says: Says,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    id: String,
+    #[serde(default)]
+    overall: Vec<RawFigure>,
+    /// Keyed by bed-class id, or `each` for a statement about every class.
+    #[serde(default)]
+    bed_class: BTreeMap<String, Vec<RawFigure>>,
+    /// Keyed by founder id, or `rest` for a statement about the founders not named.
+    #[serde(default)]
+    founder: BTreeMap<String, Vec<RawFigure>>,
+    #[serde(default)]
+    bed_class_average: Vec<RawFigure>,
+    #[serde(default)]
+    founder_average: Vec<RawFigure>,
+    #[serde(default)]
+    says: Says,
+    #[serde(default)]
+    context: Vec<RawContext>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    label: Text,
+    cohort: String,
+    figure: RawFigure,
+}
+
+fn figures(raw: Vec<RawFigure>) -> Result<Vec<Figure>, SurveyError> {
+    raw.into_iter()
+        .map(|r| Figure::try_from(r).map_err(|e| SurveyError::Json(serde::de::Error::custom(e))))
+        .collect()
+}
+
+fn with_scope(mut fs: Vec<Figure>, scope: Scope) -> Vec<Figure> {
+    for f in &mut fs {
+        f.scope = scope;
+    }
+    fs
+}
+
+impl Survey {
+    /// The survey shipped in the binary, parsed and checked once.
+    pub fn embedded() -> &'static Survey {
+        static S: OnceLock<Survey> = OnceLock::new();
+        S.get_or_init(|| {
+            // The embedded asset is checked by the test suite; a failure here is a build defect,
+            // not a user error.
+            #[allow(clippy::expect_used)]
+            Survey::parse(EMBEDDED, Questionnaire::embedded()).expect("embedded survey is valid")
+        })
+    }
+
+    /// Parses and checks survey data against the questionnaire it describes.
+    pub fn parse(json: &str, qn: &Questionnaire) -> Result<Survey, SurveyError> {
+        let raw: RawSurvey = serde_json::from_str(json)?;
+        let mut indicators = Vec::new();
+        for ri in raw.indicators {
+            indicators.push(Self::read_indicator(ri)?);
+        }
+        let total = figures(vec![raw.staff.total])?.remove(0);
+        let survey = Survey {
+            title: raw.title,
+            conducted_by: raw.conducted_by,
+            period: raw.period,
+            targets: raw.targets,
+            respondents: raw.respondents,
+            response_rate: raw.response_rate,
+            source: raw.source,
+            composition: raw.composition,
+            budget_brackets: raw.budget_brackets,
+            staff: Staff {
+                total,
+                fulltime: raw.staff.fulltime,
+                says: raw.staff.says,
+            },
+            readings: raw.readings,
+            indicators,
+        };
+        survey.check(qn)?;
+        Ok(survey)
+    }
+
+    fn read_indicator(ri: RawIndicator) -> Result<IndicatorFigures, SurveyError> {
+        let id = ri.id;
+        let mut bed_class = BTreeMap::new();
+        let mut each = None;
+        for (key, fs) in ri.bed_class {
+            let fs = figures(fs)?;
+            if key == "each" {
+                each = Some(fs);
+            } else {
+                let b = key.parse().map_err(|_| SurveyError::UnknownCohort(key))?;
+                bed_class.insert(b, fs);
+            }
+        }
+        if let Some(fs) = each {
+            if !bed_class.is_empty() {
+                return Err(SurveyError::EachAndSingle { indicator: id });
+            }
+            for b in BedClass::ALL {
+                bed_class.insert(b, with_scope(fs.clone(), Scope::Each));
+            }
+        }
+        let mut founder = BTreeMap::new();
+        let mut rest = None;
+        for (key, fs) in ri.founder {
+            let fs = figures(fs)?;
+            if key == "rest" {
+                rest = Some(fs);
+            } else {
+                let f = key.parse().map_err(|_| SurveyError::UnknownCohort(key))?;
+                founder.insert(f, fs);
+            }
+        }
+        if let Some(fs) = rest {
+            if founder.is_empty() {
+                return Err(SurveyError::RestAlone { indicator: id });
+            }
+            for f in Founder::ALL {
+                founder
+                    .entry(f)
+                    .or_insert_with(|| with_scope(fs.clone(), Scope::Rest));
+            }
+        }
+        let mut context = Vec::new();
+        for c in ri.context {
+            let cohort = Cohort::parse(&c.cohort).ok_or(SurveyError::UnknownCohort(c.cohort))?;
+            context.push(ContextFigure {
+                label: c.label,
+                cohort,
+                figure: figures(vec![c.figure])?.remove(0),
+            });
+        }
+        Ok(IndicatorFigures {
+            id,
+            overall: figures(ri.overall)?,
+            bed_class,
+            founder,
+            bed_class_average: figures(ri.bed_class_average)?,
+            founder_average: figures(ri.founder_average)?,
+            says: ri.says,
+            context,
+        })
+    }
+
+    fn check(&self, qn: &Questionnaire) -> Result<(), SurveyError> {
+        let c = &self.composition;
+        for b in BedClass::ALL {
+            if !c.bed_class.contains_key(&b) {
+                return Err(SurveyError::MissingCohort {
+                    what: "composition.bed_class",
+                    cohort: b.id().into(),
+                });
+            }
+        }
+        for f in Founder::ALL {
+            if !c.founder.contains_key(&f) {
+                return Err(SurveyError::MissingCohort {
+                    what: "composition.founder",
+                    cohort: f.id().into(),
+                });
+            }
+        }
+        let sums = [
+            ("bed classes", c.bed_class.values().sum(), self.respondents),
+            ("founders", c.founder.values().sum(), self.respondents),
+            (
+                "associations",
+                c.association.iter().map(|a| a.n).sum(),
+                c.association_total,
+            ),
+        ];
+        for (what, sum, expected) in sums {
+            if sum != expected {
+                return Err(SurveyError::Sum {
+                    what,
+                    sum,
+                    expected,
+                });
+            }
+        }
+        let brackets = qn.question("budget_bracket");
+        for b in &self.budget_brackets.brackets {
+            if brackets.and_then(|q| q.option(b)).is_none() {
+                return Err(SurveyError::UnknownBracket(b.clone()));
+            }
+        }
+        for class in BedClass::ALL {
+            let row = self.budget_brackets.row(class);
+            if row.len() != self.budget_brackets.brackets.len() {
+                return Err(SurveyError::RowLength {
+                    class: class.id().into(),
+                    got: row.len(),
+                    want: self.budget_brackets.brackets.len(),
+                });
+            }
+            let sum: u32 = row.iter().sum();
+            let n = self.n(Cohort::BedClass(class)).unwrap_or(0);
+            if sum > n {
+                return Err(SurveyError::BracketsExceedClass {
+                    class: class.id().into(),
+                    sum,
+                    n,
+                });
+            }
+        }
+        for ind in &self.indicators {
+            if qn.indicator(&ind.id).is_none() {
+                return Err(SurveyError::UnknownIndicator(ind.id.clone()));
+            }
+        }
+        for ind in &qn.indicators {
+            if self.indicator(&ind.id).is_none() {
+                return Err(SurveyError::MissingIndicator(ind.id.clone()));
+            }
+        }
+        let mut readings: Vec<&Option<String>> = vec![&self.budget_brackets.reading];
+        let mut all: Vec<&Figure> = vec![&self.staff.total];
+        for ind in &self.indicators {
+            all.extend(ind.all().into_iter().map(|(_, f)| f));
+            all.extend(ind.context.iter().map(|c| &c.figure));
+        }
+        let nested: Vec<&Figure> = all
+            .iter()
+            .flat_map(|f| f.agrees_with.iter().chain(f.unknown.as_deref()))
+            .collect();
+        all.extend(nested);
+        readings.extend(all.iter().map(|f| &f.reading));
+        for r in readings.into_iter().flatten() {
+            if !self.readings.contains_key(r) {
+                return Err(SurveyError::UnknownReading(r.clone()));
+            }
+        }
+        let mut sources: Vec<&str> = vec![&self.source, &self.composition.source];
+        sources.push(&self.budget_brackets.source);
+        sources.push(&self.staff.fulltime.source);
+        let says = self
+            .indicators
+            .iter()
+            .map(|i| &i.says)
+            .chain([&self.staff.says]);
+        for s in says {
+            sources.extend(
+                s.bed_class
+                    .iter()
+                    .chain(&s.founder)
+                    .map(|s| s.source.as_str()),
+            );
+        }
+        if let Some(s) = sources.into_iter().find(|s| !figure::is_known_source(s)) {
+            return Err(SurveyError::UnknownSource(s.to_string()));
+        }
+        for f in all {
+            let people = matches!(&f.value, FigureValue::Approx(a) if a.unit == Unit::People);
+            if people != std::ptr::eq(f, &self.staff.total) {
+                return Err(SurveyError::WrongUnit(f.source.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorFigures> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// How many hospitals answered in a cohort; none for an average.
+    pub fn n(&self, cohort: Cohort) -> Option<u32> {
+        match cohort {
+            Cohort::Overall => Some(self.respondents),
+            Cohort::BedClass(b) => self.composition.bed_class.get(&b).copied(),
+            Cohort::Founder(f) => self.composition.founder.get(&f).copied(),
+            Cohort::Average(_) => None,
+        }
+    }
+
+    pub fn reading(&self, id: &str) -> Option<&Text> {
+        self.readings.get(id)
+    }
+}
+
+/// How many points one hospital moves a share of a cohort of `n`: 25 for 4 respondents.
+pub fn points_per_hospital(n: u32) -> f64 {
+    if n == 0 {
+        return 100.0;
+    }
+    (1000.0 / f64::from(n)).round() / 10.0
+}
+
+/// A budget bracket's label short enough for a table column or a chart axis (the
+/// questionnaire's labels are for the question).
+pub fn bracket_short_label(id: &str, lang: Lang) -> Option<&'static str> {
+    Some(match id {
+        "lt5m" => lang.pick("500万未満", "<¥5M"),
+        "5m_10m" => lang.pick("500-1000万", "¥5–10M"),
+        "10m_20m" => lang.pick("1000-2000万", "¥10–20M"),
+        "20m_50m" => lang.pick("2000-5000万", "¥20–50M"),
+        "ge50m" => lang.pick("5000万以上", "≥¥50M"),
+        _ => return None,
+    })
+}
+
+/// Whether a cohort of `n` respondents is too small to read a share from: one hospital is
+/// 100/n points.
+pub fn is_small_sample(n: u32) -> bool {
+    n < SMALL_SAMPLE
+}
