@@ -9,7 +9,9 @@
 
 pub mod cli;
 pub mod domain;
+pub mod excel;
 pub mod print;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod tui;

@@ -516,7 +516,7 @@ fn vendor_round_trip_through_excel_csv() {
             ],
         );
         let bytes = fs::read(&form).unwrap();
-        assert!(bytes.starts_with(b"\xef\xbb\xbfrecord,edition,vendor,system,id,text,answer,checked_on,target_on,note\r\n"));
+        assert!(bytes.starts_with("\u{feff}\"record\",\"edition\",\"vendor\",\"system\",\"id\",\"text\",\"answer\",\"checked_on\",\"target_on\",\"note\"\r\n".as_bytes()));
         let filled = excel(&bytes, quote_all, &|c| {
             if c[4] == "c2_source_restriction_network" {
                 c[6] = "いいえ".into();
@@ -717,9 +717,9 @@ fn forms_in_every_format() {
         .args(["checklist", "form", &id, "--format", "csv"])
         .output()
         .unwrap();
-    assert!(out
-        .stdout
-        .starts_with(b"\xef\xbb\xbfid,section,number,device,text,answer_1"));
+    assert!(out.stdout.starts_with(
+        "\u{feff}\"id\",\"section\",\"number\",\"device\",\"text\",\"answer_1\"".as_bytes()
+    ));
     assert!(String::from_utf8_lossy(&out.stdout).contains("\r\n"));
     let json: Value = serde_json::from_str(&ok(
         tmp.path(),

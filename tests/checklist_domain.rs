@@ -991,7 +991,7 @@ fn the_csv_as_excel_saves_it_is_read() {
     .unwrap();
     let csv = vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", Lang::Ja).to_csv();
     assert!(csv.starts_with(
-        b"\xef\xbb\xbfrecord,edition,vendor,system,id,text,answer,checked_on,target_on,note\r\n"
+        "\u{feff}\"record\",\"edition\",\"vendor\",\"system\",\"id\",\"text\",\"answer\",\"checked_on\",\"target_on\",\"note\"\r\n".as_bytes()
     ));
     // Excel re-saves with every cell quoted, dates as 2026/5/20, a trailing empty row.
     let text = String::from_utf8(csv).unwrap();

@@ -172,7 +172,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                     s.into_bytes()
                 }
             };
-            super::checklist::emit(ctx, output.as_deref(), &bytes)
+            super::emit(ctx, output.as_deref(), &bytes)
         }
     }
 }

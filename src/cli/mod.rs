@@ -1,10 +1,14 @@
 //! The command line: every subcommand calls the same domain functions and store as the TUI, so a
 //! script or a quick look over SSH sees exactly what the interview sees.
 
+mod aggregate;
 mod answer;
 mod check;
 mod checklist;
 mod contacts;
+mod diff;
+mod export;
+mod import;
 mod list;
 mod new;
 mod show;
@@ -61,6 +65,14 @@ pub enum Command {
     Answer(answer::Args),
     /// Show a record's visible questions with answers and notes
     Show(show::Args),
+    /// The report's tables computed from many record files (folders, files, JSONL bundles)
+    Aggregate(aggregate::Args),
+    /// Export a record (JSON: the exchange format)
+    Export(export::Args),
+    /// Import exported records; refuses damaged, newer or invalid files, never half a batch
+    Import(import::Args),
+    /// What changed between two assessments of a hospital (or a record and the one it was copied from)
+    Diff(diff::Args),
     /// The MHLW cyber-security checklist: answers, vendor forms, inspection-ready output
     Checklist(checklist::Args),
     /// The contact chart (連絡体制図) for incidents, checklist item 3(1)
@@ -259,6 +271,10 @@ pub fn run() -> ExitCode {
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
         Some(Command::Show(a)) => show::run(&mut ctx, a),
+        Some(Command::Aggregate(a)) => aggregate::run(&mut ctx, a),
+        Some(Command::Export(a)) => export::run(&mut ctx, a),
+        Some(Command::Import(a)) => import::run(&mut ctx, a),
+        Some(Command::Diff(a)) => diff::run(&mut ctx, a),
         Some(Command::Checklist(a)) => checklist::run(&mut ctx, a),
         Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
         Some(Command::Check(a)) => check::run(&mut ctx, a),
@@ -279,4 +295,38 @@ pub fn print_json(value: &impl serde::Serialize) {
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()
     );
+}
+
+/// Writes a command's output to the file named (created 0600: exports hold a hospital's
+/// weaknesses), or to standard output.
+pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    match output {
+        Some(path) => {
+            use std::os::unix::fs::OpenOptionsExt;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(path)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(|e| {
+                    Failure::Data(
+                        ctx.lang
+                            .pick(
+                                &format!("{} に書けません：{e}", path.display()),
+                                &format!("cannot write {}: {e}", path.display()),
+                            )
+                            .to_string(),
+                    )
+                })
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|_| out.flush())
+                .map_err(|e| Failure::Data(e.to_string()))
+        }
+    }
 }

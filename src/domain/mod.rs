@@ -1,9 +1,11 @@
 //! The meaning of a hospital's answers: plain Rust, no terminal, no files.
 
+pub mod aggregate;
 pub mod answer;
 pub mod checklist;
 pub mod cohort;
 pub mod contacts;
+pub mod history;
 pub mod indicator;
 pub mod lang;
 pub mod position;

@@ -418,3 +418,37 @@ pub fn answer_from_input(
     };
     set_answer(qn, record, question, value, now)
 }
+
+/// One answer of a record that the questionnaire would refuse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub question: String,
+    pub error: AnswerError,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{}: {}", self.question, self.error.message(lang))
+    }
+}
+
+/// Every answer of a record checked as if it were given now, for a record that did not come
+/// through the interview (an imported file): the same rules, the same messages.
+pub fn check_record(qn: &Questionnaire, record: &Record) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (id, answer) in &record.answers {
+        let problem = match qn.question(id) {
+            None => Some(AnswerError::UnknownQuestion {
+                question: id.clone(),
+            }),
+            Some(q) => check(qn, q, &answer.value, record).err(),
+        };
+        if let Some(error) = problem {
+            problems.push(Problem {
+                question: id.clone(),
+                error,
+            });
+        }
+    }
+    problems
+}

@@ -636,10 +636,8 @@ pub fn vendor_md(edition: &Edition, file: &VendorFile, lang: Lang) -> String {
 /// The hospital's form as CSV for Excel (UTF-8 with a BOM, CRLF): one row per item with the
 /// first and the latest check.
 pub fn hospital_csv(v: &ChecklistView, lang: Lang) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut w = crate::excel::ExcelCsv::new();
+    w.row([
         "id",
         "section",
         "number",
@@ -667,7 +665,7 @@ pub fn hospital_csv(v: &ChecklistView, lang: Lang) -> Vec<u8> {
                 .map(|t| t.to_string())
                 .unwrap_or_default()
         };
-        let _ = w.write_record([
+        w.row([
             row.item.id.clone(),
             row.item.section.to_string(),
             row.item.label().to_string(),
@@ -692,9 +690,7 @@ pub fn hospital_csv(v: &ChecklistView, lang: Lang) -> Vec<u8> {
             .to_string(),
         ]);
     }
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    out.extend(w.into_inner().unwrap_or_default());
-    out
+    w.finish()
 }
 
 /// The hospital's form as JSON: every check of every item, the vendors' answers, conflicts.

@@ -7,6 +7,7 @@
 //! rewritten only on the next change, with the original kept as `NAME.json.bak`.
 
 mod atomic;
+pub mod bundle;
 pub mod evidence;
 mod lock;
 mod migrate;
@@ -304,7 +305,8 @@ impl Store {
     }
 }
 
-fn to_json(record: &Record) -> String {
+/// A record as its file holds it: the exchange format of `export` and `import`.
+pub fn to_json(record: &Record) -> String {
     // Serialising a record cannot fail: every map is keyed by strings and every value is plain
     // data. Pretty-printed: hospitals read and diff these files.
     let mut json = serde_json::to_string_pretty(record).unwrap_or_default();

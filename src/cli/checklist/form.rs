@@ -7,8 +7,7 @@ use crate::cli::{Ctx, Failure};
 use crate::domain::checklist::{vendor_file, vendors};
 use crate::print;
 use chrono::Utc;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -60,7 +59,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 s.into_bytes()
             }
         };
-        return emit(ctx, args.output.as_deref(), &bytes);
+        return super::super::emit(ctx, args.output.as_deref(), &bytes);
     };
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
@@ -87,7 +86,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         .into_bytes(),
     };
     // The form goes out first: a record must not say "sent" for a form that could not be written.
-    emit(ctx, args.output.as_deref(), &bytes)?;
+    super::super::emit(ctx, args.output.as_deref(), &bytes)?;
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
@@ -107,26 +106,4 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         eprintln!("{line}");
     }
     Ok(())
-}
-
-/// Writes output to the file named, or to standard output.
-pub fn emit(ctx: &Ctx, output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    match output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| {
-            Failure::Data(
-                ctx.lang
-                    .pick(
-                        &format!("{} に書けません：{e}", path.display()),
-                        &format!("cannot write {}: {e}", path.display()),
-                    )
-                    .to_string(),
-            )
-        }),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|_| out.flush())
-                .map_err(|e| Failure::Data(e.to_string()))
-        }
-    }
 }

@@ -4,7 +4,6 @@
 mod answer;
 mod diff;
 mod form;
-pub use form::emit;
 mod import;
 pub(crate) mod show;
 

@@ -91,13 +91,10 @@ impl VendorFile {
     /// repeating the record, edition and vendor, so that a row copied elsewhere still says
     /// whose it is.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut out = BOM.as_bytes().to_vec();
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        let _ = w.write_record(COLUMNS);
+        let mut w = crate::excel::ExcelCsv::new();
+        w.row(COLUMNS);
         for i in &self.items {
-            let _ = w.write_record([
+            w.row([
                 self.record.as_str(),
                 &self.edition,
                 &self.vendor,
@@ -110,8 +107,7 @@ impl VendorFile {
                 &i.note,
             ]);
         }
-        out.extend(w.into_inner().unwrap_or_default());
-        out
+        w.finish()
     }
 }
 

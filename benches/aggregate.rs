@@ -1,0 +1,51 @@
+//! Aggregation of 10,000 records (target: ≤ 1 s, memory flat in the number of records):
+//! the same path as `shindan aggregate`, from a JSONL bundle and from a folder of files.
+//!
+//! `cargo bench --bench aggregate`
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use shindan::domain::aggregate::Tally;
+use shindan::domain::Questionnaire;
+use shindan::store::bundle;
+use shindan::synth::Population;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn tally(paths: Vec<PathBuf>) -> u64 {
+    let qn = Questionnaire::embedded();
+    let mut t = Tally::new(qn);
+    for (_, r) in bundle::records(paths).flatten() {
+        t.add(qn, &r);
+    }
+    t.respondents
+}
+
+fn aggregate(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("pop.jsonl");
+    let folder = dir.path().join("files");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&jsonl).unwrap());
+    for r in Population::new(10_000).iter() {
+        writeln!(f, "{}", serde_json::to_string(&r).unwrap()).unwrap();
+        std::fs::write(
+            folder.join(format!("{}.json", r.id)),
+            shindan::store::to_json(&r),
+        )
+        .unwrap();
+    }
+    drop(f);
+    let mut g = c.benchmark_group("aggregate");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("10k_records_jsonl", |b| {
+        b.iter(|| assert_eq!(tally(vec![jsonl.clone()]), 10_000))
+    });
+    g.bench_function("10k_record_files", |b| {
+        b.iter(|| assert_eq!(tally(vec![folder.clone()]), 10_000))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, aggregate);
+criterion_main!(benches);

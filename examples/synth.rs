@@ -1,0 +1,38 @@
+//! Writes a synthetic population of records (see `shindan::synth`): for trying `aggregate`,
+//! for the tests and for the benchmark.
+//!
+//! `cargo run --example synth -- --n 10000 --out /tmp/pop` (a folder of record files) or
+//! `--out /tmp/pop.jsonl` (one bundle). `--incomplete-every K` leaves every K-th record unfinished.
+
+use shindan::synth::Population;
+use std::io::Write;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let n: usize = get("--n").and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let out = get("--out").unwrap_or_else(|| "synth.jsonl".into());
+    let mut pop = Population::new(n);
+    pop.incomplete_every = get("--incomplete-every")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let json = |r: &shindan::domain::Record| serde_json::to_string(r).expect("records serialise");
+    if out.ends_with(".jsonl") {
+        let mut f =
+            std::io::BufWriter::new(std::fs::File::create(&out).expect("create the bundle"));
+        for r in pop.iter() {
+            writeln!(f, "{}", json(&r)).expect("write");
+        }
+    } else {
+        std::fs::create_dir_all(&out).expect("create the folder");
+        for r in pop.iter() {
+            std::fs::write(format!("{out}/{}.json", r.id), json(&r)).expect("write");
+        }
+    }
+    eprintln!("{n} records → {out}");
+}
