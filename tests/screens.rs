@@ -505,6 +505,12 @@ fn filter_delete_and_copy_from_home() {
         Some("2025-002")
     );
     assert!(s.record.answers["threat"].carried);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(ui._dir.path().join("2026-001.json"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "a copy is as private as the original");
     // It opens at the first question to go through: last year's name, unconfirmed.
     assert!(ui.screen().contains("問 1/22"), "{}", ui.screen());
     assert!(
