@@ -530,3 +530,53 @@ fn filter_delete_and_copy_from_home() {
     ui.press(KeyCode::Char('y'));
     assert!(!ui.app.session.as_ref().unwrap().record.answers["threat"].carried);
 }
+
+#[test]
+fn history_compares_with_last_year() {
+    let mut ui = Ui::new(Lang::Ja, 80, 24, |s| {
+        let old = add(
+            s,
+            &[
+                ("hospital_name", "聖マリア記念病院"),
+                ("beds", "350"),
+                ("founder", "medical_corporation"),
+                ("associations", "jha"),
+                ("backup", "yes"),
+                ("backup_offline", "no"),
+                ("backup_offsite", "no"),
+                ("bcp", "yes"),
+            ],
+        );
+        s.create(2026, |id| {
+            let mut r = old.carry_to(id, fixed().date_naive(), fixed());
+            for (q, v) in [("backup_offline", "yes"), ("bcp", "no")] {
+                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed()).unwrap();
+            }
+            r
+        })
+        .unwrap();
+    });
+    // Both were last changed at the same instant: the list orders them by id.
+    ui.press(KeyCode::Down).press(KeyCode::Enter);
+    // It opens in the hospital name's text field, where h is typed: Alt-h goes to the screen.
+    ui.app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('h'),
+        KeyModifiers::ALT,
+    )));
+    let screen = ui.screen();
+    assert!(screen.contains("2025-001 → 2026-001"), "{screen}");
+    assert!(
+        screen.contains("[改善] バックアップをオフライン／オフサイトに退避"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("[悪化] システム停止時のBCPが未整備"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    ui.press(KeyCode::Esc);
+    assert!(
+        ui.screen().contains("面談"),
+        "Esc goes back to the interview"
+    );
+}

@@ -9,7 +9,7 @@ use super::terminal::{self, Guard};
 use super::theme::Theme;
 use crate::domain::{Lang, RecordId};
 use crate::store::Store;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -150,6 +150,18 @@ impl App {
         if keys::intent(Scope::Global, &key) == Some(Intent::Quit) {
             self.quit = true;
             return;
+        }
+        // Alt with a record key goes to that screen even from inside a text field, where the
+        // plain letter is typed.
+        if self.session.is_some() && key.modifiers.contains(KeyModifiers::ALT) {
+            let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+            if let Some(Intent::Show(pane)) = keys::intent_in(Scope::Record, &plain) {
+                if let (Some(session), Some(top)) = (self.session.as_mut(), self.stack.last_mut()) {
+                    top.keep_drafts(session);
+                }
+                self.show(pane);
+                return;
+            }
         }
         let mut env = Env {
             lang: self.lang,

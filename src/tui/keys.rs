@@ -40,6 +40,7 @@ pub enum Pane {
     Checklist,
     Contacts,
     Overview,
+    History,
 }
 
 /// Where a binding applies. `Global` bindings apply wherever the focused screen did not take the
@@ -54,6 +55,7 @@ pub enum Scope {
     Form,
     Interview,
     Note,
+    History,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -150,6 +152,10 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Record, I::Show(Pane::Checklist), &[k('c')], "c", "厚労省チェックリスト", "MHLW checklist"),
     b(S::Record, I::Show(Pane::Contacts), &[k('t')], "t", "連絡体制図", "Contact chart"),
     b(S::Record, I::Show(Pane::Overview), &[k('o')], "o", "総合（全体と次の一手）", "Overview and next steps"),
+    b(S::Record, I::Show(Pane::History), &[k('h')], "h", "前年との比較", "Compared with last year"),
+    b(S::History, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へ", "Scroll up"),
+    b(S::History, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "下へ", "Scroll down"),
+    b(S::History, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
     b(S::Global, I::Help, &[k('?'), code(KeyCode::F(1))], "?/F1", "キー一覧", "Keys"),
     b(S::Global, I::Quit, &[ctrl('c')], "Ctrl-C", "保存して終了", "Save and quit"),
 ];
@@ -237,6 +243,7 @@ mod tests {
             Scope::Form,
             Scope::Interview,
             Scope::Note,
+            Scope::History,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -63,6 +63,11 @@ impl Session {
         })
     }
 
+    /// Another record of the data dir, read only (last year's, to compare with).
+    pub fn load_other(&self, id: &RecordId) -> Result<Record, StoreError> {
+        self.store.load(id)
+    }
+
     pub fn read_only(&self) -> bool {
         self.lock.is_none()
     }

@@ -463,6 +463,14 @@ impl Screen for Interview {
                 )
                 .into(),
             ),
+            (
+                "Alt+p…".into(),
+                lang.pick(
+                    "入力欄の中からでも p b m c t o h の画面へ",
+                    "p b m c t o h even from inside a field",
+                )
+                .into(),
+            ),
         ]
     }
 

@@ -6,6 +6,7 @@ use super::session::Session;
 use crate::domain::Lang;
 
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod interview;
 pub mod new_record;
@@ -13,8 +14,8 @@ pub mod new_record;
 /// The screen that shows `pane` of the open record. `None` for a pane not built yet (the app
 /// says so), and for the interview, which is always open beneath the others.
 pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>> {
-    let _ = (session, lang);
     match pane {
+        Pane::History => Some(Box::new(history::History::new(session, lang))),
         Pane::Interview
         | Pane::Position
         | Pane::Budget
