@@ -195,7 +195,7 @@ fn respondents_en_120x40() {
 #[test]
 fn details_ja_80x24() {
     let mut ui = medical_corporation(Lang::Ja, 80, 24);
-    ui.press(KeyCode::Down).press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
     insta::assert_snapshot!(ui.screen());
 }
 
@@ -238,11 +238,12 @@ fn left_and_right_switch_the_cohort_at_80_columns() {
     let budget = ui.line_of("予算500万円未満");
     assert!(budget.contains("58%"), "{budget}");
     assert!(!budget.contains("137/283"), "{budget}");
-    // The detail leads with the cohort in front.
-    let first_figure = ui.row_of("医療法人 n=600:");
-    assert!(first_figure < ui.row_of("300～499床 n=283:"));
+    // The detail leads with the cohort in front, right under the hospital's own answer.
+    let own = ui.row_of("貴院：該当する");
+    assert!(ui.lines()[own + 1].starts_with("医療法人 n=600: 約17–23%"));
     ui.press(KeyCode::Left);
     assert!(ui.screen().contains("[病床規模 300～499床 n=283]"));
+    assert!(ui.lines()[own + 1].starts_with("300～499床 n=283: 約17–23%"));
     ui.key('l');
     assert!(ui.screen().contains("[開設者 医療法人 n=600]"));
 }
@@ -265,6 +266,12 @@ fn at_120_columns_both_cohorts_stand_side_by_side() {
     assert!(ui.line_of("▶ 300～499床").contains("283 24.7% ◀貴院"));
     assert!(ui.line_of("▶ 医療法人").contains("600 52.4% ◀貴院"));
     assert!(ui.line_of("  医療生協").contains("4  0.3% △"));
+    // The own class is reversed as well as marked, so it shows without colour.
+    let y = ui.row_of("▶ 300～499床") as u16;
+    let buf = ui.fresh();
+    assert!(buf[(2, y)].modifier.contains(Modifier::REVERSED));
+    let y = ui.row_of("  500床以上") as u16;
+    assert!(!buf[(2, y)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
@@ -297,7 +304,11 @@ fn an_approximate_figure_is_a_range_and_a_missing_one_has_no_bar() {
 #[test]
 fn up_and_down_move_the_selection_and_its_detail() {
     let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    // It opens at the first answer that puts the hospital in a minority of its peers.
+    assert!(ui.line_of("▶ ").contains("VPN脆弱性が未対応"));
+    ui.press(KeyCode::Up);
     assert!(ui.line_of("▶ ").contains("脅威を感じている"));
+    assert!(ui.screen().contains("── サイバー攻撃の脅威を感じている"));
     ui.press(KeyCode::Down);
     assert!(ui.line_of("▶ ").contains("VPN脆弱性が未対応"));
     assert!(ui.screen().contains("── 指摘されたVPNの脆弱性が未対応"));
@@ -344,7 +355,7 @@ fn tab_goes_to_the_budget_and_staff_page_and_back() {
 #[test]
 fn enter_opens_the_whole_detail_with_the_readings_and_esc_closes_it() {
     let mut ui = medical_corporation(Lang::Ja, 80, 24);
-    ui.press(KeyCode::Down).press(KeyCode::Enter);
+    ui.press(KeyCode::Enter);
     assert!(ui.screen().contains("┌ 指摘されたVPNの脆弱性が未対応"));
     assert!(
         !ui.screen().contains("※3 「3割強以上」"),
