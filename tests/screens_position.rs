@@ -446,3 +446,22 @@ fn a_small_founder_cohort_is_marked_everywhere_it_shows() {
     ui.press(KeyCode::Left);
     assert!(!ui.line_of("VPN脆弱性が未対応").contains('△'));
 }
+
+#[test]
+fn a_record_without_beds_or_founder_says_so_at_every_size() {
+    for (w, h) in [(60, 20), (80, 24), (120, 40), (200, 60)] {
+        let ui = position(Lang::Ja, w, h, &[("hospital_name", "名称のみ病院")]);
+        let screen = ui.screen();
+        assert!(
+            screen.contains("病床規模：病床数が未回答"),
+            "{w}x{h}\n{screen}"
+        );
+        assert!(screen.contains("区分が未回答"), "{w}x{h}\n{screen}");
+        for line in ui.lines().iter().filter(|l| l.contains("·未回答")) {
+            assert!(
+                line.contains("区分が未回答") && !line.contains('◆'),
+                "{line}"
+            );
+        }
+    }
+}
