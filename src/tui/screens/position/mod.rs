@@ -577,32 +577,17 @@ impl Screen for PositionScreen {
         let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
         vec![
             pair(
-                "█ ▓ · ░",
-                lang.pick(
-                    "報告の数値／範囲（報告の言葉：約…）／不明／残り",
-                    "printed share / range (the report's words) / don't know / rest",
-                ),
+                "█▓·░",
+                lang.pick("数値／範囲（約）／不明／残り", "share/range/unknown/rest"),
             ),
-            pair(
-                "◆",
-                lang.pick(
-                    "貴院のいる側（数えられている側か残りか）",
-                    "your side: among those counted, or the rest",
-                ),
-            ),
+            pair("◆", lang.pick("貴院のいる側", "your side of the bar")),
             pair(
                 "●○?·",
-                lang.pick(
-                    "貴院：該当／非該当／不明／未回答（! 要注意）",
-                    "you: yes / no / don't know / unanswered (! concern)",
-                ),
+                lang.pick("該当／非該当／不明／未回答", "yes/no/don't know/open"),
             ),
             pair(
-                "※ △",
-                lang.pick(
-                    "shindanの読み方の注（Enter）／小標本 n<30",
-                    "how shindan reads it (Enter) / small sample n<30",
-                ),
+                "※ △ !",
+                lang.pick("読み方の注／n<30／要注意", "note / n<30 / concern"),
             ),
         ]
     }
