@@ -63,6 +63,15 @@ fn screens(c: &mut Criterion) {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('n'));
     frame(c, "note_editor_200x60", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Down);
+    frame(c, "position_200x60", &app);
+    press(&mut app, KeyCode::Tab);
+    frame(c, "position_respondents_200x60", &app);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    frame(c, "position_detail_200x60", &app);
 }
 
 criterion_group!(benches, screens);

@@ -208,6 +208,33 @@ fn main() {
     println!("{:<34} {:>9.0}B", "bytes: type one digit", typed);
     println!("{:<34} {:>9}B", "bytes: next question (Tab)", change);
 
+    // The position screen (p on the first record): the next indicator, and the other cohort.
+    // The detail below the table changes with the row, so a move costs more than in a list.
+    let mut t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    let before = t.len();
+    t.send("p");
+    t.settle(before);
+    let row = median(
+        bytes_per_key(t, DOWN, 4)
+            .into_iter()
+            .map(|b| b as f64)
+            .collect(),
+    );
+    println!("{:<34} {:>9.0}B", "bytes: position, next indicator", row);
+    let mut t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    let before = t.len();
+    t.send("p");
+    t.settle(before);
+    let cohort = median(
+        bytes_per_key(t, "\x1b[C", 2)
+            .into_iter()
+            .map(|b| b as f64)
+            .collect(),
+    );
+    println!("{:<34} {:>9.0}B", "bytes: position, other cohort", cohort);
+
     // Idle: 10 s with nothing to do.
     let t = Pty::spawn(shindan(&data), 80, 24);
     t.first_frame(QUIET);

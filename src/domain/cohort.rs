@@ -155,6 +155,29 @@ impl Founder {
     }
 }
 
+impl Founder {
+    /// A label that fits a chart's axis (16 columns): the questionnaire's own in Japanese,
+    /// shortened in English ("Public-interest corporation" → "Public interest").
+    pub fn short(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.label(lang),
+            Lang::En => match self {
+                Founder::National => "National",
+                Founder::PrefectureMunicipal => "Pref./municipal",
+                Founder::PublicMedical => "Public medical",
+                Founder::SocialInsurance => "Social insurance",
+                Founder::PublicInterest => "Public interest",
+                Founder::MedicalCorporation => "Medical corp.",
+                Founder::MedicalAssociation => "Medical assoc.",
+                Founder::PrivateSchool => "Private school",
+                Founder::SocialWelfare => "Social welfare",
+                Founder::Coop => "Co-operative",
+                Founder::OtherCorporation => "Other corp.",
+            },
+        }
+    }
+}
+
 impl fmt::Display for Founder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

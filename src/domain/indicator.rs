@@ -1,6 +1,6 @@
 //! Indicators: the yes/no facts about a record that the survey reports shares of.
 
-use super::lang::Text;
+use super::lang::{Lang, Text};
 use super::questionnaire::{Condition, Questionnaire, Visibility};
 use super::record::Record;
 use serde::{Deserialize, Serialize};
@@ -11,6 +11,10 @@ pub struct Indicator {
     pub id: String,
     #[serde(flatten)]
     pub text: Text,
+    /// A name that fits a table row beside two cohorts (the position screen at 80 columns):
+    /// at most 18 display columns, checked by a test.
+    pub short_ja: String,
+    pub short_en: String,
     /// The record must be in this population for the indicator to apply (`vpn_unpatched` is
     /// measured among hospitals that use a flagged VPN).
     #[serde(default)]
@@ -57,6 +61,10 @@ impl IndicatorValue {
 }
 
 impl Indicator {
+    pub fn short(&self, lang: Lang) -> &str {
+        lang.pick(&self.short_ja, &self.short_en)
+    }
+
     /// The questions and options this indicator reads, for the integrity check.
     pub fn references(&self) -> impl Iterator<Item = &Condition> {
         self.population.iter().chain(self.true_if_any.iter())

@@ -37,6 +37,36 @@ impl Place {
     }
 }
 
+/// One class of respondents (p2 調査対象) with its share of all of them: a row of the charts
+/// that show where the hospital's own class stands among the others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClassShare {
+    pub cohort: Cohort,
+    pub n: u32,
+    /// Of all respondents, to one decimal (283/1,144 → 24.7).
+    pub share: f64,
+    /// The hospital's own class.
+    pub own: bool,
+    pub small_sample: bool,
+}
+
+/// The classes of one dimension in the report's order, the hospital's own marked.
+fn composition(survey: &Survey, cohorts: &[Cohort], own: Option<Cohort>) -> Vec<ClassShare> {
+    cohorts
+        .iter()
+        .filter_map(|&cohort| {
+            let n = survey.n(cohort)?;
+            Some(ClassShare {
+                cohort,
+                n,
+                share: derived_percent(n, survey.respondents),
+                own: Some(cohort) == own,
+                small_sample: is_small_sample(n),
+            })
+        })
+        .collect()
+}
+
 /// One of the hospital's associations and how many respondents belong to it (they overlap).
 #[derive(Debug, Clone)]
 pub struct AssociationPlace<'a> {
@@ -75,6 +105,10 @@ pub struct Comparison<'a> {
     pub also: &'a [Figure],
     /// What the report says of this dimension without a figure, shown when there is none.
     pub says: &'a [Said],
+    /// Whether the hospital is among those the figure counts (the filled part of a bar), or
+    /// among the rest; `None` without a figure or when its own value is not yes or no. Unlike
+    /// `standing`, this holds even when the figure's range straddles one half.
+    pub counted: Option<bool>,
     pub standing: Option<Standing>,
 }
 
@@ -116,6 +150,34 @@ pub struct IndicatorPosition<'a> {
 impl<'a> IndicatorPosition<'a> {
     pub fn comparisons(&self) -> [&Comparison<'a>; 3] {
         [&self.bed_class, &self.founder, &self.overall]
+    }
+
+    /// Every figure shown for this indicator, in the order a reader meets them: the three
+    /// comparisons (each with the others the text gives), the averages, the context.
+    pub fn figures(&self) -> Vec<&'a Figure> {
+        let mut out: Vec<&'a Figure> = Vec::new();
+        for c in self.comparisons() {
+            out.extend(c.figure);
+            out.extend(c.also);
+        }
+        out.extend(self.bed_class_average);
+        out.extend(self.founder_average);
+        out.extend(self.context.iter().map(|c| &c.figure));
+        out
+    }
+
+    /// The readings (how shindan reads an unclear figure) that this indicator's figures name,
+    /// each once, in the order they are met: a screen shows them with the selected row.
+    pub fn readings(&self) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = Vec::new();
+        for f in self.figures() {
+            if let Some(r) = f.reading.as_deref() {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+        out
     }
 
     /// What the figure counts, as the sentence names it: the indicator, or the figure's own
@@ -231,13 +293,30 @@ pub fn value_label(value: IndicatorValue, lang: Lang) -> &'static str {
     }
 }
 
-/// Which side of one half the hospital is on, if the figure's range settles it.
-pub fn standing(value: IndicatorValue, figure: &Figure) -> Option<Standing> {
+/// The hospital's own value in a word, for a table cell beside its cohorts.
+pub fn value_short(value: IndicatorValue, lang: Lang) -> &'static str {
+    match value {
+        IndicatorValue::True => lang.pick("該当", "yes"),
+        IndicatorValue::False => lang.pick("非該当", "no"),
+        IndicatorValue::Unknown => lang.pick("不明", "unknown"),
+        IndicatorValue::NotApplicable => lang.pick("対象外", "n/a"),
+        IndicatorValue::Unanswered => lang.pick("未回答", "unanswered"),
+    }
+}
+
+/// Whether a hospital with this value is among those the figure counts. `None` when the value
+/// is not yes or no.
+pub fn counted(value: IndicatorValue, figure: &Figure) -> Option<bool> {
     let own = value.as_bool()?;
-    let counted = match figure.counts {
+    Some(match figure.counts {
         Counts::Indicator | Counts::IndicatorOrUnknown => own,
         Counts::Opposite => !own,
-    };
+    })
+}
+
+/// Which side of one half the hospital is on, if the figure's range settles it.
+pub fn standing(value: IndicatorValue, figure: &Figure) -> Option<Standing> {
+    let counted = counted(value, figure)?;
     let range = figure.range();
     // Were every unknown answer among the counted, would they still be under half?
     let unknown = figure.unknown.as_ref().map_or(0.0, |u| u.range().hi);
@@ -338,6 +417,9 @@ pub struct Position<'a> {
     pub beds: Option<i64>,
     pub bed_class: Option<Place>,
     pub founder: Option<Place>,
+    /// Every bed class and every founder among the respondents, the hospital's own marked.
+    pub bed_classes: Vec<ClassShare>,
+    pub founders: Vec<ClassShare>,
     pub associations: Vec<AssociationPlace<'a>>,
     pub indicators: Vec<IndicatorPosition<'a>>,
     pub budget: Option<BracketDistribution<'a>>,
@@ -391,6 +473,16 @@ impl<'a> Position<'a> {
             beds: record.beds(),
             bed_class: bed.and_then(|b| place(Cohort::BedClass(b))),
             founder: founder.and_then(|f| place(Cohort::Founder(f))),
+            bed_classes: composition(
+                survey,
+                &BedClass::ALL.map(Cohort::BedClass),
+                bed.map(Cohort::BedClass),
+            ),
+            founders: composition(
+                survey,
+                &Founder::ALL.map(Cohort::Founder),
+                founder.map(Cohort::Founder),
+            ),
             associations,
             indicators,
             budget: bed.map(|b| brackets(b, record, qn, survey)),
@@ -443,16 +535,8 @@ impl<'a> Position<'a> {
             }
         };
         for ip in &self.indicators {
-            for c in ip.comparisons() {
-                for f in c.figure.into_iter().chain(c.also) {
-                    add(&f.reading);
-                }
-            }
-            for f in ip.bed_class_average.into_iter().chain(ip.founder_average) {
+            for f in ip.figures() {
                 add(&f.reading);
-            }
-            for c in &ip.context {
-                add(&c.figure.reading);
             }
         }
         if self.budget.is_some() {
@@ -488,6 +572,7 @@ fn comparison<'a>(
         figure,
         also: list.get(1..).unwrap_or(&[]),
         says,
+        counted: figure.and_then(|f| counted(value, f)),
         standing: figure.and_then(|f| standing(value, f)),
     }
 }

@@ -34,6 +34,9 @@ pub enum Action {
     Push(Box<dyn Screen>),
     Replace(Box<dyn Screen>),
     OpenRecord(RecordId),
+    /// Opens a record and goes straight to one of its panes (the interview stays beneath, so
+    /// Esc returns to it).
+    OpenPane(RecordId, Pane),
     Flash(String),
 }
 
@@ -249,6 +252,12 @@ impl App {
                 }
             }
             Action::OpenRecord(id) => self.open_record(&id),
+            Action::OpenPane(id, pane) => {
+                self.open_record(&id);
+                if self.session.is_some() {
+                    self.show(pane);
+                }
+            }
         }
     }
 

@@ -28,6 +28,12 @@ pub enum Intent {
     Quit,
     /// Open one of the screens of the open record.
     Show(Pane),
+    /// The position screen: the other cohort (bed class ⇄ founder).
+    OtherCohort,
+    /// The next page of a screen that has several.
+    NextPage,
+    /// Open the full detail of what is selected (sources, readings, sentences).
+    Details,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -56,6 +62,10 @@ pub enum Scope {
     Interview,
     Note,
     History,
+    /// The position against the 2022 survey.
+    Position,
+    /// The full detail over the position screen.
+    Details,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -124,6 +134,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Home, I::New, &[k('n')], "n", "新しい記録（基本情報）", "New record (profile questions)"),
     b(S::Home, I::Copy, &[k('c')], "c", "記録を新しい年度にコピー", "Copy the record to a new year"),
     b(S::Home, I::Delete, &[k('d')], "d", "記録を削除（病院名の入力で確認）", "Delete the record (type its hospital name)"),
+    b(S::Home, I::Show(Pane::Position), &[k('p')], "p", "選んだ記録の2022年調査との比較", "Position of the selected record against the 2022 survey"),
     b(S::Home, I::Filter, &[k('/')], "/", "絞り込み（Escで解除）", "Filter (Esc clears)"),
     b(S::Home, I::Back, &[code(KeyCode::Esc)], "Esc", "絞り込みを解除", "Clear the filter"),
     b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
@@ -144,6 +155,18 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Interview, I::Confirm, &[k('y')], "y", "昨年の回答をそのまま確認", "Confirm last year's answer as it is"),
     b(S::Interview, I::Back, &[code(KeyCode::Esc)], "Esc", "一覧へ戻る（入力中の内容は下書きとして保存）", "Back to the list (what is typed is kept as a draft)"),
     b(S::Interview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Position, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の指標", "Previous indicator"),
+    b(S::Position, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の指標", "Next indicator"),
+    b(S::Position, I::OtherCohort, &[code(KeyCode::Left), code(KeyCode::Right)], "←→", "病床規模 ⇄ 開設者", "Bed class ⇄ founder"),
+    b(S::Position, I::NextPage, &[code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", "指標 ⇄ 予算・担当者", "Indicators ⇄ budget, staff"),
+    b(S::Position, I::Details, &[code(KeyCode::Enter)], "Enter", "全文・出典・読み方の注", "All: sources, notes"),
+    b(S::Position, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
+    b(S::Position, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Details, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へスクロール", "Scroll up"),
+    b(S::Details, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "下へスクロール", "Scroll down"),
+    b(S::Details, I::PrevSection, &[code(KeyCode::PageUp)], "PgUp", "前のページ", "Page up"),
+    b(S::Details, I::NextSection, &[code(KeyCode::PageDown), k(' ')], "PgDn/Space", "次のページ", "Page down"),
+    b(S::Details, I::Back, &[code(KeyCode::Esc), code(KeyCode::Enter)], "Esc/Enter", "閉じる", "Close"),
     b(S::Note, I::Back, &[code(KeyCode::Esc), ctrl('s')], "Esc/Ctrl-S", "メモを保存して閉じる", "Keep the note and close"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
@@ -236,6 +259,24 @@ mod tests {
     }
 
     #[test]
+    fn screen_scopes_leave_the_record_keys_to_the_record() {
+        let record: Vec<KeyCode> = BINDINGS
+            .iter()
+            .filter(|b| b.scope == Scope::Record)
+            .flat_map(|b| b.keys.iter().map(|k| k.code))
+            .collect();
+        assert_eq!(record.len(), 8);
+        for b in BINDINGS
+            .iter()
+            .filter(|b| matches!(b.scope, Scope::Position | Scope::Details | Scope::History))
+        {
+            for k in b.keys {
+                assert!(!record.contains(&k.code), "{:?} in {:?}", k.code, b.scope);
+            }
+        }
+    }
+
+    #[test]
     fn no_key_means_two_things_in_one_scope() {
         for scope in [
             Scope::Home,
@@ -244,6 +285,8 @@ mod tests {
             Scope::Interview,
             Scope::Note,
             Scope::History,
+            Scope::Position,
+            Scope::Details,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -37,6 +37,16 @@ impl Precision {
             Precision::Missing => lang.pick("本文に数値なし", "no figure in the text"),
         }
     }
+
+    /// The label for a table column beside the figure: the first word of [`Precision::label`].
+    pub fn short(self, lang: Lang) -> &'static str {
+        match self {
+            Precision::Exact => lang.pick("数値", "printed"),
+            Precision::Derived => lang.pick("算出", "counts"),
+            Precision::Approx => lang.pick("言葉", "words"),
+            Precision::Missing => lang.pick("なし", "none"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +192,28 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// As a table cell shows it, without the words (the precision column and the detail say
+    /// them): "89%", "48.4% 137/283", "約57–63%", "30%以上". A range keeps its 約 and its two
+    /// ends, so a cell is never more precise than the report.
+    pub fn compact(&self, lang: Lang) -> String {
+        match &self.value {
+            FigureValue::Exact(v) => format!("{v}%"),
+            FigureValue::Derived { num, den } => {
+                format!("{:.1}% {num}/{den}", derived_percent(*num, *den))
+            }
+            FigureValue::Approx(a) => {
+                let about = if a.range.hi >= 100.0 || a.unit == Unit::People {
+                    ""
+                } else {
+                    lang.pick("約", "~")
+                };
+                format!("{about}{}", a.range_text(lang))
+            }
+        }
+    }
+}
+
 /// A derived share to one decimal: 137/283 → 48.4.
 pub fn derived_percent(num: u32, den: u32) -> f64 {
     if den == 0 {
@@ -293,6 +325,23 @@ mod tests {
         assert_eq!(f.value(), None);
         let f = fig(r#"{"approx": "7割以上", "source": "overall 6/7"}"#).unwrap();
         assert_eq!(f.display(Lang::Ja), "70%以上（7割以上）");
+    }
+
+    #[test]
+    fn a_table_cell_keeps_the_range_and_drops_the_words() {
+        let cell = |json: &str, lang| fig(json).unwrap().compact(lang);
+        let exact = r#"{"exact": 89, "source": "founder 4/7"}"#;
+        assert_eq!(cell(exact, Lang::En), "89%");
+        let derived = r#"{"derived": [137, 283], "source": "p46 図６"}"#;
+        assert_eq!(cell(derived, Lang::Ja), "48.4% 137/283");
+        let approx = r#"{"approx": "2割程度", "source": "bed 2/7"}"#;
+        assert_eq!(cell(approx, Lang::Ja), "約17–23%");
+        assert_eq!(cell(approx, Lang::En), "~17–23%");
+        let at_least = r#"{"approx": "3割強以上", "source": "overall 2/7"}"#;
+        assert_eq!(cell(at_least, Lang::Ja), "30%以上");
+        assert_eq!(cell(at_least, Lang::En), "≥30%");
+        assert_eq!(Precision::Approx.short(Lang::Ja), "言葉");
+        assert_eq!(Precision::Derived.short(Lang::En), "counts");
     }
 
     #[test]

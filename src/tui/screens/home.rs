@@ -250,6 +250,7 @@ impl Screen for Home {
             Mode::Browse => vec![
                 ("n".into(), l.pick("新規", "new").into()),
                 ("Enter".into(), l.pick("開く", "open").into()),
+                ("p".into(), l.pick("比較", "position").into()),
                 ("c".into(), l.pick("年度コピー", "copy").into()),
                 ("d".into(), l.pick("削除", "delete").into()),
                 ("/".into(), l.pick("絞り込み", "filter").into()),
@@ -274,6 +275,11 @@ impl Screen for Home {
             Intent::Open => {
                 if let Some(row) = self.selected_row() {
                     return Some(Action::OpenRecord(row.id.clone()));
+                }
+            }
+            Intent::Show(pane) => {
+                if let Some(row) = self.selected_row() {
+                    return Some(Action::OpenPane(row.id.clone(), pane));
                 }
             }
             Intent::New => return Some(Action::Push(Box::new(NewRecord::new()))),

@@ -10,14 +10,15 @@ pub mod history;
 pub mod home;
 pub mod interview;
 pub mod new_record;
+pub mod position;
 
 /// The screen that shows `pane` of the open record. `None` for a pane not built yet (the app
 /// says so), and for the interview, which is always open beneath the others.
 pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>> {
     match pane {
         Pane::History => Some(Box::new(history::History::new(session, lang))),
+        Pane::Position => Some(Box::new(position::PositionScreen::new(session, lang))),
         Pane::Interview
-        | Pane::Position
         | Pane::Budget
         | Pane::Matrix
         | Pane::Checklist

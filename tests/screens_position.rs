@@ -1,0 +1,468 @@
+//! The position screen on ratatui's TestBackend: a 350-bed 医療法人 (bed class 300–499) at
+//! 80×24 and 120×40 in both languages, a 4-hospital 医療生協 showing its small-sample mark, and
+//! what the keys do (cohort, page, selection, detail, from home and from the interview).
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record};
+use shindan::store::Store;
+use shindan::tui::app::App;
+use shindan::tui::events::Event;
+use shindan::tui::theme::Theme;
+
+fn fixed() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
+}
+
+fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
+    store
+        .create(2025, |id| {
+            let mut r = Record::new(id, fixed().date_naive(), fixed());
+            for (q, v) in answers {
+                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed())
+                    .unwrap_or_else(|e| panic!("{q}={v}: {e}"));
+            }
+            r
+        })
+        .unwrap()
+}
+
+struct Ui {
+    _dir: tempfile::TempDir,
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Ui {
+    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        setup(&store);
+        let app = App::new(lang, Theme { color: true }, store);
+        let mut ui = Ui {
+            _dir: dir,
+            app,
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        };
+        ui.draw();
+        ui
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term.draw(|f| app.render(f)).unwrap();
+    }
+
+    fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.app
+            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self.draw();
+        self
+    }
+
+    fn key(&mut self, c: char) -> &mut Self {
+        self.press(KeyCode::Char(c))
+    }
+
+    /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
+    fn lines(&self) -> Vec<String> {
+        let buf = self.fresh();
+        (0..buf.area.height)
+            .map(|y| {
+                let mut line = String::new();
+                let mut skip = 0;
+                for x in 0..buf.area.width {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                    line.push_str(sym);
+                }
+                line
+            })
+            .collect()
+    }
+
+    fn screen(&self) -> String {
+        self.lines().join("\n") + "\n"
+    }
+
+    fn fresh(&self) -> ratatui::buffer::Buffer {
+        let area = self.term.backend().buffer().area;
+        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        fresh.draw(|f| self.app.render(f)).unwrap();
+        fresh.backend().buffer().clone()
+    }
+
+    fn row_of(&self, text: &str) -> usize {
+        self.lines()
+            .iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", self.screen()))
+    }
+
+    fn line_of(&self, text: &str) -> String {
+        self.lines()[self.row_of(text)].clone()
+    }
+}
+
+/// A 350-bed 医療法人 that answered all but the last two indicators (IR, BCP).
+const MEDICAL_CORPORATION_350: [(&str, &str); 18] = [
+    ("hospital_name", "聖マリア記念病院"),
+    ("beds", "350"),
+    ("founder", "medical_corporation"),
+    ("associations", "jha"),
+    ("threat", "yes"),
+    ("vpn_flagged", "yes"),
+    ("vpn_patched", "no"),
+    ("vpn_unpatched_reasons", "no_budget"),
+    ("backup", "yes"),
+    ("backup_offline", "no"),
+    ("backup_offsite", "no"),
+    ("staff_total", "2"),
+    ("staff_fulltime", "2"),
+    ("audit", "never"),
+    ("budget_bracket", "lt5m"),
+    ("budget_sufficiency", "not_enough"),
+    ("insurance", "no"),
+    ("closed_network_belief", "agree"),
+];
+
+/// Home → Enter (the interview) → p (the position).
+fn position(lang: Lang, w: u16, h: u16, answers: &[(&str, &str)]) -> Ui {
+    let mut ui = Ui::new(lang, w, h, |s| {
+        add(s, answers);
+    });
+    ui.press(KeyCode::Enter).key('p');
+    ui
+}
+
+fn medical_corporation(lang: Lang, w: u16, h: u16) -> Ui {
+    position(lang, w, h, &MEDICAL_CORPORATION_350)
+}
+
+#[test]
+fn position_ja_80x24() {
+    let ui = medical_corporation(Lang::Ja, 80, 24);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn position_en_80x24() {
+    let ui = medical_corporation(Lang::En, 80, 24);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn position_ja_120x40() {
+    let ui = medical_corporation(Lang::Ja, 120, 40);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn position_en_120x40() {
+    let ui = medical_corporation(Lang::En, 120, 40);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn position_founder_ja_80x24() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    ui.press(KeyCode::Right);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn respondents_ja_80x24() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    ui.press(KeyCode::Tab);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn respondents_en_120x40() {
+    let mut ui = medical_corporation(Lang::En, 120, 40);
+    ui.press(KeyCode::Tab);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn details_ja_80x24() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    ui.press(KeyCode::Enter);
+    insta::assert_snapshot!(ui.screen());
+}
+
+/// A 医療生協 of 4 respondents: the mark on its column, its chart row and its sentences.
+const COOP: [(&str, &str); 6] = [
+    ("hospital_name", "みなと生協病院"),
+    ("beds", "120"),
+    ("founder", "coop"),
+    ("associations", "none"),
+    ("threat", "no"),
+    ("insurance", "no"),
+];
+
+#[test]
+fn small_sample_coop_ja_80x24() {
+    let mut ui = position(Lang::Ja, 80, 24, &COOP);
+    ui.press(KeyCode::Right);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn small_sample_coop_en_120x40() {
+    let ui = position(Lang::En, 120, 40, &COOP);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn left_and_right_switch_the_cohort_at_80_columns() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    assert!(ui.screen().contains("[病床規模 300～499床 n=283]"));
+    let budget = ui.line_of("予算500万円未満");
+    assert!(budget.contains("48.4% 137/283"), "{budget}");
+    assert!(!budget.contains("58%"), "one cohort at a time: {budget}");
+    ui.press(KeyCode::Right);
+    assert!(
+        ui.screen().contains("[開設者 医療法人 n=600]"),
+        "{}",
+        ui.screen()
+    );
+    let budget = ui.line_of("予算500万円未満");
+    assert!(budget.contains("58%"), "{budget}");
+    assert!(!budget.contains("137/283"), "{budget}");
+    // The detail leads with the cohort in front, right under the hospital's own answer.
+    let own = ui.row_of("貴院：該当する");
+    assert!(ui.lines()[own + 1].starts_with("医療法人 n=600: 約17–23%"));
+    ui.press(KeyCode::Left);
+    assert!(ui.screen().contains("[病床規模 300～499床 n=283]"));
+    assert!(ui.lines()[own + 1].starts_with("300～499床 n=283: 約17–23%"));
+    // `h` belongs to every record screen (last year), not to the cohort switch.
+    ui.key('h');
+    assert!(!ui.screen().contains("[開設者 医療法人 n=600]"));
+}
+
+#[test]
+fn at_120_columns_both_cohorts_stand_side_by_side() {
+    let ui = medical_corporation(Lang::Ja, 120, 40);
+    let budget = ui.line_of("予算500万円未満");
+    assert!(
+        budget.contains("48.4% 137/283") && budget.contains("58%"),
+        "{budget}"
+    );
+    let bcp = ui.line_of("BCPが未整備");
+    assert!(bcp.contains("·未回答"), "{bcp}");
+    assert!(
+        bcp.contains("本文に数値なし") && bcp.contains("74%"),
+        "{bcp}"
+    );
+    // The charts of respondents head the screen, own classes marked.
+    assert!(ui.line_of("▶ 300～499床").contains("283 24.7% ◀貴院"));
+    assert!(ui.line_of("▶ 医療法人").contains("600 52.4% ◀貴院"));
+    assert!(ui.line_of("  医療生協").contains("4  0.3% △"));
+    // The own class is reversed as well as marked, so it shows without colour.
+    let y = ui.row_of("▶ 300～499床") as u16;
+    let buf = ui.fresh();
+    assert!(buf[(2, y)].modifier.contains(Modifier::REVERSED));
+    let y = ui.row_of("  500床以上") as u16;
+    assert!(!buf[(2, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn an_approximate_figure_is_a_range_and_a_missing_one_has_no_bar() {
+    let ui = medical_corporation(Lang::Ja, 80, 24);
+    let vpn = ui.line_of("VPN脆弱性が未対応");
+    assert!(vpn.contains("約17–23%") && vpn.contains("言葉※"), "{vpn}");
+    assert!(vpn.contains('▓'), "a range, not a point: {vpn}");
+    assert!(
+        vpn.contains('◆'),
+        "the hospital is marked among the 17–23%: {vpn}"
+    );
+    let budget = ui.line_of("予算500万円未満");
+    assert!(
+        !budget.contains('▓'),
+        "a derived figure is a point: {budget}"
+    );
+    assert!(
+        budget.contains('·'),
+        "the 30.7% who gave no bracket: {budget}"
+    );
+    let audit = ui.line_of("監査の実施なし");
+    assert!(audit.contains("本文に数値なし"), "{audit}");
+    assert!(
+        !audit.contains('█') && !audit.contains('░'),
+        "no bar without a figure: {audit}"
+    );
+}
+
+#[test]
+fn up_and_down_move_the_selection_and_its_detail() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    // It opens at the first answer that puts the hospital in a minority of its peers.
+    assert!(ui.line_of("▶ ").contains("VPN脆弱性が未対応"));
+    ui.press(KeyCode::Up);
+    assert!(ui.line_of("▶ ").contains("脅威を感じている"));
+    assert!(ui.screen().contains("── サイバー攻撃の脅威を感じている"));
+    ui.press(KeyCode::Down);
+    assert!(ui.line_of("▶ ").contains("VPN脆弱性が未対応"));
+    assert!(ui.screen().contains("── 指摘されたVPNの脆弱性が未対応"));
+    assert!(ui
+        .screen()
+        .contains("貴院：該当する（問7 使用している、問8 未対応）［要注意］"));
+    // The selected label is reversed: it shows without colour.
+    let y = ui.row_of("▶ VPN") as u16;
+    let buf = ui.fresh();
+    assert!(buf[(2, y)].modifier.contains(Modifier::REVERSED));
+    let other = ui.row_of("  脅威を感じている") as u16;
+    assert!(!buf[(2, other)].modifier.contains(Modifier::REVERSED));
+    // j and k too; the selection stops at both ends.
+    for _ in 0..12 {
+        ui.key('j');
+    }
+    assert!(ui.line_of("▶ ").contains("BCPが未整備"));
+    assert!(
+        ui.screen().contains("問22に答えると比べられます"),
+        "{}",
+        ui.screen()
+    );
+    for _ in 0..12 {
+        ui.press(KeyCode::Up);
+    }
+    assert!(ui.line_of("▶ ").contains("脅威を感じている"));
+}
+
+#[test]
+fn tab_goes_to_the_budget_and_staff_page_and_back() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    ui.press(KeyCode::Tab);
+    assert!(ui
+        .screen()
+        .contains("年間予算：300～499床（p46 図６、n=283）"));
+    assert!(ui.line_of("▶ 500万未満").contains("137 48.4% ◀"));
+    assert!(ui
+        .screen()
+        .contains("→ 貴院の担当者2人は、全回答病院の平均2.5–3人（3人弱）より少ない人数です。"));
+    ui.press(KeyCode::Tab);
+    assert!(ui.screen().contains("[病床規模 300～499床 n=283]"));
+}
+
+#[test]
+fn enter_opens_the_whole_detail_with_the_readings_and_esc_closes_it() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    ui.press(KeyCode::Enter);
+    assert!(ui.screen().contains("┌ 指摘されたVPNの脆弱性が未対応"));
+    assert!(
+        !ui.screen().contains("※3 「3割強以上」"),
+        "below the fold at first"
+    );
+    for _ in 0..40 {
+        ui.press(KeyCode::Down);
+    }
+    let screen = ui.screen();
+    assert!(
+        screen.contains("※3 「3割強以上」は指摘VPNの使用病院のうち"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("※2 報告は医療生協・私立学校法人以外の開設者をまとめて"),
+        "{screen}"
+    );
+    ui.press(KeyCode::Esc);
+    assert!(!ui.screen().contains("┌ 指摘された"), "{}", ui.screen());
+    assert!(ui.screen().contains("── 指摘されたVPNの脆弱性が未対応"));
+    // Esc again leaves the screen for the interview beneath.
+    ui.press(KeyCode::Esc);
+    assert!(ui.screen().contains("面談"), "{}", ui.screen());
+    assert!(!ui.screen().contains("2022年調査との比較"));
+}
+
+#[test]
+fn p_on_home_opens_the_selected_record_at_its_position() {
+    let mut ui = Ui::new(Lang::En, 80, 24, |s| {
+        add(s, &MEDICAL_CORPORATION_350);
+        add(s, &COOP);
+    });
+    // Both were changed at the same moment: by id, 2025-001 on top. The second is selected.
+    ui.press(KeyCode::Down).key('p');
+    assert!(
+        ui.screen()
+            .contains("2025-002 みなと生協病院 — position against the 2022 survey"),
+        "{}",
+        ui.screen()
+    );
+    assert_eq!(
+        ui.app.session.as_ref().map(|s| s.record.id.to_string()),
+        Some("2025-002".to_string())
+    );
+    // Esc returns to the record's interview, where the record stays open.
+    ui.press(KeyCode::Esc);
+    assert!(
+        ui.screen().contains("2025-002 みなと生協病院 — "),
+        "{}",
+        ui.screen()
+    );
+    assert!(ui.screen().contains("Q 7/22"), "{}", ui.screen());
+    assert!(ui.app.session.is_some());
+    ui.press(KeyCode::Esc);
+    assert!(ui.screen().contains("records (2)"), "{}", ui.screen());
+}
+
+#[test]
+fn the_help_lists_the_position_keys_and_the_legend() {
+    let mut ui = medical_corporation(Lang::Ja, 80, 24);
+    ui.key('?');
+    let screen = ui.screen();
+    assert!(screen.contains("病床規模 ⇄ 開設者"), "{screen}");
+    assert!(screen.contains("貴院のいる側"), "{screen}");
+    assert!(
+        screen.contains("2022年調査との比較"),
+        "record keys too: {screen}"
+    );
+}
+
+#[test]
+fn a_small_founder_cohort_is_marked_everywhere_it_shows() {
+    let mut ui = position(Lang::Ja, 80, 24, &COOP);
+    assert!(ui
+        .line_of("開設者   ")
+        .contains("医療生協 4病院 0.3% △小標本"));
+    ui.press(KeyCode::Right);
+    assert!(ui.screen().contains("[開設者 医療生協 n=4 △小標本]"));
+    let threat = ui.line_of("脅威を感じている");
+    assert!(threat.contains("75%") && threat.ends_with('△'), "{threat}");
+    assert!(
+        ui.screen()
+            .contains("n=4と小さく、1病院で25ポイント動きます"),
+        "{}",
+        ui.screen()
+    );
+    // The bed class (369) is not small.
+    ui.press(KeyCode::Left);
+    assert!(!ui.line_of("VPN脆弱性が未対応").contains('△'));
+}
+
+#[test]
+fn a_record_without_beds_or_founder_says_so_at_every_size() {
+    for (w, h) in [(60, 20), (80, 24), (120, 40), (200, 60)] {
+        let ui = position(Lang::Ja, w, h, &[("hospital_name", "名称のみ病院")]);
+        let screen = ui.screen();
+        assert!(
+            screen.contains("病床規模：病床数が未回答"),
+            "{w}x{h}\n{screen}"
+        );
+        assert!(screen.contains("区分が未回答"), "{w}x{h}\n{screen}");
+        for line in ui.lines().iter().filter(|l| l.contains("·未回答")) {
+            assert!(
+                line.contains("区分が未回答") && !line.contains('◆'),
+                "{line}"
+            );
+        }
+    }
+}
