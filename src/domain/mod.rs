@@ -6,6 +6,7 @@ pub mod cohort;
 pub mod contacts;
 pub mod indicator;
 pub mod lang;
+pub mod matrix;
 pub mod position;
 pub mod questionnaire;
 pub mod record;
