@@ -197,10 +197,14 @@ impl<'c> Coverage<'c> {
                 .find(|s| s.control.id == id)
                 .map_or(ControlStatus::Unknown, |s| s.status)
         };
-        let leaves: Vec<LeafCoverage<'c>> = catalog
+        let mut leaves: Vec<LeafCoverage<'c>> = catalog
             .leaves()
             .map(|s| leaf(catalog, s, &status))
             .collect();
+        // Category order, whatever order the file lists them in: lists of uncovered scenarios
+        // then read category by category, as the heat map does.
+        let rank = |id: &str| catalog.categories.iter().position(|c| c.id == id);
+        leaves.sort_by_key(|l| rank(&l.scenario.category));
 
         let tally_of = |keep: &dyn Fn(&Scenario) -> bool| {
             let mut t = Tally::default();
@@ -378,10 +382,7 @@ fn judge<'c>(controls: &[LinkedControl<'c>]) -> (LeafState, Option<Via<'c>>) {
                 c.compensated_by
                     .iter()
                     .find(|(_, s)| *s == want)
-                    .map(|(by, _)| Via::Compensated {
-                        missing: c.id,
-                        by,
-                    })
+                    .map(|(by, _)| Via::Compensated { missing: c.id, by })
             })
     };
     let own = |want: S| {
