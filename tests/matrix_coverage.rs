@@ -22,13 +22,13 @@ use shindan::domain::{Lang, Questionnaire, Record, RecordId, Value};
 /// - s5 (b, p2): c6 (vendor, preset from `vpn_patched`, asked only when `vpn_flagged = yes`)
 const SMALL: &str = r#"{
   "categories": [
-    { "id": "a", "ja": "区分A", "en": "Category A" },
-    { "id": "b", "ja": "区分B", "en": "Category B" }
+    { "id": "a", "ja": "区分A", "en": "Category A", "short_ja": "区分A", "short_en": "Cat. A" },
+    { "id": "b", "ja": "区分B", "en": "Category B", "short_ja": "区分B", "short_en": "Cat. B" }
   ],
   "phases": [
-    { "id": "p1", "ja": "段階1", "en": "Phase 1" },
-    { "id": "p2", "ja": "段階2", "en": "Phase 2" },
-    { "id": "p3", "ja": "段階3", "en": "Phase 3" }
+    { "id": "p1", "ja": "段階1", "en": "Phase 1", "short_ja": "段階1", "short_en": "P1" },
+    { "id": "p2", "ja": "段階2", "en": "Phase 2", "short_ja": "段階2", "short_en": "P2" },
+    { "id": "p3", "ja": "段階3", "en": "Phase 3", "short_ja": "段階3", "short_en": "P3" }
   ],
   "scenarios": [
     { "id": "m_a", "level": "medium", "parent": "a", "category": "a", "ja": "中A", "en": "Medium A" },

@@ -293,3 +293,22 @@ fn the_checklist_reads_its_risk_categories_from_the_catalogue() {
     let c = risk_link::category("network").unwrap();
     assert_eq!(c.ja, cat().category("network").unwrap().ja);
 }
+
+#[test]
+fn short_names_fit_a_heat_map_at_80_columns() {
+    use shindan::text::width;
+    for c in &cat().categories {
+        assert!(
+            width(&c.short_ja) <= 16 && width(&c.short_en) <= 16,
+            "{}",
+            c.id
+        );
+    }
+    for p in &cat().phases {
+        assert!(
+            width(&p.short_ja) <= 12 && width(&p.short_en) <= 12,
+            "{}",
+            p.id
+        );
+    }
+}

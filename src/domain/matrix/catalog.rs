@@ -29,6 +29,9 @@ pub struct Category {
     pub id: String,
     pub ja: String,
     pub en: String,
+    /// A name that fits a heat-map row or column header.
+    pub short_ja: String,
+    pub short_en: String,
 }
 
 /// A phase of the system's life cycle as the METI/MIC guideline sees it (p39).
@@ -38,6 +41,9 @@ pub struct Phase {
     pub id: String,
     pub ja: String,
     pub en: String,
+    /// A name that fits a heat-map row or column header.
+    pub short_ja: String,
+    pub short_en: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -218,11 +224,19 @@ impl Category {
     pub fn name(&self, lang: Lang) -> &str {
         lang.pick(&self.ja, &self.en)
     }
+
+    pub fn short(&self, lang: Lang) -> &str {
+        lang.pick(&self.short_ja, &self.short_en)
+    }
 }
 
 impl Phase {
     pub fn name(&self, lang: Lang) -> &str {
         lang.pick(&self.ja, &self.en)
+    }
+
+    pub fn short(&self, lang: Lang) -> &str {
+        lang.pick(&self.short_ja, &self.short_en)
     }
 }
 
