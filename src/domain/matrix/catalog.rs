@@ -163,6 +163,17 @@ impl Citation {
     pub fn label(&self, lang: Lang) -> String {
         let g = self.guideline.short(lang);
         match (&self.section, &self.topic) {
+            // The survey's places are written as the survey data writes them (`overall 2/7`);
+            // the report itself heads those pages 全体結果(2/7).
+            (Some(s), _) if self.guideline == Guideline::Survey2022 => {
+                let place = match s.strip_prefix("overall ") {
+                    Some(n) => lang
+                        .pick(&format!("全体結果 {n}"), &format!("overall results {n}"))
+                        .to_string(),
+                    None => s.clone(),
+                };
+                format!("{g} {place}")
+            }
             (Some(s), _) => format!("{g} {s}"),
             (None, Some(t)) => lang
                 .pick(&format!("{g}「{t}」"), &format!("{g} \"{t}\""))

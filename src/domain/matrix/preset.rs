@@ -4,6 +4,7 @@
 
 use super::catalog::Control;
 use super::mark::ControlStatus;
+use crate::domain::lang::Lang;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,18 @@ impl StatusSource {
             StatusSource::User => "user",
             StatusSource::Interview { .. } => "interview",
             StatusSource::Default => "default",
+        }
+    }
+
+    /// `from the interview: backup_offline = yes`, for a line beside the status.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            StatusSource::User => lang.pick("利用者が設定", "set by the user").to_string(),
+            StatusSource::Interview { question, value } => match lang {
+                Lang::Ja => format!("ヒアリングの回答から：{question} = {value}"),
+                Lang::En => format!("from the interview: {question} = {value}"),
+            },
+            StatusSource::Default => lang.pick("未設定", "not set").to_string(),
         }
     }
 }
