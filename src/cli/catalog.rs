@@ -183,7 +183,10 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
     {
         out.push(String::new());
         out.push(text::truncate(
-            &format!("■ {}（{}）", cat.name(lang), cat.id),
+            lang.pick(
+                &format!("■ {}（{}）", cat.name(lang), cat.id),
+                &format!("■ {} ({})", cat.name(lang), cat.id),
+            ),
             WIDTH,
         ));
         for m in catalog.mediums(&cat.id) {
@@ -214,11 +217,9 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
         indented(
             &mut out,
             "  ",
-            &format!(
-                "{}（{}）{}",
-                c.id,
-                c.by.label(lang),
-                source.join(lang.pick("、", "; "))
+            lang.pick(
+                &format!("{}（{}）{}", c.id, c.by.label(lang), source.join("、")),
+                &format!("{} ({}) {}", c.id, c.by.label(lang), source.join("; ")),
             ),
         );
         indented(&mut out, "      ", c.name(lang));

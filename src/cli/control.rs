@@ -99,9 +99,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
 }
 
 fn state_lines(s: &ControlState<'_>, lang: Lang) -> Vec<String> {
+    let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
     let mut out = vec![text::truncate(
         &format!(
-            "{} = {}（{}）",
+            "{} = {}{open}{}{close}",
             s.control.id,
             s.status.label(lang),
             s.source.describe(lang)
