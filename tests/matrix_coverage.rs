@@ -427,6 +427,9 @@ fn marks_keep_a_note_and_a_system_and_round_trip_through_json() {
     // Next year's record carries the marks, flagged until set again.
     let next = r.carry_to(RecordId::new(2027, 1), now().date_naive(), now());
     assert!(next.controls["c6"].carried);
+    let cov = Coverage::of(&c, &next, Questionnaire::embedded());
+    assert!(cov.control("c6").unwrap().carried);
+    assert!(!cov.control("c5").unwrap().carried);
 }
 
 #[test]

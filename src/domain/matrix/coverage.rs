@@ -23,6 +23,8 @@ pub struct ControlState<'c> {
     pub source: StatusSource,
     pub note: Option<String>,
     pub system: Option<String>,
+    /// The user's mark was copied from last year's record and not set again this year.
+    pub carried: bool,
 }
 
 impl ControlState<'_> {
@@ -188,6 +190,7 @@ impl<'c> Coverage<'c> {
                     source,
                     note: mark.and_then(|m| m.note.clone()),
                     system: mark.and_then(|m| m.system.clone()),
+                    carried: mark.is_some_and(|m| m.carried),
                 }
             })
             .collect();
