@@ -172,8 +172,8 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
         &mut out,
         "",
         lang.pick(
-            "対策IDの * は事業者が実施する対策（病院が指示するもの）です。",
-            "A * after a control id: done by the vendor, on the hospital's instruction.",
+            "対策IDの * は事業者が実施する対策（病院が指示するもの）、（補完：X）はその対策が未実施のとき代わりになる補完的対策 X です。",
+            "A * after a control id: done by the vendor, on the hospital's instruction; (stand-in: X): X compensates for the control when it is missing.",
         ),
     );
     for cat in catalog
@@ -251,9 +251,22 @@ fn leaf_lines(catalog: &Catalog, s: &Scenario, lang: Lang, out: &mut Vec<String>
     );
     let controls: Vec<String> = catalog
         .controls_of(&s.id)
-        .map(|c| match c.by {
-            By::Hospital => c.id.clone(),
-            By::Vendor => format!("{}*", c.id),
+        .map(|c| {
+            let star = if c.by == By::Vendor { "*" } else { "" };
+            let stand_ins: Vec<&str> = catalog
+                .compensators_of(&c.id)
+                .map(|a| a.id.as_str())
+                .collect();
+            if stand_ins.is_empty() {
+                format!("{}{star}", c.id)
+            } else {
+                let list = stand_ins.join(", ");
+                lang.pick(
+                    &format!("{}{star}（補完：{list}）", c.id),
+                    &format!("{}{star} (stand-in: {list})", c.id),
+                )
+                .to_string()
+            }
         })
         .collect();
     indented(
