@@ -187,6 +187,7 @@ fn catalog_text_fits_80_columns_in_both_languages() {
     assert!(ja.contains("■ ID・権限管理上のリスク（identity_access）"));
     assert!(ja.contains("ID・PWを端末にラベリングしているリスク"));
     assert!(ja.contains("vpn_patch*"));
+    assert!(ja.contains("対策：privilege_review（補完：access_log_review）\n"));
     let en = ok(tmp.path(), &["--lang", "en", "catalog"]);
     assert_fits_80(&en);
     assert!(en.contains("IDs and passwords labelled on the terminals"));

@@ -10,9 +10,11 @@ use serde_json::{json, Map, Value};
 
 const WIDTH: usize = 80;
 /// Columns of the table: category label, one per phase, the category's total.
+/// A cell's text is at most `100%`, so a right-aligned total of 4 columns never touches the
+/// cell before it.
 const LABEL: usize = 16;
-const CELL: usize = 11;
-const TOTAL: usize = 8;
+const CELL: usize = 12;
+const TOTAL: usize = 4;
 /// Scenarios known to be uncovered that the text lists before saying "and N more".
 const LISTED: usize = 8;
 
