@@ -3,9 +3,11 @@
 
 mod aggregate;
 mod answer;
+mod catalog;
 mod check;
 mod checklist;
 mod contacts;
+mod control;
 mod diff;
 mod export;
 mod import;
@@ -13,6 +15,7 @@ mod list;
 mod new;
 mod show;
 mod survey;
+mod vendor_brief;
 
 use crate::domain::{Lang, RecordId};
 use crate::store::{Store, StoreError};
@@ -81,6 +84,12 @@ pub enum Command {
     Check(check::Args),
     /// The 2022 survey data shindan compares with, every figure with its source and precision
     Survey(survey::Args),
+    /// The risk catalogue of the report's proposal 2: categories, phases, risks and controls
+    Catalog(catalog::Args),
+    /// Set a control of the risk catalogue in a record (status, note, vendor system), or list them
+    Control(control::Args),
+    /// The vendor's controls not in place, as requests to hand to the vendor
+    VendorBrief(vendor_brief::Args),
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -279,6 +288,9 @@ pub fn run() -> ExitCode {
         Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
         Some(Command::Check(a)) => check::run(&mut ctx, a),
         Some(Command::Survey(a)) => survey::run(&mut ctx, a),
+        Some(Command::Catalog(a)) => catalog::run(&mut ctx, a),
+        Some(Command::Control(a)) => control::run(&mut ctx, a),
+        Some(Command::VendorBrief(a)) => vendor_brief::run(&mut ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod history;
 pub mod indicator;
 pub mod lang;
+pub mod matrix;
 pub mod position;
 pub mod questionnaire;
 pub mod record;

@@ -4,6 +4,7 @@ use super::answer::Value;
 use super::checklist::{ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
 use super::contacts::Contact;
+use super::matrix::ControlMark;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -134,6 +135,10 @@ pub struct Record {
     /// The contact chart (連絡体制図) for checklist item 3(1).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
+    /// The hospital's word on the risk catalogue's controls (提言2), by control id. Statuses
+    /// the interview proves are not stored: they follow the answers until the user sets one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub controls: BTreeMap<String, ControlMark>,
     /// Fields written by a later build of the same format, kept as they are so that saving
     /// never drops what this build does not know.
     #[serde(flatten)]
@@ -160,6 +165,7 @@ impl Record {
             checklists: BTreeMap::new(),
             vendors: Vec::new(),
             contacts: Vec::new(),
+            controls: BTreeMap::new(),
             other: BTreeMap::new(),
             migrated_from: None,
         }
@@ -261,6 +267,16 @@ impl Record {
         next.checklists = self.checklists.clone();
         next.vendors = self.vendors.clone();
         next.contacts = self.contacts.clone();
+        // Controls outlive a year too, but each is marked until it is set again this year.
+        next.controls = self
+            .controls
+            .iter()
+            .map(|(id, m)| {
+                let mut m = m.clone();
+                m.carried = true;
+                (id.clone(), m)
+            })
+            .collect();
         next.previous = Some(self.id.clone());
         next
     }

@@ -1,0 +1,277 @@
+//! `shindan catalog`: the risk catalogue of the report's second proposal — categories, phases,
+//! the 中/小 risk tree and the controls — for reading, or as JSON for scripts.
+
+use super::{print_json, Ctx, Failure};
+use crate::domain::matrix::catalog::{Citation, Scenario};
+use crate::domain::matrix::{By, Catalog};
+use crate::domain::Lang;
+use crate::text;
+use serde_json::{json, Value};
+
+const WIDTH: usize = 80;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Show one category only (e.g. network); all when left out
+    category: Option<String>,
+    /// Print JSON for scripts (keys: categories, phases, scenarios, controls)
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let catalog = Catalog::embedded();
+    if let Some(id) = &args.category {
+        if catalog.category(id).is_none() {
+            let ids: Vec<&str> = catalog.category_ids().collect();
+            return Err(Failure::Invalid(
+                lang.pick(
+                    &format!("リスク区分 `{id}` はありません。区分ID：{}", ids.join(", ")),
+                    &format!("no risk category `{id}`; category ids: {}", ids.join(", ")),
+                )
+                .to_string(),
+            ));
+        }
+    }
+    let only = args.category.as_deref();
+    if args.json {
+        print_json(&catalog_json(catalog, only));
+        return Ok(());
+    }
+    for line in text_lines(catalog, only, lang) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+fn citation_json(c: &Citation) -> Value {
+    let mut m = serde_json::Map::new();
+    m.insert("guideline".into(), json!(c.guideline.id()));
+    if let Some(s) = &c.section {
+        m.insert("section".into(), json!(s));
+    }
+    if let Some(t) = &c.topic {
+        m.insert("topic".into(), json!(t));
+    }
+    Value::Object(m)
+}
+
+fn catalog_json(catalog: &Catalog, only: Option<&str>) -> Value {
+    let keep = |category: &str| only.is_none_or(|o| o == category);
+    let categories: Vec<Value> = catalog
+        .categories
+        .iter()
+        .filter(|c| keep(&c.id))
+        .map(|c| json!({ "id": c.id, "ja": c.ja, "en": c.en, "short_ja": c.short_ja, "short_en": c.short_en }))
+        .collect();
+    let phases: Vec<Value> = catalog
+        .phases
+        .iter()
+        .map(|p| json!({ "id": p.id, "ja": p.ja, "en": p.en, "short_ja": p.short_ja, "short_en": p.short_en }))
+        .collect();
+    let scenarios: Vec<Value> = catalog
+        .scenarios
+        .iter()
+        .filter(|s| keep(&s.category))
+        .map(|s| {
+            let phases: Vec<&str> = catalog.phases_of(s).iter().map(|p| p.id.as_str()).collect();
+            json!({
+                "id": s.id,
+                "level": s.level.id(),
+                "parent": s.parent,
+                "category": s.category,
+                "phases": phases,
+                "ja": s.ja,
+                "en": s.en,
+            })
+        })
+        .collect();
+    let controls: Vec<Value> = catalog
+        .controls
+        .iter()
+        .filter(|c| {
+            c.scenarios
+                .iter()
+                .filter_map(|s| catalog.scenario(s))
+                .any(|s| keep(&s.category))
+        })
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "by": c.by.id(),
+                "source": c.source.iter().map(citation_json).collect::<Vec<_>>(),
+                "scenarios": c.scenarios,
+                "compensates": c.compensates,
+                "ja": c.ja,
+                "en": c.en,
+                "ask_ja": c.ask_ja,
+                "ask_en": c.ask_en,
+                "preset": c.preset.iter().map(|p| json!({
+                    "question": p.question,
+                    "values": p.values,
+                    "status": p.status.id(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "categories": categories,
+        "phases": phases,
+        "scenarios": scenarios,
+        "controls": controls,
+    })
+}
+
+/// Wraps `body` with `first` before the first line and the rest indented to line up with it.
+fn indented(out: &mut Vec<String>, first: &str, body: &str) {
+    let indent = text::width(first);
+    let pad = " ".repeat(indent);
+    for (i, line) in text::wrap(body, WIDTH - indent).into_iter().enumerate() {
+        out.push(format!("{}{line}", if i == 0 { first } else { &pad }));
+    }
+}
+
+fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if only.is_none() {
+        let leaves = catalog.leaves().count();
+        let vendor = catalog
+            .controls
+            .iter()
+            .filter(|c| c.by == By::Vendor)
+            .count();
+        indented(
+            &mut out,
+            "",
+            &match lang {
+                Lang::Ja => format!(
+                    "リスクカタログ（四病院団体協議会 2022年調査 提言2、p36–p41）：リスク区分{}、小リスク{leaves}件、対策{}件（うち事業者が実施するもの{vendor}件）",
+                    catalog.categories.len(),
+                    catalog.controls.len()
+                ),
+                Lang::En => format!(
+                    "Risk catalogue (2022 survey of the four hospital associations, proposal 2, p36-p41): {} categories, {leaves} small risks, {} controls ({vendor} done by the vendor)",
+                    catalog.categories.len(),
+                    catalog.controls.len()
+                ),
+            },
+        );
+        let phases: Vec<String> = catalog
+            .phases
+            .iter()
+            .map(|p| format!("{} = {}", p.short(lang), p.name(lang)))
+            .collect();
+        indented(
+            &mut out,
+            lang.pick("段階：", "Phases: "),
+            &phases.join(lang.pick("、", "; ")),
+        );
+    }
+    indented(
+        &mut out,
+        "",
+        lang.pick(
+            "対策IDの * は事業者が実施する対策（病院が指示するもの）、（補完：X）はその対策が未実施のとき代わりになる補完的対策 X です。",
+            "A * after a control id: done by the vendor, on the hospital's instruction; (stand-in: X): X compensates for the control when it is missing.",
+        ),
+    );
+    for cat in catalog
+        .categories
+        .iter()
+        .filter(|c| only.is_none_or(|o| o == c.id))
+    {
+        out.push(String::new());
+        out.push(text::truncate(
+            lang.pick(
+                &format!("■ {}（{}）", cat.name(lang), cat.id),
+                &format!("■ {} ({})", cat.name(lang), cat.id),
+            ),
+            WIDTH,
+        ));
+        for m in catalog.mediums(&cat.id) {
+            indented(
+                &mut out,
+                &format!("  {} ", lang.pick("中", "M")),
+                &format!("{}  {}", m.name(lang), m.id),
+            );
+            for s in catalog.children(&m.id) {
+                leaf_lines(catalog, s, lang, &mut out);
+            }
+        }
+    }
+    out.push(String::new());
+    out.push(lang.pick("■ 対策", "■ Controls").to_string());
+    let mut any = false;
+    for c in &catalog.controls {
+        let shown = c
+            .scenarios
+            .iter()
+            .filter_map(|s| catalog.scenario(s))
+            .any(|s| only.is_none_or(|o| o == s.category));
+        if !shown {
+            continue;
+        }
+        any = true;
+        let source: Vec<String> = c.source.iter().map(|s| s.label(lang)).collect();
+        indented(
+            &mut out,
+            "  ",
+            lang.pick(
+                &format!("{}（{}）{}", c.id, c.by.label(lang), source.join("、")),
+                &format!("{} ({}) {}", c.id, c.by.label(lang), source.join("; ")),
+            ),
+        );
+        indented(&mut out, "      ", c.name(lang));
+        if !c.compensates.is_empty() {
+            indented(
+                &mut out,
+                "      ",
+                &format!(
+                    "{}{}",
+                    lang.pick("補完する対策：", "stands in for: "),
+                    c.compensates.join(", ")
+                ),
+            );
+        }
+    }
+    if !any {
+        out.pop();
+    }
+    out
+}
+
+fn leaf_lines(catalog: &Catalog, s: &Scenario, lang: Lang, out: &mut Vec<String>) {
+    indented(out, &format!("    {} ", lang.pick("小", "S")), s.name(lang));
+    let phases: Vec<&str> = catalog.phases_of(s).iter().map(|p| p.short(lang)).collect();
+    indented(
+        out,
+        "       ",
+        &format!("{}  [{}]", s.id, phases.join(lang.pick("、", ", "))),
+    );
+    let controls: Vec<String> = catalog
+        .controls_of(&s.id)
+        .map(|c| {
+            let star = if c.by == By::Vendor { "*" } else { "" };
+            let stand_ins: Vec<&str> = catalog
+                .compensators_of(&c.id)
+                .map(|a| a.id.as_str())
+                .collect();
+            if stand_ins.is_empty() {
+                format!("{}{star}", c.id)
+            } else {
+                let list = stand_ins.join(", ");
+                lang.pick(
+                    &format!("{}{star}（補完：{list}）", c.id),
+                    &format!("{}{star} (stand-in: {list})", c.id),
+                )
+                .to_string()
+            }
+        })
+        .collect();
+    indented(
+        out,
+        &format!("       {}", lang.pick("対策：", "controls: ")),
+        &controls.join(", "),
+    );
+}

@@ -1,0 +1,226 @@
+//! `shindan vendor-brief`: the vendor controls not in place, worded as what the hospital asks,
+//! grouped by vendor system and phase — Markdown to hand over, or text for the terminal.
+
+use super::{Ctx, Failure};
+use crate::domain::matrix::brief::Request;
+use crate::domain::matrix::{Catalog, ControlStatus, Coverage, VendorBrief};
+use crate::domain::{Lang, Questionnaire, Record};
+use crate::text;
+
+const WIDTH: usize = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, to hand to the vendor
+    Md,
+    /// Plain text of at most 80 columns
+    Text,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Record id, e.g. 2026-007
+    id: String,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let id = ctx.parse_id(&args.id)?;
+    let store = ctx.store()?;
+    let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+    let cov = Coverage::of(Catalog::embedded(), &record, Questionnaire::embedded());
+    let brief = VendorBrief::of(&cov);
+    let lines = match args.format {
+        Format::Md => markdown(&brief, &record, lang),
+        Format::Text => plain(&brief, &record, lang),
+    };
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// How the brief states the hospital's view of a control: "unknown" becomes "to be confirmed",
+/// which is what the hospital wants the vendor to answer.
+fn current(status: ControlStatus, lang: Lang) -> &'static str {
+    match status {
+        ControlStatus::Missing => lang.pick("未実施", "not done"),
+        ControlStatus::Partial => lang.pick("一部実施", "partly done"),
+        _ => lang.pick(
+            "未確認（実施状況を教えてください）",
+            "not confirmed (please tell us)",
+        ),
+    }
+}
+
+fn title(record: &Record, lang: Lang) -> String {
+    let name = record.hospital_name().unwrap_or("—");
+    match lang {
+        Lang::Ja => format!("事業者への依頼事項（{name}）"),
+        Lang::En => format!("Requests to our IT vendor ({name})"),
+    }
+}
+
+fn facts(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
+    vec![
+        match lang {
+            Lang::Ja => format!("記録 {}、評価日 {}", record.id, record.assessed_on),
+            Lang::En => format!("Record {}, assessed on {}", record.id, record.assessed_on),
+        },
+        match lang {
+            Lang::Ja => format!(
+                "依頼 {}件（事業者が実施する対策のうち、実施済み・対象外の{}件は除く）",
+                brief.len(),
+                brief.settled
+            ),
+            Lang::En => format!(
+                "{} requests (the {} vendor controls in place or not applicable are left out)",
+                brief.len(),
+                brief.settled
+            ),
+        },
+    ]
+}
+
+fn preamble(lang: Lang) -> &'static str {
+    lang.pick(
+        "当院は医療情報システムのシステムオーナーとして、下記の安全管理策の実施をお願いします。各項目について、実施状況・実施予定日・担当者をご回答ください。項目は四病院団体協議会「セキュリティアンケート調査結果（最終報告）」提言2のリスクカタログに基づき、経産省・総務省「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」の事項に沿っています。",
+        "As the owner of our medical information systems, we ask you to put the safeguards below in place. For each, please tell us its status, the planned date and who is responsible. The items come from the risk catalogue of proposal 2 of the four hospital associations' 2022 security survey, and follow the METI/MIC guideline for providers of systems and services handling medical information.",
+    )
+}
+
+fn system_heading(system: Option<&str>, lang: Lang) -> String {
+    match system {
+        Some(s) => match lang {
+            Lang::Ja => format!("対象システム：{s}"),
+            Lang::En => format!("System: {s}"),
+        },
+        None => lang
+            .pick("対象システム：指定なし", "System: not named")
+            .to_string(),
+    }
+}
+
+/// The facts under one request, as (label, value) pairs.
+fn details(r: &Request<'_>, lang: Lang) -> Vec<(&'static str, String)> {
+    let sep = lang.pick("／", "; ");
+    let mut out = vec![(
+        lang.pick("現状", "Now"),
+        current(r.status, lang).to_string(),
+    )];
+    let risks: Vec<&str> = r.scenarios.iter().map(|s| s.name(lang)).collect();
+    out.push((
+        lang.pick("防ぎたいリスク", "Risk it prevents"),
+        risks.join(sep),
+    ));
+    let phases: Vec<&str> = r.phases.iter().map(|p| p.name(lang)).collect();
+    out.push((lang.pick("関わる段階", "Phases"), phases.join(sep)));
+    let sources: Vec<String> = r.control.source.iter().map(|s| s.label(lang)).collect();
+    out.push((lang.pick("根拠", "Basis"), sources.join(sep)));
+    if let Some(n) = &r.note {
+        out.push((lang.pick("補足", "Note"), n.clone()));
+    }
+    out.push((lang.pick("対策ID", "Control id"), r.control.id.clone()));
+    out
+}
+
+fn empty_line(brief: &VendorBrief<'_>, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "依頼する事項はありません：事業者が実施する対策{}件はすべて実施済みか対象外です。",
+            brief.settled
+        ),
+        Lang::En => format!(
+            "Nothing to ask: all {} vendor controls are in place or not applicable.",
+            brief.settled
+        ),
+    }
+}
+
+fn markdown(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
+    let colon = lang.pick("：", ": ");
+    let mut out = vec![format!("# {}", title(record, lang)), String::new()];
+    for f in facts(brief, record, lang) {
+        out.push(format!("- {f}"));
+    }
+    out.push(String::new());
+    if brief.is_empty() {
+        out.push(empty_line(brief, lang));
+        return out;
+    }
+    out.push(preamble(lang).to_string());
+    let mut n = 0;
+    for system in &brief.systems {
+        out.push(String::new());
+        out.push(format!(
+            "## {}",
+            system_heading(system.system.as_deref(), lang)
+        ));
+        for group in &system.phases {
+            out.push(String::new());
+            out.push(format!("### {}", group.phase.name(lang)));
+            out.push(String::new());
+            for r in &group.requests {
+                n += 1;
+                out.push(format!("{n}. **{}**", r.control.ask(lang)));
+                for (label, value) in details(r, lang) {
+                    out.push(format!("   - {label}{colon}{value}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn plain(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
+    let colon = lang.pick("：", ": ");
+    let mut out = text::wrap(&title(record, lang), WIDTH);
+    for f in facts(brief, record, lang) {
+        out.extend(text::wrap(&f, WIDTH));
+    }
+    out.push(String::new());
+    if brief.is_empty() {
+        out.extend(text::wrap(&empty_line(brief, lang), WIDTH));
+        return out;
+    }
+    out.extend(text::wrap(preamble(lang), WIDTH));
+    let mut n = 0;
+    for system in &brief.systems {
+        out.push(String::new());
+        out.extend(text::wrap(
+            &format!("■ {}", system_heading(system.system.as_deref(), lang)),
+            WIDTH,
+        ));
+        for group in &system.phases {
+            out.push(String::new());
+            out.extend(text::wrap(
+                lang.pick(
+                    &format!("【{}】", group.phase.name(lang)),
+                    &format!("[{}]", group.phase.name(lang)),
+                ),
+                WIDTH,
+            ));
+            for r in &group.requests {
+                n += 1;
+                let head = format!("{n:>3}. ");
+                hang(&mut out, &head, r.control.ask(lang));
+                for (label, value) in details(r, lang) {
+                    hang(&mut out, "       ", &format!("{label}{colon}{value}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `body` wrapped to the page after `first`, continuation lines indented to line up.
+fn hang(out: &mut Vec<String>, first: &str, body: &str) {
+    let indent = text::width(first);
+    let pad = " ".repeat(indent);
+    for (i, line) in text::wrap(body, WIDTH - indent).into_iter().enumerate() {
+        out.push(format!("{}{line}", if i == 0 { first } else { &pad }));
+    }
+}

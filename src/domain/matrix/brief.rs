@@ -1,0 +1,126 @@
+//! The vendor brief: the vendor's controls that are not in place, worded as what the hospital
+//! asks — the tool the report (p36–p38) says hospitals lack to speak to their vendor as the
+//! system's owner rather than its user.
+
+use super::catalog::{By, Control, Phase, Scenario};
+use super::coverage::Coverage;
+use super::mark::ControlStatus;
+use super::preset::StatusSource;
+use std::collections::BTreeMap;
+
+/// One request to the vendor.
+#[derive(Debug, Clone)]
+pub struct Request<'c> {
+    pub control: &'c Control,
+    /// Missing, partial or unknown.
+    pub status: ControlStatus,
+    pub source: StatusSource,
+    pub note: Option<String>,
+    /// Every phase where the control matters; the request is filed under the first.
+    pub phases: Vec<&'c Phase>,
+    /// The scenarios it keeps from happening: the reason to give the vendor.
+    pub scenarios: Vec<&'c Scenario>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PhaseGroup<'c> {
+    pub phase: &'c Phase,
+    pub requests: Vec<Request<'c>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SystemGroup<'c> {
+    /// The vendor system named on the controls (電子カルテ…); `None` for those not yet named.
+    pub system: Option<String>,
+    pub phases: Vec<PhaseGroup<'c>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VendorBrief<'c> {
+    /// Named systems in name order, then the unnamed group.
+    pub systems: Vec<SystemGroup<'c>>,
+    /// Vendor controls in place or not applicable, which need no request.
+    pub settled: usize,
+}
+
+impl<'c> VendorBrief<'c> {
+    pub fn of(coverage: &Coverage<'c>) -> VendorBrief<'c> {
+        let catalog = coverage.catalog;
+        let mut by_system: BTreeMap<Option<String>, Vec<Request<'c>>> = BTreeMap::new();
+        let mut settled = 0;
+        for state in coverage
+            .controls
+            .iter()
+            .filter(|c| c.control.by == By::Vendor)
+        {
+            if matches!(
+                state.status,
+                ControlStatus::InPlace | ControlStatus::NotApplicable
+            ) {
+                settled += 1;
+                continue;
+            }
+            let request = Request {
+                control: state.control,
+                status: state.status,
+                source: state.source.clone(),
+                note: state.note.clone(),
+                phases: catalog.control_phases(state.control),
+                scenarios: state
+                    .control
+                    .scenarios
+                    .iter()
+                    .filter_map(|s| catalog.scenario(s))
+                    .collect(),
+            };
+            by_system
+                .entry(state.system.clone())
+                .or_default()
+                .push(request);
+        }
+        // BTreeMap puts `None` first; the unnamed group reads better last.
+        let mut entries: Vec<_> = by_system.into_iter().collect();
+        entries.sort_by_key(|(system, _)| system.is_none());
+        let systems = entries
+            .into_iter()
+            .map(|(system, requests)| SystemGroup {
+                system,
+                phases: group_by_phase(&catalog.phases, requests),
+            })
+            .collect();
+        VendorBrief { systems, settled }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.systems.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.systems
+            .iter()
+            .flat_map(|s| &s.phases)
+            .map(|p| p.requests.len())
+            .sum()
+    }
+}
+
+fn group_by_phase<'c>(phases: &'c [Phase], requests: Vec<Request<'c>>) -> Vec<PhaseGroup<'c>> {
+    let mut groups: Vec<PhaseGroup<'c>> = phases
+        .iter()
+        .map(|phase| PhaseGroup {
+            phase,
+            requests: Vec::new(),
+        })
+        .collect();
+    for r in requests {
+        let first = r.phases.first().map(|p| p.id.as_str());
+        if let Some(g) = groups
+            .iter_mut()
+            .find(|g| Some(g.phase.id.as_str()) == first)
+        {
+            g.requests.push(r);
+        }
+    }
+    groups.retain(|g| !g.requests.is_empty());
+    groups
+}

@@ -1,0 +1,237 @@
+//! What a record keeps about each control: the status the user gave (if any), a note, and the
+//! vendor's system it concerns. The one path to change it is [`set_mark`], shared by the command
+//! line and the matrix screen.
+
+use super::catalog::{By, Catalog};
+use crate::domain::lang::Lang;
+use crate::domain::record::Record;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Longest note and system name, in characters: a note is a remark, not a document, and a
+/// system name fits a column of the vendor brief.
+pub const NOTE_MAX: usize = 400;
+pub const SYSTEM_MAX: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlStatus {
+    InPlace,
+    Partial,
+    Missing,
+    NotApplicable,
+    /// Nobody has said yet. The default: a control is not in place until someone says so.
+    Unknown,
+}
+
+impl ControlStatus {
+    pub const ALL: [ControlStatus; 5] = [
+        ControlStatus::InPlace,
+        ControlStatus::Partial,
+        ControlStatus::Missing,
+        ControlStatus::NotApplicable,
+        ControlStatus::Unknown,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ControlStatus::InPlace => "in_place",
+            ControlStatus::Partial => "partial",
+            ControlStatus::Missing => "missing",
+            ControlStatus::NotApplicable => "not_applicable",
+            ControlStatus::Unknown => "unknown",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ControlStatus::InPlace => lang.pick("実施済み", "in place"),
+            ControlStatus::Partial => lang.pick("一部実施", "partial"),
+            ControlStatus::Missing => lang.pick("未実施", "missing"),
+            ControlStatus::NotApplicable => lang.pick("対象外", "not applicable"),
+            ControlStatus::Unknown => lang.pick("不明", "unknown"),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ControlStatus> {
+        ControlStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The next status when a screen cycles with one key.
+    pub fn next(self) -> ControlStatus {
+        let i = ControlStatus::ALL
+            .iter()
+            .position(|&s| s == self)
+            .unwrap_or(0);
+        ControlStatus::ALL[(i + 1) % ControlStatus::ALL.len()]
+    }
+}
+
+/// The user's word on one control. `status` is `None` when the user has only written a note or
+/// named a system: the interview's preset (or unknown) then stands, and keeps following the
+/// answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControlMark {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ControlStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The vendor's system the control concerns (電子カルテ, PACS…), for the vendor brief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    pub at: DateTime<Utc>,
+    /// Copied from last year's record and not yet set again this year.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
+}
+
+impl ControlMark {
+    fn is_empty(&self) -> bool {
+        self.status.is_none() && self.note.is_none() && self.system.is_none()
+    }
+}
+
+/// A status as typed: one of the five, or `-` to take the user's status back so that the
+/// interview's preset applies again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusInput {
+    Set(ControlStatus),
+    Clear,
+}
+
+impl StatusInput {
+    pub fn parse(input: &str) -> Result<StatusInput, MarkError> {
+        if input == "-" {
+            return Ok(StatusInput::Clear);
+        }
+        ControlStatus::from_id(input)
+            .map(StatusInput::Set)
+            .ok_or_else(|| MarkError::UnknownStatus {
+                value: input.to_string(),
+            })
+    }
+}
+
+/// Why a mark was refused; each message says what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MarkError {
+    #[error("no control `{control}` in the risk catalogue; control ids: {}", allowed.join(", "))]
+    UnknownControl {
+        control: String,
+        allowed: Vec<String>,
+    },
+    #[error(
+        "`{value}` is not a control status; allowed: {}, or - to return to the interview's",
+        status_ids()
+    )]
+    UnknownStatus { value: String },
+    #[error("a note is at most {NOTE_MAX} characters ({len} given)")]
+    NoteTooLong { len: usize },
+    #[error("a system name is one line of at most {SYSTEM_MAX} characters")]
+    BadSystem,
+    #[error("`{control}` is done by the hospital: only vendor controls name a vendor system")]
+    SystemOnHospitalControl { control: String },
+}
+
+fn status_ids() -> String {
+    ControlStatus::ALL
+        .iter()
+        .map(|s| s.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl MarkError {
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            MarkError::UnknownControl { control, allowed } => format!(
+                "対策 `{control}` はリスクカタログにありません。対策ID：{}",
+                allowed.join(", ")
+            ),
+            MarkError::UnknownStatus { value } => format!(
+                "`{value}` は対策の状態ではありません。選べるもの：{}（- でヒアリングの値に戻す）",
+                status_ids()
+            ),
+            MarkError::NoteTooLong { len } => {
+                format!("メモは{NOTE_MAX}文字以内です（{len}文字あります）")
+            }
+            MarkError::BadSystem => {
+                format!("システム名は改行なしの{SYSTEM_MAX}文字以内です")
+            }
+            MarkError::SystemOnHospitalControl { control } => format!(
+                "`{control}` は病院が実施する対策です：システム名は事業者の対策にだけ付けられます"
+            ),
+        }
+    }
+}
+
+/// What to change on one control; `None` leaves that part as it is, an empty note or system
+/// removes it.
+#[derive(Debug, Clone, Default)]
+pub struct MarkChange<'a> {
+    pub status: Option<StatusInput>,
+    pub note: Option<&'a str>,
+    pub system: Option<&'a str>,
+}
+
+/// Checks the whole change first, so that a refused change leaves the record as it was.
+pub fn set_mark(
+    catalog: &Catalog,
+    record: &mut Record,
+    control: &str,
+    change: MarkChange<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), MarkError> {
+    let Some(c) = catalog.control(control) else {
+        return Err(MarkError::UnknownControl {
+            control: control.to_string(),
+            allowed: catalog.control_ids().map(String::from).collect(),
+        });
+    };
+    let note = change.note.map(str::trim_end);
+    if let Some(n) = note {
+        let len = n.chars().count();
+        if len > NOTE_MAX {
+            return Err(MarkError::NoteTooLong { len });
+        }
+    }
+    let system = change.system.map(str::trim);
+    if let Some(s) = system {
+        if s.chars().count() > SYSTEM_MAX || s.contains(['\n', '\r']) {
+            return Err(MarkError::BadSystem);
+        }
+        if c.by == By::Hospital && !s.is_empty() {
+            return Err(MarkError::SystemOnHospitalControl {
+                control: control.to_string(),
+            });
+        }
+    }
+    let mut mark = record.controls.remove(control).unwrap_or(ControlMark {
+        status: None,
+        note: None,
+        system: None,
+        at: now,
+        carried: false,
+    });
+    match change.status {
+        Some(StatusInput::Set(s)) => mark.status = Some(s),
+        Some(StatusInput::Clear) => mark.status = None,
+        None => {}
+    }
+    if let Some(n) = note {
+        mark.note = (!n.is_empty()).then(|| n.to_string());
+    }
+    if let Some(s) = system {
+        mark.system = (!s.is_empty()).then(|| s.to_string());
+    }
+    mark.at = now;
+    mark.carried = false;
+    if !mark.is_empty() {
+        record.controls.insert(control.to_string(), mark);
+    }
+    record.touch(now);
+    Ok(())
+}

@@ -1,0 +1,489 @@
+//! The risk-matrix commands as a script uses them: `catalog`, `control`, `vendor-brief` and the
+//! coverage block of `check` — their output, their JSON keys, and each kind of bad input (exit 2,
+//! the record file byte for byte as it was).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use shindan::domain::matrix::Catalog;
+use shindan::text::width;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn shindan(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("shindan").unwrap();
+    c.env("SHINDAN_DATA_DIR", dir.join("data"))
+        .env_remove("SHINDAN_LANG");
+    c
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = shindan(dir).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn record_file(dir: &Path, id: &str) -> PathBuf {
+    dir.join("data").join(format!("{id}.json"))
+}
+
+fn saved(dir: &Path, id: &str) -> Value {
+    serde_json::from_slice(&fs::read(record_file(dir, id)).unwrap()).unwrap()
+}
+
+/// A hospital that has answered the interview's control questions.
+fn hospital(dir: &Path, answers: &[(&str, &str)]) -> String {
+    let id = ok(
+        dir,
+        &[
+            "new",
+            "--name",
+            "さくら記念病院",
+            "--beds",
+            "180",
+            "--founder",
+            "medical_corporation",
+        ],
+    )
+    .trim()
+    .to_string();
+    for (q, v) in answers {
+        ok(dir, &["answer", &id, q, v]);
+    }
+    id
+}
+
+/// Runs a command that must be refused as bad input, and checks the record did not change.
+fn refused(dir: &Path, id: &str, args: &[&str], says: &[&str]) {
+    let before = fs::read(record_file(dir, id)).unwrap();
+    let out = shindan(dir).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    for s in says {
+        assert!(err.contains(s), "{args:?}: expected `{s}` in: {err}");
+    }
+    assert_eq!(
+        fs::read(record_file(dir, id)).unwrap(),
+        before,
+        "{args:?} changed the record"
+    );
+}
+
+fn assert_fits_80(out: &str) {
+    for line in out.lines() {
+        assert!(width(line) <= 80, "{} columns: {line}", width(line));
+    }
+}
+
+#[test]
+fn help_for_every_matrix_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    for cmd in ["catalog", "control", "vendor-brief"] {
+        let out = ok(tmp.path(), &[cmd, "--help"]);
+        assert!(out.contains("Usage: shindan"), "{cmd}: {out}");
+    }
+    let help = ok(tmp.path(), &["control", "--help"]);
+    assert!(help.contains("in_place, partial, missing, not_applicable, unknown"));
+    let help = ok(tmp.path(), &["vendor-brief", "--help"]);
+    assert!(help.contains("md") && help.contains("text"));
+}
+
+#[test]
+fn catalog_json_has_the_issue_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = ok(tmp.path(), &["catalog", "--json"]);
+    let keys: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.starts_with("   "))
+        .map(|l| l.trim().split('"').nth(1).unwrap())
+        .collect();
+    // serde_json sorts the keys of a map.
+    assert_eq!(keys, ["categories", "controls", "phases", "scenarios"]);
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["categories"].as_array().unwrap().len(), 9);
+    assert_eq!(j["phases"][2]["id"], "operation");
+    let scenarios = j["scenarios"].as_array().unwrap();
+    for s in scenarios {
+        for k in ["id", "level", "parent", "category", "phases"] {
+            assert!(s.get(k).is_some(), "{k} missing in {s}");
+        }
+    }
+    let find = |list: &Value, id: &str| -> Value {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let small = find(&j["scenarios"], "ia_pw_labelled");
+    assert_eq!(small["level"], "small");
+    assert_eq!(small["parent"], "ia_insider_misuse");
+    assert_eq!(small["phases"], serde_json::json!(["operation"]));
+    // A medium risk's phases are its small risks' together, in life-cycle order.
+    let medium = find(&j["scenarios"], "ia_insider_misuse");
+    assert_eq!(medium["level"], "medium");
+    assert_eq!(medium["parent"], "identity_access");
+    assert_eq!(
+        medium["phases"],
+        serde_json::json!(["build_maintain", "operation", "contract_end"])
+    );
+    let leaves = scenarios.iter().filter(|s| s["level"] == "small").count();
+    assert_eq!(leaves, Catalog::embedded().leaves().count());
+
+    let controls = j["controls"].as_array().unwrap();
+    assert_eq!(controls.len(), Catalog::embedded().controls.len());
+    for c in controls {
+        for k in ["id", "by", "source", "scenarios", "compensates"] {
+            assert!(c.get(k).is_some(), "{k} missing in {c}");
+        }
+        assert!(c["by"] == "hospital" || c["by"] == "vendor", "{c}");
+    }
+    let vpn = find(&j["controls"], "vpn_patch");
+    assert_eq!(vpn["by"], "vendor");
+    assert_eq!(vpn["source"][0]["guideline"], "meti-mic-1.0");
+    assert!(vpn["source"][0].get("section").is_none());
+    assert_eq!(vpn["preset"][0]["question"], "vpn_patched");
+    let review = find(&j["controls"], "access_log_review");
+    assert_eq!(review["by"], "hospital");
+    assert_eq!(
+        review["source"][0],
+        serde_json::json!({"guideline": "mhlw-5.2", "section": "6.5"})
+    );
+    assert!(review["compensates"]
+        .as_array()
+        .unwrap()
+        .contains(&"privilege_review".into()));
+
+    // One category: only its scenarios, and the controls that cover them.
+    let net: Value =
+        serde_json::from_str(&ok(tmp.path(), &["catalog", "network", "--json"])).unwrap();
+    assert_eq!(net["categories"].as_array().unwrap().len(), 1);
+    assert!(net["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["category"] == "network"));
+    assert!(net["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "ingress_review"));
+    assert!(!net["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "vpn_patch"));
+}
+
+#[test]
+fn catalog_text_fits_80_columns_in_both_languages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ja = ok(tmp.path(), &["catalog"]);
+    assert_fits_80(&ja);
+    assert!(ja.contains("■ ID・権限管理上のリスク（identity_access）"));
+    assert!(ja.contains("ID・PWを端末にラベリングしているリスク"));
+    assert!(ja.contains("vpn_patch*"));
+    assert!(ja.contains("対策：privilege_review（補完：access_log_review）\n"));
+    let en = ok(tmp.path(), &["--lang", "en", "catalog"]);
+    assert_fits_80(&en);
+    assert!(en.contains("IDs and passwords labelled on the terminals"));
+    let out = shindan(tmp.path())
+        .args(["catalog", "networks"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("networks") && err.contains("authentication, identity_access"));
+}
+
+#[test]
+fn control_sets_a_status_note_and_system_through_the_store() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(d, &[("vpn_flagged", "yes"), ("vpn_patched", "no")]);
+
+    let out = ok(d, &["control", &id, "backup_offline", "in_place"]);
+    assert!(
+        out.starts_with("backup_offline = 実施済み（利用者が設定）\n"),
+        "{out}"
+    );
+    let out = ok(
+        d,
+        &[
+            "control",
+            &id,
+            "vpn_patch",
+            "--system",
+            "電子カルテ",
+            "--note",
+            "次回の保守で適用予定",
+        ],
+    );
+    // Only a note and a system: the interview's status still stands.
+    assert!(
+        out.starts_with("vpn_patch = 未実施（ヒアリングの回答から：vpn_patched = no）\n"),
+        "{out}"
+    );
+    assert!(out.contains("システム：電子カルテ") && out.contains("メモ：次回の保守で適用予定"));
+    let r = saved(d, &id);
+    assert_eq!(r["controls"]["backup_offline"]["status"], "in_place");
+    assert!(r["controls"]["vpn_patch"].get("status").is_none());
+    assert_eq!(r["controls"]["vpn_patch"]["system"], "電子カルテ");
+
+    let out = ok(
+        d,
+        &[
+            "--lang",
+            "en",
+            "control",
+            &id,
+            "vpn_patch",
+            "not_applicable",
+        ],
+    );
+    assert!(
+        out.starts_with("vpn_patch = not applicable (set by the user)"),
+        "{out}"
+    );
+    // `-` gives the control back to the interview.
+    let out = ok(d, &["control", &id, "vpn_patch", "-"]);
+    assert!(
+        out.starts_with("vpn_patch = 未実施（ヒアリングの回答から"),
+        "{out}"
+    );
+    assert_eq!(
+        saved(d, &id)["controls"]["vpn_patch"]["system"],
+        "電子カルテ"
+    );
+
+    // The list: every control, the preset marked ＊, the user's ＋.
+    let list = ok(d, &["control", &id]);
+    assert_fits_80(&list);
+    let line = |id: &str| {
+        list.lines()
+            .find(|l| l.contains(&format!(" {id} ")))
+            .unwrap_or_else(|| panic!("no {id} in {list}"))
+            .to_string()
+    };
+    assert!(line("vpn_patch").trim_start().starts_with("＊未実施"));
+    assert!(line("backup_offline")
+        .trim_start()
+        .starts_with("＋実施済み"));
+    assert!(line("mfa_remote").trim_start().starts_with("不明"));
+    let en = ok(d, &["--lang", "en", "control", &id]);
+    assert_fits_80(&en);
+}
+
+#[test]
+fn control_refuses_bad_input_and_leaves_the_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(d, &[]);
+    ok(d, &["control", &id, "vpn_patch", "missing"]);
+    refused(
+        d,
+        &id,
+        &["control", &id, "vpn_pach", "in_place"],
+        &["対策 `vpn_pach` はリスクカタログにありません", "vpn_patch"],
+    );
+    refused(
+        d,
+        &id,
+        &["--lang", "en", "control", &id, "vpn_pach", "in_place"],
+        &["no control `vpn_pach`", "backup_offline"],
+    );
+    refused(
+        d,
+        &id,
+        &["control", &id, "vpn_patch", "done"],
+        &["in_place, partial, missing, not_applicable, unknown"],
+    );
+    refused(
+        d,
+        &id,
+        &["--lang", "en", "control", &id, "vpn_patch", "yes"],
+        &["allowed: in_place, partial, missing, not_applicable, unknown"],
+    );
+    refused(
+        d,
+        &id,
+        &[
+            "control",
+            &id,
+            "backup_offline",
+            "in_place",
+            "--system",
+            "PACS",
+        ],
+        &["病院が実施する対策"],
+    );
+    refused(d, &id, &["control", &id, "vpn_patch"], &["--note"]);
+    let long = "長".repeat(401);
+    refused(
+        d,
+        &id,
+        &["control", &id, "vpn_patch", "--note", &long],
+        &["400文字以内"],
+    );
+    refused(d, &id, &["control", &id, "--note", "x"], &["対策ID"]);
+    let out = shindan(d)
+        .args(["control", "2026-x", "vpn_patch", "missing"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = shindan(d)
+        .args(["control", "2026-999", "vpn_patch", "missing"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn vendor_brief_lists_what_to_ask_the_vendor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(
+        d,
+        &[
+            ("vpn_flagged", "yes"),
+            ("vpn_patched", "no"),
+            ("backup", "yes"),
+        ],
+    );
+    ok(d, &["control", &id, "vpn_patch", "--system", "電子カルテ"]);
+    ok(d, &["control", &id, "time_sync", "in_place"]);
+    ok(d, &["control", &id, "log_protection", "not_applicable"]);
+
+    let text = ok(d, &["vendor-brief", &id]);
+    assert_fits_80(&text);
+    let vendor = Catalog::embedded()
+        .controls
+        .iter()
+        .filter(|c| c.by == shindan::domain::matrix::By::Vendor)
+        .count();
+    assert!(text.contains(&format!(
+        "依頼 {}件（事業者が実施する対策のうち、実施済み・対象外の2件は除く）",
+        vendor - 2
+    )));
+    assert!(text.contains("■ 対象システム：電子カルテ"));
+    assert!(text.contains("【契約中：開発・保守】"));
+    // The named system comes first, then the rest.
+    let emr = text.find("対象システム：電子カルテ").unwrap();
+    let rest = text.find("対象システム：指定なし").unwrap();
+    assert!(emr < rest);
+    let ask = text
+        .find("VPN装置・リモート保守機器の脆弱性情報を監視し")
+        .unwrap();
+    assert!(emr < ask && ask < rest, "vpn_patch is under its system");
+    assert!(text.contains("現状：未実施"));
+    assert!(
+        !text.contains("時刻源（NTP）に同期させ"),
+        "in place: not asked"
+    );
+    assert!(
+        !text.contains("管理者権限でも消去・改ざんできない"),
+        "n/a: not asked"
+    );
+
+    let md = ok(d, &["vendor-brief", &id, "--format", "md"]);
+    assert!(md.starts_with("# 事業者への依頼事項（さくら記念病院）\n"));
+    assert!(md.contains("\n## 対象システム：電子カルテ\n"));
+    assert!(md.contains("\n### 契約中：開発・保守\n"));
+    assert!(md.contains("1. **VPN装置・リモート保守機器の脆弱性情報を監視し"));
+    assert!(md.contains("   - 対策ID：vpn_patch\n"));
+
+    let en = ok(d, &["--lang", "en", "vendor-brief", &id]);
+    assert_fits_80(&en);
+    assert!(en.contains("Monitor vulnerability notices for the VPN"));
+
+    // Once the interview says the VPN is patched, it is no longer asked for.
+    ok(d, &["answer", &id, "vpn_patched", "yes"]);
+    let text = ok(d, &["vendor-brief", &id]);
+    assert!(!text.contains("VPN装置・リモート保守機器の脆弱性情報を監視し"));
+
+    let out = shindan(d)
+        .args(["vendor-brief", &id, "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("md, text"));
+}
+
+#[test]
+fn check_shows_coverage_prefilled_from_the_interview() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(
+        d,
+        &[
+            ("backup", "yes"),
+            ("backup_offline", "yes"),
+            ("backup_offsite", "yes"),
+            ("audit", "never"),
+            ("incident_response", "yes"),
+            ("bcp", "yes"),
+            ("insurance", "yes"),
+        ],
+    );
+    let catalog = Catalog::embedded();
+    let leaves = catalog.leaves().count();
+    let ir = catalog
+        .leaves()
+        .filter(|s| s.category == "incident_response")
+        .count();
+
+    let j: Value = serde_json::from_str(&ok(d, &["check", &id, "--json"])).unwrap();
+    let cov = &j["coverage"];
+    // Covered from the answers: backups, downtime plan, contact chain, insurance; known
+    // uncovered: the audit; everything else unknown.
+    assert_eq!(cov["overall"].as_f64().unwrap(), 4.0 / leaves as f64);
+    assert_eq!(cov["counts"]["covered"], 4);
+    assert_eq!(cov["counts"]["uncovered"], 1);
+    assert_eq!(cov["unknown"], leaves - 5);
+    assert_eq!(cov["from_interview"], 6);
+    assert_eq!(cov["unknown_controls"], catalog.controls.len() - 6);
+    assert_eq!(cov["by_category"].as_object().unwrap().len(), 9);
+    assert_eq!(cov["by_phase"].as_object().unwrap().len(), 5);
+    assert_eq!(
+        cov["by_category"]["incident_response"]["coverage"]
+            .as_f64()
+            .unwrap(),
+        4.0 / ir as f64
+    );
+    assert_eq!(cov["by_category"]["governance"]["uncovered"], 1);
+    assert_eq!(
+        cov["cells"]["incident_response"]["pre_contract"]["coverage"],
+        Value::Null
+    );
+    let uncovered: Vec<&str> = cov["uncovered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(uncovered.len(), leaves - 4);
+    assert!(uncovered.contains(&"gv_no_audit"));
+    assert!(!uncovered.contains(&"ir_backup_encrypted"));
+
+    let text = ok(d, &["check", &id]);
+    assert_fits_80(&text);
+    assert!(text.contains("■ リスク対策の網羅率（提言2のリスクカタログ）"));
+    assert!(text.contains("対策がないと分かっている小リスク：\n  ・第三者の目が入らないリスク\n"));
+    let en = ok(d, &["--lang", "en", "check", &id]);
+    assert_fits_80(&en);
+    assert!(en.contains("■ Risk coverage"));
+
+    // The user's word changes the figures at once.
+    ok(d, &["control", &id, "security_audit", "in_place"]);
+    let j: Value = serde_json::from_str(&ok(d, &["check", &id, "--json"])).unwrap();
+    assert_eq!(j["coverage"]["counts"]["covered"], 5);
+    assert_eq!(j["coverage"]["from_interview"], 5);
+    assert!(!j["coverage"]["uncovered"]
+        .as_array()
+        .unwrap()
+        .contains(&"gv_no_audit".into()));
+}
