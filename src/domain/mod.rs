@@ -1,6 +1,7 @@
 //! The meaning of a hospital's answers: plain Rust, no terminal, no files.
 
 pub mod answer;
+pub mod budget;
 pub mod checklist;
 pub mod cohort;
 pub mod contacts;
