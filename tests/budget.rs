@@ -352,3 +352,186 @@ fn rates_are_parameters() {
     // 20–99: mean of floor(17,781 × 20%) = 3,556 and floor(28,183 × 20%) = 5,636.
     assert_eq!(rows[0].required.min, 4_596);
 }
+
+mod hospital {
+    use super::*;
+    use chrono::Utc;
+    use shindan::domain::budget::{
+        ActualSource, BudgetError, HospitalBudget, Origin, RevenueSource, WhatIf,
+    };
+    use shindan::domain::{validate, Lang, Record, RecordId, Value};
+
+    fn record(answers: &[(&str, &str)]) -> Record {
+        let qn = Questionnaire::embedded();
+        let now = Utc::now();
+        let mut r = Record::new(RecordId::new(2026, 1), now.date_naive(), now);
+        for (q, v) in answers {
+            validate::answer_from_input(qn, &mut r, q, v, now).unwrap();
+        }
+        r
+    }
+
+    fn budget(answers: &[(&str, &str)]) -> HospitalBudget {
+        HospitalBudget::of(&record(answers), report_levels()).unwrap()
+    }
+
+    #[test]
+    fn own_revenue_and_a_bracket() {
+        let b = budget(&[
+            ("beds", "350"),
+            ("revenue", "10000000"),
+            ("budget_bracket", "5m_10m"),
+        ]);
+        assert_eq!(b.bed_class, BedClass::B300To499);
+        assert_eq!(
+            (b.revenue, b.revenue_source),
+            (10_000_000, RevenueSource::Own)
+        );
+        assert_eq!(b.it_budget, 221_000);
+        assert_eq!(b.required, pair(33_150, 66_300));
+        assert_eq!(
+            (b.actual, b.actual_source),
+            (Some(7_500), ActualSource::Bracket)
+        );
+        assert_eq!(b.shortfall, Some(pair(-25_650, -58_800)));
+        assert_eq!(b.subsidy_need, Some(pair(25_650, 58_800)));
+        // The cohort beside it is 図７'s 300–499 row.
+        assert_eq!(b.cohort.estimate, Some(7_359));
+        assert_eq!(b.cohort.required, pair(28_288, 56_576));
+        assert_eq!(b.cohort.shortfall, Some(pair(-20_929, -49_217)));
+        assert!(!b.what_if);
+    }
+
+    #[test]
+    fn survey_revenue_in_the_20_49_row_and_an_exact_budget() {
+        let b = budget(&[
+            ("beds", "30"),
+            ("budget_bracket", "lt5m"),
+            ("budget_amount", "3000"),
+        ]);
+        assert_eq!(b.revenue_row, RevenueRow::B20To49);
+        assert_eq!(
+            (b.revenue, b.revenue_source),
+            (804_595, RevenueSource::Survey)
+        );
+        assert_eq!(b.it_budget, 17_781);
+        assert_eq!(b.required, pair(2_667, 5_334));
+        assert_eq!(
+            (b.actual, b.actual_source),
+            (Some(3_000), ActualSource::Own)
+        );
+        assert_eq!(b.shortfall, Some(pair(333, -2_334)));
+        assert_eq!(b.subsidy_need, Some(pair(0, 2_334)));
+        // The class is 20–99: the mean of the two rows, as 図７ has it.
+        assert_eq!(b.cohort.class, BedClass::B20To99);
+        assert_eq!(b.cohort.required, pair(3_447, 6_894));
+        assert_eq!(b.cohort.shortfall, Some(pair(499, -2_948)));
+    }
+
+    #[test]
+    fn survey_revenue_in_the_50_99_row_and_an_unknown_budget() {
+        let b = budget(&[("beds", "80"), ("budget_bracket", "unknown")]);
+        assert_eq!(b.revenue_row, RevenueRow::B50To99);
+        assert_eq!(b.revenue, 1_275_281);
+        assert_eq!(b.it_budget, 28_183);
+        assert_eq!(b.required, pair(4_227, 8_454));
+        assert_eq!((b.actual, b.actual_source), (None, ActualSource::Unknown));
+        assert_eq!((b.shortfall, b.subsidy_need), (None, None));
+        assert_eq!(b.cohort.estimate, Some(3_946));
+        // Unanswered is unknown too.
+        let b = budget(&[("beds", "100")]);
+        assert_eq!((b.actual, b.actual_source), (None, ActualSource::Unknown));
+        assert_eq!(b.required, pair(8_397, 16_795));
+    }
+
+    #[test]
+    fn no_beds_no_model() {
+        let r = record(&[("revenue", "5000000")]);
+        assert_eq!(
+            HospitalBudget::of(&r, report_levels()),
+            Err(BudgetError::NoBeds)
+        );
+        assert!(BudgetError::NoBeds.message(Lang::Ja).contains("病床数"));
+    }
+
+    #[test]
+    fn a_what_if_leaves_the_record_and_says_it_is_one() {
+        let r = record(&[("beds", "80"), ("budget_bracket", "lt5m")]);
+        let before = r.clone();
+        let b = HospitalBudget::of(&r, report_levels()).unwrap();
+        let levels = model::levels("0.2".parse().unwrap(), "0.3".parse().unwrap()).unwrap();
+        let w = b.what_if(
+            WhatIf {
+                revenue: Some(2_000_000),
+                levels: Some(levels),
+            },
+            data(),
+            survey(),
+        );
+        assert!(w.what_if);
+        assert_eq!(w.revenue_source, RevenueSource::WhatIf);
+        assert_eq!(w.it_budget, 44_200);
+        assert_eq!(w.required, pair(8_840, 13_260));
+        assert_eq!(w.shortfall, Some(pair(-6_340, -10_760)));
+        // The cohort is compared at the same rates: 20–99 at 20% is 4,596.
+        assert_eq!(w.cohort.required.min, 4_596);
+        assert_eq!(w.rate_origin(model::Level::Min), Origin::WhatIf);
+        assert_eq!(w.rate_origin(model::Level::Sufficient), Origin::Survey);
+        // Nothing changed in the record or in the first result.
+        assert_eq!(r.answers.len(), before.answers.len());
+        assert_eq!(r.value("revenue"), None::<&Value>);
+        assert_eq!(b.revenue_source, RevenueSource::Survey);
+        assert!(!b.what_if);
+        // Rates alone are a what-if too; the revenue stays the survey's.
+        let w = b.what_if(
+            WhatIf {
+                revenue: None,
+                levels: Some(levels),
+            },
+            data(),
+            survey(),
+        );
+        assert!(w.what_if);
+        assert_eq!(w.revenue_source, RevenueSource::Survey);
+    }
+
+    #[test]
+    fn rates_of_twenty_percent() {
+        let r = record(&[("beds", "350"), ("budget_bracket", "10m_20m")]);
+        let levels = model::levels("0.20".parse().unwrap(), "0.30".parse().unwrap()).unwrap();
+        let b = HospitalBudget::of(&r, levels).unwrap();
+        assert_eq!(b.required, pair(37_717, 56_576));
+        assert_eq!(b.shortfall, Some(pair(-22_717, -41_576)));
+    }
+
+    #[test]
+    fn assumptions_are_marked_own_or_report_default() {
+        let b = budget(&[
+            ("beds", "350"),
+            ("revenue", "9000000"),
+            ("budget_bracket", "20m_50m"),
+        ]);
+        let a = b.assumptions(Lang::Ja, data());
+        let got: Vec<(&str, &str, Origin)> = a
+            .iter()
+            .map(|a| (a.label.as_str(), a.value.as_str(), a.origin))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("年間収益", "9,000,000千円", Origin::Own),
+                ("収益に対するIT予算の率", "2.21%", Origin::Survey),
+                ("必要最低水準（IT予算に対する率）", "15%", Origin::Survey),
+                ("十分水準（IT予算に対する率）", "30%", Origin::Survey),
+                ("実際のセキュリティ予算", "35,000千円", Origin::Survey),
+                ("比べる病床規模", "300～499床", Origin::Survey),
+            ]
+        );
+        assert!(a[4].from.contains("2000-5000万"), "{}", a[4].from);
+        let en = budget(&[("beds", "30")]).assumptions(Lang::En, data());
+        assert_eq!(en[0].value, "¥804,595 thousand");
+        assert!(en[0].from.contains("20–49 beds"), "{}", en[0].from);
+        assert_eq!(en[4].value, "unknown");
+        assert_eq!(en[4].from, "budget bracket not answered");
+    }
+}

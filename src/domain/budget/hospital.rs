@@ -321,12 +321,18 @@ impl HospitalBudget {
                 ActualSource::Own => lang
                     .pick("貴院の回答（実額）", "your answer (exact)")
                     .into(),
-                ActualSource::Bracket => format!(
-                    "{}{bracket_label}{}（{}）",
-                    lang.pick("予算区分 ", "the representative value of "),
-                    lang.pick(" の代表値", ""),
-                    data.brackets.source
-                ),
+                ActualSource::Bracket => lang
+                    .pick(
+                        &format!(
+                            "予算区分 {bracket_label} の代表値（{}）",
+                            data.brackets.source
+                        ),
+                        &format!(
+                            "the representative value of {bracket_label} ({})",
+                            data.brackets.source
+                        ),
+                    )
+                    .to_string(),
                 ActualSource::Unknown => match bracket {
                     Some(_) => lang
                         .pick("予算区分が「わからない」", "budget bracket: don't know")
