@@ -252,7 +252,8 @@ fn figure_7_interim_reproduced_except_one_row_pinned() {
     let r = &rows[1];
     assert_eq!(r.printed, Some(pair(-4_016, -12_414)));
     assert_eq!(model::shortfall(4_381, r.required), pair(-4_016, -12_414));
-    assert!(data().interim.note.ja.contains("4,381"));
+    assert!(data().interim.discrepancy.ja.contains("4,381"));
+    assert!(data().interim.discrepancy.en.contains("-4,016 / -12,414"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! script or a quick look over SSH sees exactly what the interview sees.
 
 mod answer;
+mod budget;
 mod check;
 mod checklist;
 mod contacts;
@@ -69,6 +70,8 @@ pub enum Command {
     Check(check::Args),
     /// The 2022 survey data shindan compares with, every figure with its source and precision
     Survey(survey::Args),
+    /// Security budget shortfall (提言１) for a hospital's own numbers, or the report's tables
+    Budget(budget::Args),
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -263,6 +266,7 @@ pub fn run() -> ExitCode {
         Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
         Some(Command::Check(a)) => check::run(&mut ctx, a),
         Some(Command::Survey(a)) => survey::run(&mut ctx, a),
+        Some(Command::Budget(a)) => budget::run(&mut ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -48,6 +48,8 @@ pub enum Origin {
     Own,
     Survey,
     WhatIf,
+    /// Not known (the actual budget when neither an amount nor a bracket is given).
+    Unknown,
 }
 
 impl Origin {
@@ -56,6 +58,7 @@ impl Origin {
             Origin::Own => lang.pick("貴院の数字", "own figure"),
             Origin::Survey => lang.pick("報告書の既定値", "report default"),
             Origin::WhatIf => lang.pick("仮の値", "what-if"),
+            Origin::Unknown => lang.pick("不明", "unknown"),
         }
     }
 }
@@ -284,11 +287,17 @@ impl HospitalBudget {
             };
             let origin = self.rate_origin(level);
             out.push(Assumption {
-                label: format!(
-                    "{}{}",
-                    level.label(lang),
-                    lang.pick("（IT予算に対する率）", " (share of IT budget)")
-                ),
+                label: match level {
+                    Level::Min => lang.pick(
+                        "必要最低水準（IT予算に対する率）",
+                        "Minimum level (share of IT budget)",
+                    ),
+                    Level::Sufficient => lang.pick(
+                        "十分水準（IT予算に対する率）",
+                        "Sufficient level (share of IT budget)",
+                    ),
+                }
+                .into(),
                 value: rate.percent(),
                 origin,
                 from: match origin {
@@ -315,7 +324,8 @@ impl HospitalBudget {
             },
             origin: match self.actual_source {
                 ActualSource::Own => Origin::Own,
-                _ => Origin::Survey,
+                ActualSource::Bracket => Origin::Survey,
+                ActualSource::Unknown => Origin::Unknown,
             },
             from: match self.actual_source {
                 ActualSource::Own => lang

@@ -104,7 +104,10 @@ pub struct Interim {
     pub shortfalls_source: String,
     /// 図７ 中間集計 as printed: (A−B), (A−C).
     pub shortfalls: BTreeMap<BedClass, (i64, i64)>,
+    /// Why the interim figures are quoted.
     pub note: Text,
+    /// Why a printed interim shortfall is not what its printed inputs give (100–199 beds).
+    pub discrepancy: Text,
 }
 
 /// An amount as the report words it ("360万程度", "1億3000万程度", "N/A(0円)"), with the
