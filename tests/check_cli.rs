@@ -149,7 +149,14 @@ fn check_json_has_the_documented_keys_and_figures() {
         .collect();
     assert_eq!(
         keys,
-        ["record", "bed_class", "founder", "indicators", "staff"]
+        [
+            "record",
+            "bed_class",
+            "founder",
+            "indicators",
+            "staff",
+            "budget"
+        ]
     );
     let j: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(j["record"], id.as_str());

@@ -5,6 +5,7 @@
 //! top-level keys of the JSON for scripts. A new part of the check is one more module under
 //! `check/` and one more line in [`blocks`]; the parts do not know each other.
 
+mod budget;
 mod position;
 
 pub(crate) use position::paren;
@@ -17,7 +18,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// Print JSON for scripts (keys: record, bed_class, founder, indicators, staff)
+    /// Print JSON for scripts (keys: record, bed_class, founder, indicators, staff, budget)
     #[arg(long)]
     json: bool,
 }
@@ -32,7 +33,7 @@ pub struct Block {
 
 /// The parts of the check, in the order they print.
 fn blocks(record: &Record, lang: Lang) -> Vec<Block> {
-    vec![position::block(record, lang)]
+    vec![position::block(record, lang), budget::block(record, lang)]
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -94,7 +95,14 @@ mod tests {
         }
         assert_eq!(
             seen,
-            ["record", "bed_class", "founder", "indicators", "staff"]
+            [
+                "record",
+                "bed_class",
+                "founder",
+                "indicators",
+                "staff",
+                "budget"
+            ]
         );
     }
 }

@@ -230,7 +230,7 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
             right: true,
         },
         Col {
-            width: 10,
+            width: 7,
             right: true,
         },
     ]);
@@ -289,14 +289,12 @@ fn figure7(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
                 "■ 図７ Security budget shortfall (final count, p47)",
             )
             .to_string(),
-        Stage::Interim => {
-            let src = &data.interim.shortfalls_source;
-            lang.pick(
-                &format!("■ {src}：セキュリティ予算の不足額"),
-                &format!("■ {src}: security budget shortfall (interim count)"),
+        Stage::Interim => lang
+            .pick(
+                "■ 図７ セキュリティ予算の不足額（中間集計、p47 の次の頁）",
+                "■ 図７ Security budget shortfall (interim count, the page after p47)",
             )
-            .to_string()
-        }
+            .to_string(),
     });
     let cols = [
         Col {

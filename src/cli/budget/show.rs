@@ -220,18 +220,14 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
             Origin::WhatIf => lang.pick("［仮］", "[what-if]"),
             Origin::Unknown => lang.pick("［不明］", "[unknown]"),
         };
-        wrapped(
-            &mut out,
-            "  ",
-            "    ",
-            &format!(
-                "{}{}{} {mark} {}",
-                a.label,
-                lang.pick("：", ": "),
-                a.value,
-                a.from
-            ),
-        );
+        let head = format!("{}{}{} {mark}", a.label, lang.pick("：", ": "), a.value);
+        let one_line = format!("  {head} {}", a.from);
+        if text::width(&one_line) <= WIDTH {
+            out.push(one_line);
+        } else {
+            wrapped(&mut out, "  ", "    ", &head);
+            wrapped(&mut out, "    ", "    ", &a.from);
+        }
     }
     out.push(
         lang.pick(

@@ -101,6 +101,7 @@ pub struct Interim {
     pub source: String,
     /// 図６ 中間報告時点.
     pub estimates: BTreeMap<BedClass, i64>,
+    /// The table after p47's final 図７; the text prints no page number for it.
     pub shortfalls_source: String,
     /// 図７ 中間集計 as printed: (A−B), (A−C).
     pub shortfalls: BTreeMap<BedClass, (i64, i64)>,
