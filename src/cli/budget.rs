@@ -16,11 +16,10 @@ use chrono::Utc;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    long_about = "The report's proposal 1 (提言１) on a hospital's own numbers: the IT budget \
-                  (2.21% of revenue), the security budget it requires at the minimum (15%) and \
-                  sufficient (30%) levels, its actual budget and the shortfall, beside its bed \
-                  class's estimate (図６, 図７). All amounts in thousand yen (千円), floored at \
-                  every step as the report does. No record is read or written."
+    after_help = "All amounts in thousand yen (千円), floored at every step as the report does: \
+                  IT budget = revenue × 2.21%, required = IT budget × 15% (minimum) and 30% \
+                  (sufficient), shortfall = actual − required (negative: short), beside the \
+                  bed class's estimate (図６, 図７). No record is read or written."
 )]
 pub struct Args {
     /// Licensed beds, 20 or more (gives the bed class and the default revenue)
