@@ -114,7 +114,9 @@ impl Inputs {
     }
 }
 
-/// Another revenue or other rates, tried without changing the record.
+/// Another revenue or other rates, tried without changing the record. A screen checks a typed
+/// revenue as the `revenue` question does (`validate::parse`/`check`, 1–100,000,000) and rates
+/// with [`Rate`]'s parser and [`model::levels`] before building one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WhatIf {
     pub revenue: Option<i64>,
