@@ -155,6 +155,7 @@ fn check_json_has_the_documented_keys_and_figures() {
             "founder",
             "indicators",
             "staff",
+            "budget",
             "coverage"
         ]
     );

@@ -5,6 +5,7 @@
 //! top-level keys of the JSON for scripts. A new part of the check is one more module under
 //! `check/` and one more line in [`blocks`]; the parts do not know each other.
 
+mod budget;
 mod coverage;
 mod position;
 
@@ -18,7 +19,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// Print JSON for scripts (keys: record, bed_class, founder, indicators, staff, coverage)
+    /// Print JSON for scripts (keys: record, bed_class, founder, indicators, staff, budget,
+    /// coverage)
     #[arg(long)]
     json: bool,
 }
@@ -33,7 +35,11 @@ pub struct Block {
 
 /// The parts of the check, in the order they print.
 fn blocks(record: &Record, lang: Lang) -> Vec<Block> {
-    vec![position::block(record, lang), coverage::block(record, lang)]
+    vec![
+        position::block(record, lang),
+        budget::block(record, lang),
+        coverage::block(record, lang),
+    ]
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -101,6 +107,7 @@ mod tests {
                 "founder",
                 "indicators",
                 "staff",
+                "budget",
                 "coverage"
             ]
         );

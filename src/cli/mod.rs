@@ -3,6 +3,7 @@
 
 mod aggregate;
 mod answer;
+mod budget;
 mod catalog;
 mod check;
 mod checklist;
@@ -90,6 +91,8 @@ pub enum Command {
     Control(control::Args),
     /// The vendor's controls not in place, as requests to hand to the vendor
     VendorBrief(vendor_brief::Args),
+    /// Security budget shortfall (提言１) for a hospital's own numbers, or the report's tables
+    Budget(budget::Args),
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -291,6 +294,7 @@ pub fn run() -> ExitCode {
         Some(Command::Catalog(a)) => catalog::run(&mut ctx, a),
         Some(Command::Control(a)) => control::run(&mut ctx, a),
         Some(Command::VendorBrief(a)) => vendor_brief::run(&mut ctx, a),
+        Some(Command::Budget(a)) => budget::run(&mut ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,7 +6,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The survey's bed-size classes (report section 2). The budget model splits the first one
-/// into the 20–49 and 50–99 rows of its revenue table; see [`BedClass::revenue_row`].
+/// into the 20–49 and 50–99 rows of its revenue table; see
+/// [`RevenueRow::of_beds`](crate::domain::budget::RevenueRow::of_beds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum BedClass {
     #[serde(rename = "b20_99")]

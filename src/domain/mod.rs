@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod answer;
+pub mod budget;
 pub mod checklist;
 pub mod cohort;
 pub mod contacts;

@@ -1,0 +1,240 @@
+//! One hospital's budget model as text and as JSON, shared by `shindan budget` and the budget
+//! block of `shindan check`.
+
+use crate::domain::budget::spoken::say;
+use crate::domain::budget::{BudgetData, HospitalBudget, Level, Origin, PerLevel};
+use crate::domain::questionnaire::group_thousands;
+use crate::domain::Lang;
+use crate::text;
+use serde_json::{json, Value};
+
+const WIDTH: usize = 80;
+const LABEL: usize = 30;
+const OWN: usize = 14;
+const COHORT: usize = 26;
+
+/// The keys of `budget --json` and of `check --json`'s `budget`, all amounts thousand yen.
+pub(crate) fn budget_json(b: &HospitalBudget) -> Value {
+    json!({
+        "bed_class": b.bed_class.id(),
+        "revenue": b.revenue,
+        "revenue_source": b.revenue_source,
+        "it_budget": b.it_budget,
+        "required": b.required,
+        "actual": b.actual,
+        "actual_source": b.actual_source,
+        "shortfall": b.shortfall,
+        "cohort": {
+            "estimate": b.cohort.estimate,
+            "shortfall": b.cohort.shortfall,
+        },
+    })
+}
+
+/// "最低水準 15%": the row labels are narrow, so the short name.
+fn level_label(b: &HospitalBudget, level: Level, lang: Lang) -> String {
+    let name = match level {
+        Level::Min => lang.pick("最低水準", "minimum"),
+        Level::Sufficient => lang.pick("十分水準", "sufficient"),
+    };
+    format!("{name} {}", b.levels.get(level).percent())
+}
+
+/// How far an amount is from each level, in words: "必要最低水準（15%）に 2,093万円 不足".
+fn gap_words(b: &HospitalBudget, gaps: PerLevel<i64>, lang: Lang) -> Vec<String> {
+    gaps.each()
+        .into_iter()
+        .map(|(level, gap)| {
+            let name = level.label(lang);
+            let rate = b.levels.get(level).percent();
+            match gap.signum() {
+                -1 => lang
+                    .pick(
+                        &format!("{name}（{rate}）に {} 不足", say(-gap, lang)),
+                        &format!("{} short of the {name} ({rate})", say(-gap, lang)),
+                    )
+                    .to_string(),
+                0 => lang
+                    .pick(
+                        &format!("{name}（{rate}）ちょうど"),
+                        &format!("exactly at the {name} ({rate})"),
+                    )
+                    .to_string(),
+                _ => lang
+                    .pick(
+                        &format!("{name}（{rate}）を {} 上回る", say(gap, lang)),
+                        &format!("{} above the {name} ({rate})", say(gap, lang)),
+                    )
+                    .to_string(),
+            }
+        })
+        .collect()
+}
+
+fn row(label: &str, own: &str, cohort: &str) -> String {
+    let line = format!(
+        "{}{}  {}",
+        text::pad(label, LABEL),
+        text::pad_left(own, OWN),
+        text::pad_left(cohort, COHORT)
+    );
+    line.trim_end().to_string()
+}
+
+fn wrapped(out: &mut Vec<String>, first: &str, rest: &str, s: &str) {
+    let lines = text::wrap(s, WIDTH - text::width(first));
+    for (i, l) in lines.into_iter().enumerate() {
+        out.push(format!("{}{l}", if i == 0 { first } else { rest }));
+    }
+}
+
+/// The hospital beside its bed class, the gaps in words, and the assumptions. `standalone`:
+/// typed on the command line (the hints name flags) rather than read from a record.
+pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -> Vec<String> {
+    let data = BudgetData::embedded();
+    let num = |n: i64| group_thousands(n);
+    let none = "—";
+    let mut out = Vec::new();
+    out.push(
+        lang.pick(
+            &format!(
+                "■ セキュリティ予算の試算（提言１）：{}床（{}）",
+                b.inputs.beds,
+                b.bed_class.label(lang)
+            ),
+            &format!(
+                "■ Security budget (report proposal 1): {} beds ({})",
+                b.inputs.beds,
+                b.bed_class.label(lang)
+            ),
+        )
+        .to_string(),
+    );
+    wrapped(
+        &mut out,
+        "",
+        "",
+        lang.pick(
+            "単位：千円。報告書と同じく各段階で切り捨て。差額＝実際−必要（マイナスは不足）",
+            "Thousand yen, floored at every step as the report does. Gap = actual − required (negative: short)",
+        ),
+    );
+    out.push(String::new());
+    let cohort_head = lang
+        .pick(
+            &format!("{}の平均（図６）", b.bed_class.label(lang)),
+            &format!("{} avg (図６)", b.bed_class.label(lang)),
+        )
+        .to_string();
+    out.push(row("", lang.pick("貴院", "You"), &cohort_head));
+    let it = b.it_rate.percent();
+    out.push(row(
+        lang.pick("年間収益", "Annual revenue"),
+        &num(b.revenue),
+        none,
+    ));
+    out.push(row(
+        lang.pick(
+            &format!("IT予算（収益の{it}）"),
+            &format!("IT budget ({it} of revenue)"),
+        ),
+        &num(b.it_budget),
+        none,
+    ));
+    for (level, req) in b.required.each() {
+        out.push(row(
+            lang.pick(
+                &format!("必要予算（{}）", level_label(b, level, lang)),
+                &format!("Required ({})", level_label(b, level, lang)),
+            ),
+            &num(req),
+            &num(b.cohort.required.get(level)),
+        ));
+    }
+    let unknown = lang.pick("不明", "unknown");
+    out.push(row(
+        lang.pick("実際の予算", "Actual budget"),
+        &b.actual.map_or(unknown.to_string(), num),
+        &b.cohort.estimate.map_or(unknown.to_string(), num),
+    ));
+    for level in [Level::Min, Level::Sufficient] {
+        out.push(row(
+            lang.pick(
+                &format!("差額（{}）", level_label(b, level, lang)),
+                &format!("Gap ({})", level_label(b, level, lang)),
+            ),
+            &b.shortfall.map_or(none.to_string(), |s| num(s.get(level))),
+            &b.cohort
+                .shortfall
+                .map_or(none.to_string(), |s| num(s.get(level))),
+        ));
+    }
+    out.push(String::new());
+    out.push(lang.pick("貴院", "You").to_string());
+    match b.shortfall {
+        Some(s) => out.extend(gap_words(b, s, lang).into_iter().map(|l| format!("  {l}"))),
+        None => wrapped(
+            &mut out,
+            "  ",
+            "  ",
+            &format!(
+                "{}{}",
+                lang.pick(
+                    "実際の予算が不明のため、必要額だけを示します",
+                    "The actual budget is unknown, so only the requirement is shown",
+                ),
+                match (standalone, lang) {
+                    (true, Lang::Ja) => "（--budget か --bracket で比べられます）",
+                    (true, Lang::En) => " (give --budget or --bracket to compare)",
+                    (false, Lang::Ja) => "（予算区分か実額を答えると比べられます）",
+                    (false, Lang::En) => " (answer budget_bracket or budget_amount to compare)",
+                }
+            ),
+        ),
+    }
+    if let Some(s) = b.cohort.shortfall {
+        out.push(
+            lang.pick(
+                &format!("{}の平均（図６、最終集計）", b.bed_class.label(lang)),
+                &format!("{} average (図６, final count)", b.bed_class.label(lang)),
+            )
+            .to_string(),
+        );
+        out.extend(gap_words(b, s, lang).into_iter().map(|l| format!("  {l}")));
+    }
+    if b.what_if || b.levels != b.report_levels {
+        out.push(
+            lang.pick(
+                "※ 仮の値を含む試算です（記録は変わりません）",
+                "* A what-if: some figures are not the report's (no record is changed)",
+            )
+            .to_string(),
+        );
+    }
+    out.push(String::new());
+    out.push(lang.pick("前提", "Assumptions").to_string());
+    for a in b.assumptions(lang, data) {
+        let mark = match a.origin {
+            Origin::Own => lang.pick("［貴院］", "[own]"),
+            Origin::Survey => lang.pick("［既定］", "[default]"),
+            Origin::WhatIf => lang.pick("［仮］", "[what-if]"),
+            Origin::Unknown => lang.pick("［不明］", "[unknown]"),
+        };
+        let head = format!("{}{}{} {mark}", a.label, lang.pick("：", ": "), a.value);
+        let one_line = format!("  {head} {}", a.from);
+        if text::width(&one_line) <= WIDTH {
+            out.push(one_line);
+        } else {
+            wrapped(&mut out, "  ", "    ", &head);
+            wrapped(&mut out, "    ", "    ", &a.from);
+        }
+    }
+    out.push(
+        lang.pick(
+            "  ［貴院］貴院の数字　［既定］報告書の既定値　［仮］仮の値　［不明］わからない",
+            "  [own] your figure  [default] the report's  [what-if] tried, not saved",
+        )
+        .to_string(),
+    );
+    out
+}
