@@ -5,6 +5,8 @@ use super::keys::Pane;
 use super::session::Session;
 use crate::domain::Lang;
 
+pub mod checklist;
+pub mod contacts;
 pub mod help;
 pub mod home;
 pub mod interview;
@@ -13,14 +15,9 @@ pub mod new_record;
 /// The screen that shows `pane` of the open record. `None` for a pane not built yet (the app
 /// says so), and for the interview, which is always open beneath the others.
 pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>> {
-    let _ = (session, lang);
     match pane {
-        Pane::Interview
-        | Pane::Position
-        | Pane::Budget
-        | Pane::Matrix
-        | Pane::Checklist
-        | Pane::Contacts
-        | Pane::Overview => None,
+        Pane::Checklist => checklist::Checklist::new(session, lang).map(|s| Box::new(s) as _),
+        Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
+        Pane::Interview | Pane::Position | Pane::Budget | Pane::Matrix | Pane::Overview => None,
     }
 }
