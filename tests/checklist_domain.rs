@@ -467,6 +467,73 @@ fn history_keeps_each_check_and_same_day_corrects() {
     );
 }
 
+#[test]
+fn a_note_belongs_to_the_latest_check_and_needs_one() {
+    let mut r = record();
+    assert_eq!(
+        rules::note(
+            eds(),
+            &mut r,
+            "mhlw-r7",
+            "c3_bcp",
+            "電子カルテ更新時に導入",
+            now()
+        )
+        .unwrap_err(),
+        ChecklistError::NoCheckForNote {
+            item: "c3_bcp".into()
+        }
+    );
+    answer(
+        &mut r,
+        "mhlw-r7",
+        "c3_bcp",
+        YesNo::No,
+        "2026-04-10",
+        Some("2026-11-30"),
+    )
+    .unwrap();
+    answer(&mut r, "mhlw-r7", "c3_bcp", YesNo::Yes, "2026-05-20", None).unwrap();
+    rules::note(
+        eds(),
+        &mut r,
+        "mhlw-r7",
+        "c3_bcp",
+        "  電子カルテ更新時に導入 ",
+        now(),
+    )
+    .unwrap();
+    let h = r.checklists["mhlw-r7"].history("c3_bcp");
+    assert_eq!(h[0].note, None, "an earlier check keeps its own note");
+    assert_eq!(h[1].note.as_deref(), Some("電子カルテ更新時に導入"));
+    assert_eq!(
+        (h.len(), h[1].answer),
+        (2, YesNo::Yes),
+        "a note is not a new check"
+    );
+    rules::note(eds(), &mut r, "mhlw-r7", "c3_bcp", "  ", now()).unwrap();
+    assert_eq!(r.checklists["mhlw-r7"].history("c3_bcp")[1].note, None);
+    assert!(rules::note(eds(), &mut r, "mhlw-r7", "no_such_item", "x", now()).is_err());
+}
+
+#[test]
+fn a_typed_check_date_is_a_past_date_after_the_previous_check() {
+    let today = d(TODAY);
+    assert_eq!(
+        rules::check_checked_input("2026-05-20", Some(d("2026-04-10")), today),
+        Ok(d("2026-05-20"))
+    );
+    assert!(matches!(
+        rules::check_checked_input("2026-06-02", None, today),
+        Err(ChecklistError::CheckedInFuture { .. })
+    ));
+    assert!(matches!(
+        rules::check_checked_input("2026-04-01", Some(d("2026-04-10")), today),
+        Err(ChecklistError::CheckedBeforePrevious { .. })
+    ));
+    assert!(rules::check_checked_input("2026-13-01", None, today).is_err());
+}
+
 // ---------- readiness ----------
 
 fn answer_all_yes(r: &mut Record, edition: &str) {

@@ -34,6 +34,15 @@ pub enum Intent {
     NextPage,
     /// Open the full detail of what is selected (sources, readings, sentences).
     Details,
+    /// The checklist: answer the item はい / いいえ, withdraw the latest answer.
+    AnswerYes,
+    AnswerNo,
+    Withdraw,
+    /// The checklist's side panels: the vendors, readiness and what is missing.
+    Vendors,
+    Readiness,
+    /// Another edition of the checklist the record has answers to.
+    SwitchEdition,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -66,6 +75,14 @@ pub enum Scope {
     Position,
     /// The full detail over the position screen.
     Details,
+    /// The checklist's list of items.
+    Checklist,
+    /// The checklist's vendors panel.
+    Vendors,
+    /// A small form of fields (an answer's dates, a vendor, a contact): Enter keeps it.
+    Fields,
+    /// The contact chart's list of places.
+    Contacts,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -168,6 +185,35 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Details, I::NextSection, &[code(KeyCode::PageDown), k(' ')], "PgDn/Space", "次のページ", "Page down"),
     b(S::Details, I::Back, &[code(KeyCode::Esc), code(KeyCode::Enter)], "Esc/Enter", "閉じる", "Close"),
     b(S::Note, I::Back, &[code(KeyCode::Esc), ctrl('s')], "Esc/Ctrl-S", "メモを保存して閉じる", "Keep the note and close"),
+    b(S::Checklist, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の項目", "Previous item"),
+    b(S::Checklist, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の項目", "Next item"),
+    b(S::Checklist, I::NextSection, &[code(KeyCode::PageDown), k(']')], "PgDn/]", "次の項", "Next section"),
+    b(S::Checklist, I::PrevSection, &[code(KeyCode::PageUp), k('[')], "PgUp/[", "前の項", "Previous section"),
+    b(S::Checklist, I::AnswerYes, &[k('y')], "y", "はいと回答（Enter で保存）", "Answer yes (Enter saves)"),
+    b(S::Checklist, I::AnswerNo, &[k('n')], "n", "いいえと回答（目標日も）", "Answer no (with a target)"),
+    b(S::Checklist, I::Withdraw, &[k('-')], "-", "最新の回答を取り消す", "Withdraw the latest answer"),
+    b(S::Checklist, I::EditNote, &[k('e'), ctrl('n')], "e/Ctrl-N", "この項目のメモ", "Note on this item"),
+    b(S::Checklist, I::FirstUnanswered, &[k('g')], "g", "最初の未完了項目へ", "First item still missing"),
+    b(S::Checklist, I::Readiness, &[k('r')], "r", "準備状況と未完了の一覧", "Readiness, what is missing"),
+    b(S::Checklist, I::Vendors, &[k('v')], "v", "事業者の一覧・追加・削除", "Vendors: list, add, remove"),
+    b(S::Checklist, I::SwitchEdition, &[k('E')], "E", "版を切り替え", "Switch edition"),
+    b(S::Checklist, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る（入力は下書きに）", "Back (typing is kept)"),
+    b(S::Checklist, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Vendors, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の事業者", "Previous vendor"),
+    b(S::Vendors, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の事業者", "Next vendor"),
+    b(S::Vendors, I::New, &[k('a')], "a", "事業者を追加", "Add a vendor"),
+    b(S::Vendors, I::Delete, &[k('d')], "d", "事業者を削除（y で確認）", "Remove (y confirms)"),
+    b(S::Vendors, I::Back, &[code(KeyCode::Esc), k('v')], "Esc/v", "項目の一覧へ", "Back to the items"),
+    b(S::Fields, I::NextQuestion, &[code(KeyCode::Tab), code(KeyCode::Down)], "Tab/↓", "次の欄", "Next field"),
+    b(S::Fields, I::PrevQuestion, &[code(KeyCode::BackTab), code(KeyCode::Up)], "Shift-Tab/↑", "前の欄", "Previous field"),
+    b(S::Fields, I::Pick, &[code(KeyCode::Enter)], "Enter", "検証して保存", "Check and save"),
+    b(S::Fields, I::Back, &[code(KeyCode::Esc)], "Esc", "保存せずに閉じる", "Close without saving"),
+    b(S::Contacts, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の連絡先", "Previous place"),
+    b(S::Contacts, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の連絡先", "Next place"),
+    b(S::Contacts, I::Open, &[code(KeyCode::Enter)], "Enter", "氏名・役職・電話などを編集", "Edit name, title, phone…"),
+    b(S::Contacts, I::Delete, &[k('d')], "d", "消去（y で確認）", "Clear (y confirms)"),
+    b(S::Contacts, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
+    b(S::Contacts, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
     b(S::Record, I::Show(Pane::Budget), &[k('b')], "b", "予算の不足額（提言1）", "Budget shortfall (proposal 1)"),
@@ -258,20 +304,31 @@ mod tests {
         assert_eq!(intent(Scope::Home, &key(KeyCode::Char('z'), none)), None);
     }
 
+    /// A screen of the record that took a record key for itself would make it unreachable.
     #[test]
-    fn screen_scopes_leave_the_record_keys_to_the_record() {
-        let record: Vec<KeyCode> = BINDINGS
+    fn record_screens_leave_the_record_keys_alone() {
+        let record_keys: Vec<KeyCode> = BINDINGS
             .iter()
             .filter(|b| b.scope == Scope::Record)
             .flat_map(|b| b.keys.iter().map(|k| k.code))
             .collect();
-        assert_eq!(record.len(), 8);
-        for b in BINDINGS
-            .iter()
-            .filter(|b| matches!(b.scope, Scope::Position | Scope::Details | Scope::History))
-        {
-            for k in b.keys {
-                assert!(!record.contains(&k.code), "{:?} in {:?}", k.code, b.scope);
+        assert_eq!(record_keys.len(), 8);
+        for scope in [
+            Scope::Checklist,
+            Scope::Vendors,
+            Scope::Contacts,
+            Scope::Position,
+            Scope::Details,
+            Scope::History,
+        ] {
+            for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+                for k in b.keys {
+                    assert!(
+                        !record_keys.contains(&k.code),
+                        "{:?} in {scope:?} hides a record key",
+                        k.code
+                    );
+                }
             }
         }
     }
@@ -287,6 +344,10 @@ mod tests {
             Scope::History,
             Scope::Position,
             Scope::Details,
+            Scope::Checklist,
+            Scope::Vendors,
+            Scope::Fields,
+            Scope::Contacts,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -44,6 +44,14 @@ impl Refusal {
     }
 }
 
+/// Why a change made through [`Session::update`] was not made: the record is read-only, or the
+/// domain refused it (its own error, so that a screen can tell which field was wrong).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused<E> {
+    ReadOnly(Holder),
+    Rule(E),
+}
+
 impl Session {
     /// Opens a record for editing, or read-only when another session holds it.
     pub fn open(store: &Store, id: &RecordId) -> Result<Session, StoreError> {
@@ -92,6 +100,30 @@ impl Session {
         .map_err(Refusal::Invalid)?;
         self.save();
         Ok(())
+    }
+
+    /// Changes the record through a domain function (checklist answers, vendors, the contact
+    /// chart…), then saves. When the function refuses, the record is put back exactly as it was,
+    /// whatever the function did before refusing; when the save fails, the change stays in memory
+    /// and the error is shown until the next change saves it.
+    pub fn update<T, E>(
+        &mut self,
+        change: impl FnOnce(&mut Record) -> Result<T, E>,
+    ) -> Result<T, Refused<E>> {
+        if let Err(Refusal::ReadOnly(h)) = self.writable() {
+            return Err(Refused::ReadOnly(h));
+        }
+        let before = self.record.clone();
+        match change(&mut self.record) {
+            Ok(done) => {
+                self.save();
+                Ok(done)
+            }
+            Err(e) => {
+                self.record = before;
+                Err(Refused::Rule(e))
+            }
+        }
     }
 
     /// Parses typed text for a question and answers with it.

@@ -92,6 +92,8 @@ pub enum ChecklistError {
     NoteTooLong { len: usize, max: usize },
     #[error("`{item}` has no answer to withdraw")]
     NothingToWithdraw { item: String },
+    #[error("`{item}` is not answered yet: a note belongs to a check, answer yes or no first")]
+    NoCheckForNote { item: String },
 }
 
 fn limit_reason_en(l: &TargetLimit) -> &'static str {
@@ -165,6 +167,9 @@ impl ChecklistError {
                 format!("メモが{len}文字あります：{max}文字以内にしてください")
             }
             E::NothingToWithdraw { item } => format!("`{item}` には取り消す回答がありません"),
+            E::NoCheckForNote { item } => format!(
+                "`{item}` はまだ回答がありません：メモは確認（回答）に付くので、先に はい／いいえ で回答してください"
+            ),
         }
     }
 }
@@ -222,6 +227,26 @@ pub fn check_target_input(
     let target = parse_date_field(DateField::Target, raw)?;
     check_target(item, checked_on, target)?;
     Ok(target)
+}
+
+/// A date checked as it is typed: a date, not in the future, and not before the item's latest
+/// check (a re-check is dated on or after it).
+pub fn check_checked_input(
+    raw: &str,
+    latest: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<NaiveDate, ChecklistError> {
+    let checked_on = parse_date_field(DateField::Checked, raw)?;
+    if checked_on > today {
+        return Err(ChecklistError::CheckedInFuture { checked_on, today });
+    }
+    if let Some(previous) = latest.filter(|p| checked_on < *p) {
+        return Err(ChecklistError::CheckedBeforePrevious {
+            checked_on,
+            previous,
+        });
+    }
+    Ok(checked_on)
 }
 
 /// Every rule of one answer.
@@ -393,4 +418,43 @@ pub fn withdraw(
     }
     record.touch(now);
     Ok(removed)
+}
+
+/// Writes (or with an empty text removes) the note of an item's latest check, changing nothing
+/// else: a note is the hospital's remark on that check (「電子カルテ更新時に導入」), so it needs a
+/// check to belong to. A carried answer keeps its carried mark: writing a note is not checking
+/// the item again.
+pub fn note(
+    editions: &Editions,
+    record: &mut Record,
+    edition_id: &str,
+    item_id: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ChecklistError> {
+    let ed = edition(editions, edition_id)?;
+    item(ed, item_id)?;
+    let note = note.trim();
+    check_note(note)?;
+    let none = || ChecklistError::NoCheckForNote {
+        item: item_id.to_string(),
+    };
+    let answered = match record.checklists.get(&ed.id) {
+        Some(a) => !a.history(item_id).is_empty(),
+        None => carry::preview(editions, record, ed)
+            .is_some_and(|p| !p.answers.history(item_id).is_empty()),
+    };
+    if !answered {
+        return Err(none());
+    }
+    carry::start(editions, record, ed);
+    let latest = record
+        .checklists
+        .get_mut(&ed.id)
+        .and_then(|a| a.items.get_mut(item_id))
+        .and_then(|h| h.last_mut())
+        .ok_or_else(none)?;
+    latest.note = (!note.is_empty()).then(|| note.to_string());
+    record.touch(now);
+    Ok(())
 }

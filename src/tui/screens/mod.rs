@@ -5,6 +5,8 @@ use super::keys::Pane;
 use super::session::Session;
 use crate::domain::Lang;
 
+pub mod checklist;
+pub mod contacts;
 pub mod help;
 pub mod history;
 pub mod home;
@@ -18,11 +20,8 @@ pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>
     match pane {
         Pane::History => Some(Box::new(history::History::new(session, lang))),
         Pane::Position => Some(Box::new(position::PositionScreen::new(session, lang))),
-        Pane::Interview
-        | Pane::Budget
-        | Pane::Matrix
-        | Pane::Checklist
-        | Pane::Contacts
-        | Pane::Overview => None,
+        Pane::Checklist => checklist::Checklist::new(session, lang).map(|s| Box::new(s) as _),
+        Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
+        Pane::Interview | Pane::Budget | Pane::Matrix | Pane::Overview => None,
     }
 }

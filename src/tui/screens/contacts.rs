@@ -1,0 +1,748 @@
+//! The contact chart (連絡体制図, checklist item 3(1)): who is called when an incident happens,
+//! inside the hospital and outside, one place per line; Enter edits the selected place's name,
+//! title, organisation, phone and note. Every change goes through `contacts::set` and
+//! `contacts::clear`, as `shindan contacts set` does. shindan ships no phone numbers.
+//!
+//! A form being typed is kept in the record's drafts under `contacts/ROLE` (a vendor's place:
+//! `contacts/vendor/VENDOR/SYSTEM`), as the checklist keeps its own (see `checklist::draft_key`).
+
+use crate::domain::contacts::{self, ContactChart, ContactError, ContactInput, Slot};
+use crate::domain::record::Draft;
+use crate::domain::Lang;
+use crate::text::{pad, truncate, width, wrap};
+use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::widgets::text_field::{FieldKey, TextField};
+use chrono::Utc;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+use serde_json::json;
+
+/// The fields of a place, in the order the form shows them.
+const FIELDS: [FieldName; 5] = [
+    FieldName::Name,
+    FieldName::Title,
+    FieldName::Organisation,
+    FieldName::Phone,
+    FieldName::Note,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldName {
+    Name,
+    Title,
+    Organisation,
+    Phone,
+    Note,
+}
+
+impl FieldName {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            FieldName::Name => lang.pick("氏名", "Name"),
+            FieldName::Title => lang.pick("役職", "Title"),
+            FieldName::Organisation => lang.pick("所属・組織", "Organisation"),
+            FieldName::Phone => lang.pick("電話", "Phone"),
+            FieldName::Note => lang.pick("メモ", "Note"),
+        }
+    }
+
+    /// The field a domain error is about (the domain names fields as the CLI's options).
+    fn of(e: &ContactError) -> Option<FieldName> {
+        let by_name = |f: &str| match f {
+            "name" => Some(FieldName::Name),
+            "title" => Some(FieldName::Title),
+            "organisation" => Some(FieldName::Organisation),
+            "note" => Some(FieldName::Note),
+            _ => None,
+        };
+        match e {
+            ContactError::BadPhone(_) => Some(FieldName::Phone),
+            ContactError::TooLong { field, .. } | ContactError::LineBreak { field } => {
+                by_name(field)
+            }
+            _ => None,
+        }
+    }
+}
+
+struct ContactForm {
+    slot: usize,
+    fields: Vec<TextField>,
+    focus: usize,
+    /// A refusal, under the field it is about (or under the form).
+    error: Option<(Option<FieldName>, ContactError)>,
+}
+
+impl ContactForm {
+    fn open(slot: usize, s: &Slot) -> ContactForm {
+        let c = s.contact.clone().unwrap_or_default();
+        let values = [c.name, c.title, c.organisation, c.phone, c.note];
+        ContactForm {
+            slot,
+            fields: values
+                .iter()
+                .map(|v| TextField::single(v.as_deref().unwrap_or("")))
+                .collect(),
+            focus: 0,
+            error: None,
+        }
+    }
+
+    fn text(&self, f: FieldName) -> String {
+        FIELDS
+            .iter()
+            .position(|x| *x == f)
+            .and_then(|i| self.fields.get(i))
+            .map(|t| t.text())
+            .unwrap_or_default()
+    }
+
+    /// The phone number is checked as it is typed, by the domain's own rule.
+    fn check_phone(&mut self) {
+        if FIELDS.get(self.focus) != Some(&FieldName::Phone) {
+            return;
+        }
+        self.error = contacts::clean_phone(&self.text(FieldName::Phone))
+            .err()
+            .map(|e| (Some(FieldName::Phone), e));
+    }
+
+    fn encode(&self) -> String {
+        json!({
+            "fields": self.fields.iter().map(|f| f.text()).collect::<Vec<_>>(),
+            "focus": self.focus,
+        })
+        .to_string()
+    }
+
+    fn decode(slot: usize, s: &Slot, draft: &str) -> Option<ContactForm> {
+        let v: serde_json::Value = serde_json::from_str(draft).ok()?;
+        let fields = v.get("fields")?.as_array()?;
+        if fields.len() != FIELDS.len() {
+            return None;
+        }
+        let mut form = ContactForm::open(slot, s);
+        for (f, typed) in form.fields.iter_mut().zip(fields) {
+            *f = TextField::single(typed.as_str()?);
+        }
+        form.focus = v
+            .get("focus")
+            .and_then(|f| f.as_u64())
+            .map(|f| (f as usize).min(FIELDS.len() - 1))
+            .unwrap_or(0);
+        Some(form)
+    }
+}
+
+/// Where a place's typing is kept in the record's drafts.
+pub fn draft_key(s: &Slot) -> String {
+    match &s.vendor {
+        Some((v, sys)) => format!("contacts/vendor/{v}/{sys}"),
+        None => format!("contacts/{}", s.position.id()),
+    }
+}
+
+pub struct Contacts {
+    chart: ContactChart,
+    cursor: usize,
+    form: Option<ContactForm>,
+    /// Clearing the place under the cursor was asked: `y` confirms.
+    confirm: bool,
+}
+
+fn read_only(session: &Session, lang: Lang) -> Option<String> {
+    match &session.held_by {
+        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
+        _ => None,
+    }
+}
+
+fn slot_label(s: &Slot, lang: Lang) -> String {
+    match &s.vendor {
+        Some((v, sys)) => format!("{}{v}（{sys}）", lang.pick("事業者：", "Vendor: ")),
+        None => s.position.label(lang).to_string(),
+    }
+}
+
+impl Contacts {
+    /// Opens on the first place, or on a form left half typed.
+    pub fn new(session: &Session, _lang: Lang) -> Contacts {
+        let mut screen = Contacts {
+            chart: ContactChart::of(&session.record),
+            cursor: 0,
+            form: None,
+            confirm: false,
+        };
+        for (i, s) in screen.chart.slots.iter().enumerate() {
+            let form = session
+                .record
+                .draft(&draft_key(s))
+                .and_then(|d| d.value.as_deref())
+                .and_then(|v| ContactForm::decode(i, s, v));
+            if let Some(form) = form {
+                screen.cursor = i;
+                screen.form = Some(form);
+                break;
+            }
+        }
+        screen
+    }
+
+    fn rebuild(&mut self, session: &Session) {
+        let here = self.chart.slots.get(self.cursor).map(draft_key);
+        self.chart = ContactChart::of(&session.record);
+        if let Some(i) = here.and_then(|k| self.chart.slots.iter().position(|s| draft_key(s) == k))
+        {
+            self.cursor = i;
+        }
+        self.cursor = self.cursor.min(self.chart.slots.len().saturating_sub(1));
+    }
+
+    fn save(&mut self, session: &mut Session, lang: Lang) -> Action {
+        let Some(form) = self.form.as_mut() else {
+            return Action::None;
+        };
+        let Some(slot) = self.chart.slots.get(form.slot).cloned() else {
+            self.form = None;
+            return Action::None;
+        };
+        let input = ContactInput {
+            name: Some(form.text(FieldName::Name)),
+            title: Some(form.text(FieldName::Title)),
+            organisation: Some(form.text(FieldName::Organisation)),
+            phone: Some(form.text(FieldName::Phone)),
+            note: Some(form.text(FieldName::Note)),
+        };
+        let empty = FIELDS.iter().all(|f| form.text(*f).trim().is_empty());
+        let vendor = slot
+            .vendor
+            .as_ref()
+            .map(|(v, s)| (v.as_str(), Some(s.as_str())));
+        let key = draft_key(&slot);
+        let had = slot.contact.is_some();
+        let done = session.update(|r| {
+            if empty {
+                // Everything erased: the place is emptied, as `contacts clear` does.
+                if had {
+                    contacts::clear(r, slot.position, vendor, Utc::now())?;
+                }
+            } else {
+                contacts::set(r, slot.position, vendor, input, Utc::now())?;
+            }
+            r.set_draft(&key, Draft::default());
+            Ok(())
+        });
+        match done {
+            Ok(()) => {
+                self.form = None;
+                self.rebuild(session);
+                Action::Flash(
+                    lang.pick(
+                        &format!("{} を保存しました", slot_label(&slot, lang)),
+                        &format!("{}: saved", slot_label(&slot, lang)),
+                    )
+                    .to_string(),
+                )
+            }
+            Err(Refused::ReadOnly(h)) => {
+                self.form = None;
+                Action::Flash(Refusal::ReadOnly(h).message(lang))
+            }
+            Err(Refused::Rule(e)) => {
+                let field = FieldName::of(&e);
+                if let Some(i) = field.and_then(|f| FIELDS.iter().position(|x| *x == f)) {
+                    form.focus = i;
+                }
+                form.error = Some((field, e));
+                Action::None
+            }
+        }
+    }
+
+    fn cancel(&mut self, session: &mut Session) {
+        if let Some(form) = self.form.take() {
+            if let Some(slot) = self.chart.slots.get(form.slot) {
+                session.set_draft(&draft_key(slot), Draft::default());
+            }
+        }
+    }
+
+    fn clear(&mut self, session: &mut Session, lang: Lang) -> Action {
+        let Some(slot) = self.chart.slots.get(self.cursor).cloned() else {
+            return Action::None;
+        };
+        let vendor = slot
+            .vendor
+            .as_ref()
+            .map(|(v, s)| (v.as_str(), Some(s.as_str())));
+        match session.update(|r| contacts::clear(r, slot.position, vendor, Utc::now())) {
+            Ok(()) => {
+                self.rebuild(session);
+                Action::Flash(
+                    lang.pick(
+                        &format!("{} を消去しました", slot_label(&slot, lang)),
+                        &format!("{}: cleared", slot_label(&slot, lang)),
+                    )
+                    .to_string(),
+                )
+            }
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
+        }
+    }
+
+    fn form_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
+        if matches!(key.code, KeyCode::F(_)) {
+            return None;
+        }
+        let form = self.form.as_mut()?;
+        match keys::intent_in(Scope::Fields, &key) {
+            Some(Intent::Pick) => return Some(self.save(session, lang)),
+            Some(Intent::Back) => self.cancel(session),
+            Some(Intent::NextQuestion) => form.focus = (form.focus + 1) % FIELDS.len(),
+            Some(Intent::PrevQuestion) => {
+                form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len()
+            }
+            _ => {
+                if let Some(f) = form.fields.get_mut(form.focus) {
+                    if f.handle(key) == FieldKey::Edited {
+                        if form
+                            .error
+                            .as_ref()
+                            .is_some_and(|(at, _)| *at == FIELDS.get(form.focus).copied())
+                        {
+                            form.error = None;
+                        }
+                        form.check_phone();
+                    }
+                }
+            }
+        }
+        Some(Action::None)
+    }
+}
+
+impl Screen for Contacts {
+    fn pane(&self) -> Option<Pane> {
+        Some(Pane::Contacts)
+    }
+
+    fn scope(&self) -> Scope {
+        if self.form.is_some() {
+            Scope::Fields
+        } else {
+            Scope::Contacts
+        }
+    }
+
+    fn title(&self, view: &View) -> String {
+        let l = view.lang;
+        let (id, name) = view
+            .session
+            .map(|s| {
+                (
+                    s.record.id.to_string(),
+                    s.record.hospital_name().unwrap_or("").to_string(),
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "{id} {name} — {} {}/{}",
+            l.pick("連絡体制図（3(1)） 記入", "Contact chart (3(1)), filled"),
+            self.chart.filled(),
+            self.chart.total()
+        )
+    }
+
+    fn footer(&self, view: &View) -> Vec<(String, String)> {
+        let l = view.lang;
+        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+        if self.form.is_some() {
+            return vec![
+                p("Enter", "保存", "save"),
+                p("Tab/↓", "次の欄", "next field"),
+                p("Esc", "取り消す", "cancel"),
+                p("F1", "キー", "keys"),
+            ];
+        }
+        if self.confirm {
+            return vec![
+                p("y", "消去する", "clear"),
+                p(l.pick("他", "other"), "やめる", "keep"),
+            ];
+        }
+        vec![
+            p("↑↓", "選択", "move"),
+            p("Enter", "編集", "edit"),
+            p("d", "消去", "clear"),
+            p("c", "チェックリスト", "checklist"),
+            p("?", "キー", "keys"),
+            p("Esc", "戻る", "back"),
+        ]
+    }
+
+    fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
+        vec![(
+            lang.pick("文字", "Letters").into(),
+            lang.pick(
+                "編集中は、文字はすべて欄に入ります",
+                "While editing, every letter is typed into the field",
+            )
+            .into(),
+        )]
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let lang = env.lang;
+        let session = env.session.as_deref_mut()?;
+        if self.form.is_some() {
+            return self.form_key(key, session, lang);
+        }
+        if self.confirm {
+            self.confirm = false;
+            if key.code == KeyCode::Char('y') {
+                return Some(self.clear(session, lang));
+            }
+            return Some(Action::None);
+        }
+        let intent = keys::intent_in(Scope::Contacts, &key)?;
+        let n = self.chart.slots.len();
+        let action = match intent {
+            Intent::Up => {
+                self.cursor = self.cursor.saturating_sub(1);
+                Action::None
+            }
+            Intent::Down => {
+                self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
+                Action::None
+            }
+            Intent::Open => match read_only(session, lang) {
+                Some(msg) => Action::Flash(msg),
+                None => {
+                    if let Some(s) = self.chart.slots.get(self.cursor) {
+                        self.form = Some(ContactForm::open(self.cursor, s));
+                    }
+                    Action::None
+                }
+            },
+            Intent::Delete => match read_only(session, lang) {
+                Some(msg) => Action::Flash(msg),
+                None => match self.chart.slots.get(self.cursor) {
+                    Some(s) if s.contact.is_some() => {
+                        self.confirm = true;
+                        Action::None
+                    }
+                    _ => Action::Flash(
+                        lang.pick("この連絡先は未記入です", "This place is empty")
+                            .to_string(),
+                    ),
+                },
+            },
+            Intent::Back => Action::Back,
+            Intent::Quit => Action::Quit,
+            _ => return None,
+        };
+        Some(action)
+    }
+
+    fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
+        if let Some(form) = self.form.as_mut() {
+            if let Some(f) = form.fields.get_mut(form.focus) {
+                f.paste(text);
+            }
+            form.check_phone();
+        }
+        Action::None
+    }
+
+    fn resume(&mut self, env: &mut Env) {
+        if let Some(session) = env.session.as_deref() {
+            self.rebuild(session);
+        }
+    }
+
+    fn keep_drafts(&mut self, session: &mut Session) {
+        let Some(form) = &self.form else { return };
+        if let Some(slot) = self.chart.slots.get(form.slot) {
+            session.set_draft(
+                &draft_key(slot),
+                Draft {
+                    value: Some(form.encode()),
+                    note: None,
+                },
+            );
+        }
+    }
+
+    /// ```text
+    /// ┌ 院内 ─────────────────────────────────────────────────────────────┐
+    /// │▶✓ 医療情報システム安全管理責任者  山田 太郎（情報システム課長）  03-…│
+    /// │ · 院長・管理者                    （未記入）                        │
+    /// │ 院外                                                               │
+    /// │ · 事業者：ベンダーA（電子カルテ）  …                                │
+    /// └────────────────────────────────────────────────────────────────────┘
+    /// ┌ 院長・管理者 ──────────────────────────────────────────────────────┐
+    /// │氏名        [                    ]   (the form, or the place's details)│
+    /// └────────────────────────────────────────────────────────────────────┘
+    /// ```
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = &view.theme;
+        let needed = self.chart.slots.len() as u16 + 2 + 2;
+        // The form takes the room it needs (five fields and an error); the list, which scrolls,
+        // gives it up.
+        let form_h = self.form.as_ref().map(|f| {
+            let error_lines = f
+                .error
+                .as_ref()
+                .map(|(_, e)| {
+                    wrap(
+                        &format!("✗ {}", e.message(view.lang)),
+                        area.width.saturating_sub(3) as usize,
+                    )
+                    .len()
+                })
+                .unwrap_or(0);
+            (FIELDS.len() + error_lines) as u16 + 2
+        });
+        let bottom_h = form_h
+            .unwrap_or(8)
+            .max(area.height.saturating_sub(needed))
+            .min(area.height.saturating_sub(5));
+        let list = Rect {
+            height: area.height - bottom_h,
+            ..area
+        };
+        let bottom = Rect {
+            y: area.y + list.height,
+            height: bottom_h,
+            ..area
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(view.lang.pick(
+                " 連絡体制図（shindan は電話番号を同梱しません） ",
+                " Contact chart (shindan ships no phone numbers) ",
+            ));
+        let inner = block.inner(list);
+        frame.render_widget(block, list);
+        self.render_list(frame, inner, view);
+        self.render_bottom(frame, bottom, view);
+    }
+}
+
+impl Contacts {
+    fn render_list(&self, frame: &mut Frame, inner: Rect, view: &View) {
+        let (l, t) = (view.lang, &view.theme);
+        let w = inner.width as usize;
+        let role_w = if w >= 100 { 40 } else { 30 };
+        let phone_w = 16;
+        let who_w = w.saturating_sub(3 + role_w + 1 + phone_w + 1);
+        let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+        let mut inside = None;
+        for (i, s) in self.chart.slots.iter().enumerate() {
+            if inside != Some(s.position.internal()) {
+                inside = Some(s.position.internal());
+                lines.push((
+                    None,
+                    Line::styled(
+                        if s.position.internal() {
+                            l.pick("■ 院内", "■ Inside the hospital")
+                        } else {
+                            l.pick("■ 院外", "■ Outside")
+                        },
+                        t.heading(),
+                    ),
+                ));
+            }
+            let here = i == self.cursor;
+            let (mark, mark_style) = if s.filled() {
+                ("✓", t.ok())
+            } else if s.contact.is_some() {
+                ("!", t.warn())
+            } else {
+                ("·", t.base())
+            };
+            let c = s.contact.clone().unwrap_or_default();
+            let who = match (
+                c.name.as_deref(),
+                c.organisation.as_deref(),
+                c.title.as_deref(),
+            ) {
+                (Some(n), _, Some(ti)) => format!("{n}（{ti}）"),
+                (Some(n), _, None) => n.to_string(),
+                (None, Some(o), _) => o.to_string(),
+                (None, None, Some(ti)) => ti.to_string(),
+                (None, None, None) => String::new(),
+            };
+            let label = truncate(&slot_label(s, l), role_w);
+            let fill = role_w - width(&label);
+            let mut spans = vec![
+                Span::raw(if here { "▶" } else { " " }),
+                Span::styled(mark, mark_style),
+                Span::raw(" "),
+                Span::styled(label, if here { t.selected() } else { t.base() }),
+                Span::raw(" ".repeat(fill + 1)),
+            ];
+            if who.is_empty() && c.phone.is_none() {
+                spans.push(Span::styled(l.pick("（未記入）", "(empty)"), t.dim()));
+            } else {
+                spans.push(Span::raw(pad(&who, who_w)));
+                spans.push(Span::raw(" "));
+                spans.push(Span::raw(truncate(
+                    c.phone.as_deref().unwrap_or("—"),
+                    phone_w,
+                )));
+            }
+            lines.push((Some(i), Line::from(spans)));
+        }
+        let height = inner.height as usize;
+        let here = lines
+            .iter()
+            .position(|(i, _)| *i == Some(self.cursor))
+            .unwrap_or(0);
+        let top = (here + 1).saturating_sub(height);
+        let shown: Vec<Line> = lines
+            .into_iter()
+            .skip(top)
+            .take(height)
+            .map(|(_, l)| l)
+            .collect();
+        frame.render_widget(Paragraph::new(shown), inner);
+    }
+
+    fn render_bottom(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let (l, t) = (view.lang, &view.theme);
+        let Some(slot) = self.chart.slots.get(self.cursor) else {
+            return;
+        };
+        let title = format!(
+            " {}{} ",
+            slot_label(slot, l),
+            if self.form.is_some() {
+                l.pick("：編集", ": editing")
+            } else {
+                ""
+            }
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if self.form.is_some() {
+                t.accent()
+            } else {
+                t.border()
+            })
+            .title(truncate(&title, area.width.saturating_sub(4) as usize));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width.saturating_sub(1) as usize;
+        let label_w = if l == Lang::Ja { 12 } else { 14 };
+        let mut out: Vec<Line> = Vec::new();
+        match &self.form {
+            Some(form) => {
+                let example = l.pick(" 例：03-1234-5678", " e.g. 03-1234-5678");
+                let field_w = w.saturating_sub(label_w + 2 + width(example)).min(40);
+                let mut rows = Vec::new();
+                for (i, f) in FIELDS.iter().enumerate() {
+                    rows.push(out.len());
+                    let focused = i == form.focus;
+                    let mut spans = vec![
+                        Span::styled(
+                            pad(f.label(l), label_w),
+                            if focused { t.heading() } else { t.base() },
+                        ),
+                        Span::styled(format!("[{}]", " ".repeat(field_w)), t.dim()),
+                    ];
+                    if *f == FieldName::Phone {
+                        spans.push(Span::styled(example, t.dim()));
+                    }
+                    out.push(Line::from(spans));
+                    if let Some((at, e)) = &form.error {
+                        if *at == Some(*f) {
+                            for line in wrap(&format!("✗ {}", e.message(l)), w) {
+                                out.push(Line::styled(line, t.error()));
+                            }
+                        }
+                    }
+                }
+                if let Some((None, e)) = &form.error {
+                    for line in wrap(&format!("✗ {}", e.message(l)), w) {
+                        out.push(Line::styled(line, t.error()));
+                    }
+                }
+                frame.render_widget(Paragraph::new(out), inner);
+                for (i, (at, f)) in rows.iter().zip(&form.fields).enumerate() {
+                    let y = inner.y + *at as u16;
+                    if y >= inner.y + inner.height {
+                        continue;
+                    }
+                    f.render(
+                        Rect {
+                            x: inner.x + label_w as u16 + 1,
+                            y,
+                            width: field_w as u16,
+                            height: 1,
+                        },
+                        frame.buffer_mut(),
+                        t.base().add_modifier(Modifier::UNDERLINED),
+                        i == form.focus,
+                    );
+                }
+            }
+            None => {
+                let c = slot.contact.clone().unwrap_or_default();
+                if self.confirm {
+                    for line in wrap(
+                        l.pick(
+                            "この連絡先を消去しますか？ y で消去、他のキーでやめる",
+                            "Clear this place? y clears, any other key keeps it",
+                        ),
+                        w,
+                    ) {
+                        out.push(Line::styled(line, t.warn()));
+                    }
+                }
+                for (f, v) in FIELDS
+                    .iter()
+                    .zip([c.name, c.title, c.organisation, c.phone])
+                {
+                    out.push(Line::from(vec![
+                        Span::styled(pad(f.label(l), label_w), t.dim()),
+                        Span::raw(truncate(
+                            v.as_deref().unwrap_or("—"),
+                            w.saturating_sub(label_w),
+                        )),
+                    ]));
+                }
+                if let Some(n) = &c.note {
+                    let lines = wrap(n, w.saturating_sub(label_w));
+                    for (i, line) in lines.iter().enumerate() {
+                        out.push(Line::from(vec![
+                            Span::styled(
+                                pad(if i == 0 { FieldName::Note.label(l) } else { "" }, label_w),
+                                t.dim(),
+                            ),
+                            Span::raw(line.clone()),
+                        ]));
+                    }
+                }
+                for line in wrap(
+                    l.pick(
+                        "Enter で編集。電話番号は病院が確かめて入力します（shindan は同梱しません）。",
+                        "Enter edits. Phone numbers are the hospital's own, checked by it (shindan ships none).",
+                    ),
+                    w,
+                ) {
+                    out.push(Line::styled(line, t.dim()));
+                }
+                frame.render_widget(Paragraph::new(out), inner);
+            }
+        }
+    }
+}
