@@ -315,3 +315,61 @@ fn delete_needs_the_lock_and_removes_the_record() {
     assert!(store.list().unwrap().records.is_empty());
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
+
+/// A full disk, injected for real: the child may write files of at most 8 KiB
+/// (`RLIMIT_FSIZE`, with SIGXFSZ ignored the write fails with EFBIG as it would with ENOSPC
+/// part-way through). A save that does not fit is refused with a message and the record on disk
+/// stays byte for byte as it was.
+#[test]
+fn a_full_disk_refuses_the_save_and_keeps_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let r = new_record(&store, "A病院");
+    let path = store.path_of(&r.id);
+    let before = fs::read(&path).unwrap();
+    let out = child("full_disk_child", tmp.path()).output().unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    let refused = out
+        .lines()
+        .find_map(|l| l.split_once("refused: ").map(|(_, why)| why))
+        .unwrap_or_else(|| panic!("the save was not refused:\n{out}"));
+    assert!(
+        refused.contains("2026-001.json"),
+        "names the file: {refused}"
+    );
+    let hidden: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(hidden.is_empty(), "the half-written temp file is removed");
+    assert_eq!(fs::read(&path).unwrap(), before, "the file is untouched");
+    assert_eq!(store.list().unwrap().records.len(), 1);
+    assert!(store.load(&r.id).unwrap().note("threat").is_none());
+}
+
+#[test]
+#[ignore = "run as a child process by the full-disk test"]
+fn full_disk_child() {
+    let Ok(dir) = std::env::var("SHINDAN_TEST_DIR") else {
+        return;
+    };
+    let store = Store::open(dir).unwrap();
+    let id: RecordId = "2026-001".parse().unwrap();
+    let lock = store.lock(&id).unwrap();
+    let mut r = store.load(&id).unwrap();
+    // SAFETY: plain libc calls on this process, before any file of the store is written.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        let limit = libc::rlimit {
+            rlim_cur: 8192,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
+    }
+    r.set_note("threat", &"記".repeat(20_000), Utc::now());
+    match store.save(&mut r, &lock) {
+        Ok(()) => println!("saved"),
+        Err(e) => println!("refused: {e}"),
+    }
+}
