@@ -187,6 +187,8 @@ fn no_network() {
          $S --data-dir $D list >/dev/null; $S --data-dir $D check $id >/dev/null; \
          $S --data-dir $D checklist show $id >/dev/null; $S --data-dir $D export $id > $D/x.json; \
          $S --data-dir $D aggregate $D >/dev/null; $S survey >/dev/null; \
+         $S budget --beds 120 >/dev/null; $S catalog >/dev/null; \
+         $S --data-dir $D vendor-brief $id >/dev/null; $S --data-dir $D control $id >/dev/null; \
          printf 'q' | script -qec \"$S --data-dir $D\" /dev/null >/dev/null || true",
         data = data.display(),
         bin = bin
