@@ -63,8 +63,16 @@ fn menu(program: &str) -> Command {
     c
 }
 
+/// The binary measured: the one cargo built for this bench, or `SHINDAN_BENCH_BIN` to compare
+/// another build of it (e.g. a statically linked one) on the same run.
+fn shindan_bin() -> std::path::PathBuf {
+    std::env::var_os("SHINDAN_BENCH_BIN")
+        .map(Into::into)
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_shindan").into())
+}
+
 fn shindan(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_shindan"));
+    let mut c = Command::new(shindan_bin());
     c.env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
         .arg("--data-dir")
@@ -259,7 +267,7 @@ fn main() {
         "peak RSS, a whole interview",
         peak_rss_kb(t.pid()) as f64 / 1024.0
     );
-    let exe = std::fs::metadata(env!("CARGO_BIN_EXE_shindan"))
+    let exe = std::fs::metadata(shindan_bin())
         .map(|m| m.len())
         .unwrap_or(0);
     println!(

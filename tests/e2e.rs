@@ -173,6 +173,40 @@ fn restored(bytes: &[u8]) -> bool {
     tail.contains("\x1b[?1049l") && tail.contains("\x1b[?25h")
 }
 
+/// A bug in a screen (a panic, injected with F12 in a debug build) ends the session with the
+/// terminal restored, the panic's message readable after it, and what was typed saved.
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_what_was_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = Pty::shindan(&data, &[], &[("SHINDAN_TEST_PANIC", "1")], 80, 24);
+    t.wait_for("みなと総合病院");
+    t.keys(&[ENTER]);
+    t.wait_for("問 6/22");
+    t.keys(&["n"]);
+    t.wait_for("メモ（Esc/Ctrl-S で保存）");
+    t.send("途中まで");
+    t.wait_for("途中まで");
+    t.send("\x1b[24~"); // F12
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(101));
+    let out = t.bytes();
+    assert!(restored(&out), "the terminal was given back");
+    let after = String::from_utf8_lossy(&out);
+    let tail = &after[after.rfind("\x1b[?1049l").unwrap()..];
+    assert!(
+        tail.contains("panic injected by SHINDAN_TEST_PANIC"),
+        "the message is printed after the screen is left: {tail:?}"
+    );
+    let r = only_record(&data);
+    assert_eq!(
+        r.draft("threat").and_then(|d| d.note.as_deref()),
+        Some("途中まで")
+    );
+    assert!(Store::open(&data).unwrap().lock(&r.id).is_ok());
+}
+
 #[test]
 fn sigterm_and_ctrl_c_save_the_draft_and_restore_the_terminal() {
     for (how, expect_success) in [("sigterm", false), ("ctrl-c", true), ("q", true)] {

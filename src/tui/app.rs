@@ -142,6 +142,14 @@ impl App {
     }
 
     fn key(&mut self, key: KeyEvent) {
+        // Fault injection for the end-to-end test of a panic (debug builds only): what was typed
+        // must survive a bug in any screen, so the test needs a way to cause one.
+        #[cfg(debug_assertions)]
+        if key.code == crossterm::event::KeyCode::F(12)
+            && std::env::var_os("SHINDAN_TEST_PANIC").is_some()
+        {
+            panic!("panic injected by SHINDAN_TEST_PANIC");
+        }
         self.flash = None;
         if self.help {
             // Any key closes the help; it does nothing else.
