@@ -72,6 +72,15 @@ fn screens(c: &mut Criterion) {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Enter);
     frame(c, "position_detail_200x60", &app);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('c'));
+    frame(c, "checklist_200x60", &app);
+    press(&mut app, KeyCode::Char('r'));
+    frame(c, "checklist_readiness_200x60", &app);
+    press(&mut app, KeyCode::Char('t'));
+    frame(c, "contacts_200x60", &app);
+    press(&mut app, KeyCode::Char('h'));
+    frame(c, "history_200x60", &app);
 }
 
 criterion_group!(benches, screens);
