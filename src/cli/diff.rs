@@ -11,7 +11,8 @@ pub struct Args {
     old: String,
     /// The later record
     new: Option<String>,
-    /// Print JSON for scripts (keys: before, after, answers, notes, indicators)
+    /// Print JSON for scripts (keys: before, after, answers, notes, indicators, coverage,
+    /// shortfall)
     #[arg(long)]
     json: bool,
 }
@@ -59,7 +60,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         d.after,
         after.hospital_name().unwrap_or("")
     );
-    if d.indicators.is_empty() && d.answers.is_empty() && d.notes.is_empty() {
+    if d.is_empty() {
         println!(
             "{}",
             lang.pick("変わったところはありません。", "Nothing changed.")
@@ -120,5 +121,39 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             d.notes.join(", ")
         );
     }
+    println!(
+        "\n■ {}",
+        lang.pick(
+            "リスク対策の網羅率（提言2）と予算の差額（提言1、万円）",
+            "Risk coverage (proposal 2) and budget gap (proposal 1)"
+        )
+    );
+    for line in figure_lines(&d, lang) {
+        println!("{line}");
+    }
     Ok(())
+}
+
+/// "  認証・認可          34% → 40%  [改善]": one line per figure; one too long for 80
+/// columns puts its change on the lines below.
+fn figure_lines(d: &history::RecordDiff, lang: Lang) -> Vec<String> {
+    use crate::text::{pad, width};
+    let mut out = Vec::new();
+    for r in d.figure_rows(lang) {
+        let mark = match r.direction {
+            Some(Direction::Improved) => lang.pick("  [改善]", "  [better]"),
+            Some(Direction::Worsened) => lang.pick("  [悪化]", "  [worse]"),
+            _ => "",
+        };
+        let line = format!("  {}{}{mark}", pad(&r.label, 22), r.change);
+        if width(&line) <= 80 {
+            out.push(line);
+        } else {
+            out.push(format!("  {}", r.label));
+            for l in wrap(&format!("{}{mark}", r.change), 74) {
+                out.push(format!("      {l}"));
+            }
+        }
+    }
+    out
 }

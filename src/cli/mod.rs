@@ -71,7 +71,7 @@ pub enum Command {
     Show(show::Args),
     /// The report's tables computed from many record files (folders, files, JSONL bundles)
     Aggregate(aggregate::Args),
-    /// Export a record (JSON: the exchange format)
+    /// Export a record (JSON, the exchange format) or its report (Markdown, HTML, CSV)
     Export(export::Args),
     /// Import exported records; refuses damaged, newer or invalid files, never half a batch
     Import(import::Args),

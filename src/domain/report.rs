@@ -1,5 +1,15 @@
 //! Places in the 2022 report, as the assets name them ("overall 2/7", "bed 3/7", "founder 5/7",
-//! "p46 図６"), written out for the reader in either language.
+//! "p46 図６"), written out for the reader in either language; and the report of one record
+//! (`shindan export`, the TUI's `e`), built once in [`model::Report`] and drawn by `print`.
+
+mod build;
+pub mod model;
+mod money;
+mod readiness;
+mod risks;
+mod standing;
+
+pub use model::{Block, Part, PartId, Report, Table, TableRow};
 
 use super::lang::Lang;
 

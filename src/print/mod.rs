@@ -6,5 +6,6 @@
 pub mod checklist;
 pub mod contacts;
 mod page;
+pub mod report;
 
 pub use page::escape;

@@ -9,6 +9,7 @@
 mod atomic;
 pub mod bundle;
 pub mod evidence;
+mod exports;
 mod lock;
 mod migrate;
 

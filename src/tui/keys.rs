@@ -43,6 +43,10 @@ pub enum Intent {
     Readiness,
     /// Another edition of the checklist the record has answers to.
     SwitchEdition,
+    /// Export the record or its report (asks the format).
+    Export,
+    /// Export in this format (the export overlay).
+    ExportAs(crate::print::report::Format),
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -83,6 +87,9 @@ pub enum Scope {
     Fields,
     /// The contact chart's list of places.
     Contacts,
+    /// The export overlay over the record list or the interview. It takes every key while
+    /// open, so its letters never reach the record keys (m h c are the formats' initials).
+    Export,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -140,6 +147,7 @@ const fn b(
     }
 }
 
+use crate::print::report::Format;
 use Intent as I;
 use Scope as S;
 
@@ -152,6 +160,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Home, I::Copy, &[k('c')], "c", "記録を新しい年度にコピー", "Copy the record to a new year"),
     b(S::Home, I::Delete, &[k('d')], "d", "記録を削除（病院名の入力で確認）", "Delete the record (type its hospital name)"),
     b(S::Home, I::Show(Pane::Position), &[k('p')], "p", "選んだ記録の2022年調査との比較", "Position of the selected record against the 2022 survey"),
+    b(S::Home, I::Export, &[k('e')], "e", "選んだ記録を書き出す（報告書 md/html/csv、記録 json）", "Export the selected record (report md/html/csv, record json)"),
     b(S::Home, I::Filter, &[k('/')], "/", "絞り込み（Escで解除）", "Filter (Esc clears)"),
     b(S::Home, I::Back, &[code(KeyCode::Esc)], "Esc", "絞り込みを解除", "Clear the filter"),
     b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
@@ -170,6 +179,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Interview, I::FirstUnanswered, &[k('g')], "g", "最初の未回答（または昨年から未確認）へ", "First unanswered (or unconfirmed) question"),
     b(S::Interview, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "メモを書く", "Write a note"),
     b(S::Interview, I::Confirm, &[k('y')], "y", "昨年の回答をそのまま確認", "Confirm last year's answer as it is"),
+    b(S::Interview, I::Export, &[k('e')], "e", "この記録を書き出す（報告書 md/html/csv、記録 json）", "Export this record (report md/html/csv, record json)"),
     b(S::Interview, I::Back, &[code(KeyCode::Esc)], "Esc", "一覧へ戻る（入力中の内容は下書きとして保存）", "Back to the list (what is typed is kept as a draft)"),
     b(S::Interview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::Position, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の指標", "Previous indicator"),
@@ -225,6 +235,14 @@ pub static BINDINGS: &[Binding] = &[
     b(S::History, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へ", "Scroll up"),
     b(S::History, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "下へ", "Scroll down"),
     b(S::History, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
+    b(S::Export, I::ExportAs(Format::Md), &[k('m')], "m", "Markdown（メール・Wiki用）", "Markdown (mail, wiki)"),
+    b(S::Export, I::ExportAs(Format::Html), &[k('h')], "h", "HTML（A4で印刷）", "HTML (prints on A4)"),
+    b(S::Export, I::ExportAs(Format::Csv), &[k('c')], "c", "CSV（Excel用）", "CSV (Excel)"),
+    b(S::Export, I::ExportAs(Format::Json), &[k('j')], "j", "JSON（記録そのもの、取り込み用）", "JSON (the record, to import)"),
+    b(S::Export, I::Up, &[code(KeyCode::Up)], "↑", "上へ", "Move up"),
+    b(S::Export, I::Down, &[code(KeyCode::Down)], "↓", "下へ", "Move down"),
+    b(S::Export, I::Pick, &[code(KeyCode::Enter)], "Enter", "選んだ形式で書き出す", "Write in the chosen format"),
+    b(S::Export, I::Back, &[code(KeyCode::Esc)], "Esc", "書き出さずに閉じる", "Close without writing"),
     b(S::Global, I::Help, &[k('?'), code(KeyCode::F(1))], "?/F1", "キー一覧", "Keys"),
     b(S::Global, I::Quit, &[ctrl('c')], "Ctrl-C", "保存して終了", "Save and quit"),
 ];
@@ -348,6 +366,7 @@ mod tests {
             Scope::Vendors,
             Scope::Fields,
             Scope::Contacts,
+            Scope::Export,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -3,7 +3,7 @@
 
 use crate::domain::history::{self, Direction, RecordDiff};
 use crate::domain::{IndicatorValue, Lang, Questionnaire};
-use crate::text::{truncate, wrap};
+use crate::text::{pad, truncate, width as width_of, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::Session;
@@ -70,7 +70,7 @@ impl History {
             format!("{} → {}", d.before, d.after),
             t.heading(),
         )];
-        if d.indicators.is_empty() && d.answers.is_empty() {
+        if d.is_empty() {
             lines.push(Line::raw(
                 lang.pick("変わったところはありません。", "Nothing changed.")
                     .to_string(),
@@ -142,6 +142,31 @@ impl History {
                 ),
                 width,
             )));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            lang.pick(
+                "網羅率（提言2）と予算の差額（提言1）",
+                "Coverage (proposal 2), budget gap (proposal 1)",
+            )
+            .to_string(),
+            t.heading(),
+        ));
+        // Label, change and a word for the direction, so colour is never the only sign.
+        let label_w = (width / 3).clamp(12, 28);
+        for r in d.figure_rows(lang) {
+            let (mark, style) = match r.direction {
+                Some(Direction::Improved) => (lang.pick(" [改善]", " [better]"), t.ok()),
+                Some(Direction::Worsened) => (lang.pick(" [悪化]", " [worse]"), t.error()),
+                _ => ("", t.base()),
+            };
+            let head = format!("  {}", pad(&truncate(&r.label, label_w), label_w));
+            let room = width.saturating_sub(width_of(&head) + width_of(mark));
+            lines.push(Line::from(vec![
+                Span::raw(head),
+                Span::raw(truncate(&r.change, room)),
+                Span::styled(mark.to_string(), style),
+            ]));
         }
         lines
     }

@@ -1,6 +1,7 @@
 //! The home screen: the records of the data dir, the files that could not be read, and the way
 //! into an interview.
 
+use super::export::{self, ExportPrompt, PromptKey};
 use super::new_record::NewRecord;
 use crate::domain::{Lang, Questionnaire, Record, RecordId};
 use crate::store::{DamagedFile, Store};
@@ -77,6 +78,7 @@ enum Mode {
         field: TextField,
         error: Option<String>,
     },
+    Export(ExportPrompt, RecordId),
 }
 
 pub struct Home {
@@ -133,6 +135,19 @@ impl Home {
         let lang = env.lang;
         match &mut self.mode {
             Mode::Browse => None,
+            Mode::Export(prompt, id) => {
+                let action = match prompt.handle(key) {
+                    PromptKey::Stay => return Some(Action::None),
+                    PromptKey::Cancel => Action::None,
+                    // The list shows records as they are on disk; the export is of that file.
+                    PromptKey::Chosen(format) => Action::Flash(match env.store.load(id) {
+                        Ok(record) => export::write(env.store, &record, format, lang),
+                        Err(e) => crate::cli::Failure::from_store(e, lang).to_string(),
+                    }),
+                };
+                self.mode = Mode::Browse;
+                Some(action)
+            }
             Mode::Filter(field) => {
                 match field.handle(key) {
                     FieldKey::Submit => {
@@ -256,7 +271,10 @@ impl Screen for Home {
                 ("/".into(), l.pick("絞り込み", "filter").into()),
                 ("?".into(), l.pick("キー", "keys").into()),
                 ("q".into(), l.pick("終了", "quit").into()),
+                // Last: at 80 columns it gives way to q; `?` lists it.
+                ("e".into(), l.pick("書き出し", "export").into()),
             ],
+            Mode::Export(..) => ExportPrompt::footer(l),
             _ => vec![
                 ("Enter".into(), l.pick("決定", "OK").into()),
                 ("Esc".into(), l.pick("中止", "cancel").into()),
@@ -311,6 +329,11 @@ impl Screen for Home {
                         field: TextField::single(""),
                         error: None,
                     };
+                }
+            }
+            Intent::Export => {
+                if let Some(row) = self.selected_row() {
+                    self.mode = Mode::Export(ExportPrompt::new(&row.id), row.id.clone());
                 }
             }
             Intent::Filter => self.mode = Mode::Filter(TextField::single(&self.filter)),
@@ -460,6 +483,7 @@ impl Home {
         let t = &view.theme;
         let (title, prompt, field, error) = match &self.mode {
             Mode::Browse => return,
+            Mode::Export(prompt, _) => return prompt.render(frame, area, view),
             Mode::Filter(field) => (
                 l.pick(" 絞り込み ", " Filter ").to_string(),
                 l.pick(

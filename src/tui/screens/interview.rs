@@ -6,6 +6,7 @@ use crate::domain::{Lang, Questionnaire, Value};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::screens::export::{self, ExportPrompt, PromptKey};
 use crate::tui::session::Session;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use chrono::Local;
@@ -29,6 +30,8 @@ pub struct Interview {
     note: Option<TextField>,
     error: Option<String>,
     info: Option<String>,
+    /// The export overlay, when open.
+    export: Option<ExportPrompt>,
 }
 
 fn qn() -> &'static Questionnaire {
@@ -71,6 +74,7 @@ impl Interview {
             note: None,
             error: None,
             info: None,
+            export: None,
         };
         screen.load(session);
         screen
@@ -376,11 +380,33 @@ impl Interview {
                 }
                 Err(r) => self.error = Some(r.message(lang)),
             },
+            Intent::Export => self.export = Some(ExportPrompt::new(&session.record.id)),
             Intent::Back => return Some(Action::Back),
             Intent::Quit => return Some(Action::Quit),
             _ => return None,
         }
         Some(Action::None)
+    }
+
+    /// A key for the export overlay: the record as this session holds it (what the screen
+    /// shows, even when the last save failed) is written.
+    fn handle_export(&mut self, key: KeyEvent, env: &mut Env) -> Action {
+        let Some(prompt) = self.export.as_mut() else {
+            return Action::None;
+        };
+        let format = match prompt.handle(key) {
+            PromptKey::Stay => return Action::None,
+            PromptKey::Cancel => {
+                self.export = None;
+                return Action::None;
+            }
+            PromptKey::Chosen(f) => f,
+        };
+        self.export = None;
+        match env.session.as_deref() {
+            Some(s) => Action::Flash(export::write(env.store, &s.record, format, env.lang)),
+            None => Action::None,
+        }
     }
 }
 
@@ -414,6 +440,9 @@ impl Screen for Interview {
     fn footer(&self, view: &View) -> Vec<(String, String)> {
         let l = view.lang;
         let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+        if self.export.is_some() {
+            return ExportPrompt::footer(l);
+        }
         if self.note.is_some() {
             return vec![
                 p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
@@ -471,11 +500,29 @@ impl Screen for Interview {
                 )
                 .into(),
             ),
+            (
+                "Alt+e".into(),
+                lang.pick(
+                    "入力欄の中からでも書き出し",
+                    "Export even from inside a field",
+                )
+                .into(),
+            ),
         ]
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        if self.export.is_some() {
+            return Some(self.handle_export(key, env));
+        }
         let lang = env.lang;
+        // Alt-e exports even from inside a field, where a plain e is typed.
+        if key.modifiers.contains(KeyModifiers::ALT) && key.code == KeyCode::Char('e') {
+            if let Some(s) = env.session.as_deref() {
+                self.export = Some(ExportPrompt::new(&s.record.id));
+                return Some(Action::None);
+            }
+        }
         let session = env.session.as_deref_mut()?;
         self.info = self.info.take().filter(|_| false);
         if self.note.is_some() {
@@ -576,6 +623,9 @@ impl Screen for Interview {
         };
         self.render_sections(frame, left, view, session);
         self.render_question(frame, right, view, session);
+        if let Some(prompt) = &self.export {
+            prompt.render(frame, area, view);
+        }
     }
 }
 

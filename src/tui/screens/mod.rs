@@ -7,6 +7,7 @@ use crate::domain::Lang;
 
 pub mod checklist;
 pub mod contacts;
+pub mod export;
 pub mod help;
 pub mod history;
 pub mod home;

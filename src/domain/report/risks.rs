@@ -1,0 +1,211 @@
+//! The report's parts on 提言２: how much of the risk catalogue the controls cover (overall,
+//! category × phase, and every small risk left uncovered), and the vendor's controls not in
+//! place as requests to hand over.
+
+use super::model::{Block, Part, PartId, Table};
+use crate::domain::matrix::{Catalog, ControlStatus, Coverage, LeafState, Tally, VendorBrief};
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::Record;
+use crate::domain::Lang;
+
+pub fn parts(record: &Record, qn: &Questionnaire, lang: Lang) -> [Part; 2] {
+    let catalog = Catalog::embedded();
+    let cov = Coverage::of(catalog, record, qn);
+    [coverage(&cov, lang), brief(&cov, lang)]
+}
+
+/// A cell: the percentage, `—` when every scenario there dropped out, blank when none arises.
+fn percent(t: &Tally) -> String {
+    match t.percent() {
+        Some(p) => format!("{p}%"),
+        None if t.is_empty() => String::new(),
+        None => "—".to_string(),
+    }
+}
+
+fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
+    let mut part = Part::new(PartId::Coverage, lang);
+    let t = &cov.overall;
+    part.blocks.push(Block::Facts(vec![
+        (lang.pick("網羅率", "Coverage").to_string(), percent(t)),
+        (
+            lang.pick("小リスク", "Small risks").to_string(),
+            match lang {
+                Lang::Ja => format!(
+                    "{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
+                    t.total(),
+                    t.covered,
+                    t.half,
+                    t.uncovered,
+                    t.unknown,
+                    t.dropped
+                ),
+                Lang::En => format!(
+                    "{}: {} covered, {} half, {} uncovered, {} unknown, {} not applicable",
+                    t.total(),
+                    t.covered,
+                    t.half,
+                    t.uncovered,
+                    t.unknown,
+                    t.dropped
+                ),
+            },
+        ),
+        (
+            lang.pick("対策の状態", "Control statuses").to_string(),
+            match lang {
+                Lang::Ja => format!(
+                    "ヒアリングの回答から{}件、不明{}件",
+                    cov.from_interview(),
+                    cov.unknown_controls()
+                ),
+                Lang::En => format!(
+                    "{} from the interview, {} unknown",
+                    cov.from_interview(),
+                    cov.unknown_controls()
+                ),
+            },
+        ),
+    ]));
+    let mut head = vec![lang.pick("区分", "Category").to_string()];
+    head.extend(cov.catalog.phases.iter().map(|p| p.short(lang).to_string()));
+    head.push(lang.pick("計", "All").to_string());
+    let mut table = Table::new(head);
+    for ((c, total), row) in cov.categories.iter().zip(&cov.cells) {
+        let mut cells = vec![c.name(lang).to_string()];
+        cells.extend(row.iter().map(percent));
+        cells.push(percent(total));
+        table.row(cells, false);
+    }
+    let mut cells = vec![lang.pick("計", "All").to_string()];
+    cells.extend(cov.phases.iter().map(|(_, t)| percent(t)));
+    cells.push(percent(&cov.overall));
+    table.row(cells, false);
+    part.blocks.push(Block::Table(table));
+    part.blocks.push(Block::Text(
+        lang.pick(
+            "空欄＝その段階で起こる小リスクなし、—＝すべて対象外。不明は未対策として数えます。",
+            "Blank = no small risk arises there; — = all not applicable. Unknown counts as uncovered.",
+        )
+        .to_string(),
+    ));
+    let uncovered: Vec<_> = cov.uncovered().collect();
+    part.blocks.push(Block::Heading(match lang {
+        Lang::Ja => format!("対策のない小リスク（{}件）", uncovered.len()),
+        Lang::En => format!("Small risks not covered ({})", uncovered.len()),
+    }));
+    if uncovered.is_empty() {
+        part.blocks
+            .push(Block::Text(lang.pick("ありません。", "None.").to_string()));
+    } else {
+        let mut t = Table::new([
+            lang.pick("区分", "Category"),
+            lang.pick("中リスク", "Medium risk"),
+            lang.pick("小リスク", "Small risk"),
+            lang.pick("状態", "State"),
+        ]);
+        for l in uncovered {
+            let s = l.scenario;
+            t.row(
+                [
+                    cov.catalog
+                        .category(&s.category)
+                        .map_or(s.category.as_str(), |c| c.name(lang))
+                        .to_string(),
+                    cov.catalog
+                        .scenario(&s.parent)
+                        .map_or(s.parent.as_str(), |m| m.name(lang))
+                        .to_string(),
+                    s.name(lang).to_string(),
+                    l.state.label(lang).to_string(),
+                ],
+                l.state == LeafState::Uncovered,
+            );
+        }
+        part.blocks.push(Block::Table(t));
+    }
+    part
+}
+
+/// How the request states the hospital's view of a control: "unknown" becomes "to be
+/// confirmed", which is what the hospital wants the vendor to answer.
+fn current(status: ControlStatus, lang: Lang) -> &'static str {
+    match status {
+        ControlStatus::Missing => lang.pick("未実施", "not done"),
+        ControlStatus::Partial => lang.pick("一部実施", "partly done"),
+        _ => lang.pick(
+            "未確認（実施状況を教えてください）",
+            "not confirmed (please tell us)",
+        ),
+    }
+}
+
+fn brief(cov: &Coverage<'_>, lang: Lang) -> Part {
+    let mut part = Part::new(PartId::VendorBrief, lang);
+    let brief = VendorBrief::of(cov);
+    if brief.is_empty() {
+        part.blocks.push(Block::Text(match lang {
+            Lang::Ja => format!(
+                "依頼する事項はありません：事業者が実施する対策{}件はすべて実施済みか対象外です。",
+                brief.settled
+            ),
+            Lang::En => format!(
+                "Nothing to ask: all {} vendor controls are in place or not applicable.",
+                brief.settled
+            ),
+        }));
+        return part;
+    }
+    part.blocks.push(Block::Text(match lang {
+        Lang::Ja => format!(
+            "依頼 {}件（事業者が実施する対策のうち、実施済み・対象外の{}件は除く）。各項目について、実施状況・実施予定日・担当者の回答を求めます。",
+            brief.len(),
+            brief.settled
+        ),
+        Lang::En => format!(
+            "{} requests (the {} vendor controls in place or not applicable are left out). For each, the vendor is asked for its status, the planned date and who is responsible.",
+            brief.len(),
+            brief.settled
+        ),
+    }));
+    let sep = lang.pick("／", "; ");
+    for system in &brief.systems {
+        part.blocks
+            .push(Block::Heading(match (&system.system, lang) {
+                (Some(s), Lang::Ja) => format!("対象システム：{s}"),
+                (Some(s), Lang::En) => format!("System: {s}"),
+                (None, _) => lang
+                    .pick("対象システム：指定なし", "System: not named")
+                    .to_string(),
+            }));
+        let mut t = Table::new([
+            lang.pick("段階", "Phase"),
+            lang.pick("依頼事項", "Request"),
+            lang.pick("現状", "Now"),
+            lang.pick("防ぎたいリスク", "Risk it prevents"),
+            lang.pick("補足", "Note"),
+            lang.pick("対策ID", "Control id"),
+        ]);
+        for group in &system.phases {
+            for r in &group.requests {
+                t.row(
+                    [
+                        group.phase.name(lang).to_string(),
+                        r.control.ask(lang).to_string(),
+                        current(r.status, lang).to_string(),
+                        r.scenarios
+                            .iter()
+                            .map(|s| s.name(lang))
+                            .collect::<Vec<_>>()
+                            .join(sep),
+                        r.note.clone().unwrap_or_default(),
+                        r.control.id.clone(),
+                    ],
+                    r.status == ControlStatus::Missing,
+                );
+            }
+        }
+        part.blocks.push(Block::Table(t));
+    }
+    part
+}

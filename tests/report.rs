@@ -1,0 +1,587 @@
+//! The report of one record (`export --format md|html|csv|json`, the TUI's `e`), and the
+//! coverage and budget-gap deltas of `diff`.
+
+use assert_cmd::Command;
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use serde_json::Value;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record};
+use shindan::store::Store;
+use shindan::tui::app::App;
+use shindan::tui::events::Event;
+use shindan::tui::theme::Theme;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+fn shindan(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("shindan").unwrap();
+    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
+    c
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = shindan(dir).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fixed() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
+}
+
+/// A record with something in every part: answers and notes, a control marked for a vendor
+/// system, a checklist answer, a vendor on the contact chart.
+fn hospital(dir: &Path) -> String {
+    let id = ok(
+        dir,
+        &[
+            "new",
+            "--name",
+            "みなと病院",
+            "--beds",
+            "350",
+            "--founder",
+            "medical_corporation",
+        ],
+    )
+    .trim()
+    .to_string();
+    for (q, v) in [
+        ("revenue", "5000000"),
+        ("threat", "yes"),
+        ("vpn_flagged", "yes"),
+        ("vpn_patched", "no"),
+        ("backup", "yes"),
+        ("backup_offline", "no"),
+        ("backup_offsite", "no"),
+        ("staff_total", "3"),
+        ("budget_bracket", "10m_20m"),
+        ("budget_amount", "12000"),
+    ] {
+        ok(dir, &["answer", &id, q, v]);
+    }
+    ok(dir, &["answer", &id, "threat", "--note", "院長が関心"]);
+    ok(
+        dir,
+        &[
+            "answer",
+            &id,
+            "backup",
+            "--note",
+            "<script>alert(1)</script> & \"quoted\"",
+        ],
+    );
+    ok(dir, &["checklist", "answer", &id, "c0_has_systems", "yes"]);
+    ok(
+        dir,
+        &[
+            "contacts",
+            &id,
+            "set",
+            "vendor",
+            "--vendor",
+            "A社",
+            "--system",
+            "電子カルテ",
+            "--phone",
+            "03-1234-5678",
+        ],
+    );
+    id
+}
+
+#[test]
+fn every_record_round_trips_through_export_and_import() {
+    let a = tempfile::tempdir().unwrap();
+    let first = hospital(a.path());
+    let store = Store::open(a.path()).unwrap();
+    let old = store.load(&first.parse().unwrap()).unwrap();
+    // Last year's record carried over (previous, carried answers and controls)…
+    store
+        .create(2026, |id| old.carry_to(id, fixed().date_naive(), fixed()))
+        .unwrap();
+    // …and one with drafts, a resume point and a field from a later build.
+    store
+        .create(2026, |id| {
+            let mut r = Record::new(id, fixed().date_naive(), fixed());
+            answer_from_input(Questionnaire::embedded(), &mut r, "beds", "120", fixed()).unwrap();
+            r.set_draft(
+                "hospital_name",
+                shindan::domain::record::Draft {
+                    value: Some("書きかけの病院".into()),
+                    note: Some("途中のメモ".into()),
+                },
+            );
+            r.resume_at = Some("founder".into());
+            r.other.insert(
+                "from_a_later_build".into(),
+                serde_json::json!({"kept": [1, 2]}),
+            );
+            r
+        })
+        .unwrap();
+    let ids: Vec<String> = store
+        .list()
+        .unwrap()
+        .records
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    let out = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for id in &ids {
+        let file = out.path().join(format!("{id}.json"));
+        ok(
+            a.path(),
+            &[
+                "export",
+                id,
+                "--format",
+                "json",
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        files.push(file.to_str().unwrap().to_string());
+    }
+    let b = tempfile::tempdir().unwrap();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok(b.path(), &args);
+    for id in &ids {
+        let original = fs::read_to_string(a.path().join(format!("{id}.json"))).unwrap();
+        let imported = fs::read_to_string(b.path().join(format!("{id}.json"))).unwrap();
+        assert_eq!(imported, original, "{id} arrives byte for byte");
+        let v: Value = serde_json::from_str(&imported).unwrap();
+        assert_eq!(v["format_version"], 2);
+    }
+    let carried: Value = serde_json::from_str(
+        &fs::read_to_string(b.path().join(format!("{}.json", ids[1]))).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(carried["previous"], first.as_str());
+    assert_eq!(carried["answers"]["threat"]["carried"], true);
+    assert_eq!(carried["contacts"][0]["vendor"], "A社", "{carried:#}");
+    let third: Value = serde_json::from_str(
+        &fs::read_to_string(b.path().join(format!("{}.json", ids[2]))).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(third["drafts"]["hospital_name"]["note"], "途中のメモ");
+    assert_eq!(
+        third["from_a_later_build"]["kept"],
+        serde_json::json!([1, 2])
+    );
+}
+
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .expect("a BOM first");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn csv_opens_in_excel_as_the_expected_cells() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    let file = d.path().join("report.csv");
+    ok(
+        d.path(),
+        &[
+            "export",
+            &id,
+            "--format",
+            "csv",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    let bytes = fs::read(&file).unwrap();
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::str::from_utf8(&bytes).unwrap();
+    // CRLF only, and every line's cells quoted.
+    assert!(text.ends_with("\r\n"));
+    for line in text
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+    {
+        assert!(
+            line.starts_with('"') && line.ends_with('"') && !line.contains('\n'),
+            "{line:?}"
+        );
+    }
+    let rows = csv_rows(&bytes);
+    let has = |cells: &[&str]| rows.iter().any(|r| r == cells);
+    assert_eq!(rows[0], ["セキュリティ自己診断の報告 — みなと病院"]);
+    assert!(has(&["■ 基本情報"]), "{rows:?}");
+    assert!(has(&["病院名", "みなと病院"]));
+    assert!(has(&["許可病床数", "350 床（300～499床）"]));
+    assert!(has(&[
+        "6",
+        "threat",
+        "報道や注意喚起を見聞きして、サイバー攻撃の脅威を感じていますか",
+        "感じている",
+        "院長が関心"
+    ]));
+    assert!(has(&[
+        "10",
+        "backup",
+        "バックアップを取得していますか",
+        "取得している",
+        "<script>alert(1)</script> & \"quoted\""
+    ]));
+    // 提言１ on its own numbers: 5,000,000千円 × 2.21% = 110,500; ×15% = 16,575 → 1,658万円.
+    assert!(has(&["必要予算（最低水準 15%）", "1,658万円", "2,829万円"]));
+    assert!(has(&["差額（最低水準 15%）", "-458万円", "-2,093万円"]));
+    assert!(has(&["版", "令和7年度版 (mhlw-r7)"]), "{rows:?}");
+    assert!(has(&["必須項目", "1/22"]), "{rows:?}");
+    let en = shindan(d.path())
+        .args(["--lang", "en", "export", &id, "--format", "csv"])
+        .output()
+        .unwrap();
+    let rows = csv_rows(&en.stdout);
+    assert!(rows.iter().any(|r| r == &["Hospital", "みなと病院"]));
+    assert!(rows.iter().any(|r| r == &["■ Profile"]));
+}
+
+#[test]
+fn html_is_one_self_contained_printable_page() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    for lang in ["ja", "en"] {
+        let html = ok(
+            d.path(),
+            &["--lang", lang, "export", &id, "--format", "html"],
+        );
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(html.contains("@page { size: A4;"), "prints on A4");
+        let lower = html.to_lowercase();
+        for external in [
+            "http:", "https:", "src=", "<link", "<script", "url(", "@import", "href=",
+        ] {
+            assert!(!lower.contains(external), "{lang}: {external} in the page");
+        }
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+    }
+}
+
+#[test]
+fn markdown_has_every_part_in_both_languages() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    let ja = ok(d.path(), &["export", &id, "--format", "md"]);
+    for part in [
+        "# セキュリティ自己診断の報告 — みなと病院",
+        "## 基本情報",
+        "## 回答とメモ",
+        "## 2022年調査との比較（病床規模別・開設者別）",
+        "## セキュリティ予算の試算（提言１）",
+        "## リスク対策の網羅率（提言２）",
+        "### 対策のない小リスク（",
+        "## 事業者への依頼事項",
+        "## 厚労省チェックリストの準備状況",
+        "| 6 | threat | 報道や注意喚起を見聞きして、サイバー攻撃の脅威を感じていますか | 感じている | 院長が関心 |",
+        "| 指摘されたVPNの脆弱性が未対応 | 該当［要注意］ | 約17–23%（2割程度） [病床規模別(2/7)] |",
+        "- 必要最低水準（15%）に 458万円 不足",
+    ] {
+        assert!(ja.contains(part), "{part} missing:\n{ja}");
+    }
+    let en = ok(d.path(), &["--lang", "en", "export", &id, "--format", "md"]);
+    for part in [
+        "# Security self-assessment report — みなと病院",
+        "## Profile",
+        "## Answers and notes",
+        "## Against the 2022 survey (bed class and founder)",
+        "## Security budget (report proposal 1)",
+        "## Risk coverage (report proposal 2)",
+        "## Requests to the IT vendor",
+        "## MHLW checklist readiness",
+        "- ¥4.58 million short of the minimum level (15%)",
+    ] {
+        assert!(en.contains(part), "{part} missing:\n{en}");
+    }
+    // A record that has not started the checklist has no checklist part.
+    let other = ok(
+        d.path(),
+        &[
+            "new",
+            "--name",
+            "別の病院",
+            "--beds",
+            "80",
+            "--founder",
+            "medical_corporation",
+        ],
+    );
+    let md = ok(d.path(), &["export", other.trim(), "--format", "md"]);
+    assert!(md.contains("## リスク対策の網羅率"));
+    assert!(!md.contains("## 厚労省チェックリスト"), "{md}");
+}
+
+#[test]
+fn a_wrong_format_names_the_allowed_ones() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    let out = shindan(d.path())
+        .args(["export", &id, "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("md, html, csv, json"), "{err}");
+}
+
+#[test]
+fn diff_shows_coverage_and_budget_gap_before_and_after() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    let store = Store::open(d.path()).unwrap();
+    let old = store.load(&id.parse().unwrap()).unwrap();
+    let new = store
+        .create(2027, |nid| old.carry_to(nid, fixed().date_naive(), fixed()))
+        .unwrap()
+        .id
+        .to_string();
+    ok(d.path(), &["answer", &new, "budget_amount", "19000"]);
+    ok(d.path(), &["control", &new, "backup_offline", "in_place"]);
+    let j: Value = serde_json::from_str(&ok(d.path(), &["diff", &id, &new, "--json"])).unwrap();
+    // 19,000 − 16,575 = 2,425千円 → +243万円; 12,000 − 16,575 → −458万円.
+    assert_eq!(
+        j["shortfall"],
+        serde_json::json!({
+            "unit": "man_yen",
+            "min": {"before": -458, "after": 243},
+            "sufficient": {"before": -2115, "after": -1415},
+        })
+    );
+    let overall = &j["coverage"]["overall"];
+    let (before, after) = (
+        overall["before"].as_u64().unwrap(),
+        overall["after"].as_u64().unwrap(),
+    );
+    assert_eq!((before, after), (0, 1), "{overall}");
+    let moved: Vec<&str> = j["coverage"]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["before"] != c["after"])
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(moved, ["incident_response"], "{}", j["coverage"]);
+    let incident = j["coverage"]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "incident_response")
+        .unwrap();
+    assert_eq!(
+        (&incident["before"], &incident["after"]),
+        (&serde_json::json!(0), &serde_json::json!(12))
+    );
+    let text = ok(d.path(), &["diff", &id, &new]);
+    assert!(text.contains("予算の差額（15%）"), "{text}");
+    assert!(
+        text.contains("458万円不足 → 充足（+243万円）  [改善]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  網羅率（全体）        0% → 1%  [改善]"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| shindan::text::width(l) <= 80),
+        "{text}"
+    );
+    let en = ok(d.path(), &["--lang", "en", "diff", &id, &new]);
+    assert!(
+        en.contains("¥4.58 million short → met (+¥2.43 million)  [better]"),
+        "{en}"
+    );
+}
+
+// ---- the `e` overlay on screen ----
+
+fn utc() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
+}
+
+struct Ui {
+    dir: tempfile::TempDir,
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Ui {
+    fn new(lang: Lang) -> Ui {
+        utc();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .create(2025, |id| {
+                let mut r = Record::new(id, fixed().date_naive(), fixed());
+                for (q, v) in [
+                    ("hospital_name", "聖マリア記念病院"),
+                    ("beds", "350"),
+                    ("founder", "medical_corporation"),
+                ] {
+                    answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed()).unwrap();
+                }
+                // Reopened on a choice question, where letters are commands.
+                r.resume_at = Some("threat".into());
+                r
+            })
+            .unwrap();
+        let app = App::new(lang, Theme { color: true }, store);
+        let mut ui = Ui {
+            dir,
+            app,
+            term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+        };
+        ui.draw();
+        ui
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term.draw(|f| app.render(f)).unwrap();
+    }
+
+    fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.app
+            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self.draw();
+        self
+    }
+
+    /// Drawn afresh, one line per row, wide characters once (as tests/screens.rs does).
+    fn screen(&self) -> String {
+        let mut fresh = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        fresh.draw(|f| self.app.render(f)).unwrap();
+        let buf = fresh.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                out.push_str(sym);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn exported(&self, ext: &str) -> std::path::PathBuf {
+        let today = chrono::Local::now().date_naive().format("%Y%m%d");
+        self.dir
+            .path()
+            .join("exports")
+            .join(format!("2025-001-{today}.{ext}"))
+    }
+}
+
+#[test]
+fn e_on_the_list_asks_the_format_and_writes_a_private_file() {
+    for (lang, name) in [
+        (Lang::Ja, "export_overlay_home_ja"),
+        (Lang::En, "export_overlay_home_en"),
+    ] {
+        let mut ui = Ui::new(lang);
+        ui.press(KeyCode::Char('e'));
+        let screen = ui.screen();
+        assert!(screen.contains("Markdown"), "{screen}");
+        insta::assert_snapshot!(name, screen);
+        ui.press(KeyCode::Char('m'));
+        let file = ui.exported("md");
+        let md = fs::read_to_string(&file).unwrap();
+        assert!(md.contains("聖マリア記念病院"), "{md}");
+        assert_eq!(
+            fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(file.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o700
+        );
+        let screen = ui.screen();
+        let said = match lang {
+            Lang::Ja => "書き出しました：",
+            Lang::En => "Written: ",
+        };
+        assert!(screen.contains(said), "{screen}");
+        assert!(
+            !screen.contains("Markdown"),
+            "the overlay closed:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn e_in_the_interview_writes_what_the_session_holds_and_esc_cancels() {
+    let mut ui = Ui::new(Lang::Ja);
+    ui.press(KeyCode::Enter);
+    assert!(ui.screen().contains("脅威"), "{}", ui.screen());
+    ui.press(KeyCode::Char('e'));
+    insta::assert_snapshot!("export_overlay_interview_ja", ui.screen());
+    // The letters of the record keys are the overlay's while it is open: h is HTML, not history.
+    ui.press(KeyCode::Down).press(KeyCode::Enter);
+    let html = fs::read_to_string(ui.exported("html")).unwrap();
+    assert!(html.contains("<!DOCTYPE html>"));
+    assert!(ui.screen().contains("面談"), "still the interview");
+    ui.press(KeyCode::Char('e')).press(KeyCode::Esc);
+    assert!(!ui.screen().contains("Markdown"));
+    assert!(!ui.exported("md").exists(), "Esc writes nothing");
+    // Alt-e from inside the hospital name's text field.
+    ui.press(KeyCode::BackTab)
+        .press(KeyCode::BackTab)
+        .press(KeyCode::BackTab);
+    ui.press(KeyCode::BackTab).press(KeyCode::BackTab);
+    ui.app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('e'),
+        KeyModifiers::ALT,
+    )));
+    ui.draw();
+    ui.press(KeyCode::Char('j'));
+    let json = fs::read_to_string(ui.exported("json")).unwrap();
+    assert!(json.contains("\"format_version\": 2"));
+}
+
+#[test]
+fn an_export_that_cannot_be_written_is_said_not_panicked() {
+    let mut ui = Ui::new(Lang::En);
+    // A file where the exports folder should be.
+    fs::write(ui.dir.path().join("exports"), "not a folder").unwrap();
+    ui.press(KeyCode::Char('e')).press(KeyCode::Char('c'));
+    let screen = ui.screen();
+    assert!(screen.contains("Cannot export:"), "{screen}");
+    assert!(screen.contains("exports"), "{screen}");
+}
