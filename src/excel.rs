@@ -17,6 +17,8 @@ impl ExcelCsv {
             w: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .quote_style(csv::QuoteStyle::Always)
+                // A sheet may hold several tables one under the other (aggregate's budget).
+                .flexible(true)
                 .from_writer(Vec::new()),
         }
     }
