@@ -46,5 +46,5 @@ fn main() {
             std::fs::write(format!("{out}/{}.json", r.id), json(&r)).expect("write");
         }
     }
-    eprintln!("{n} records → {out}");
+    eprintln!("{} records → {out}", pop.n);
 }
