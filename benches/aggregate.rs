@@ -5,6 +5,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use shindan::domain::aggregate::Tally;
+use shindan::domain::budget::BudgetData;
 use shindan::domain::Questionnaire;
 use shindan::store::bundle;
 use shindan::synth::Population;
@@ -18,6 +19,8 @@ fn tally(paths: Vec<PathBuf>) -> u64 {
     for (_, r) in bundle::records(paths).flatten() {
         t.add(qn, &r);
     }
+    let data = BudgetData::embedded();
+    assert_eq!(t.budget(data, data.levels()).len(), 5);
     t.respondents
 }
 

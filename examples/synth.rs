@@ -3,6 +3,8 @@
 //!
 //! `cargo run --example synth -- --n 10000 --out /tmp/pop` (a folder of record files) or
 //! `--out /tmp/pop.jsonl` (one bundle). `--incomplete-every K` leaves every K-th record unfinished.
+//! `--like 2022` writes the 2022 respondents instead (1,144 records per round, p2's bed classes
+//! and founders, 図６'s bracket counts in each bed class).
 
 use shindan::synth::Population;
 use std::io::Write;
@@ -17,7 +19,17 @@ fn main() {
     };
     let n: usize = get("--n").and_then(|v| v.parse().ok()).unwrap_or(1000);
     let out = get("--out").unwrap_or_else(|| "synth.jsonl".into());
-    let mut pop = Population::new(n);
+    let mut pop = match get("--like").as_deref() {
+        Some("2022") => Population {
+            n: get("--n").and_then(|v| v.parse().ok()).unwrap_or(1144),
+            ..Population::like_2022()
+        },
+        Some(other) => {
+            eprintln!("--like {other}: the only population to imitate is 2022");
+            std::process::exit(2);
+        }
+        None => Population::new(n),
+    };
     pop.incomplete_every = get("--incomplete-every")
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
@@ -34,5 +46,5 @@ fn main() {
             std::fs::write(format!("{out}/{}.json", r.id), json(&r)).expect("write");
         }
     }
-    eprintln!("{n} records → {out}");
+    eprintln!("{} records → {out}", pop.n);
 }

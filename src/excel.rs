@@ -17,8 +17,9 @@ impl ExcelCsv {
             w: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .quote_style(csv::QuoteStyle::Always)
-                // Rows of a report differ in length (a title, a label and value, a table);
-                // without this the writer refuses them and `row` would drop them silently.
+                // Rows of a report differ in length (a title, a label and value, a table), and
+                // a sheet may hold several tables one under the other (aggregate's budget);
+                // without this the writer refuses them.
                 .flexible(true)
                 .from_writer(Vec::new()),
         }

@@ -7,8 +7,9 @@
 //! Multipliers differ between questions so that a follow-up is not locked to its gate (the
 //! VPN pair is chosen so that 60% / 30% / 10% of flagged-VPN users fixed / did not / don't know).
 
+use crate::domain::survey::Survey;
 use crate::domain::validate::answer_from_input;
-use crate::domain::{Founder, Questionnaire, Record, RecordId};
+use crate::domain::{BedClass, Founder, Questionnaire, Record, RecordId};
 use chrono::{DateTime, TimeZone, Utc};
 
 /// One question's answers across a population.
@@ -55,12 +56,66 @@ pub const MIXES: &[Mix] = &[
 /// Beds of a record in each bed class, cycling through the five classes.
 const BEDS: [i64; 5] = [60, 150, 250, 400, 650];
 
+/// How records are spread over bed classes, founders and budget brackets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Record `i` is in bed class `i mod 5` and answers the budget by [`MIXES`].
+    #[default]
+    Cycle,
+    /// The 2022 respondents: per 1,144 records, the bed classes and founders of p2 and, in
+    /// each bed class, exactly 図６'s bracket counts (p46). The rest of a class chose no
+    /// bracket: two in three answered わからない, one in three left the question open.
+    Survey2022,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Population {
     pub n: usize,
     pub year: i32,
     /// Every `incomplete_every`-th record stops before the last section (0: none do).
     pub incomplete_every: usize,
+    pub layout: Layout,
+}
+
+/// Where record `j` (of one round of 1,144) falls in a list of (item, count) blocks.
+fn block<T: Copy>(blocks: impl IntoIterator<Item = (T, u32)>, j: usize) -> Option<(T, usize)> {
+    let mut start = 0;
+    for (item, n) in blocks {
+        let n = n as usize;
+        if j < start + n {
+            return Some((item, j - start));
+        }
+        start += n;
+    }
+    None
+}
+
+/// Under [`Layout::Survey2022`]: record `i`'s bed class, founder and budget answer (`None`:
+/// left open).
+fn like_2022(i: usize) -> Option<(BedClass, Founder, Option<&'static str>)> {
+    let s = Survey::embedded();
+    let j = i % s.respondents as usize;
+    let c = &s.composition;
+    let (class, w) = block(
+        BedClass::ALL.map(|b| (b, c.bed_class.get(&b).copied().unwrap_or(0))),
+        j,
+    )?;
+    let (founder, _) = block(
+        Founder::ALL.map(|f| (f, c.founder.get(&f).copied().unwrap_or(0))),
+        j,
+    )?;
+    let table = &s.budget_brackets;
+    let row = table.row(class).iter().copied();
+    let bracket = match block(table.brackets.iter().map(String::as_str).zip(row), w) {
+        Some((id, _)) => crate::domain::aggregate::BRACKETS
+            .into_iter()
+            .find(|b| *b == id),
+        None => {
+            let rest = w - table.row(class).iter().sum::<u32>() as usize;
+            (rest % 3 != 2).then_some("unknown")
+        }
+    };
+    Some((class, founder, bracket))
 }
 
 impl Population {
@@ -69,6 +124,16 @@ impl Population {
             n,
             year: 2026,
             incomplete_every: 0,
+            layout: Layout::Cycle,
+        }
+    }
+
+    /// The 2022 respondents, 1,144 records: see [`Layout::Survey2022`].
+    pub fn like_2022() -> Population {
+        Population {
+            n: Survey::embedded().respondents as usize,
+            layout: Layout::Survey2022,
+            ..Population::new(0)
         }
     }
 
@@ -96,8 +161,17 @@ impl Population {
         let qn = Questionnaire::embedded();
         let at = Population::at();
         let mut r = Record::new(RecordId::new(self.year, i as u32 + 1), at.date_naive(), at);
-        let beds = BEDS[i % 5] + (i % 7) as i64;
-        let founder = Founder::ALL[(i / 5) % Founder::ALL.len()];
+        let mut beds = BEDS[i % 5] + (i % 7) as i64;
+        let mut founder = Founder::ALL[(i / 5) % Founder::ALL.len()];
+        let like = match self.layout {
+            Layout::Cycle => None,
+            Layout::Survey2022 => like_2022(i),
+        };
+        if let Some((class, f, _)) = like {
+            let k = BedClass::ALL.iter().position(|c| *c == class).unwrap_or(0);
+            beds = BEDS[k] + (i % 7) as i64;
+            founder = f;
+        }
         let staff = 1 + (i % 5) as i64;
         let mut answers: Vec<(&str, String)> = vec![
             ("hospital_name", format!("合成病院{:05}", i + 1)),
@@ -119,7 +193,11 @@ impl Population {
             if stop_early && qn.section_of(q).is_some_and(|s| s.id == "response") {
                 continue;
             }
-            if let Some(option) = Population::pick(q, i) {
+            let option = match like {
+                Some((_, _, bracket)) if q == "budget_bracket" => bracket,
+                _ => Population::pick(q, i),
+            };
+            if let Some(option) = option {
                 answers.push((q, option.to_string()));
             }
         }

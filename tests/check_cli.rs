@@ -151,6 +151,7 @@ fn check_json_has_the_documented_keys_and_figures() {
         keys,
         [
             "record",
+            "survey",
             "bed_class",
             "founder",
             "indicators",

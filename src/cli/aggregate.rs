@@ -2,9 +2,12 @@
 
 use super::{print_json, Ctx, Failure};
 use crate::domain::aggregate::{Cell, Staff, Tally, BRACKETS};
+use crate::domain::budget::{BudgetData, CohortBudget, Levels};
+use crate::domain::questionnaire::group_thousands;
 use crate::domain::{BedClass, Founder, Lang, Questionnaire};
 use crate::excel::ExcelCsv;
 use crate::store::bundle;
+use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,6 +36,41 @@ pub struct Args {
     by: By,
     #[arg(long, value_enum, default_value = "md")]
     format: Format,
+    /// The survey's name, carried in the output's `survey` header and shown wherever
+    /// `--survey FILE` compares with it [default: the name of the first folder or file]
+    #[arg(long)]
+    name: Option<String>,
+    /// The survey's date, YYYY-MM-DD [default: today]
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}`: a date is written YYYY-MM-DD, e.g. 2026-06-01"))
+}
+
+/// What a produced aggregate calls itself, so that a file carries its identity when it is
+/// used as the benchmark (`--survey FILE`).
+struct Identity {
+    name: String,
+    date: NaiveDate,
+}
+
+/// The folder's name (`collected/` → "collected"), or a bundle's without its extension.
+fn default_name(paths: &[PathBuf]) -> String {
+    let first = paths.first().map(|p| {
+        let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        if p.is_dir() {
+            p.file_name().map(|n| n.to_string_lossy().into_owned())
+        } else {
+            p.file_stem().map(|n| n.to_string_lossy().into_owned())
+        }
+    });
+    first
+        .flatten()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "aggregate".to_string())
 }
 
 /// A file that could not be read, kept to say so: it is skipped, the rest is counted.
@@ -54,6 +92,23 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             ));
         }
     }
+    let name = match &args.name {
+        Some(n) if n.trim().is_empty() => return Err(Failure::Invalid(
+            lang.pick(
+                "--name が空です：集計の名前を書いてください（例：--name \"2026年 会員病院調査\"）",
+                "--name is empty: give the survey a name (e.g. --name \"2026 member survey\")",
+            )
+            .to_string(),
+        )),
+        Some(n) => n.trim().to_string(),
+        None => default_name(&args.paths),
+    };
+    let identity = Identity {
+        name,
+        date: args
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+    };
     let qn = Questionnaire::embedded();
     let mut tally = Tally::new(qn);
     let mut skipped = Vec::new();
@@ -75,12 +130,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             )
         );
     }
+    let data = BudgetData::embedded();
+    let budget = tally.budget(data, data.levels());
     match args.format {
-        Format::Json => print_json(&to_json(&tally, &skipped)),
-        Format::Md => print!("{}", to_md(&tally, &skipped, qn, args.by, lang)),
+        Format::Json => print_json(&to_json(&tally, &budget, &identity, &skipped)),
+        Format::Md => print!(
+            "{}",
+            to_md(&tally, &budget, &identity, &skipped, qn, args.by, lang)
+        ),
         Format::Csv => {
             use std::io::Write;
-            let _ = std::io::stdout().write_all(&to_csv(&tally, qn, args.by, lang));
+            let _ = std::io::stdout().write_all(&to_csv(&tally, &budget, qn, args.by, lang));
         }
     }
     Ok(())
@@ -104,7 +164,41 @@ fn by_founder<T>(m: &BTreeMap<Founder, T>, f: impl Fn(&T) -> Value) -> Value {
     Value::Object(m.iter().map(|(k, v)| (k.id().to_string(), f(v))).collect())
 }
 
-fn to_json(t: &Tally, skipped: &[Skipped]) -> Value {
+/// 図６/図７ per bed class: counts, who chose none and why, the estimate, the requirement and
+/// the shortfall at both levels (thousand yen; negative means short).
+fn budget_json(t: &Tally, budget: &[CohortBudget], levels: Levels) -> Value {
+    let mut by = Map::new();
+    for cb in budget {
+        let class = cb.class;
+        let counts_json: Map<String, Value> = BRACKETS
+            .iter()
+            .zip(&cb.counts)
+            .map(|(b, n)| (b.to_string(), json!(n)))
+            .collect();
+        let no_bracket = t.no_bracket.get(&class).copied().unwrap_or(0);
+        let dont_know = t.bracket_unknown.get(&class).copied().unwrap_or(0);
+        by.insert(
+            class.id().to_string(),
+            json!({
+                "counts": counts_json,
+                "chose": cb.chose,
+                "no_bracket": no_bracket,
+                "dont_know": dont_know,
+                "unanswered": no_bracket - dont_know,
+                "estimate": cb.estimate,
+                "required": {"min": cb.required.min, "sufficient": cb.required.sufficient},
+                "shortfall": cb.shortfall.map(|s| json!({"min": s.min, "sufficient": s.sufficient})),
+            }),
+        );
+    }
+    json!({
+        "unit": "thousand_yen",
+        "levels": {"min": levels.min.percent(), "sufficient": levels.sufficient.percent()},
+        "by_bed_class": by,
+    })
+}
+
+fn to_json(t: &Tally, budget: &[CohortBudget], identity: &Identity, skipped: &[Skipped]) -> Value {
     let indicators: Vec<Value> = t
         .indicators
         .iter()
@@ -120,23 +214,12 @@ fn to_json(t: &Tally, skipped: &[Skipped]) -> Value {
             })
         })
         .collect();
-    let mut budget = Map::new();
-    for class in BedClass::ALL {
-        let counts = t.brackets.get(&class).copied().unwrap_or_default();
-        let counts_json: Map<String, Value> = BRACKETS
-            .iter()
-            .zip(counts)
-            .map(|(b, n)| (b.to_string(), json!(n)))
-            .collect();
-        budget.insert(
-            class.id().to_string(),
-            json!({
-                "counts": counts_json,
-                "no_bracket": t.no_bracket.get(&class).copied().unwrap_or(0),
-            }),
-        );
-    }
     json!({
+        "survey": {
+            "name": identity.name,
+            "date": identity.date.to_string(),
+            "records": t.respondents,
+        },
         "respondents": t.respondents,
         "complete": t.complete,
         "incomplete": t.respondents - t.complete,
@@ -150,7 +233,7 @@ fn to_json(t: &Tally, skipped: &[Skipped]) -> Value {
             "by_bed_class": by_class(&t.staff_by_bed_class, staff_json),
             "by_founder": by_founder(&t.staff_by_founder, staff_json),
         },
-        "budget": {"by_bed_class": budget},
+        "budget": budget_json(t, budget, BudgetData::embedded().levels()),
         "skipped": skipped.iter().map(|s| json!({"file": s.origin, "reason": s.reason})).collect::<Vec<_>>(),
     })
 }
@@ -190,12 +273,34 @@ fn cohort_cell(t: &crate::domain::aggregate::IndicatorTally, by: By, id: &str) -
     .unwrap_or_default()
 }
 
-fn to_md(t: &Tally, skipped: &[Skipped], qn: &Questionnaire, by: By, lang: Lang) -> String {
+/// "+499" / "−2,948": a shortfall with its sign, as 図７ prints it.
+fn signed(n: i64) -> String {
+    if n > 0 {
+        format!("+{}", group_thousands(n))
+    } else if n < 0 {
+        format!("−{}", group_thousands(-n))
+    } else {
+        "0".to_string()
+    }
+}
+
+fn to_md(
+    t: &Tally,
+    budget: &[CohortBudget],
+    identity: &Identity,
+    skipped: &[Skipped],
+    qn: &Questionnaire,
+    by: By,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let l = |ja: &str, en: &str| lang.pick(ja, en).to_string();
     out.push_str(&format!(
         "# {}\n\n",
-        l("集計（shindan aggregate）", "Aggregate (shindan aggregate)")
+        lang.pick(
+            &format!("集計：{}（{}）", identity.name, identity.date),
+            &format!("Aggregate: {} ({})", identity.name, identity.date)
+        )
     ));
     out.push_str(lang.pick(
         &format!(
@@ -329,8 +434,12 @@ fn to_md(t: &Tally, skipped: &[Skipped], qn: &Questionnaire, by: By, lang: Lang)
             .unwrap_or_else(|| b.to_string());
         out.push_str(&format!(" {label} |"));
     }
-    out.push_str(&format!(" {} |\n|---|", l("区分なし", "no bracket")));
-    out.push_str(&"---:|".repeat(BRACKETS.len() + 1));
+    out.push_str(&format!(
+        " {} | {} |\n|---|",
+        l("わからない", "don't know"),
+        l("未回答", "unanswered")
+    ));
+    out.push_str(&"---:|".repeat(BRACKETS.len() + 2));
     out.push('\n');
     for c in BedClass::ALL {
         let counts = t.brackets.get(&c).copied().unwrap_or_default();
@@ -338,9 +447,41 @@ fn to_md(t: &Tally, skipped: &[Skipped], qn: &Questionnaire, by: By, lang: Lang)
         for n in counts {
             out.push_str(&format!(" {n} |"));
         }
+        let none = t.no_bracket.get(&c).copied().unwrap_or(0);
+        let dont_know = t.bracket_unknown.get(&c).copied().unwrap_or(0);
+        out.push_str(&format!(" {dont_know} | {} |\n", none - dont_know));
+    }
+    let levels = BudgetData::embedded().levels();
+    let (min, sufficient) = (levels.min.percent(), levels.sufficient.percent());
+    out.push_str(&format!(
+        "\n## {}\n\n{}\n\n| {} | {} | {} | {} {min} | {} {sufficient} | {} {min} | {} {sufficient} |\n|---|---:|---:|---:|---:|---:|---:|\n",
+        l(
+            "推計予算（図６）と過不足（図７）、千円",
+            "Estimated budget (図６) and shortfall (図７), thousand yen"
+        ),
+        l(
+            "報告と同じ計算：区分の代表値×件数の合計÷区分を選んだ数（わからない・未回答は除く）、各段階で千円未満切り捨て。必要額は収益×2.21%のIT予算の15%／30%。負は不足。",
+            "As the report computes it: each bracket's representative value × its count, summed, ÷ those who chose a bracket (don't know and unanswered left out), floored at every step. Required: 15% / 30% of an IT budget of 2.21% of revenue. Negative means short.",
+        ),
+        l("病床規模", "Beds"),
+        l("区分回答", "chose"),
+        l("推計額", "estimate"),
+        l("必要額", "required"),
+        l("必要額", "required"),
+        l("過不足", "shortfall"),
+        l("過不足", "shortfall"),
+    ));
+    for cb in budget {
+        let dash = || "—".to_string();
         out.push_str(&format!(
-            " {} |\n",
-            t.no_bracket.get(&c).copied().unwrap_or(0)
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            cb.class.label(lang),
+            cb.chose,
+            cb.estimate.map_or_else(dash, group_thousands),
+            group_thousands(cb.required.min),
+            group_thousands(cb.required.sufficient),
+            cb.shortfall.map_or_else(dash, |s| signed(s.min)),
+            cb.shortfall.map_or_else(dash, |s| signed(s.sufficient)),
         ));
     }
     if !skipped.is_empty() {
@@ -355,7 +496,7 @@ fn to_md(t: &Tally, skipped: &[Skipped], qn: &Questionnaire, by: By, lang: Lang)
     out
 }
 
-fn to_csv(t: &Tally, qn: &Questionnaire, by: By, lang: Lang) -> Vec<u8> {
+fn to_csv(t: &Tally, budget: &[CohortBudget], qn: &Questionnaire, by: By, lang: Lang) -> Vec<u8> {
     let mut w = ExcelCsv::new();
     let cols = columns(by, lang);
     w.row(["indicator", "cohort", "yes", "of", "share"]);
@@ -373,6 +514,42 @@ fn to_csv(t: &Tally, qn: &Questionnaire, by: By, lang: Lang) -> Vec<u8> {
                 c.share().map(|s| format!("{s:.4}")).unwrap_or_default(),
             ]);
         }
+    }
+    // The budget is a second table under the first, after an empty row (Excel shows both).
+    w.row([""]);
+    let mut header: Vec<String> = vec!["bed_class".into()];
+    header.extend(BRACKETS.iter().map(|b| b.to_string()));
+    header.extend(
+        [
+            "chose",
+            "dont_know",
+            "unanswered",
+            "estimate",
+            "required_min",
+            "required_sufficient",
+            "shortfall_min",
+            "shortfall_sufficient",
+        ]
+        .map(String::from),
+    );
+    w.row(&header);
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for cb in budget {
+        let none = t.no_bracket.get(&cb.class).copied().unwrap_or(0);
+        let dont_know = t.bracket_unknown.get(&cb.class).copied().unwrap_or(0);
+        let mut row: Vec<String> = vec![cb.class.id().to_string()];
+        row.extend(cb.counts.iter().map(u32::to_string));
+        row.extend([
+            cb.chose.to_string(),
+            dont_know.to_string(),
+            (none - dont_know).to_string(),
+            opt(cb.estimate),
+            cb.required.min.to_string(),
+            cb.required.sufficient.to_string(),
+            opt(cb.shortfall.map(|s| s.min)),
+            opt(cb.shortfall.map(|s| s.sufficient)),
+        ]);
+        w.row(&row);
     }
     w.finish()
 }

@@ -19,8 +19,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// Print JSON for scripts (keys: record, bed_class, founder, indicators, staff, budget,
-    /// coverage)
+    /// Print JSON for scripts (keys: record, survey, bed_class, founder, indicators, staff,
+    /// budget, coverage)
     #[arg(long)]
     json: bool,
 }
@@ -103,6 +103,7 @@ mod tests {
             seen,
             [
                 "record",
+                "survey",
                 "bed_class",
                 "founder",
                 "indicators",

@@ -47,6 +47,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub checklist: Option<PathBuf>,
 
+    /// Compare with an aggregate (`shindan aggregate --format json`) instead of the 2022 survey
+    #[arg(long, global = true, env = "SHINDAN_SURVEY", value_name = "FILE")]
+    pub survey: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -277,6 +281,12 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
+    if let Some(path) = &cli.survey {
+        if let Err(f) = survey::choose(path, cli.lang) {
+            eprintln!("shindan: {f}");
+            return ExitCode::from(f.code());
+        }
+    }
     let result = match cli.command {
         None => crate::tui::run(&mut ctx),
         Some(Command::New(a)) => new::run(&mut ctx, a),

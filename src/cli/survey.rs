@@ -4,9 +4,10 @@
 use super::check::paren;
 use super::{print_json, Ctx, Failure};
 use crate::domain::questionnaire::group_thousands;
+use crate::domain::survey::from_aggregate::from_aggregate;
 use crate::domain::survey::{
-    approx, bracket_short_label, points_per_hospital, Cohort, Counts, Dimension, Figure,
-    FigureValue, IndicatorFigures, Precision, Said, Scope, Survey,
+    approx, benchmark, bracket_short_label, choose_benchmark, points_per_hospital, Cohort, Counts,
+    Dimension, Figure, FigureValue, IndicatorFigures, Precision, Said, Scope, Survey,
 };
 use crate::domain::{BedClass, Founder, Lang, Questionnaire};
 use crate::text;
@@ -21,8 +22,42 @@ pub struct Args {
 
 const WIDTH: usize = 80;
 
+/// Reads `--survey FILE` and makes it the benchmark of this run; a file that is not a valid
+/// aggregate is refused with the field at fault (exit 2).
+pub fn choose(path: &std::path::Path, lang: Lang) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::Invalid(
+            lang.pick(
+                &format!("--survey {}：読めません（{e}）", path.display()),
+                &format!("--survey {}: cannot read it ({e})", path.display()),
+            )
+            .to_string(),
+        )
+    })?;
+    let survey = from_aggregate(&text, Questionnaire::embedded()).map_err(|e| {
+        Failure::Invalid(
+            lang.pick(
+                &format!(
+                    "--survey {}：比較に使える集計ではありません：{}",
+                    path.display(),
+                    e.message(lang)
+                ),
+                &format!(
+                    "--survey {}: not an aggregate to compare with: {}",
+                    path.display(),
+                    e.message(lang)
+                ),
+            )
+            .to_string(),
+        )
+    })?;
+    // Chosen once, at the start of the run; a second choice cannot happen here.
+    let _ = choose_benchmark(survey);
+    Ok(())
+}
+
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
-    let survey = Survey::embedded();
+    let survey = benchmark();
     let qn = Questionnaire::embedded();
     if args.json {
         print_json(&survey_json(survey, qn));
@@ -50,6 +85,15 @@ pub(crate) fn figure_json(f: &Figure, survey: &Survey) -> Map<String, Value> {
             m.insert("range".into(), json!(a.range));
             m.insert("words".into(), json!(a.words));
             m.insert("unit".into(), json!(a.unit));
+        }
+        FigureValue::Counted { yes, of } => {
+            m.insert("value".into(), json!(f.value()));
+            m.insert("count".into(), json!([yes, of]));
+        }
+        FigureValue::Mean { n, .. } => {
+            m.insert("value".into(), json!(f.value()));
+            m.insert("n".into(), json!(n));
+            m.insert("unit".into(), json!(crate::domain::survey::Unit::People));
         }
     }
     m.insert("precision".into(), json!(f.precision()));
@@ -145,13 +189,20 @@ fn survey_json(s: &Survey, qn: &Questionnaire) -> Value {
             })
         })
         .collect();
+    // An aggregate knows its records, not how many hospitals were asked.
+    let asked = |v: Value| if s.is_aggregate() { Value::Null } else { v };
     json!({
+        "survey": {
+            "name": { "ja": s.identity.name.ja, "en": s.identity.name.en },
+            "date": s.identity.date.to_string(),
+            "records": s.identity.records,
+        },
         "title": { "ja": s.title.ja, "en": s.title.en },
         "conducted_by": { "ja": s.conducted_by.ja, "en": s.conducted_by.en },
         "period": { "from": s.period.from.to_string(), "to": s.period.to.to_string() },
-        "targets": s.targets,
+        "targets": asked(json!(s.targets)),
         "respondents": s.respondents,
-        "response_rate": s.response_rate,
+        "response_rate": asked(json!(s.response_rate)),
         "source": s.source,
         "composition": {
             "source": c.source,
@@ -239,15 +290,29 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
         group_thousands(i64::from(s.targets)),
         group_thousands(i64::from(s.respondents)),
     );
-    let lines = match lang {
-        Lang::Ja => [
+    let lines = match (lang, s.is_aggregate()) {
+        (Lang::Ja, true) => [
+            format!("集計：{}", s.label(lang)),
+            format!(
+                "記録{respondents}件を shindan aggregate で集計［{}］",
+                s.source
+            ),
+        ],
+        (Lang::En, true) => [
+            format!("Aggregate: {}", s.label(lang)),
+            format!(
+                "{respondents} records tallied by shindan aggregate [{}]",
+                s.source
+            ),
+        ],
+        (Lang::Ja, false) => [
             format!("実施 {}、{from}～{to}", s.conducted_by.ja),
             format!(
                 "対象{targets}病院、回答{respondents}病院（回答率{}%）［{}］",
                 s.response_rate, s.source
             ),
         ],
-        Lang::En => [
+        (Lang::En, false) => [
             format!("By {}, {from} to {to}", s.conducted_by.en),
             format!(
                 "{targets} hospitals asked, {respondents} answered ({}%) [{}]",
@@ -303,125 +368,11 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
         &[lang.pick("開設者", "Founder"), "n", "%", ""],
         &rows,
     );
-    let assoc = qn.question("associations");
-    let rows: Vec<Vec<String>> = s
-        .composition
-        .association
-        .iter()
-        .map(|a| {
-            let label = assoc
-                .and_then(|q| q.option(&a.id))
-                .map_or(a.id.clone(), |o| o.text.get(lang).to_string());
-            vec![label, a.n.to_string()]
-        })
-        .collect();
-    table_into(
-        &mut out,
-        &[lang.pick("加盟団体", "Association"), "n"],
-        &rows,
-    );
-    push_wrapped(
-        &mut out,
-        "",
-        &match lang {
-            Lang::Ja => format!(
-                "団体は複数加盟があり、合計{}件です。",
-                group_thousands(i64::from(s.composition.association_total))
-            ),
-            Lang::En => format!(
-                "Hospitals may belong to several associations: {} in all.",
-                group_thousands(i64::from(s.composition.association_total))
-            ),
-        },
-        0,
-    );
-    if let Some(names) = s.composition.report_names.get(&Founder::PrivateSchool) {
-        push_wrapped(
-            &mut out,
-            "",
-            &format!(
-                "{}{}",
-                lang.pick(
-                    "報告での私立学校法人の呼び方：",
-                    "The report calls private schools: "
-                ),
-                names.join(lang.pick("・", ", "))
-            ),
-            0,
-        );
+    if !s.composition.association.is_empty() {
+        associations_into(&mut out, s, qn, lang);
     }
-
-    out.push(String::new());
-    out.push(format!(
-        "{}{}{}",
-        lang.pick(
-            "■ 年間セキュリティ予算の回答数",
-            "■ Security budget: hospitals per bracket"
-        ),
-        paren(lang, &s.budget_brackets.source),
-        note(&s.budget_brackets.reading)
-    ));
-    let brackets = qn.question("budget_bracket");
-    let mut header: Vec<String> = vec![lang.pick("病床規模", "Beds").into()];
-    for b in &s.budget_brackets.brackets {
-        header.push(
-            bracket_short_label(b, lang)
-                .map(str::to_string)
-                .or_else(|| {
-                    brackets
-                        .and_then(|q| q.option(b))
-                        .map(|o| o.text.get(lang).into())
-                })
-                .unwrap_or_else(|| b.clone()),
-        );
-    }
-    header.push(lang.pick("なし", "none").into());
-    let mut rows = Vec::new();
-    for b in BedClass::ALL {
-        let row = s.budget_brackets.row(b);
-        let n = s.n(Cohort::BedClass(b)).unwrap_or(0);
-        let mut cells = vec![b.short_label().to_string()];
-        cells.extend(row.iter().map(u32::to_string));
-        cells.push(n.saturating_sub(row.iter().sum()).to_string());
-        rows.push(cells);
-    }
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    table_into(&mut out, &header, &rows);
-
-    out.push(String::new());
-    out.push(lang.pick("■ 精度", "■ Precision").into());
-    for (k, v) in [
-        (
-            Precision::Exact,
-            lang.pick(
-                "件数、または報告が数字で示す割合（医師会89%）",
-                "a count, or a share the report prints as a number (医師会 89%)",
-            ),
-        ),
-        (
-            Precision::Derived,
-            lang.pick(
-                "報告の件数から算出（図６の件数 ÷ 病床規模の回答数）",
-                "computed from printed counts (図６ count ÷ class respondents)",
-            ),
-        ),
-        (
-            Precision::Approx,
-            lang.pick(
-                "報告の言葉を範囲に：X割・約X割・X割程度・X割前後＝±3ポイント、X割強＝X～X+5、X割弱＝X-5～X、以上＝その下限から（6割以上＝60%以上）、ほぼ半数以上＝47%以上、3人弱＝2.5～3人",
-                "the report's words as a range: X割, 約X割, X割程度, X割前後 = ±3 points; X割強 = X to X+5; X割弱 = X-5 to X; 以上 = from the lower end up (6割以上 = 60%+); ほぼ半数以上 = 47%+; 3人弱 = 2.5–3 people",
-            ),
-        ),
-        (
-            Precision::Missing,
-            lang.pick(
-                "本文に数値なし（グラフは画像のため）。他の区分の数値で代えません",
-                "no figure in the text (the charts are images); never replaced by another cohort's",
-            ),
-        ),
-    ] {
-        push_wrapped(&mut out, &format!("  {} ", k.id()), v, 11);
-    }
+    budget_into(&mut out, s, qn, lang, &mut note);
+    precision_into(&mut out, s, lang);
 
     for ind in &s.indicators {
         out.push(String::new());
@@ -457,14 +408,16 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
         );
     }
 
-    out.push(String::new());
-    out.push(
-        lang.pick(
-            "■ 注：shindanの読み方",
-            "■ Notes: how shindan reads the report",
-        )
-        .into(),
-    );
+    if !notes.is_empty() {
+        out.push(String::new());
+        out.push(
+            lang.pick(
+                "■ 注：shindanの読み方",
+                "■ Notes: how shindan reads the report",
+            )
+            .into(),
+        );
+    }
     for (i, r) in notes.iter().enumerate() {
         if let Some(t) = s.reading(r) {
             let mark = format!("※{} ", i + 1);
@@ -472,6 +425,146 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
         }
     }
     out
+}
+
+fn associations_into(out: &mut Vec<String>, s: &Survey, qn: &Questionnaire, lang: Lang) {
+    let assoc = qn.question("associations");
+    let rows: Vec<Vec<String>> = s
+        .composition
+        .association
+        .iter()
+        .map(|a| {
+            let label = assoc
+                .and_then(|q| q.option(&a.id))
+                .map_or(a.id.clone(), |o| o.text.get(lang).to_string());
+            vec![label, a.n.to_string()]
+        })
+        .collect();
+    table_into(out, &[lang.pick("加盟団体", "Association"), "n"], &rows);
+    push_wrapped(
+        out,
+        "",
+        &match lang {
+            Lang::Ja => format!(
+                "団体は複数加盟があり、合計{}件です。",
+                group_thousands(i64::from(s.composition.association_total))
+            ),
+            Lang::En => format!(
+                "Hospitals may belong to several associations: {} in all.",
+                group_thousands(i64::from(s.composition.association_total))
+            ),
+        },
+        0,
+    );
+    if let Some(names) = s.composition.report_names.get(&Founder::PrivateSchool) {
+        push_wrapped(
+            out,
+            "",
+            &format!(
+                "{}{}",
+                lang.pick(
+                    "報告での私立学校法人の呼び方：",
+                    "The report calls private schools: "
+                ),
+                names.join(lang.pick("・", ", "))
+            ),
+            0,
+        );
+    }
+}
+
+fn budget_into(
+    out: &mut Vec<String>,
+    s: &Survey,
+    qn: &Questionnaire,
+    lang: Lang,
+    note: &mut dyn FnMut(&Option<String>) -> String,
+) {
+    out.push(String::new());
+    out.push(format!(
+        "{}{}{}",
+        lang.pick(
+            "■ 年間セキュリティ予算の回答数",
+            "■ Security budget: hospitals per bracket"
+        ),
+        paren(lang, &s.budget_brackets.source),
+        note(&s.budget_brackets.reading)
+    ));
+    let brackets = qn.question("budget_bracket");
+    let mut header: Vec<String> = vec![lang.pick("病床規模", "Beds").into()];
+    for b in &s.budget_brackets.brackets {
+        header.push(
+            bracket_short_label(b, lang)
+                .map(str::to_string)
+                .or_else(|| {
+                    brackets
+                        .and_then(|q| q.option(b))
+                        .map(|o| o.text.get(lang).into())
+                })
+                .unwrap_or_else(|| b.clone()),
+        );
+    }
+    header.push(lang.pick("なし", "none").into());
+    let mut rows = Vec::new();
+    for b in BedClass::ALL {
+        let row = s.budget_brackets.row(b);
+        let n = s.n(Cohort::BedClass(b)).unwrap_or(0);
+        let mut cells = vec![b.short_label().to_string()];
+        cells.extend(row.iter().map(u32::to_string));
+        cells.push(n.saturating_sub(row.iter().sum()).to_string());
+        rows.push(cells);
+    }
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    table_into(out, &header, &rows);
+}
+
+fn precision_into(out: &mut Vec<String>, s: &Survey, lang: Lang) {
+    out.push(String::new());
+    out.push(lang.pick("■ 精度", "■ Precision").into());
+    if s.is_aggregate() {
+        push_wrapped(
+            out,
+            "  exact ",
+            lang.pick(
+                "集計の件数：該当の病院数／はっきり答えた病院数（わからない・対象外・未回答は分母に入れません）。担当者は回答した病院の平均",
+                "counted in the aggregate: hospitals for which it holds / hospitals that answered definitely (don't know, not applicable and unanswered are left out); staff: the mean of those who answered",
+            ),
+            11,
+        );
+        return;
+    }
+    for (k, v) in [
+        (
+            Precision::Exact,
+            lang.pick(
+                "件数、または報告が数字で示す割合（医師会89%）",
+                "a count, or a share the report prints as a number (医師会 89%)",
+            ),
+        ),
+        (
+            Precision::Derived,
+            lang.pick(
+                "報告の件数から算出（図６の件数 ÷ 病床規模の回答数）",
+                "computed from printed counts (図６ count ÷ class respondents)",
+            ),
+        ),
+        (
+            Precision::Approx,
+            lang.pick(
+                "報告の言葉を範囲に：X割・約X割・X割程度・X割前後＝±3ポイント、X割強＝X～X+5、X割弱＝X-5～X、以上＝その下限から（6割以上＝60%以上）、ほぼ半数以上＝47%以上、3人弱＝2.5～3人",
+                "the report's words as a range: X割, 約X割, X割程度, X割前後 = ±3 points; X割強 = X to X+5; X割弱 = X-5 to X; 以上 = from the lower end up (6割以上 = 60%+); ほぼ半数以上 = 47%+; 3人弱 = 2.5–3 people",
+            ),
+        ),
+        (
+            Precision::Missing,
+            lang.pick(
+                "本文に数値なし（グラフは画像のため）。他の区分の数値で代えません",
+                "no figure in the text (the charts are images); never replaced by another cohort's",
+            ),
+        ),
+    ] {
+        push_wrapped(out, &format!("  {} ", k.id()), v, 11);
+    }
 }
 
 fn table_into(out: &mut Vec<String>, header: &[&str], rows: &[Vec<String>]) {

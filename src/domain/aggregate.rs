@@ -5,6 +5,7 @@
 //! A [`Tally`] takes one record at a time and keeps only counts: memory stays flat however many
 //! files are read.
 
+use super::budget::{BudgetData, CohortBudget, Levels};
 use super::cohort::{BedClass, Founder};
 use super::indicator::IndicatorValue;
 use super::questionnaire::Questionnaire;
@@ -97,6 +98,8 @@ pub struct Tally {
     pub brackets: BTreeMap<BedClass, [u64; 5]>,
     /// Per bed class, records that answered "don't know" or gave no bracket.
     pub no_bracket: BTreeMap<BedClass, u64>,
+    /// Of those, the ones that answered わからない; the rest left the question open.
+    pub bracket_unknown: BTreeMap<BedClass, u64>,
 }
 
 impl Tally {
@@ -118,6 +121,7 @@ impl Tally {
             staff_by_founder: BTreeMap::new(),
             brackets: BTreeMap::new(),
             no_bracket: BTreeMap::new(),
+            bracket_unknown: BTreeMap::new(),
         }
     }
 
@@ -167,14 +171,94 @@ impl Tally {
             staff_add(self.staff_by_founder.entry(f).or_default());
         }
         if let Some(c) = class {
-            let bracket = qn
+            let answer = qn
                 .effective("budget_bracket", record)
-                .and_then(|v| v.as_text())
-                .and_then(|b| BRACKETS.iter().position(|x| *x == b));
-            match bracket {
+                .and_then(|v| v.as_text());
+            match answer.and_then(|b| BRACKETS.iter().position(|x| *x == b)) {
                 Some(i) => self.brackets.entry(c).or_default()[i] += 1,
-                None => *self.no_bracket.entry(c).or_default() += 1,
+                None => {
+                    *self.no_bracket.entry(c).or_default() += 1;
+                    if answer.is_some() {
+                        *self.bracket_unknown.entry(c).or_default() += 1;
+                    }
+                }
             }
         }
+    }
+}
+
+impl Tally {
+    /// 図６ and 図７ for this population, per bed class in the report's order: the estimate
+    /// from the bracket counts and the shortfall against the class's requirement, by the
+    /// report's own arithmetic (floored at every step). Records that chose no bracket are not
+    /// in the divisor, as in the report.
+    pub fn budget(&self, data: &BudgetData, levels: Levels) -> Vec<CohortBudget> {
+        let representatives: Vec<i64> = BRACKETS
+            .iter()
+            .map(|b| data.representative(b).unwrap_or(0))
+            .collect();
+        BedClass::ALL
+            .into_iter()
+            .map(|class| {
+                let counts = self.brackets.get(&class).copied().unwrap_or_default();
+                // A count beyond u32 (four billion hospitals) is saturated, never wrapped.
+                let counts = counts
+                    .iter()
+                    .map(|&n| u32::try_from(n).unwrap_or(u32::MAX))
+                    .collect();
+                CohortBudget::of_counts(class, counts, &representatives, levels, data, "aggregate")
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::survey::Survey;
+
+    #[test]
+    fn brackets_are_the_survey_s_in_its_order() {
+        assert_eq!(Survey::embedded().budget_brackets.brackets, BRACKETS);
+    }
+
+    #[test]
+    fn the_budget_of_figure_6_s_counts_is_figure_7() {
+        let qn = Questionnaire::embedded();
+        let mut t = Tally::new(qn);
+        for class in BedClass::ALL {
+            let row = Survey::embedded().budget_brackets.row(class);
+            let mut counts = [0; 5];
+            for (c, &n) in counts.iter_mut().zip(row) {
+                *c = u64::from(n);
+            }
+            t.brackets.insert(class, counts);
+        }
+        let data = BudgetData::embedded();
+        let b = t.budget(data, data.levels());
+        let est: Vec<_> = b.iter().map(|c| c.estimate).collect();
+        assert_eq!(est, [3_946, 4_750, 5_451, 7_359, 11_903].map(Some).to_vec());
+        let short: Vec<_> = b
+            .iter()
+            .map(|c| c.shortfall.map(|s| (s.min, s.sufficient)))
+            .collect();
+        assert_eq!(
+            short,
+            [
+                (499, -2_948),
+                (-3_647, -12_045),
+                (-10_455, -26_361),
+                (-20_929, -49_217),
+                (-58_650, -129_204)
+            ]
+            .map(Some)
+            .to_vec()
+        );
+        assert_eq!(b[0].chose, 102);
+        // Nobody chose a bracket: no estimate, no shortfall, never a division by zero.
+        let empty = Tally::new(qn).budget(data, data.levels());
+        assert!(empty
+            .iter()
+            .all(|c| c.estimate.is_none() && c.shortfall.is_none()));
     }
 }

@@ -1,4 +1,5 @@
-//! Where one hospital stands among the 2022 respondents like it: for each indicator, its own
+//! Where one hospital stands among the respondents like it — of the 2022 survey, or of an
+//! aggregate chosen with `--survey`: for each indicator, its own
 //! value beside the figure for its bed class, its founder and all respondents, each with its
 //! precision, source and sample size; its budget bracket in its bed class's 図６ row; its staff
 //! against the reported average. Everything a screen or the command line shows is computed
@@ -690,7 +691,8 @@ fn staff<'a>(record: &Record, qn: &Questionnaire, survey: &'a Survey) -> StaffPo
     let total = number("staff_total");
     let average = &survey.staff.total;
     let range = average.range();
-    let versus = total.map(|t| {
+    // An average over no records says nothing to be above or below.
+    let versus = total.filter(|_| !average.is_empty()).map(|t| {
         let t = t as f64;
         if t > range.hi {
             Versus::Above

@@ -8,7 +8,7 @@ use crate::domain::position::{
     StaffPosition, Versus,
 };
 use crate::domain::questionnaire::group_thousands;
-use crate::domain::survey::{Cohort, Counts, Precision, Survey};
+use crate::domain::survey::{benchmark, Cohort, Counts, Precision, Survey};
 use crate::domain::{Lang, Questionnaire, Record};
 use crate::text;
 use serde_json::{json, Value};
@@ -21,11 +21,12 @@ const WIDTH: usize = 80;
 
 pub fn block(record: &Record, lang: Lang) -> Block {
     let qn = Questionnaire::embedded();
-    let survey = Survey::embedded();
+    let survey = benchmark();
     let pos = Position::of(record, qn, survey);
     Block {
         text: text_lines(&pos, lang),
         json: vec![
+            ("survey", survey_json(survey)),
             ("bed_class", bed_class_json(&pos)),
             ("founder", place_json(pos.founder.as_ref())),
             (
@@ -37,9 +38,19 @@ pub fn block(record: &Record, lang: Lang) -> Block {
                         .collect(),
                 ),
             ),
-            ("staff", staff_json(&pos.staff)),
+            ("staff", staff_json(&pos.staff, survey)),
         ],
     }
+}
+
+/// Which survey the figures are: its name and date, and for an aggregate its records.
+fn survey_json(s: &Survey) -> Value {
+    json!({
+        "name": { "ja": s.identity.name.ja, "en": s.identity.name.en },
+        "date": s.identity.date.to_string(),
+        "records": s.identity.records,
+        "respondents": s.respondents,
+    })
 }
 
 fn place_json(place: Option<&Place>) -> Value {
@@ -109,11 +120,11 @@ fn indicator_json(ip: &IndicatorPosition, survey: &Survey) -> Value {
     })
 }
 
-fn staff_json(s: &StaffPosition) -> Value {
+fn staff_json(s: &StaffPosition, survey: &Survey) -> Value {
     json!({
         "total": s.total,
         "fulltime": s.fulltime,
-        "average": Value::Object(figure_json(s.average, Survey::embedded())),
+        "average": Value::Object(figure_json(s.average, survey)),
         "versus": s.versus.map(|v| match v {
             Versus::Above => "above",
             Versus::Within => "within",
@@ -135,17 +146,35 @@ fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
     header(pos, lang, &mut out);
     summary(pos, lang, &mut out);
     out.push(String::new());
-    out.push(rule(lang.pick(
-        "■ 2022年調査との比較（四病院団体協議会、回答1,144病院）",
-        "■ Against the 2022 survey (four hospital associations, 1,144 hospitals)",
-    )));
-    for line in text::wrap(
-        lang.pick(
-            "精度：89%＝報告の数値、48.4%（137/283）＝報告の件数から算出、約57–63%（6割程度）＝報告の言葉を範囲に、—＝本文に数値なし。※は末尾の注。",
-            "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (6割程度) = the report's words as a range; — = no figure in the text. ※ = note at the end.",
-        ),
-        WIDTH,
-    ) {
+    let s = pos.survey;
+    let n = group_thousands(i64::from(s.respondents));
+    let (title, precision) = if s.is_aggregate() {
+        (
+            lang.pick(
+                &format!("■ {}との比較（記録{n}件の集計）", s.label(lang)),
+                &format!("■ Against {} (an aggregate of {n} records)", s.label(lang)),
+            )
+            .to_string(),
+            lang.pick(
+                "精度：48.4%（137/283）＝集計の件数（該当／はっきり答えた病院）、—＝はっきり答えた病院なし。",
+                "Precision: 48.4% (137/283) = counted in the aggregate (yes / definite answers); — = no definite answer.",
+            ),
+        )
+    } else {
+        (
+            lang.pick(
+                &format!("■ {}との比較（四病院団体協議会、回答{n}病院）", s.label(lang)),
+                &format!("■ Against {} (four hospital associations, {n} hospitals)", s.label(lang)),
+            )
+            .to_string(),
+            lang.pick(
+                "精度：89%＝報告の数値、48.4%（137/283）＝報告の件数から算出、約57–63%（6割程度）＝報告の言葉を範囲に、—＝本文に数値なし。※は末尾の注。",
+                "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (6割程度) = the report's words as a range; — = no figure in the text. ※ = note at the end.",
+            ),
+        )
+    };
+    out.push(rule(&title));
+    for line in text::wrap(precision, WIDTH) {
         out.push(line);
     }
     for ip in &pos.indicators {
@@ -157,7 +186,7 @@ fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
         budget_lines(b, lang, &note, &mut out);
     }
     out.push(String::new());
-    staff_lines(&pos.staff, lang, &note, &mut out);
+    staff_lines(&pos.staff, pos.survey.respondents, lang, &note, &mut out);
     if !readings.is_empty() {
         out.push(String::new());
         out.push(rule(lang.pick(
@@ -696,6 +725,7 @@ fn budget_lines(
 
 fn staff_lines(
     s: &StaffPosition,
+    respondents: u32,
     lang: Lang,
     note: &dyn Fn(&Option<String>) -> String,
     out: &mut Vec<String>,
@@ -719,7 +749,7 @@ fn staff_lines(
     indented(out, you, &own, text::width(you));
     out.extend(row(
         &Cohort::Overall.label(lang),
-        "n=1,144",
+        &format!("n={}", group_thousands(i64::from(respondents))),
         &s.average.display(lang),
         &format!("{}{}", s.average.source, note(&s.average.reading)),
     ));

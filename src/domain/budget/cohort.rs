@@ -26,7 +26,27 @@ pub struct CohortBudget {
 impl CohortBudget {
     pub fn of(class: BedClass, levels: Levels, data: &BudgetData, survey: &Survey) -> Self {
         let counts = survey.budget_brackets.row(class).to_vec();
-        let estimate = model::cohort_estimate(&counts, &data.representatives(survey));
+        Self::of_counts(
+            class,
+            counts,
+            &data.representatives(survey),
+            levels,
+            data,
+            &survey.budget_brackets.source,
+        )
+    }
+
+    /// The same 図６/図７ arithmetic on counts from elsewhere (an aggregate of many records):
+    /// `representatives` are the brackets' values in the order of `counts`.
+    pub fn of_counts(
+        class: BedClass,
+        counts: Vec<u32>,
+        representatives: &[i64],
+        levels: Levels,
+        data: &BudgetData,
+        source: &str,
+    ) -> Self {
+        let estimate = model::cohort_estimate(&counts, representatives);
         // Every class has its rows in the checked data; the zero is unreachable.
         let required = data.class_required(class, levels).unwrap_or(PerLevel {
             min: 0,
@@ -39,7 +59,7 @@ impl CohortBudget {
             estimate,
             required,
             shortfall: estimate.map(|e| model::shortfall(e, required)),
-            source: survey.budget_brackets.source.clone(),
+            source: source.to_string(),
         }
     }
 }

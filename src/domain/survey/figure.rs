@@ -59,6 +59,17 @@ pub enum FigureValue {
         den: u32,
     },
     Approx(Approx),
+    /// `yes` of the `of` records of an aggregate that gave a definite answer: counted, so as
+    /// exact as a count.
+    Counted {
+        yes: u32,
+        of: u32,
+    },
+    /// An average number of people over `n` records of an aggregate (`n` = 0: nobody said).
+    Mean {
+        value: f64,
+        n: u32,
+    },
 }
 
 /// What a figure counts, against the indicator it stands beside. The report often gives the
@@ -136,7 +147,9 @@ pub struct Figure {
 impl Figure {
     pub fn precision(&self) -> Precision {
         match self.value {
-            FigureValue::Exact(_) => Precision::Exact,
+            FigureValue::Exact(_) | FigureValue::Counted { .. } | FigureValue::Mean { .. } => {
+                Precision::Exact
+            }
             FigureValue::Derived { .. } => Precision::Derived,
             FigureValue::Approx(_) => Precision::Approx,
         }
@@ -148,13 +161,29 @@ impl Figure {
             FigureValue::Exact(v) => Range::point(f64::from(*v)),
             FigureValue::Derived { num, den } => Range::point(derived_percent(*num, *den)),
             FigureValue::Approx(a) => a.range,
+            // Unrounded: which side of one half a cohort is on is decided by the counts.
+            FigureValue::Counted { yes, of } if *of > 0 => {
+                Range::point(f64::from(*yes) * 100.0 / f64::from(*of))
+            }
+            FigureValue::Counted { .. } => Range::new(0.0, 100.0),
+            FigureValue::Mean { value, n } if *n > 0 => Range::point(*value),
+            FigureValue::Mean { .. } => Range::new(0.0, f64::INFINITY),
         }
+    }
+
+    /// A figure that says nothing: an average over no records.
+    pub fn is_empty(&self) -> bool {
+        matches!(
+            self.value,
+            FigureValue::Mean { n: 0, .. } | FigureValue::Counted { of: 0, .. }
+        )
     }
 
     /// The value for exact and derived figures; none for words.
     pub fn value(&self) -> Option<f64> {
         match &self.value {
             FigureValue::Approx(_) => None,
+            _ if self.is_empty() => None,
             _ => Some(self.range().lo),
         }
     }
@@ -188,6 +217,18 @@ impl Figure {
                 )
                 .to_string()
             }
+            FigureValue::Counted { yes, of } => format!(
+                "{:.1}%{}",
+                derived_percent(*yes, *of),
+                lang.pick(&format!("（{yes}/{of}）"), &format!(" ({yes}/{of})"))
+            ),
+            FigureValue::Mean { n: 0, .. } => lang.pick("—（回答なし）", "— (no answers)").into(),
+            FigureValue::Mean { value, n } => lang
+                .pick(
+                    &format!("{value:.2}人（n={n}）"),
+                    &format!("{value:.2} people (n={n})"),
+                )
+                .to_string(),
         }
     }
 }
@@ -210,6 +251,13 @@ impl Figure {
                 };
                 format!("{about}{}", a.range_text(lang))
             }
+            FigureValue::Counted { yes, of } => {
+                format!("{:.1}% {yes}/{of}", derived_percent(*yes, *of))
+            }
+            FigureValue::Mean { n: 0, .. } => "—".into(),
+            FigureValue::Mean { value, .. } => lang
+                .pick(&format!("{value:.2}人"), &format!("{value:.2}"))
+                .to_string(),
         }
     }
 }

@@ -8,9 +8,11 @@
 
 pub mod approx;
 pub mod figure;
+pub mod from_aggregate;
 
 pub use approx::{Approx, Range, Unit};
 pub use figure::{Counts, Figure, FigureValue, Precision, Scope};
+pub use from_aggregate::{AggregateFileError, Rule};
 
 use super::cohort::{BedClass, Founder};
 use super::lang::{Lang, Text};
@@ -245,8 +247,19 @@ impl IndicatorFigures {
     }
 }
 
+/// Which survey the figures are, as every place that shows them names it: the 2022 report, or
+/// an aggregate of record files (`shindan aggregate`) chosen with `--survey`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: Text,
+    pub date: NaiveDate,
+    /// The number of records an aggregate was made from; `None` for the report.
+    pub records: Option<u64>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Survey {
+    pub identity: Identity,
     pub title: Text,
     pub conducted_by: Text,
     pub period: Period,
@@ -397,6 +410,14 @@ impl Survey {
         }
         let total = figures(vec![raw.staff.total])?.remove(0);
         let survey = Survey {
+            identity: Identity {
+                name: Text {
+                    ja: "2022年調査".into(),
+                    en: "the 2022 survey".into(),
+                },
+                date: raw.period.to,
+                records: None,
+            },
             title: raw.title,
             conducted_by: raw.conducted_by,
             period: raw.period,
@@ -597,6 +618,23 @@ impl Survey {
         Ok(())
     }
 
+    /// Made from an aggregate of records rather than the report.
+    pub fn is_aggregate(&self) -> bool {
+        self.identity.records.is_some()
+    }
+
+    /// The survey as titles and headers name it: "2022年調査", or an aggregate's name with its
+    /// date, "会員調査2026（2026-06-01）".
+    pub fn label(&self, lang: Lang) -> String {
+        let name = self.identity.name.get(lang);
+        if !self.is_aggregate() {
+            return name.to_string();
+        }
+        let date = self.identity.date;
+        lang.pick(&format!("{name}（{date}）"), &format!("{name} ({date})"))
+            .to_string()
+    }
+
     pub fn indicator(&self, id: &str) -> Option<&IndicatorFigures> {
         self.indicators.iter().find(|i| i.id == id)
     }
@@ -641,4 +679,19 @@ pub fn bracket_short_label(id: &str, lang: Lang) -> Option<&'static str> {
 /// 100/n points.
 pub fn is_small_sample(n: u32) -> bool {
     n < SMALL_SAMPLE
+}
+
+static BENCHMARK: OnceLock<Survey> = OnceLock::new();
+
+/// The survey hospitals are compared with in this run: the one chosen with `--survey`, else the
+/// 2022 survey. It is chosen once, before any screen or command reads it, so that every figure
+/// of a run comes from the same survey.
+pub fn benchmark() -> &'static Survey {
+    BENCHMARK.get().unwrap_or_else(|| Survey::embedded())
+}
+
+/// Chooses the benchmark of this run. Refused (the survey handed back) when one was already
+/// chosen: a run never switches surveys half-way.
+pub fn choose_benchmark(survey: Survey) -> Result<(), Box<Survey>> {
+    BENCHMARK.set(survey).map_err(Box::new)
 }

@@ -16,8 +16,12 @@ fn qn() -> &'static Questionnaire {
 
 /// The selected indicator in full: the hospital's answer, each cohort's figure with its
 /// source and the sentence it gives, the averages and context, and the readings.
-pub(super) fn detail(ip: &IndicatorPosition, focus: Column, lang: Lang) -> Vec<Para> {
-    let survey = Survey::embedded();
+pub(super) fn detail(
+    ip: &IndicatorPosition,
+    survey: &Survey,
+    focus: Column,
+    lang: Lang,
+) -> Vec<Para> {
     let readings = ip.readings();
     let mark = |f: &Figure| -> String {
         f.reading

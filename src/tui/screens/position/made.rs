@@ -106,10 +106,16 @@ pub(super) fn make(pos: &Position, lang: Lang) -> Made {
         strip(&pos.founders, pos.founder.as_ref(), Column::Founder, lang),
     ];
     let respondents = group_thousands(i64::from(pos.survey.respondents));
+    // Where the counts are: the report's p2, or the aggregate itself.
+    let counted_at = if pos.survey.is_aggregate() {
+        pos.survey.label(lang)
+    } else {
+        "p2".to_string()
+    };
     let bed_chart = chart(
         lang.pick(
-            &format!("病床規模（回答{respondents}病院、p2）"),
-            &format!("Bed classes ({respondents} respondents, p2)"),
+            &format!("病床規模（回答{respondents}病院、{counted_at}）"),
+            &format!("Bed classes ({respondents} respondents, {counted_at})"),
         ),
         &pos.bed_classes,
         lang,

@@ -14,7 +14,7 @@ mod made;
 mod para;
 
 use crate::domain::position::Position;
-use crate::domain::survey::Survey;
+use crate::domain::survey::{benchmark, Survey};
 use crate::domain::{IndicatorValue, Lang, Questionnaire, Record};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{Action, Env, Screen, View};
@@ -92,7 +92,12 @@ fn qn() -> &'static Questionnaire {
 
 impl PositionScreen {
     pub fn new(session: &Session, lang: Lang) -> PositionScreen {
-        let pos = Position::of(&session.record, qn(), Survey::embedded());
+        Self::with_survey(session, lang, benchmark())
+    }
+
+    /// The screen against a given survey (the run's benchmark is the usual one).
+    pub fn with_survey(session: &Session, lang: Lang, survey: &'static Survey) -> PositionScreen {
+        let pos = Position::of(&session.record, qn(), survey);
         let made = make(&pos, lang);
         // Open where a director should look first: the first answer that puts the hospital in
         // a minority of its peers, else the first indicator.
@@ -120,7 +125,7 @@ impl PositionScreen {
     }
 
     fn refresh(&mut self, record: &Record) {
-        self.pos = Position::of(record, qn(), Survey::embedded());
+        self.pos = Position::of(record, qn(), self.pos.survey);
         self.made = make(&self.pos, self.lang);
         self.select(self.selected);
     }
@@ -128,7 +133,7 @@ impl PositionScreen {
     fn select(&mut self, i: usize) {
         self.selected = i.min(self.pos.indicators.len().saturating_sub(1));
         self.detail = match self.pos.indicators.get(self.selected) {
-            Some(ip) => detail(ip, self.focus, self.lang),
+            Some(ip) => detail(ip, self.pos.survey, self.focus, self.lang),
             None => Vec::new(),
         };
     }
@@ -491,11 +496,15 @@ impl Screen for PositionScreen {
             Page::Indicators => l.pick("指標", "indicators"),
             Page::Respondents => l.pick("回答病院・予算・担当者", "respondents, budget, staff"),
         };
+        let survey = self.pos.survey.label(l);
         format!(
             "{} {} — {}{page}",
             self.pos.record,
             self.pos.name.as_deref().unwrap_or("—"),
-            l.pick("2022年調査との比較：", "position against the 2022 survey: "),
+            l.pick(
+                &format!("{survey}との比較："),
+                &format!("position against {survey}: ")
+            ),
         )
     }
 
