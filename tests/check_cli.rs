@@ -155,8 +155,10 @@ fn check_json_has_the_documented_keys_and_figures() {
             "founder",
             "indicators",
             "staff",
+            "coverage",
             "budget",
-            "coverage"
+            "checklist",
+            "next_steps"
         ]
     );
     let j: Value = serde_json::from_str(&out).unwrap();
