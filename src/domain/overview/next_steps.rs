@@ -485,3 +485,51 @@ fn find_out(
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(tier: Tier, n: usize) -> Vec<NextStep> {
+        (0..n)
+            .map(|i| {
+                step(
+                    tier,
+                    text(format!("{i}"), format!("{i}")),
+                    text("", ""),
+                    text("", ""),
+                )
+            })
+            .collect()
+    }
+
+    /// Five past-due targets and five 大 risks would fill the list; the quota keeps a slot for
+    /// the budget, and the leftover slots go to the earlier tiers in order.
+    #[test]
+    fn quotas_keep_later_kinds_in_the_list() {
+        let mut all = of(Tier::PastDue, 5);
+        all.extend(of(Tier::LargeRisk, 5));
+        all.extend(of(Tier::Budget, 2));
+        let got = select(all);
+        let tiers: Vec<Tier> = got.iter().map(|s| s.tier).collect();
+        assert_eq!(
+            tiers,
+            [
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::LargeRisk,
+                Tier::LargeRisk,
+                Tier::LargeRisk,
+                Tier::LargeRisk,
+                Tier::Budget,
+            ]
+        );
+        let ranks: Vec<usize> = got.iter().map(|s| s.rank).collect();
+        assert_eq!(ranks, (1..=10).collect::<Vec<_>>());
+        // Within a tier the source's order stays.
+        assert_eq!(got[4].action.en, "4");
+    }
+}

@@ -32,8 +32,9 @@ pub struct OverviewScreen {
     made: Made,
     /// The panel Enter opens: 0 position, 1 coverage, 2 budget, 3 checklist.
     focus: usize,
-    /// The next steps in full, over the panels.
+    /// The next steps in full, over the panels, scrolled by this many lines.
     steps: bool,
+    scroll: usize,
 }
 
 /// The overview of the open record, on the newest shipped checklist edition. Evidence files
@@ -61,6 +62,7 @@ impl OverviewScreen {
             made: make(&overview(&session.record), lang),
             focus: 0,
             steps: false,
+            scroll: 0,
         }
     }
 }
@@ -202,7 +204,17 @@ impl OverviewScreen {
                 ));
             }
         }
-        lines.truncate(inner.height as usize);
+        let skip = if full {
+            self.scroll
+                .min(lines.len().saturating_sub(inner.height as usize))
+        } else {
+            0
+        };
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .skip(skip)
+            .take(inner.height as usize)
+            .collect();
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }
@@ -231,6 +243,7 @@ impl Screen for OverviewScreen {
         let s = |i| keys::shown(Scope::Overview, i).to_string();
         if self.steps {
             return vec![
+                ("↑↓".into(), l.pick("スクロール", "scroll").into()),
                 (s(Intent::NextPage), l.pick("パネルへ", "panels").into()),
                 (s(Intent::Back), l.pick("戻る", "back").into()),
                 ("?".into(), l.pick("キー", "keys").into()),
@@ -251,8 +264,13 @@ impl Screen for OverviewScreen {
             // either way, ↑↓ jump between the rows of the grid.
             Intent::Left => self.focus = (self.focus + 3) % 4,
             Intent::Right => self.focus = (self.focus + 1) % 4,
+            Intent::Up if self.steps => self.scroll = self.scroll.saturating_sub(1),
+            Intent::Down if self.steps => self.scroll += 1,
             Intent::Up | Intent::Down => self.focus = (self.focus + 2) % 4,
-            Intent::NextPage => self.steps = !self.steps,
+            Intent::NextPage => {
+                self.steps = !self.steps;
+                self.scroll = 0;
+            }
             Intent::Open if !self.steps => {
                 return Some(Action::Show(self.made.panels[self.focus].pane));
             }
