@@ -196,7 +196,10 @@ impl OverviewScreen {
                     format!(
                         " {pad}{}",
                         truncate(
-                            &format!("{}（{}）", s.why, s.source),
+                            &match l {
+                                Lang::Ja => format!("{}（{}）", s.why, s.source),
+                                Lang::En => format!("{} ({})", s.why, s.source),
+                            },
                             cols.saturating_sub(4)
                         )
                     ),
