@@ -83,5 +83,13 @@ fn screens(c: &mut Criterion) {
     frame(c, "history_200x60", &app);
 }
 
-criterion_group!(benches, screens);
+/// The overview of a record with every indicator answered, its four panels and steps.
+fn overview(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(1, dir.path());
+    press(&mut app, KeyCode::Char('o'));
+    frame(c, "overview_200x60", &app);
+}
+
+criterion_group!(benches, screens, overview);
 criterion_main!(benches);

@@ -156,8 +156,10 @@ fn check_json_has_the_documented_keys_and_figures() {
             "founder",
             "indicators",
             "staff",
+            "coverage",
             "budget",
-            "coverage"
+            "checklist",
+            "next_steps"
         ]
     );
     let j: Value = serde_json::from_str(&out).unwrap();
@@ -329,4 +331,60 @@ fn survey_prints_the_dataset_with_sources() {
     assert_eq!(audit["founder_average"][0]["value"], 52);
     assert_eq!(audit["overall"][0]["words"], "5割以上");
     assert_eq!(audit["overall"][0]["range"]["to"], 100.0);
+}
+
+#[test]
+fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
+    let tmp = tempfile::tempdir().unwrap();
+    shindan(tmp.path())
+        .args(["check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("shindan new"));
+    let id = hospital(tmp.path());
+    let out = run_ok(tmp.path(), &["check"]);
+    assert_fits_80(&out);
+    let at = |s: &str| out.find(s).unwrap_or_else(|| panic!("no {s}"));
+    // The overview's order: position, coverage, budget, checklist, next steps.
+    assert!(at("■ 2022年調査との比較") < at("■ リスク対策の網羅率"));
+    assert!(at("■ リスク対策の網羅率") < at("■ セキュリティ予算の試算"));
+    assert!(at("■ セキュリティ予算の試算") < at("■ 厚労省チェックリスト（令和7年度版）の準備状況"));
+    assert!(at("■ 厚労省チェックリスト") < at("■ 次の一手"));
+    assert!(out.contains(" 1. 事業者に依頼：バックアップからの復旧手順書を提出し"));
+    assert!(out.contains(" 6. セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"));
+    let en = run_ok(tmp.path(), &["--lang", "en", "check"]);
+    assert_fits_80(&en);
+    assert!(en.contains(" 2. Resolve: Flagged VPN left unpatched"));
+    let j: Value = serde_json::from_str(&run_ok(tmp.path(), &["check", "--json"])).unwrap();
+    assert_eq!(j["record"], id.as_str());
+    let steps = j["next_steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 7);
+    for (i, s) in steps.iter().enumerate() {
+        let mut k: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+        k.sort();
+        assert_eq!(k, ["action", "rank", "source", "why"]);
+        assert_eq!(s["rank"], i + 1);
+    }
+    assert_eq!(steps[5]["source"], "提言1（p33–35 図５–図７）");
+    assert_eq!(j["checklist"]["required"], 22);
+    assert_eq!(j["checklist"]["done"], 0);
+    assert_eq!(j["checklist"]["edition"], "mhlw-r7");
+    // A second record: the ID is needed again.
+    run_ok(
+        tmp.path(),
+        &[
+            "new",
+            "--name",
+            "別の病院",
+            "--beds",
+            "40",
+            "--founder",
+            "coop",
+        ],
+    );
+    shindan(tmp.path())
+        .args(["--lang", "en", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("There are 2 records: give an ID"));
 }

@@ -1,26 +1,31 @@
-//! `shindan check ID`: a quick look at a record over SSH — where the hospital stands in the
-//! 2022 survey, and (as they land) its budget, risk coverage and checklist readiness.
+//! `shindan check [ID]`: the overview of a record as plain text for a quick look over SSH —
+//! where the hospital stands in the 2022 survey, its risk coverage, its budget shortfall, its
+//! checklist readiness (the order of the overview screen's panels), and the next steps last.
 //!
 //! The output is a list of [`Block`]s: each is some lines of text for people and some
 //! top-level keys of the JSON for scripts. A new part of the check is one more module under
 //! `check/` and one more line in [`blocks`]; the parts do not know each other.
 
 mod budget;
+mod checklist;
 mod coverage;
+mod next_steps;
 mod position;
 
 pub(crate) use position::paren;
 
 use super::{print_json, Ctx, Failure};
-use crate::domain::{Lang, Record};
+use crate::domain::checklist::Editions;
+use crate::domain::overview::Overview;
+use crate::domain::{Lang, Record, RecordId};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Record id, e.g. 2026-007
-    id: String,
+    /// Record id, e.g. 2026-007; may be left out when the data dir holds exactly one record
+    id: Option<String>,
     /// Print JSON for scripts (keys: record, survey, bed_class, founder, indicators, staff,
-    /// budget, coverage)
+    /// coverage, budget, checklist, next_steps)
     #[arg(long)]
     json: bool,
 }
@@ -33,20 +38,56 @@ pub struct Block {
     pub json: Vec<(&'static str, serde_json::Value)>,
 }
 
-/// The parts of the check, in the order they print.
-fn blocks(record: &Record, lang: Lang) -> Vec<Block> {
+/// The parts of the check, in the order they print: the overview screen's panels, then the
+/// next steps.
+fn blocks(record: &Record, overview: &Overview, lang: Lang) -> Vec<Block> {
     vec![
         position::block(record, lang),
-        budget::block(record, lang),
         coverage::block(record, lang),
+        budget::block(record, lang),
+        checklist::block(overview.checklist.as_ref(), lang),
+        next_steps::block(&overview.next_steps, lang),
     ]
 }
 
+/// The record asked for, or the only one in the data dir.
+fn which(ctx: &mut Ctx, id: Option<&str>) -> Result<RecordId, Failure> {
+    if let Some(id) = id {
+        return ctx.parse_id(id);
+    }
+    let lang = ctx.lang;
+    let listing = ctx.store()?.list().map_err(|e| ctx.store_err(e))?;
+    match listing.records.as_slice() {
+        [only] => Ok(only.id.clone()),
+        [] => Err(Failure::Invalid(
+            lang.pick(
+                "記録がありません：shindan new で作ってから、shindan check ID（例 2026-007）",
+                "No record yet: make one with shindan new, then shindan check ID (e.g. 2026-007)",
+            )
+            .to_string(),
+        )),
+        many => Err(Failure::Invalid(match lang {
+            Lang::Ja => format!(
+                "記録が{}件あります：ID を指定してください（例 shindan check {}、一覧は shindan list）",
+                many.len(),
+                many[0].id
+            ),
+            Lang::En => format!(
+                "There are {} records: give an ID (e.g. shindan check {}; see shindan list)",
+                many.len(),
+                many[0].id
+            ),
+        })),
+    }
+}
+
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
-    let id = ctx.parse_id(&args.id)?;
+    let id = which(ctx, args.id.as_deref())?;
+    let editions = ctx.editions()?;
     let store = ctx.store()?;
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let blocks = blocks(&record, ctx.lang);
+    let overview = overview(&editions, &record);
+    let blocks = blocks(&record, &overview, ctx.lang);
     if args.json {
         let mut keys: Vec<(&str, serde_json::Value)> =
             vec![("record", serde_json::Value::String(record.id.to_string()))];
@@ -67,6 +108,14 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The overview on the newest checklist edition, its evidence files looked at now.
+fn overview(editions: &Editions, record: &Record) -> Overview<'static> {
+    let view = editions
+        .newest()
+        .map(|e| super::checklist::view(editions, e, record));
+    Overview::of(record, view.as_ref())
 }
 
 /// A JSON object that keeps its keys in the order the blocks give them (`record` first),
@@ -93,7 +142,8 @@ mod tests {
         let now = Utc::now();
         let r = Record::new(crate::domain::RecordId::new(2026, 1), now.date_naive(), now);
         let mut seen = vec!["record"];
-        for b in blocks(&r, Lang::Ja) {
+        let o = overview(Editions::shipped(), &r);
+        for b in blocks(&r, &o, Lang::Ja) {
             for (k, _) in b.json {
                 assert!(!seen.contains(&k), "key {k} used twice");
                 seen.push(k);
@@ -108,8 +158,10 @@ mod tests {
                 "founder",
                 "indicators",
                 "staff",
+                "coverage",
                 "budget",
-                "coverage"
+                "checklist",
+                "next_steps"
             ]
         );
     }

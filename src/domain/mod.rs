@@ -10,6 +10,7 @@ pub mod history;
 pub mod indicator;
 pub mod lang;
 pub mod matrix;
+pub mod overview;
 pub mod position;
 pub mod questionnaire;
 pub mod record;

@@ -37,6 +37,8 @@ pub enum Action {
     /// Opens a record and goes straight to one of its panes (the interview stays beneath, so
     /// Esc returns to it).
     OpenPane(RecordId, Pane),
+    /// Goes to a pane of the open record, as its record key does (the overview's Enter).
+    Show(Pane),
     Flash(String),
 }
 
@@ -260,6 +262,7 @@ impl App {
                 }
             }
             Action::OpenRecord(id) => self.open_record(&id),
+            Action::Show(pane) => self.show(pane),
             Action::OpenPane(id, pane) => {
                 self.open_record(&id);
                 if self.session.is_some() {
@@ -312,6 +315,12 @@ impl App {
         match Session::open(&self.store, id) {
             Ok(session) => {
                 let screen = Interview::new(&session, self.lang);
+                // A record whose interview is done opens on its overview, the interview beneath
+                // (Esc or i goes to it).
+                let progress = crate::domain::Questionnaire::embedded().progress(&session.record);
+                let overview = (progress.total > 0 && progress.answered == progress.total)
+                    .then(|| screens::open(Pane::Overview, &session, self.lang))
+                    .flatten();
                 if let Some(h) = &session.held_by {
                     self.flash = Some(
                         self.lang
@@ -325,6 +334,7 @@ impl App {
                 self.session = Some(session);
                 self.stack.truncate(1);
                 self.stack.push(Box::new(screen));
+                self.stack.extend(overview);
             }
             Err(e) => self.flash = Some(crate::cli::Failure::from_store(e, self.lang).to_string()),
         }

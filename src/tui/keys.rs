@@ -47,6 +47,9 @@ pub enum Intent {
     Export,
     /// Export in this format (the export overlay).
     ExportAs(crate::print::report::Format),
+    /// The overview: the panel to the left / right.
+    Left,
+    Right,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -90,6 +93,8 @@ pub enum Scope {
     /// The export overlay over the record list or the interview. It takes every key while
     /// open, so its letters never reach the record keys (m h c are the formats' initials).
     Export,
+    /// The overview's four panels and the next steps.
+    Overview,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -161,6 +166,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Home, I::Delete, &[k('d')], "d", "記録を削除（病院名の入力で確認）", "Delete the record (type its hospital name)"),
     b(S::Home, I::Show(Pane::Position), &[k('p')], "p", "選んだ記録の2022年調査との比較", "Position of the selected record against the 2022 survey"),
     b(S::Home, I::Export, &[k('e')], "e", "選んだ記録を書き出す（報告書 md/html/csv、記録 json）", "Export the selected record (report md/html/csv, record json)"),
+    b(S::Home, I::Show(Pane::Overview), &[k('o')], "o", "選んだ記録の総合（全体と次の一手）", "Overview of the selected record, next steps"),
     b(S::Home, I::Filter, &[k('/')], "/", "絞り込み（Escで解除）", "Filter (Esc clears)"),
     b(S::Home, I::Back, &[code(KeyCode::Esc)], "Esc", "絞り込みを解除", "Clear the filter"),
     b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
@@ -232,6 +238,14 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Record, I::Show(Pane::Contacts), &[k('t')], "t", "連絡体制図", "Contact chart"),
     b(S::Record, I::Show(Pane::Overview), &[k('o')], "o", "総合（全体と次の一手）", "Overview and next steps"),
     b(S::Record, I::Show(Pane::History), &[k('h')], "h", "前年との比較", "Compared with last year"),
+    b(S::Overview, I::Left, &[code(KeyCode::Left)], "←", "左のパネル", "Panel to the left"),
+    b(S::Overview, I::Right, &[code(KeyCode::Right)], "→", "右のパネル", "Panel to the right"),
+    b(S::Overview, I::Up, &[code(KeyCode::Up)], "↑", "上のパネル（格子）／一覧を上へ", "Panel above (grid); scroll the steps"),
+    b(S::Overview, I::Down, &[code(KeyCode::Down)], "↓", "下のパネル（格子）／一覧を下へ", "Panel below (grid); scroll the steps"),
+    b(S::Overview, I::Open, &[code(KeyCode::Enter)], "Enter", "選んだパネルの画面を開く", "Open the panel's own screen"),
+    b(S::Overview, I::NextPage, &[code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", "次の一手の一覧 ⇄ パネル", "All next steps ⇄ panels"),
+    b(S::Overview, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
+    b(S::Overview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::History, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へ", "Scroll up"),
     b(S::History, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "下へ", "Scroll down"),
     b(S::History, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
@@ -338,6 +352,7 @@ mod tests {
             Scope::Position,
             Scope::Details,
             Scope::History,
+            Scope::Overview,
         ] {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {
@@ -367,6 +382,7 @@ mod tests {
             Scope::Fields,
             Scope::Contacts,
             Scope::Export,
+            Scope::Overview,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -13,6 +13,7 @@ pub mod history;
 pub mod home;
 pub mod interview;
 pub mod new_record;
+pub mod overview;
 pub mod position;
 
 /// The screen that shows `pane` of the open record. `None` for a pane not built yet (the app
@@ -23,6 +24,7 @@ pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>
         Pane::Position => Some(Box::new(position::PositionScreen::new(session, lang))),
         Pane::Checklist => checklist::Checklist::new(session, lang).map(|s| Box::new(s) as _),
         Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
-        Pane::Interview | Pane::Budget | Pane::Matrix | Pane::Overview => None,
+        Pane::Overview => Some(Box::new(overview::OverviewScreen::new(session, lang))),
+        Pane::Interview | Pane::Budget | Pane::Matrix => None,
     }
 }

@@ -1,0 +1,552 @@
+//! What to do first, derived from the overview.
+//!
+//! The ranking is by *kind of evidence*, never by a score: the report gives no severity for a
+//! risk scenario, no weight between an indicator and a checklist item, and no yen value of a
+//! control, so any number that ranked one against another would be made up. The kinds, in
+//! order ([`Tier`]):
+//!
+//! 1. **Past due** — a checklist item answered いいえ whose target date has passed: a date the
+//!    hospital set itself, and what the 立入検査 asks about.
+//! 2. **大 risk uncovered** — a whole risk category of 提言2 with every scenario scoring 0 and
+//!    at least one known to be uncovered: nothing at all stands against it.
+//! 3. **Minority** — a worrying answer that puts the hospital in the minority of a cohort of
+//!    the 2022 survey (most peers have the measure): the report's figure says so.
+//! 4. **Checklist** — a vendor contradicting the hospital, required items still missing, a
+//!    vendor form not back: needed for the inspection, but not yet late.
+//! 5. **中 risk uncovered** — a 中 risk with every scenario at 0, its category covered elsewhere.
+//! 6. **Budget** — the hospital's own shortfall against 提言1 (15%, then 30%).
+//! 7. **Find out** — what is not known yet: unanswered or "don't know" indicators, controls
+//!    nobody has given a status for, the budget not answered.
+//!
+//! Within a kind the order is the source's own (date for targets, catalogue order for risks,
+//! questionnaire order for indicators). Each kind has a quota so that one kind cannot fill the
+//! list ([`QUOTA`]); slots left over go, in tier order, to the steps over quota. At most
+//! [`MAX`] steps.
+
+use super::summary::{text, ChecklistSummary, CoverageSummary, PositionSummary, RiskLevel};
+use super::summary::{BudgetSummary, UncoveredRisk};
+use crate::domain::budget::spoken::say;
+use crate::domain::lang::{Lang, Text};
+use crate::domain::survey::Survey;
+
+pub const MAX: usize = 10;
+
+/// The kind of evidence a step rests on; the order of the variants is the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    PastDue,
+    LargeRisk,
+    Minority,
+    Checklist,
+    MediumRisk,
+    Budget,
+    FindOut,
+}
+
+/// How many steps of a kind are taken before the next kind gets its turn.
+pub const QUOTA: [(Tier, usize); 7] = [
+    (Tier::PastDue, 3),
+    (Tier::LargeRisk, 3),
+    (Tier::Minority, 3),
+    (Tier::Checklist, 2),
+    (Tier::MediumRisk, 2),
+    (Tier::Budget, 1),
+    (Tier::FindOut, 2),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStep {
+    /// 1 = first.
+    pub rank: usize,
+    pub tier: Tier,
+    pub action: Text,
+    pub why: Text,
+    /// Where it comes from: the checklist item, the catalogue risk and control, the survey
+    /// figure's page, 提言1.
+    pub source: Text,
+}
+
+/// Every candidate step, ranked and cut to [`MAX`].
+pub fn rank(
+    position: &PositionSummary<'_>,
+    coverage: &CoverageSummary<'_>,
+    budget: &BudgetSummary,
+    checklist: Option<&ChecklistSummary>,
+    survey: &Survey,
+) -> Vec<NextStep> {
+    let mut all = Vec::new();
+    if let Some(c) = checklist {
+        past_due(c, &mut all);
+    }
+    risks(coverage, RiskLevel::Large, Tier::LargeRisk, &mut all);
+    minority(position, survey, &mut all);
+    if let Some(c) = checklist {
+        checklist_steps(c, &mut all);
+    }
+    risks(coverage, RiskLevel::Medium, Tier::MediumRisk, &mut all);
+    budget_steps(budget, &mut all);
+    find_out(position, coverage, budget, survey, &mut all);
+    select(all)
+}
+
+/// Quotas first, then the rest in tier order, cut to [`MAX`]; ranks numbered from 1.
+fn select(all: Vec<NextStep>) -> Vec<NextStep> {
+    let mut chosen: Vec<usize> = Vec::new();
+    for (tier, quota) in QUOTA {
+        chosen.extend(
+            all.iter()
+                .enumerate()
+                .filter(|(_, s)| s.tier == tier)
+                .take(quota)
+                .map(|(i, _)| i),
+        );
+    }
+    // `all` is in tier order, so what is over quota follows in tier order too.
+    let rest: Vec<usize> = (0..all.len()).filter(|i| !chosen.contains(i)).collect();
+    chosen.extend(rest);
+    chosen.truncate(MAX);
+    chosen.sort_by_key(|&i| (all[i].tier, i));
+    chosen
+        .into_iter()
+        .enumerate()
+        .map(|(n, i)| NextStep {
+            rank: n + 1,
+            ..all[i].clone()
+        })
+        .collect()
+}
+
+fn step(tier: Tier, action: Text, why: Text, source: Text) -> NextStep {
+    NextStep {
+        rank: 0,
+        tier,
+        action,
+        why,
+        source,
+    }
+}
+
+fn checklist_source(c: &ChecklistSummary, label: &str) -> Text {
+    text(
+        format!("厚労省チェックリスト{} {label}", c.edition_name.ja)
+            .trim_end()
+            .to_string(),
+        format!("MHLW checklist, {} {label}", c.edition_name.en)
+            .trim_end()
+            .to_string(),
+    )
+}
+
+fn past_due(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
+    for t in c.overdue() {
+        out.push(step(
+            Tier::PastDue,
+            text(
+                format!("{} を実施する：{}", t.label, t.text.ja),
+                format!("Do {}: {}", t.label, t.text.en),
+            ),
+            text(
+                format!("いいえと回答し、目標日 {} を過ぎています", t.on),
+                format!("Answered no; its target date {} has passed", t.on),
+            ),
+            checklist_source(c, &t.label),
+        ));
+    }
+}
+
+fn risks(cov: &CoverageSummary<'_>, level: RiskLevel, tier: Tier, out: &mut Vec<NextStep>) {
+    for r in cov
+        .uncovered
+        .iter()
+        .filter(|r| r.level == level && r.known > 0)
+    {
+        out.push(risk_step(r, tier));
+    }
+}
+
+fn risk_step(r: &UncoveredRisk<'_>, tier: Tier) -> NextStep {
+    let action = match &r.fix {
+        Some(f) => f.action(),
+        None => text(
+            format!("対策を決める：{}", r.name.ja),
+            format!("Decide a control for: {}", r.name.en),
+        ),
+    };
+    let unknown = r.scenarios - r.known;
+    let why = text(
+        format!(
+            "{}リスク「{}」の小リスク{}件がすべて未対策（うち状態不明{}件）{}",
+            r.level.label(Lang::Ja),
+            r.name.ja,
+            r.scenarios,
+            unknown,
+            r.fix
+                .as_ref()
+                .map(|f| format!("。この対策で{}件に効きます", f.covers))
+                .unwrap_or_default()
+        ),
+        format!(
+            "All {} scenarios of the {} risk \"{}\" are uncovered ({} of them unknown){}",
+            r.scenarios,
+            r.level.label(Lang::En),
+            r.name.en,
+            unknown,
+            r.fix
+                .as_ref()
+                .map(|f| format!("; this control covers {} of them", f.covers))
+                .unwrap_or_default()
+        ),
+    );
+    let control = r
+        .fix
+        .as_ref()
+        .map(|f| format!(" / {}", f.control.id))
+        .unwrap_or_default();
+    let source = text(
+        format!("提言2 リスクカタログ {}{control}", r.id),
+        format!("Proposal 2 risk catalogue {}{control}", r.id),
+    );
+    step(tier, action, why, source)
+}
+
+/// The survey is named as the position screen names it: the 2022 report, or the aggregate
+/// chosen with `--survey`.
+fn minority(pos: &PositionSummary<'_>, survey: &Survey, out: &mut Vec<NextStep>) {
+    for w in pos.minority() {
+        let Some(s) = w.telling() else { continue };
+        let (phrase, side) = (s.phrase(), s.side_words());
+        let why = text(
+            format!("{}。{}", phrase.ja, side.ja),
+            format!("{}. {}", phrase.en, side.en),
+        );
+        out.push(step(
+            Tier::Minority,
+            w.action(),
+            why,
+            text(
+                format!(
+                    "{} {}（指標 {}）",
+                    survey.label(Lang::Ja),
+                    s.figure.source,
+                    w.indicator.id
+                ),
+                format!(
+                    "{} {} (indicator {})",
+                    survey.label(Lang::En),
+                    s.figure.source,
+                    w.indicator.id
+                ),
+            ),
+        ));
+    }
+}
+
+fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
+    let yes_no = |a: crate::domain::checklist::answers::YesNo, lang: Lang| match a {
+        crate::domain::checklist::answers::YesNo::Yes => lang.pick("はい", "yes"),
+        crate::domain::checklist::answers::YesNo::No => lang.pick("いいえ", "no"),
+    };
+    for k in &c.conflicts {
+        out.push(step(
+            Tier::Checklist,
+            text(
+                format!("{}と {} の回答をすり合わせる", k.vendor, k.label),
+                format!("Settle {} with {}", k.label, k.vendor),
+            ),
+            text(
+                format!(
+                    "貴院は{}、{}（{}）は{}と回答",
+                    yes_no(k.hospital, Lang::Ja),
+                    k.vendor,
+                    k.system,
+                    yes_no(k.vendor_answer, Lang::Ja)
+                ),
+                format!(
+                    "You answered {}, {} ({}) answered {}",
+                    yes_no(k.hospital, Lang::En),
+                    k.vendor,
+                    k.system,
+                    yes_no(k.vendor_answer, Lang::En)
+                ),
+            ),
+            checklist_source(c, &k.label),
+        ));
+    }
+    if c.not_started() {
+        out.push(step(
+            Tier::Checklist,
+            text(
+                "厚労省チェックリストに回答を始める",
+                "Start answering the MHLW checklist",
+            ),
+            text(
+                format!("必須{}項目がすべて未回答", c.required),
+                format!("None of the {} required items is answered", c.required),
+            ),
+            checklist_source(c, ""),
+        ));
+    } else if let Some(first) = c.missing.first() {
+        let more = c.missing.len() - 1;
+        out.push(step(
+            Tier::Checklist,
+            text(
+                format!("{} に回答する：{}", first.label, first.text.ja),
+                format!("Answer {}: {}", first.label, first.text.en),
+            ),
+            text(
+                format!(
+                    "{}{}",
+                    first.gap.ja,
+                    if more > 0 {
+                        format!("。ほかに未完了{more}項目")
+                    } else {
+                        String::new()
+                    }
+                ),
+                format!(
+                    "{}{}",
+                    first.gap.en,
+                    if more > 0 {
+                        format!("; {more} more items missing")
+                    } else {
+                        String::new()
+                    }
+                ),
+            ),
+            checklist_source(c, &first.label),
+        ));
+    }
+    for (vendor, system, sent) in &c.vendors_missing {
+        out.push(step(
+            Tier::Checklist,
+            if *sent {
+                text(
+                    format!("{vendor}に事業者確認用の返却を求める"),
+                    format!("Ask {vendor} to return its vendor form"),
+                )
+            } else {
+                text(
+                    format!("{vendor}に事業者確認用を送る"),
+                    format!("Send {vendor} its vendor form"),
+                )
+            },
+            text(
+                format!("{system}の事業者回答がないと準備は完了しません"),
+                format!("Readiness needs the vendor's answers for {system}"),
+            ),
+            checklist_source(c, ""),
+        ));
+    }
+}
+
+fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
+    let (Some(own), Some(budget)) = (b.own(), b.budget()) else {
+        return;
+    };
+    let (level_ja, level_en, gap) = if own.min < 0 {
+        ("15%（最低限）", "15% (minimum)", -own.min)
+    } else if own.sufficient < 0 {
+        ("30%（当面十分）", "30% (sufficient)", -own.sufficient)
+    } else {
+        return;
+    };
+    let cohort = b.cohort();
+    let defaults: Vec<&str> = b.defaults().iter().map(|d| d.label(Lang::Ja)).collect();
+    let defaults_en: Vec<&str> = b.defaults().iter().map(|d| d.label(Lang::En)).collect();
+    let cohort_ja = cohort
+        .map(|c| {
+            format!(
+                "。{}の平均は15%で{}・30%で{}",
+                budget.bed_class.label(Lang::Ja),
+                say(c.min, Lang::Ja),
+                say(c.sufficient, Lang::Ja)
+            )
+        })
+        .unwrap_or_default();
+    let cohort_en = cohort
+        .map(|c| {
+            format!(
+                "; the {} average: {} at 15%, {} at 30%",
+                budget.bed_class.label(Lang::En),
+                say(c.min, Lang::En),
+                say(c.sufficient, Lang::En)
+            )
+        })
+        .unwrap_or_default();
+    out.push(step(
+        Tier::Budget,
+        text(
+            format!(
+                "セキュリティ予算を年{}増やし{level_ja}に届かせる",
+                say(gap, Lang::Ja)
+            ),
+            format!(
+                "Raise the security budget by {} a year to reach {level_en}",
+                say(gap, Lang::En)
+            ),
+        ),
+        text(
+            format!(
+                "貴院の差額は15%で{}・30%で{}{cohort_ja}{}",
+                say(own.min, Lang::Ja),
+                say(own.sufficient, Lang::Ja),
+                if defaults.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", defaults.join("、"))
+                }
+            ),
+            format!(
+                "Your gap: {} at 15%, {} at 30%{cohort_en}{}",
+                say(own.min, Lang::En),
+                say(own.sufficient, Lang::En),
+                if defaults_en.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", defaults_en.join("; "))
+                }
+            ),
+        ),
+        text("提言1（p33–35 図５–図７）", "Proposal 1 (p33–35, figs 5–7)"),
+    ));
+}
+
+fn find_out(
+    pos: &PositionSummary<'_>,
+    cov: &CoverageSummary<'_>,
+    b: &BudgetSummary,
+    survey: &Survey,
+    out: &mut Vec<NextStep>,
+) {
+    if !pos.unanswered.is_empty() {
+        let names = |lang: Lang| {
+            pos.unanswered
+                .iter()
+                .map(|i| i.short(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "))
+        };
+        out.push(step(
+            Tier::FindOut,
+            text(
+                format!("未回答の指標{}件に答える", pos.unanswered.len()),
+                format!("Answer the {} unanswered indicators", pos.unanswered.len()),
+            ),
+            text(
+                format!(
+                    "答えると{}と比べられます：{}",
+                    survey.label(Lang::Ja),
+                    names(Lang::Ja)
+                ),
+                format!(
+                    "Answered, they compare with {}: {}",
+                    survey.label(Lang::En),
+                    names(Lang::En)
+                ),
+            ),
+            text("ヒアリング（i キー）", "Interview (key i)"),
+        ));
+    }
+    if !pos.dont_know.is_empty() {
+        let names = |lang: Lang| {
+            pos.dont_know
+                .iter()
+                .map(|i| i.short(lang).to_string())
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "))
+        };
+        out.push(step(
+            Tier::FindOut,
+            text(
+                "「わからない」と答えた点を担当者・ベンダーに確認する",
+                "Find out what was answered 'don't know' from IT staff or the vendor",
+            ),
+            text(names(Lang::Ja), names(Lang::En)),
+            text("ヒアリング（i キー）", "Interview (key i)"),
+        ));
+    }
+    if cov.unknown_controls > 0 {
+        out.push(step(
+            Tier::FindOut,
+            text(
+                "状態不明の対策を確かめる（事業者分は shindan vendor-brief で依頼）",
+                "Find out the unknown controls (the vendor's: shindan vendor-brief)",
+            ),
+            text(
+                format!(
+                    "対策{}件のうち{}件の状態が不明で、未対策として数えています",
+                    cov.controls, cov.unknown_controls
+                ),
+                format!(
+                    "{} of {} controls have no status and count as uncovered",
+                    cov.unknown_controls, cov.controls
+                ),
+            ),
+            text(
+                "提言2 リスクカタログ（m キー）",
+                "Proposal 2 catalogue (key m)",
+            ),
+        ));
+    }
+    let budget_missing = b.missing();
+    if let Some(m) = budget_missing.first() {
+        out.push(step(
+            Tier::FindOut,
+            text(
+                "予算の試算に必要な回答をする",
+                "Answer what the budget model needs",
+            ),
+            m.clone(),
+            text("提言1（b キー）", "Proposal 1 (key b)"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(tier: Tier, n: usize) -> Vec<NextStep> {
+        (0..n)
+            .map(|i| {
+                step(
+                    tier,
+                    text(format!("{i}"), format!("{i}")),
+                    text("", ""),
+                    text("", ""),
+                )
+            })
+            .collect()
+    }
+
+    /// Five past-due targets and five 大 risks would fill the list; the quota keeps a slot for
+    /// the budget, and the leftover slots go to the earlier tiers in order.
+    #[test]
+    fn quotas_keep_later_kinds_in_the_list() {
+        let mut all = of(Tier::PastDue, 5);
+        all.extend(of(Tier::LargeRisk, 5));
+        all.extend(of(Tier::Budget, 2));
+        let got = select(all);
+        let tiers: Vec<Tier> = got.iter().map(|s| s.tier).collect();
+        assert_eq!(
+            tiers,
+            [
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::PastDue,
+                Tier::LargeRisk,
+                Tier::LargeRisk,
+                Tier::LargeRisk,
+                Tier::LargeRisk,
+                Tier::Budget,
+            ]
+        );
+        let ranks: Vec<usize> = got.iter().map(|s| s.rank).collect();
+        assert_eq!(ranks, (1..=10).collect::<Vec<_>>());
+        // Within a tier the source's order stays.
+        assert_eq!(got[4].action.en, "4");
+    }
+}

@@ -1,0 +1,371 @@
+//! The overview screen (issue 12): position, risk coverage, budget shortfall and checklist
+//! readiness side by side, and the next steps. It lays out what [`Overview`] computed; the
+//! text is made when the screen opens or comes back ([`made`]), a frame only cuts it to size.
+
+mod made;
+
+use crate::domain::checklist::{ChecklistView, EvidenceState};
+use crate::domain::overview::Overview;
+use crate::domain::{Lang, Questionnaire, Record};
+use crate::text::{truncate, width, wrap};
+use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::bar::bar;
+use crossterm::event::KeyEvent;
+use made::{make, Made, PLine, Panel, Tone};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+/// From this width the four panels stand side by side with the steps below; below it a 2×2
+/// grid, the steps one key (Tab) away.
+pub const SIDE_BY_SIDE: u16 = 120;
+/// The widest a panel's bar gets: a bar is a glance, not a ruler.
+const BAR_MAX: usize = 20;
+
+pub struct OverviewScreen {
+    lang: Lang,
+    made: Made,
+    /// The panel Enter opens: 0 position, 1 coverage, 2 budget, 3 checklist.
+    focus: usize,
+    /// The next steps in full, over the panels, scrolled by this many lines.
+    steps: bool,
+    scroll: usize,
+}
+
+/// The overview of the open record, on the newest shipped checklist edition. Evidence files
+/// are not read (as on the checklist screen: hashing a large file would stall the keys).
+fn overview(record: &Record) -> Overview<'static> {
+    let editions = crate::domain::checklist::Editions::shipped();
+    let today = chrono::Local::now().date_naive();
+    let view = editions.newest().map(|e| {
+        ChecklistView::build(
+            editions,
+            e,
+            record,
+            Questionnaire::embedded(),
+            today,
+            &|_| EvidenceState::NotChecked,
+        )
+    });
+    Overview::of(record, view.as_ref())
+}
+
+impl OverviewScreen {
+    pub fn new(session: &Session, lang: Lang) -> OverviewScreen {
+        OverviewScreen {
+            lang,
+            made: make(&overview(&session.record), lang),
+            focus: 0,
+            steps: false,
+            scroll: 0,
+        }
+    }
+}
+
+fn style(theme: &Theme, tone: Tone) -> Style {
+    match tone {
+        Tone::Plain => theme.base(),
+        Tone::Dim => theme.dim(),
+        Tone::Warn => theme.warn(),
+        Tone::Bad => theme.error(),
+        Tone::Good => theme.ok(),
+        Tone::Heading => theme.heading(),
+    }
+}
+
+/// One panel line cut to `cols`: the bar takes what the text leaves, up to [`BAR_MAX`].
+fn draw_line(l: &PLine, cols: usize, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let push = |spans: &mut Vec<Span<'static>>, s: &str, st: Style, used: &mut usize| {
+        if *used >= cols {
+            return;
+        }
+        let t = truncate(s, cols - *used);
+        *used += width(&t);
+        spans.push(Span::styled(t, st));
+    };
+    for (s, tone) in &l.segs {
+        push(&mut spans, s, style(theme, *tone), &mut used);
+    }
+    if let Some(ratio) = l.bar {
+        let tail: usize = l.tail.iter().map(|(s, _)| width(s)).sum();
+        let room = cols.saturating_sub(used + tail).min(BAR_MAX);
+        if room >= 3 {
+            push(&mut spans, &bar(ratio, room), theme.accent(), &mut used);
+        }
+    }
+    for (s, tone) in &l.tail {
+        push(&mut spans, s, style(theme, *tone), &mut used);
+    }
+    Line::from(spans)
+}
+
+impl OverviewScreen {
+    fn panel(&self, frame: &mut Frame, area: Rect, i: usize, compact: bool, view: &View) {
+        let p: &Panel = &self.made.panels[i];
+        let theme = view.theme;
+        let selected = i == self.focus && !self.steps;
+        let title = if selected {
+            Span::styled(format!("▶ {} ", p.title), theme.selected())
+        } else {
+            Span::styled(format!("  {} ", p.title), theme.heading())
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(title);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let cols = inner.width.saturating_sub(2) as usize;
+        let lines: Vec<Line> = p
+            .lines
+            .iter()
+            .filter(|l| l.compact || !compact)
+            .take(inner.height as usize)
+            .map(|l| {
+                let mut line = draw_line(l, cols, &theme);
+                line.spans.insert(0, Span::raw(" "));
+                line
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// The steps in a box: one line each with its why after it, or in full (wrapped, with the
+    /// source) when `full`.
+    fn steps_box(&self, frame: &mut Frame, area: Rect, full: bool, view: &View) {
+        let theme = view.theme;
+        let l = self.lang;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(Span::styled(
+                format!(" {} ", l.pick("次の一手", "Next steps")),
+                theme.heading(),
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let cols = inner.width.saturating_sub(2) as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        if self.made.steps.is_empty() {
+            lines.push(Line::styled(
+                format!(
+                    " {}",
+                    l.pick(
+                        "いま挙げる一手はありません。",
+                        "Nothing to do first at the moment."
+                    )
+                ),
+                theme.ok(),
+            ));
+        }
+        for s in &self.made.steps {
+            let mark = format!("{:>2}. ", s.rank);
+            let pad = " ".repeat(width(&mark));
+            if full {
+                for (j, t) in wrap(&s.action, cols.saturating_sub(4))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let head = if j == 0 { mark.clone() } else { pad.clone() };
+                    lines.push(Line::from(vec![
+                        Span::raw(" "),
+                        Span::styled(head, theme.key()),
+                        Span::styled(t, theme.heading()),
+                    ]));
+                }
+                for t in wrap(&s.why, cols.saturating_sub(4)) {
+                    lines.push(Line::styled(format!(" {pad}{t}"), theme.base()));
+                }
+                for t in wrap(&s.source, cols.saturating_sub(6)) {
+                    lines.push(Line::styled(format!(" {pad}→ {t}"), theme.dim()));
+                }
+            } else {
+                lines.push(Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(mark, theme.key()),
+                    Span::styled(truncate(&s.action, cols.saturating_sub(4)), theme.heading()),
+                ]));
+                lines.push(Line::styled(
+                    format!(
+                        " {pad}{}",
+                        truncate(
+                            &match l {
+                                Lang::Ja => format!("{}（{}）", s.why, s.source),
+                                Lang::En => format!("{} ({})", s.why, s.source),
+                            },
+                            cols.saturating_sub(4)
+                        )
+                    ),
+                    theme.dim(),
+                ));
+            }
+        }
+        let skip = if full {
+            self.scroll
+                .min(lines.len().saturating_sub(inner.height as usize))
+        } else {
+            0
+        };
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .skip(skip)
+            .take(inner.height as usize)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+impl Screen for OverviewScreen {
+    fn scope(&self) -> Scope {
+        Scope::Overview
+    }
+
+    fn title(&self, view: &View) -> String {
+        let l = view.lang;
+        let (id, name) = view
+            .session
+            .map(|s| {
+                (
+                    s.record.id.to_string(),
+                    s.record.hospital_name().unwrap_or("").to_string(),
+                )
+            })
+            .unwrap_or_default();
+        format!("{id} {name} — {}", l.pick("総合", "Overview"))
+    }
+
+    fn footer(&self, view: &View) -> Vec<(String, String)> {
+        let l = view.lang;
+        let s = |i| keys::shown(Scope::Overview, i).to_string();
+        if self.steps {
+            return vec![
+                ("↑↓".into(), l.pick("スクロール", "scroll").into()),
+                (s(Intent::NextPage), l.pick("パネルへ", "panels").into()),
+                (s(Intent::Back), l.pick("戻る", "back").into()),
+                ("?".into(), l.pick("キー", "keys").into()),
+            ];
+        }
+        vec![
+            ("←→↑↓".into(), l.pick("パネル", "panel").into()),
+            (s(Intent::Open), l.pick("詳しく", "open").into()),
+            (s(Intent::NextPage), l.pick("次の一手", "next steps").into()),
+            (s(Intent::Back), l.pick("戻る", "back").into()),
+            ("?".into(), l.pick("キー", "keys").into()),
+        ]
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, _env: &mut Env) -> Option<Action> {
+        match keys::intent_in(Scope::Overview, &key)? {
+            // The grid is two by two; side by side it is one row of four: ←→ walk all four
+            // either way, ↑↓ jump between the rows of the grid.
+            Intent::Left => self.focus = (self.focus + 3) % 4,
+            Intent::Right => self.focus = (self.focus + 1) % 4,
+            Intent::Up if self.steps => self.scroll = self.scroll.saturating_sub(1),
+            Intent::Down if self.steps => self.scroll += 1,
+            Intent::Up | Intent::Down => self.focus = (self.focus + 2) % 4,
+            Intent::NextPage => {
+                self.steps = !self.steps;
+                self.scroll = 0;
+            }
+            Intent::Open if !self.steps => {
+                return Some(Action::Show(self.made.panels[self.focus].pane));
+            }
+            Intent::Back if self.steps => self.steps = false,
+            Intent::Back => return Some(Action::Back),
+            Intent::Quit => return Some(Action::Quit),
+            _ => return None,
+        }
+        Some(Action::None)
+    }
+
+    fn resume(&mut self, env: &mut Env) {
+        if let Some(s) = env.session.as_deref() {
+            self.made = make(&overview(&s.record), self.lang);
+        }
+    }
+
+    fn pane(&self) -> Option<Pane> {
+        Some(Pane::Overview)
+    }
+
+    /// ```text
+    /// ≥120 columns:
+    /// ┌▶ Position ─┐┌ Risk coverage ┐┌ Budget shortfall┐┌ Checklist ──┐
+    /// │ cohorts    ││ All ███░░ 12% ││ Actual 250万円   ││ Req. ██░ 3/22│
+    /// │ ▼■○·· strip││ Areas ░▒▓█░…  ││ 15% ██░ short … ││ targets      │
+    /// └────────────┘└───────────────┘└─────────────────┘└──────────────┘
+    /// ┌ Next steps ──────────────────────────────────────────────────────┐
+    /// │  1. action                                                        │
+    /// │     why（source）                                                 │
+    /// └───────────────────────────────────────────────────────────────────┘
+    /// below 120: a 2×2 grid of the same panels (fewer lines each), the first step on the last
+    /// line, all of them over the grid with Tab.
+    /// ```
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        if self.steps {
+            self.steps_box(frame, area, true, view);
+            return;
+        }
+        if area.width >= SIDE_BY_SIDE {
+            let top = (area.height * 3 / 5).clamp(10, 20).min(area.height);
+            let w = area.width / 4;
+            for i in 0..4u16 {
+                let x = area.x + i * w;
+                let wi = if i == 3 { area.width - 3 * w } else { w };
+                self.panel(
+                    frame,
+                    Rect::new(x, area.y, wi, top),
+                    i as usize,
+                    false,
+                    view,
+                );
+            }
+            if area.height > top {
+                let steps = Rect::new(area.x, area.y + top, area.width, area.height - top);
+                self.steps_box(frame, steps, false, view);
+            }
+            return;
+        }
+        let grid_h = area.height.saturating_sub(1);
+        let (w, h) = (area.width / 2, grid_h / 2);
+        for i in 0..4u16 {
+            let (col, row) = (i % 2, i / 2);
+            let wi = if col == 1 { area.width - w } else { w };
+            let hi = if row == 1 { grid_h - h } else { h };
+            self.panel(
+                frame,
+                Rect::new(area.x + col * w, area.y + row * h, wi, hi),
+                i as usize,
+                true,
+                view,
+            );
+        }
+        let l = self.lang;
+        let first = match self.made.steps.first() {
+            Some(s) => format!("{} 1. {}", l.pick("次の一手", "First:"), s.action),
+            None => l
+                .pick("いま挙げる一手はありません", "Nothing to do first")
+                .to_string(),
+        };
+        let hint = format!(
+            "  [{} {}]",
+            keys::shown(Scope::Overview, Intent::NextPage),
+            l.pick("すべて", "all")
+        );
+        let room = (area.width as usize).saturating_sub(width(&hint) + 1);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(format!(" {}", truncate(&first, room)), view.theme.heading()),
+                Span::styled(hint, view.theme.dim()),
+            ])),
+            Rect::new(area.x, area.y + grid_h, area.width, 1),
+        );
+    }
+}

@@ -1,0 +1,344 @@
+//! The overview and its next steps on hand-built records: nothing done, everything done, a
+//! hospital in between, and records with parts unanswered (each part says what is missing).
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use shindan::domain::checklist::answers::YesNo;
+use shindan::domain::checklist::{rules, AnswerInput, ChecklistView, EvidenceState, Form};
+use shindan::domain::checklist::{Edition, Editions};
+use shindan::domain::matrix::mark::{set_mark, MarkChange, StatusInput};
+use shindan::domain::matrix::{Catalog, ControlStatus};
+use shindan::domain::overview::{BudgetSummary, Overview, RiskLevel, Tier};
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record, RecordId};
+
+const TODAY: &str = "2026-11-25";
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()
+}
+
+fn record(answers: &[(&str, &str)]) -> Record {
+    let mut r = Record::new(RecordId::new(2026, 1), d(TODAY), now());
+    for (q, v) in answers {
+        answer_from_input(Questionnaire::embedded(), &mut r, q, v, now())
+            .unwrap_or_else(|e| panic!("{q}={v}: {e}"));
+    }
+    r
+}
+
+fn eds() -> &'static Editions {
+    Editions::shipped()
+}
+
+fn edition() -> &'static Edition {
+    eds().newest().unwrap()
+}
+
+fn answer(r: &mut Record, item: &str, a: YesNo, checked: &str, target: Option<&str>) {
+    let input = AnswerInput {
+        answer: a,
+        checked_on: d(checked),
+        target_on: target.map(d),
+        note: None,
+        evidence: None,
+    };
+    rules::answer(eds(), r, &edition().id, item, input, d(TODAY), now()).unwrap();
+}
+
+fn overview(r: &Record) -> Overview<'static> {
+    let view = ChecklistView::build(
+        eds(),
+        edition(),
+        r,
+        Questionnaire::embedded(),
+        d(TODAY),
+        &|_| EvidenceState::NotChecked,
+    );
+    Overview::of(r, Some(&view))
+}
+
+const PROFILE: [(&str, &str); 4] = [
+    ("hospital_name", "さくら記念病院"),
+    ("beds", "350"),
+    ("founder", "medical_corporation"),
+    ("associations", "ajha"),
+];
+
+/// The 350-bed 医療法人 of the check tests: several worrying answers.
+fn in_between() -> Record {
+    let mut answers = PROFILE.to_vec();
+    answers.extend([
+        ("threat", "yes"),
+        ("vpn_flagged", "yes"),
+        ("vpn_patched", "no"),
+        ("backup", "yes"),
+        ("backup_offline", "no"),
+        ("backup_offsite", "no"),
+        ("staff_total", "4"),
+        ("staff_fulltime", "3"),
+        ("audit", "never"),
+        ("budget_bracket", "lt5m"),
+        ("budget_sufficiency", "not_enough"),
+        ("insurance", "no"),
+        ("closed_network_belief", "conditional"),
+        ("incident_response", "no"),
+        ("bcp", "no"),
+    ]);
+    record(&answers)
+}
+
+fn tiers(o: &Overview) -> Vec<Tier> {
+    o.next_steps.iter().map(|s| s.tier).collect()
+}
+
+#[test]
+fn nothing_done_says_what_is_missing_instead_of_zeros() {
+    let r = record(&PROFILE);
+    let o = overview(&r);
+    let missing = o.position.missing();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].en, "none of the 10 indicators answered");
+    assert!(o.position.worries.is_empty());
+    assert_eq!(o.position.unanswered.len(), 10);
+    // No control status is known: coverage says so rather than "0%".
+    assert!(o.coverage.nothing_known());
+    assert_eq!(o.coverage.from_interview, 0);
+    assert!(o.coverage.missing()[0]
+        .en
+        .starts_with("the status of all 83 controls is unknown"));
+    // The budget runs on the beds, but without a budget there is no shortfall to show.
+    assert_eq!(o.budget.own(), None);
+    assert!(o.budget.missing()[0]
+        .en
+        .starts_with("security budget not answered"));
+    let c = o.checklist.as_ref().unwrap();
+    assert!(c.not_started());
+    assert_eq!((c.done, c.required), (0, 22));
+    assert!(c.missing_text()[0]
+        .en
+        .starts_with("none of the 22 required items"));
+    // Nothing known is uncovered, so no risk step; what to do is to start and find out.
+    assert_eq!(
+        tiers(&o),
+        [Tier::Checklist, Tier::FindOut, Tier::FindOut, Tier::FindOut]
+    );
+    let ranks: Vec<usize> = o.next_steps.iter().map(|s| s.rank).collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    assert_eq!(
+        o.next_steps[0].action.en,
+        "Start answering the MHLW checklist"
+    );
+    assert_eq!(
+        o.next_steps[1].action.en,
+        "Answer the 10 unanswered indicators"
+    );
+    assert_eq!(
+        o.next_steps[3].why.ja,
+        "セキュリティ予算が未回答（budget_amount か budget_bracket）：不足額は出せません"
+    );
+}
+
+#[test]
+fn a_record_without_beds_or_founder_names_them() {
+    let r = record(&[("hospital_name", "名前だけ病院")]);
+    let o = overview(&r);
+    let en: Vec<String> = o.position.missing().into_iter().map(|t| t.en).collect();
+    assert_eq!(
+        en,
+        [
+            "beds not answered (no bed class to compare with)",
+            "founder not answered (no founder cohort to compare with)",
+            "none of the 10 indicators answered"
+        ]
+    );
+    assert!(matches!(o.budget, BudgetSummary::Missing(_)));
+    assert_eq!(
+        o.budget.missing()[0].en,
+        "the number of beds is not answered: the model needs it for the bed class (answer `beds`, 20 or more)"
+    );
+    let last = o.next_steps.last().unwrap();
+    assert_eq!(last.tier, Tier::FindOut);
+    assert_eq!(last.action.en, "Answer what the budget model needs");
+}
+
+#[test]
+fn in_between_ranks_by_kind_of_evidence() {
+    let mut r = in_between();
+    // A checklist item answered no in April 2025 with a target in June 2025: past due now.
+    answer(&mut r, "c0_has_systems", YesNo::Yes, "2025-04-01", None);
+    answer(
+        &mut r,
+        "c3_backup_recovery",
+        YesNo::No,
+        "2025-04-01",
+        Some("2025-06-30"),
+    );
+    let o = overview(&r);
+
+    // Position: three worrying answers in a minority, six shared with most peers.
+    let minority: Vec<&str> = o
+        .position
+        .minority()
+        .map(|w| w.indicator.id.as_str())
+        .collect();
+    assert_eq!(minority, ["vpn_unpatched", "backup_isolated", "ir_missing"]);
+    assert_eq!(o.position.worries.len(), 9);
+    assert_eq!(o.position.fine, 1);
+    let vpn = o.position.minority().next().unwrap().telling().unwrap();
+    assert_eq!(vpn.n, Some(283));
+    assert_eq!(vpn.figure.source, "bed 2/7");
+    assert_eq!(
+        vpn.figure.precision(),
+        shindan::domain::survey::Precision::Approx
+    );
+
+    // Coverage: 大 risks first; authentication scores 0 only because nothing is known of it,
+    // incident response is the first with scenarios known to be uncovered.
+    let u0 = &o.coverage.uncovered[0];
+    assert_eq!(
+        (u0.level, u0.id, u0.known),
+        (RiskLevel::Large, "authentication", 0)
+    );
+    let first = o.coverage.uncovered.iter().find(|u| u.known > 0).unwrap();
+    assert_eq!(
+        (first.level, first.id),
+        (RiskLevel::Large, "incident_response")
+    );
+    assert_eq!((first.scenarios, first.known), (8, 2));
+    let fix = first.fix.as_ref().unwrap();
+    assert_eq!(fix.control.id, "restore_drill");
+    let levels: Vec<RiskLevel> = o.coverage.uncovered.iter().map(|u| u.level).collect();
+    let mut sorted = levels.clone();
+    sorted.sort();
+    assert_eq!(levels, sorted, "highest level first");
+
+    // Budget: 2,500 (bracket representative) against 28,288 and 56,576 thousand yen.
+    let own = o.budget.own().unwrap();
+    assert_eq!((own.min, own.sufficient), (-25_788, -54_076));
+    let cohort = o.budget.cohort().unwrap();
+    assert_eq!((cohort.min, cohort.sufficient), (-20_929, -49_217));
+    assert_eq!(
+        o.budget.defaults(),
+        [
+            shindan::domain::overview::DefaultFigure::Revenue,
+            shindan::domain::overview::DefaultFigure::ActualFromBracket
+        ]
+    );
+
+    // Checklist: two answered, the no one past its target.
+    let c = o.checklist.as_ref().unwrap();
+    assert_eq!((c.done, c.required), (2, 22));
+    assert_eq!(c.targets.len(), 1);
+    assert!(c.targets[0].overdue);
+    assert_eq!(c.targets[0].on, d("2025-06-30"));
+    assert_eq!(c.missing.len(), 20);
+
+    assert_eq!(
+        tiers(&o),
+        [
+            Tier::PastDue,
+            Tier::LargeRisk,
+            Tier::Minority,
+            Tier::Minority,
+            Tier::Minority,
+            Tier::Checklist,
+            Tier::Budget,
+            Tier::FindOut,
+        ]
+    );
+    let s = &o.next_steps;
+    assert_eq!(
+        s[0].why.en,
+        "Answered no; its target date 2025-06-30 has passed"
+    );
+    assert!(s[1].action.en.starts_with("Instruct the vendor: "));
+    assert_eq!(
+        s[1].source.en,
+        "Proposal 2 risk catalogue incident_response / restore_drill"
+    );
+    assert_eq!(
+        s[3].action.en,
+        "Put in place: Backup kept offline or off site"
+    );
+    assert_eq!(
+        s[3].why.en,
+        "~57–63% (6割前後) of 300–499 beds: Backup kept offline or off site (n=283, bed 3/7). You are not among them: a minority"
+    );
+    assert_eq!(
+        s[6].action.ja,
+        "セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"
+    );
+    assert!(s[5].why.en.ends_with("; 19 more items missing"));
+}
+
+#[test]
+fn everything_done_leaves_nothing_to_rank() {
+    let mut answers = PROFILE.to_vec();
+    answers.extend([
+        ("threat", "yes"),
+        ("vpn_flagged", "no"),
+        ("backup", "yes"),
+        ("backup_offline", "yes"),
+        ("backup_offsite", "yes"),
+        ("staff_total", "6"),
+        ("staff_fulltime", "5"),
+        ("audit", "regular"),
+        ("budget_bracket", "ge50m"),
+        ("budget_amount", "60000"),
+        ("budget_sufficiency", "enough"),
+        ("insurance", "yes"),
+        ("closed_network_belief", "disagree"),
+        ("incident_response", "yes"),
+        ("bcp", "yes"),
+    ]);
+    let mut r = record(&answers);
+    let catalog = Catalog::embedded();
+    for id in catalog.control_ids() {
+        let change = MarkChange {
+            status: Some(StatusInput::Set(ControlStatus::InPlace)),
+            ..MarkChange::default()
+        };
+        set_mark(catalog, &mut r, id, change, now()).unwrap();
+    }
+    let items: Vec<String> = edition()
+        .items_on(Form::Hospital)
+        .map(|i| i.id.clone())
+        .collect();
+    for item in &items {
+        answer(&mut r, item, YesNo::Yes, "2026-10-01", None);
+    }
+    let o = overview(&r);
+    assert!(o.position.worries.is_empty());
+    assert!(o.position.missing().is_empty());
+    assert_eq!(o.position.fine, 10);
+    assert_eq!(o.coverage.overall.percent(), Some(100));
+    assert!(o.coverage.uncovered.is_empty());
+    let own = o.budget.own().unwrap();
+    assert_eq!((own.min, own.sufficient), (31_712, 3_424));
+    assert!(o
+        .budget
+        .defaults()
+        .contains(&shindan::domain::overview::DefaultFigure::Revenue));
+    let c = o.checklist.as_ref().unwrap();
+    assert!(c.ready);
+    assert_eq!((c.done, c.required), (22, 22));
+    assert!(o.next_steps.is_empty(), "{:?}", o.next_steps);
+}
+
+#[test]
+fn every_step_has_both_languages_and_ranks_run_from_one() {
+    let o = overview(&in_between());
+    assert!(o.next_steps.len() <= 10);
+    for (i, s) in o.next_steps.iter().enumerate() {
+        assert_eq!(s.rank, i + 1);
+        for t in [&s.action, &s.why, &s.source] {
+            assert!(!t.ja.is_empty() && !t.en.is_empty(), "{s:?}");
+            assert!(!t.en.contains('「'), "Japanese quote in English: {}", t.en);
+        }
+        let _ = Lang::En;
+    }
+}

@@ -1,0 +1,335 @@
+//! The overview screen on ratatui's TestBackend: a 350-bed 医療法人 with worrying answers, a
+//! bracket budget and one checklist target past due, at 80×24, 120×40 and 200×60 in both
+//! languages; what the keys do (panels, Enter, Esc, Tab) and how a complete record opens.
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use shindan::domain::checklist::answers::YesNo;
+use shindan::domain::checklist::{rules, AnswerInput, Editions};
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record};
+use shindan::store::Store;
+use shindan::tui::app::App;
+use shindan::tui::events::Event;
+use shindan::tui::theme::Theme;
+
+fn fixed() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
+}
+
+fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
+    store
+        .create(2025, |id| {
+            let mut r = Record::new(id, fixed().date_naive(), fixed());
+            for (q, v) in answers {
+                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed())
+                    .unwrap_or_else(|e| panic!("{q}={v}: {e}"));
+            }
+            r
+        })
+        .unwrap()
+}
+
+struct Ui {
+    _dir: tempfile::TempDir,
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Ui {
+    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        setup(&store);
+        let app = App::new(lang, Theme { color: true }, store);
+        let mut ui = Ui {
+            _dir: dir,
+            app,
+            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        };
+        ui.draw();
+        ui
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term.draw(|f| app.render(f)).unwrap();
+    }
+
+    fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.app
+            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        self.draw();
+        self
+    }
+
+    fn key(&mut self, c: char) -> &mut Self {
+        self.press(KeyCode::Char(c))
+    }
+
+    /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
+    fn lines(&self) -> Vec<String> {
+        let buf = self.fresh();
+        (0..buf.area.height)
+            .map(|y| {
+                let mut line = String::new();
+                let mut skip = 0;
+                for x in 0..buf.area.width {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                    line.push_str(sym);
+                }
+                line
+            })
+            .collect()
+    }
+
+    fn screen(&self) -> String {
+        self.lines().join("\n") + "\n"
+    }
+
+    fn fresh(&self) -> ratatui::buffer::Buffer {
+        let area = self.term.backend().buffer().area;
+        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        fresh.draw(|f| self.app.render(f)).unwrap();
+        fresh.backend().buffer().clone()
+    }
+
+    fn row_of(&self, text: &str) -> usize {
+        self.lines()
+            .iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", self.screen()))
+    }
+
+    fn line_of(&self, text: &str) -> String {
+        self.lines()[self.row_of(text)].clone()
+    }
+}
+
+const HOSPITAL: [(&str, &str); 19] = [
+    ("hospital_name", "さくら記念病院"),
+    ("beds", "350"),
+    ("founder", "medical_corporation"),
+    ("associations", "ajha"),
+    ("threat", "yes"),
+    ("vpn_flagged", "yes"),
+    ("vpn_patched", "no"),
+    ("backup", "yes"),
+    ("backup_offline", "no"),
+    ("backup_offsite", "no"),
+    ("staff_total", "4"),
+    ("staff_fulltime", "3"),
+    ("audit", "never"),
+    ("budget_bracket", "lt5m"),
+    ("budget_sufficiency", "not_enough"),
+    ("insurance", "no"),
+    ("closed_network_belief", "conditional"),
+    ("incident_response", "no"),
+    ("bcp", "no"),
+];
+
+/// The hospital with two checklist answers, one a いいえ whose target (June 2025) has passed.
+fn hospital(store: &Store, complete: bool) {
+    let mut answers = HOSPITAL.to_vec();
+    if complete {
+        answers.push(("vpn_unpatched_reasons", "no_budget"));
+    }
+    let r = add(store, &answers);
+    let mut r = store.load(&r.id).unwrap();
+    let eds = Editions::shipped();
+    let ed = eds.newest().unwrap();
+    let today = "2025-07-01".parse().unwrap();
+    for (item, a, target) in [
+        ("c0_has_systems", YesNo::Yes, None),
+        ("c3_backup_recovery", YesNo::No, Some("2025-06-30")),
+    ] {
+        let input = AnswerInput {
+            answer: a,
+            checked_on: "2025-04-01".parse().unwrap(),
+            target_on: target.map(|t: &str| t.parse().unwrap()),
+            note: None,
+            evidence: None,
+        };
+        rules::answer(eds, &mut r, &ed.id, item, input, today, fixed()).unwrap();
+    }
+    let lock = store.lock(&r.id).unwrap();
+    store.save(&mut r, &lock).unwrap();
+}
+
+/// The overview of the hospital, opened with `o` on the home screen.
+fn overview(lang: Lang, w: u16, h: u16) -> Ui {
+    let mut ui = Ui::new(lang, w, h, |s| hospital(s, false));
+    ui.key('o');
+    ui
+}
+
+#[test]
+fn overview_ja_80x24() {
+    insta::assert_snapshot!(overview(Lang::Ja, 80, 24).screen());
+}
+
+#[test]
+fn overview_en_80x24() {
+    insta::assert_snapshot!(overview(Lang::En, 80, 24).screen());
+}
+
+#[test]
+fn overview_ja_120x40() {
+    insta::assert_snapshot!(overview(Lang::Ja, 120, 40).screen());
+}
+
+#[test]
+fn overview_en_120x40() {
+    insta::assert_snapshot!(overview(Lang::En, 120, 40).screen());
+}
+
+#[test]
+fn overview_ja_200x60() {
+    insta::assert_snapshot!(overview(Lang::Ja, 200, 60).screen());
+}
+
+#[test]
+fn overview_en_200x60() {
+    insta::assert_snapshot!(overview(Lang::En, 200, 60).screen());
+}
+
+#[test]
+fn next_steps_ja_80x24() {
+    let mut ui = overview(Lang::Ja, 80, 24);
+    ui.press(KeyCode::Tab);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn panel_titles_are_the_issues_words_in_english() {
+    let ui = overview(Lang::En, 120, 40);
+    let top = ui.lines()[1].clone();
+    let at = |t: &str| top.find(t).unwrap_or_else(|| panic!("{t} not in {top}"));
+    assert!(at("▶ Position") < at("Risk coverage"));
+    assert!(at("Risk coverage") < at("Budget shortfall"));
+    assert!(at("Budget shortfall") < at("Checklist"));
+    // The steps below the panels, the past-due target first.
+    let first = ui.line_of(" 1. ");
+    assert!(
+        first.contains("Do 3(2)") || first.contains("Do "),
+        "{first}"
+    );
+    assert!(ui
+        .screen()
+        .contains("Answered no; its target date 2025-06-30 has passed"));
+}
+
+#[test]
+fn arrows_choose_a_panel_and_enter_opens_its_screen() {
+    let mut ui = overview(Lang::En, 80, 24);
+    assert!(ui.line_of("▶ Position").contains("Risk coverage"));
+    ui.press(KeyCode::Right);
+    assert!(ui.screen().contains("▶ Risk coverage"));
+    assert!(!ui.screen().contains("▶ Position"));
+    ui.press(KeyCode::Down);
+    assert!(ui.screen().contains("▶ Checklist"));
+    ui.press(KeyCode::Left);
+    assert!(ui.screen().contains("▶ Budget shortfall"));
+    // The budget screen is another helper's: on this branch it says it is not built yet, and
+    // the overview stays.
+    ui.press(KeyCode::Enter);
+    assert!(ui.screen().contains("That screen is not built yet"));
+    assert!(ui.screen().contains("▶ Budget shortfall"));
+    // Checklist: its own screen opens, Esc comes back to the overview.
+    ui.press(KeyCode::Right);
+    ui.press(KeyCode::Enter);
+    assert!(!ui.screen().contains("▶ Checklist"), "{}", ui.screen());
+    ui.press(KeyCode::Esc);
+    assert!(ui.screen().contains("▶ Checklist"), "{}", ui.screen());
+    // Position the same way.
+    ui.press(KeyCode::Up);
+    ui.press(KeyCode::Left);
+    assert!(ui.screen().contains("▶ Position"));
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.lines()[0].contains("position against"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Esc);
+    assert!(ui.screen().contains("▶ Position"));
+}
+
+#[test]
+fn tab_shows_every_step_and_esc_returns_to_the_panels() {
+    let mut ui = overview(Lang::Ja, 80, 24);
+    assert!(
+        ui.lines()[22].starts_with(" 次の一手 1. "),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Tab);
+    let screen = ui.screen();
+    assert!(
+        screen.contains("→ 厚労省チェックリスト令和7年度版 3(2)")
+            || screen.contains("→ 厚労省チェックリスト"),
+        "{screen}"
+    );
+    assert!(!screen.contains("▶ 調査での位置"));
+    // The list scrolls to the last step.
+    for _ in 0..40 {
+        ui.press(KeyCode::Down);
+    }
+    assert!(
+        ui.screen().contains(" 8. 状態不明の対策を確かめる"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Esc);
+    assert!(ui.screen().contains("▶ 調査での位置"));
+    // Esc on the panels goes back to where the overview was opened from (home).
+    ui.press(KeyCode::Esc);
+    assert!(!ui.screen().contains("調査での位置"), "{}", ui.screen());
+}
+
+#[test]
+fn a_complete_record_opens_on_the_overview_with_the_interview_beneath() {
+    let mut ui = Ui::new(Lang::En, 80, 24, |s| hospital(s, true));
+    ui.press(KeyCode::Enter);
+    assert!(ui.lines()[0].contains("Overview"), "{}", ui.screen());
+    ui.key('i');
+    assert!(ui.lines()[0].contains("interview 100%"), "{}", ui.screen());
+    // The interview's first field has focus, so the plain o is typed; Alt-o goes back.
+    ui.app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('o'),
+        KeyModifiers::ALT,
+    )));
+    ui.draw();
+    assert!(ui.lines()[0].contains("Overview"), "{}", ui.screen());
+}
+
+#[test]
+fn an_unfinished_record_opens_on_the_interview() {
+    let mut ui = Ui::new(Lang::En, 80, 24, |s| hospital(s, false));
+    ui.press(KeyCode::Enter);
+    assert!(!ui.lines()[0].contains("Overview"), "{}", ui.screen());
+}
+
+#[test]
+fn a_fresh_record_says_what_is_missing() {
+    let mut ui = Ui::new(Lang::En, 120, 40, |s| {
+        add(s, &HOSPITAL[..4]);
+    });
+    ui.key('o');
+    let screen = ui.screen();
+    for expected in [
+        "! none of the 10 indicato",
+        "! the status of all 83 co",
+        "! security budget not ans",
+        "! none of the 22 required",
+    ] {
+        assert!(screen.contains(expected), "missing {expected}:\n{screen}");
+    }
+}
