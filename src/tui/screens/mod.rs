@@ -5,6 +5,7 @@ use super::keys::Pane;
 use super::session::Session;
 use crate::domain::Lang;
 
+pub mod budget;
 pub mod checklist;
 pub mod contacts;
 pub mod help;
@@ -22,6 +23,7 @@ pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>
         Pane::Position => Some(Box::new(position::PositionScreen::new(session, lang))),
         Pane::Checklist => checklist::Checklist::new(session, lang).map(|s| Box::new(s) as _),
         Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
-        Pane::Interview | Pane::Budget | Pane::Matrix | Pane::Overview => None,
+        Pane::Budget => Some(Box::new(budget::BudgetScreen::new(session, lang))),
+        Pane::Interview | Pane::Matrix | Pane::Overview => None,
     }
 }
