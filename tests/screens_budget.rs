@@ -388,7 +388,7 @@ fn a_what_if_rate_changes_the_figures_but_not_the_file() {
         "title says it: {screen}"
     );
     assert!(
-        screen.contains("試算：最低水準 20%（報告書 15%）"),
+        screen.contains("試算（記録は変わりません、0 で戻る）：最低水準 20%（報告書 15%）"),
         "banner: {screen}"
     );
     assert!(
@@ -418,12 +418,12 @@ fn a_what_if_revenue_is_thousand_yen_and_says_what_it_reads_as() {
     erase(&mut ui, 10);
     typed(&mut ui, "5000000");
     assert!(
-        ui.line_of("▶ 年間収益").contains("5000000"),
+        ui.line_of("▶年間収益").contains("[5000000"),
         "{}",
         ui.screen()
     );
     assert!(
-        ui.line_of("▶ 年間収益").contains("千円  = 50億円"),
+        ui.line_of("▶年間収益").contains("] 千円  = 50億円"),
         "{}",
         ui.screen()
     );
@@ -455,7 +455,10 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
         screen.contains("`150` は 0～100 の範囲外です"),
         "message under the field: {screen}"
     );
-    assert!(ui.line_of("十分水準 150").contains("▶十分水準"), "{screen}");
+    assert!(
+        ui.line_of("十分水準 [150").contains("▶十分水準"),
+        "{screen}"
+    );
     assert!(!screen.contains("試算："), "nothing tried yet: {screen}");
     // Correct it: the text is still there to fix.
     erase(&mut ui, 3);
@@ -466,10 +469,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
         bar_row(&ui, "十分水準 40%", 0).contains("4,504万円 不足"),
         "{screen}"
     );
-    assert!(
-        screen.contains("試算：十分水準 40%（報告書 30%）"),
-        "{screen}"
-    );
+    assert!(screen.contains("：十分水準 40%（報告書 30%）"), "{screen}");
     // A minimum above the sufficient level is refused by the domain too, under the minimum.
     ui.key('r');
     erase(&mut ui, 2);

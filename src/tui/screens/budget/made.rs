@@ -37,6 +37,8 @@ pub(super) struct Panel {
     pub(super) rows: Vec<BarRow>,
     /// Under the bars: what to answer when the budget is unknown, a paragraph each.
     pub(super) note: Vec<String>,
+    /// Shown when the panel has room (side by side): how the figure on top was made.
+    pub(super) detail: Vec<String>,
 }
 
 /// An assumption as a line: its mark, "label：value", and where it comes from.
@@ -132,6 +134,37 @@ fn requirement_rows(
         .collect()
 }
 
+/// How the bed class's estimate was made (図６): the hospitals in each bracket, each bracket
+/// counted at its representative value, over those who chose one.
+fn estimate_words(c: &crate::domain::budget::CohortBudget, lang: Lang) -> String {
+    let brackets = &Survey::embedded().budget_brackets.brackets;
+    let counts: Vec<String> = brackets
+        .iter()
+        .zip(&c.counts)
+        .map(|(id, n)| {
+            format!(
+                "{} {n}",
+                crate::domain::survey::bracket_short_label(id, lang).unwrap_or(id)
+            )
+        })
+        .collect();
+    lang.pick(
+        &format!(
+            "推計＝区分の代表値×病院数の和÷{}病院（{}）：{}",
+            c.chose,
+            c.source,
+            counts.join("・")
+        ),
+        &format!(
+            "Estimate = Σ representative value × hospitals ÷ {} ({}): {}",
+            c.chose,
+            c.source,
+            counts.join(", ")
+        ),
+    )
+    .to_string()
+}
+
 /// What changed from the record, for the banner: "最低水準 20%（報告書 15%）".
 fn banner(b: &HospitalBudget, record_revenue: i64, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -172,12 +205,9 @@ fn banner(b: &HospitalBudget, record_revenue: i64, lang: Lang) -> String {
         );
     }
     lang.pick(
+        &format!("試算（記録は変わりません、0 で戻る）：{}", parts.join("・")),
         &format!(
-            "試算：{} — 記録は変わりません（0 で記録の数字に戻る）",
-            parts.join("・")
-        ),
-        &format!(
-            "What-if: {} — the record is not changed (0: back to its figures)",
+            "What-if (the record is not changed; 0 goes back): {}",
             parts.join(", ")
         ),
     )
@@ -241,6 +271,7 @@ pub(super) fn make(
             .to_string(),
         rows: hospital_rows,
         note,
+        detail: Vec::new(),
     };
 
     let c = &b.cohort;
@@ -263,7 +294,7 @@ pub(super) fn make(
                     c.chose
                 ),
                 &format!(
-                    "{} average ({} final, {} hospitals; p47 図７)",
+                    "{} average ({} final, n={}; p47 図７)",
                     c.class.label(lang),
                     c.source,
                     c.chose
@@ -272,6 +303,7 @@ pub(super) fn make(
             .to_string(),
         rows: cohort_rows,
         note: Vec::new(),
+        detail: vec![estimate_words(c, lang)],
     };
 
     let scale = hospital
@@ -296,13 +328,13 @@ pub(super) fn make(
     let context = lang
         .pick(
             &format!(
-                "IT予算 {} ＝ 年間収益 {} × {}（万円は千円を四捨五入）",
+                "IT予算 {} ＝ 年間収益 {} × {}",
                 say(b.it_budget, lang),
                 say(b.revenue, lang),
                 b.it_rate.percent()
             ),
             &format!(
-                "IT budget {} = revenue {} × {} (rounded to ¥10,000)",
+                "IT budget {} = revenue {} × {}",
                 say(b.it_budget, lang),
                 say(b.revenue, lang),
                 b.it_rate.percent()
@@ -312,8 +344,8 @@ pub(super) fn make(
 
     let mut notes = vec![lang
         .pick(
-            "計算：IT予算＝年間収益×2.21%、必要額＝IT予算×各水準の率、差＝実際−必要。報告書と同じく千円未満を各段階で切り捨て。",
-            "How: IT budget = revenue × 2.21%, required = IT budget × each level's rate, gap = actual − required; thousand yen floored at every step, as the report does.",
+            "計算：IT予算＝年間収益×2.21%、必要額＝IT予算×各水準の率、差＝実際−必要。報告書と同じく千円未満を各段階で切り捨て、万円の表示は千円を四捨五入。",
+            "How: IT budget = revenue × 2.21%, required = IT budget × each level's rate, gap = actual − required; thousand yen floored at every step, as the report does; millions rounded to ¥10,000.",
         )
         .to_string()];
     if b.levels == b.report_levels {
@@ -332,13 +364,13 @@ pub(super) fn make(
                         w.sufficient.words
                     ),
                     &format!(
-                        "Public subsidy the report asks for {} ({}): minimum about {} (「{}」), sufficient about {} (「{}」)",
+                        "The public subsidy the report asks for {} ({}): {} at the minimum level, {} at the sufficient level (about {} and {})",
                         c.class.label(lang),
                         data.subsidy.final_.source,
-                        say_man(w.min.man, lang),
                         w.min.words,
+                        w.sufficient.words,
+                        say_man(w.min.man, lang),
                         say_man(w.sufficient.man, lang),
-                        w.sufficient.words
                     ),
                 )
                 .to_string(),

@@ -21,30 +21,33 @@ const FIELD: u16 = 12;
 struct Grid {
     label: usize,
     said: usize,
-    exact: usize,
     bar: usize,
+    panel: usize,
+    /// Side by side: a row is two lines, the bar over its figures, so that the bar keeps room
+    /// in a half-width panel (English amounts are long).
+    two_lines: bool,
 }
 
 impl Grid {
-    fn of(s: &Shown, panel_w: usize, wide: bool) -> Grid {
+    fn of(s: &Shown, panel_w: usize, two_lines: bool) -> Grid {
         let rows = || s.hospital.rows.iter().chain(&s.cohort.rows);
         let label = rows().map(|r| width(&r.label)).max().unwrap_or(8);
         let said = rows().map(|r| width(&r.said)).max().unwrap_or(8);
-        let exact = if wide {
-            rows().map(|r| width(&r.exact)).max().unwrap_or(0)
-        } else {
-            0
-        };
         let gap = rows()
-            .filter_map(|r| r.gap.as_ref().map(|g| width(&g.text)))
+            .filter_map(|r| r.gap.as_ref().map(|g| width(&g.text) + 1))
             .max()
             .unwrap_or(0);
-        let fixed = 2 + label + 1 + 1 + said + if exact > 0 { exact + 1 } else { 0 } + 1 + gap;
+        let fixed = if two_lines {
+            2 + label + 1 + 1
+        } else {
+            2 + label + 1 + 1 + said + gap + 1
+        };
         Grid {
             label,
             said,
-            exact,
-            bar: panel_w.saturating_sub(fixed + 1).clamp(6, 48),
+            bar: panel_w.saturating_sub(fixed).clamp(6, 48),
+            panel: panel_w,
+            two_lines,
         }
     }
 }
@@ -65,53 +68,69 @@ fn rule(title: &str, hint: &str, w: usize, t: &Theme) -> Line<'static> {
     ])
 }
 
-fn bar_line(r: &BarRow, g: &Grid, scale: i64, t: &Theme) -> Line<'static> {
+fn bar_lines(r: &BarRow, g: &Grid, scale: i64, t: &Theme) -> Vec<Line<'static>> {
     let mut spans = vec![
         Span::raw("  "),
         Span::raw(pad(&r.label, g.label)),
         Span::raw(" "),
     ];
-    match r.amount {
-        Some(a) => {
-            let ratio = if scale > 0 {
-                a as f64 / scale as f64
-            } else {
-                0.0
-            };
-            spans.push(Span::styled(
-                bar(ratio, g.bar),
-                if r.actual { t.accent() } else { t.base() },
-            ));
-        }
-        None => spans.push(Span::raw(" ".repeat(g.bar))),
-    }
-    spans.push(Span::styled(
-        format!(" {}", pad_left(&r.said, g.said)),
-        if r.amount.is_none() {
-            t.warn()
+    if let Some(a) = r.amount {
+        let ratio = if scale > 0 {
+            a as f64 / scale as f64
         } else {
-            t.base()
-        },
-    ));
-    if g.exact > 0 {
+            0.0
+        };
         spans.push(Span::styled(
-            format!(" {}", pad_left(&r.exact, g.exact)),
-            t.dim(),
+            bar(ratio, g.bar),
+            if r.actual { t.accent() } else { t.base() },
         ));
     }
-    if let Some(gap) = &r.gap {
-        spans.push(Span::styled(
+    let said_style = if r.amount.is_none() {
+        t.warn()
+    } else {
+        t.base()
+    };
+    let gap = r.gap.as_ref().map(|gap| {
+        Span::styled(
             format!(" {}", gap.text),
             if gap.short { t.warn() } else { t.ok() },
-        ));
+        )
+    });
+    if !g.two_lines {
+        // "unknown" where the bar would be: there is no amount to draw.
+        let said = match r.amount {
+            Some(_) => format!(" {}", pad_left(&r.said, g.said)),
+            None => pad(&r.said, g.bar + 1 + g.said),
+        };
+        spans.push(Span::styled(said, said_style));
+        spans.extend(gap);
+        return vec![Line::from(spans)];
     }
-    Line::from(spans)
+    if r.amount.is_none() {
+        // Two lines still, so that the rows of the two panels stay level.
+        spans.push(Span::styled(r.said.clone(), said_style));
+        return vec![Line::from(spans), Line::raw("")];
+    }
+    let exact = format!(" ({})", r.exact);
+    let figures_w = width(&r.said) + width(&exact) + gap.as_ref().map_or(0, |g| g.width());
+    // Under the bar when the figures fit there, else further left.
+    let indent = (2 + g.label + 1)
+        .min(g.panel.saturating_sub(figures_w))
+        .max(2);
+    let mut figures = vec![
+        Span::raw(" ".repeat(indent)),
+        Span::styled(r.said.clone(), said_style),
+        Span::styled(exact, t.dim()),
+    ];
+    figures.extend(gap);
+    vec![Line::from(spans), Line::from(figures)]
 }
 
 fn panel_lines(p: &Panel, g: &Grid, scale: i64, w: usize, t: &Theme) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(truncate(&p.heading, w), t.heading())];
-    out.extend(p.rows.iter().map(|r| bar_line(r, g, scale, t)));
-    for note in &p.note {
+    out.extend(p.rows.iter().flat_map(|r| bar_lines(r, g, scale, t)));
+    let details = if g.two_lines { &p.detail[..] } else { &[] };
+    for note in p.note.iter().chain(details) {
         for l in wrap(note, w.saturating_sub(2).max(10)) {
             out.push(Line::styled(format!("  {l}"), t.warn()));
         }
@@ -177,7 +196,7 @@ fn form_lines(
             out.push(rule(
                 lang.pick(
                     "別の率で試算（IT予算に対する%、記録は変わりません）",
-                    "Try other rates (% of the IT budget; the record is not changed)",
+                    "Try other rates (% of the IT budget; not saved)",
                 ),
                 hint,
                 w,
@@ -197,12 +216,12 @@ fn form_lines(
                     label.to_string(),
                     if focused { t.selected() } else { t.base() },
                 ));
-                spans.push(Span::raw(" "));
-                col += width(marker) + width(label) + 1;
+                spans.push(Span::raw(" ["));
+                col += width(marker) + width(label) + 2;
                 fields.push((col as u16, Some(level)));
                 spans.push(Span::raw(blank.clone()));
-                spans.push(Span::raw(" %   "));
-                col += FIELD as usize + 5;
+                spans.push(Span::raw("] %   "));
+                col += FIELD as usize + 6;
             }
             out.push(Line::from(spans));
             error
@@ -211,7 +230,7 @@ fn form_lines(
             out.push(rule(
                 lang.pick(
                     "別の年間収益で試算（千円、記録は変わりません）",
-                    "Try another revenue (thousand yen; the record is not changed)",
+                    "Try another revenue (thousand yen; not saved)",
                 ),
                 hint,
                 w,
@@ -219,14 +238,14 @@ fn form_lines(
             ));
             let label = lang.pick("年間収益", "Revenue");
             let unit = lang.pick(" 千円  ", " thousand yen  ");
-            let col = 2 + width(label) + 1;
+            let col = 2 + width(label) + 2;
             fields.push((col as u16, None));
             out.push(Line::from(vec![
-                Span::raw("▶"),
-                Span::raw(" "),
+                Span::raw(" ▶"),
                 Span::styled(label.to_string(), t.selected()),
-                Span::raw(" "),
+                Span::raw(" ["),
                 Span::raw(blank.clone()),
+                Span::raw("]"),
                 Span::raw(unit),
                 Span::styled(reading.clone().unwrap_or_default(), t.accent()),
             ]));
@@ -306,9 +325,9 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
     if wide {
         let left_w = w / 2;
         let right_w = w - left_w;
-        let g = Grid::of(shown, left_w.min(right_w).saturating_sub(1), true);
-        let left = panel_lines(&shown.hospital, &g, shown.scale, left_w - 1, t);
-        let right = panel_lines(&shown.cohort, &g, shown.scale, right_w, t);
+        let g = Grid::of(shown, left_w.min(right_w).saturating_sub(2), true);
+        let left = panel_lines(&shown.hospital, &g, shown.scale, left_w - 2, t);
+        let right = panel_lines(&shown.cohort, &g, shown.scale, right_w - 1, t);
         lines.extend(side_by_side(left, right, left_w));
     } else {
         let g = Grid::of(shown, w, false);
