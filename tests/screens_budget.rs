@@ -559,3 +559,32 @@ fn without_beds_the_screen_says_what_to_answer() {
     assert!(ui.screen().contains("beds"), "{}", ui.screen());
     assert!(!ui.screen().contains("Try other rates"), "{}", ui.screen());
 }
+
+#[test]
+fn a_read_only_record_can_still_be_tried_and_stays_as_it_was() {
+    let mut holder = None;
+    let mut ui = Ui::new(Lang::Ja, 80, 24, |s| {
+        let r = add(s, &BRACKET);
+        holder = Some(s.lock(&r.id).unwrap());
+    });
+    ui.press(KeyCode::Enter).key('b');
+    assert!(ui.screen().contains("[読み取り専用:"), "{}", ui.screen());
+    let before = record_file(&ui);
+    ui.key('v');
+    erase(&mut ui, 10);
+    typed(&mut ui, "3000000");
+    ui.press(KeyCode::Enter);
+    // 3,000,000 × 2.21% = 66,300 → 9,945 at 15% → 995万円.
+    assert!(
+        bar_row(&ui, "最低水準 15%", 0).contains("995万円"),
+        "{}",
+        ui.screen()
+    );
+    assert!(
+        !ui.screen().contains("読み取り専用です"),
+        "no refusal: {}",
+        ui.screen()
+    );
+    assert_eq!(record_file(&ui), before);
+    drop(holder);
+}
