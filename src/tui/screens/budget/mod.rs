@@ -96,11 +96,6 @@ impl BudgetScreen {
         self.made = make(&self.shown, record_revenue, self.lang);
     }
 
-    /// The model shown on screen (the what-if included), for tests and the CLI-minded.
-    pub fn model(&self) -> Result<&HospitalBudget, &BudgetError> {
-        self.shown.as_ref()
-    }
-
     fn is_what_if(&self) -> bool {
         self.shown.as_ref().is_ok_and(|b| b.what_if)
     }
