@@ -91,5 +91,25 @@ fn overview(c: &mut Criterion) {
     frame(c, "overview_200x60", &app);
 }
 
-criterion_group!(benches, screens, overview);
+/// The budget screen (b) of a 350-bed hospital with a bracket, side by side at 200×60.
+fn budget_screen(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
+    store
+        .create(2026, |id| {
+            let mut r = Record::new(id, at.date_naive(), at);
+            for (q, v) in PROFILE.iter().chain(&[("budget_bracket", "5m_10m")]) {
+                answer_from_input(Questionnaire::embedded(), &mut r, q, v, at).unwrap();
+            }
+            r
+        })
+        .unwrap();
+    let mut app = App::new(Lang::Ja, Theme::from_env(), store);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('b'));
+    frame(c, "budget_200x60", &app);
+}
+
+criterion_group!(benches, screens, overview, budget_screen);
 criterion_main!(benches);

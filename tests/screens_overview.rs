@@ -237,11 +237,19 @@ fn arrows_choose_a_panel_and_enter_opens_its_screen() {
     assert!(ui.screen().contains("▶ Checklist"));
     ui.press(KeyCode::Left);
     assert!(ui.screen().contains("▶ Budget shortfall"));
-    // The budget screen is another helper's: on this branch it says it is not built yet, and
-    // the overview stays.
+    // Budget: its own screen opens, Esc comes back to the overview.
     ui.press(KeyCode::Enter);
-    assert!(ui.screen().contains("That screen is not built yet"));
-    assert!(ui.screen().contains("▶ Budget shortfall"));
+    assert!(
+        ui.lines()[0].contains("budget shortfall (proposal 1)"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Esc);
+    assert!(
+        ui.screen().contains("▶ Budget shortfall"),
+        "{}",
+        ui.screen()
+    );
     // Checklist: its own screen opens, Esc comes back to the overview.
     ui.press(KeyCode::Right);
     ui.press(KeyCode::Enter);

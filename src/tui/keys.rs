@@ -50,6 +50,10 @@ pub enum Intent {
     /// The overview: the panel to the left / right.
     Left,
     Right,
+    /// The budget screen: try other rates or another revenue, and go back to the record's.
+    TryRates,
+    TryRevenue,
+    ResetWhatIf,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -95,6 +99,8 @@ pub enum Scope {
     Export,
     /// The overview's four panels and the next steps.
     Overview,
+    /// The budget shortfall (提言1) and its what-ifs.
+    Budget,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -230,6 +236,14 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Contacts, I::Delete, &[k('d')], "d", "消去（y で確認）", "Clear (y confirms)"),
     b(S::Contacts, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
     b(S::Contacts, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Budget, I::TryRates, &[k('r')], "r", "別の率で試算（%）", "Try other rates (%)"),
+    b(S::Budget, I::TryRevenue, &[k('v')], "v", "別の収益で試算（千円）", "Try revenue (¥ thousands)"),
+    b(S::Budget, I::ResetWhatIf, &[k('0')], "0", "記録の数字に戻す", "Record's figures again"),
+    b(S::Budget, I::NextQuestion, &[code(KeyCode::Tab), code(KeyCode::Down)], "Tab/↓", "次の欄（率の入力中）", "Next field (rates)"),
+    b(S::Budget, I::PrevQuestion, &[code(KeyCode::BackTab), code(KeyCode::Up)], "Shift-Tab/↑", "前の欄（率の入力中）", "Previous field (rates)"),
+    b(S::Budget, I::Pick, &[code(KeyCode::Enter)], "Enter", "検証して試算（保存なし）", "Check and try (not saved)"),
+    b(S::Budget, I::Back, &[code(KeyCode::Esc)], "Esc", "入力をやめる／戻る", "Stop typing / back"),
+    b(S::Budget, I::Quit, &[k('q')], "q", "終了", "Quit"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
     b(S::Record, I::Show(Pane::Budget), &[k('b')], "b", "予算の不足額（提言1）", "Budget shortfall (proposal 1)"),
@@ -353,6 +367,7 @@ mod tests {
             Scope::Details,
             Scope::History,
             Scope::Overview,
+            Scope::Budget,
         ] {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {
@@ -383,6 +398,7 @@ mod tests {
             Scope::Contacts,
             Scope::Export,
             Scope::Overview,
+            Scope::Budget,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -16,6 +16,7 @@ pub mod rate;
 pub mod revenue;
 pub mod spoken;
 pub mod tables;
+pub mod typed;
 
 pub use cohort::CohortBudget;
 pub use hospital::{

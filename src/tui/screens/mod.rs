@@ -5,6 +5,7 @@ use super::keys::Pane;
 use super::session::Session;
 use crate::domain::Lang;
 
+pub mod budget;
 pub mod checklist;
 pub mod contacts;
 pub mod export;
@@ -25,6 +26,7 @@ pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>
         Pane::Checklist => checklist::Checklist::new(session, lang).map(|s| Box::new(s) as _),
         Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
         Pane::Overview => Some(Box::new(overview::OverviewScreen::new(session, lang))),
-        Pane::Interview | Pane::Budget | Pane::Matrix => None,
+        Pane::Budget => Some(Box::new(budget::BudgetScreen::new(session, lang))),
+        Pane::Interview | Pane::Matrix => None,
     }
 }

@@ -1,0 +1,364 @@
+//! The budget screen (issue 6, key `b`): 提言１ on the record's own numbers beside its bed
+//! class — what it should spend at the report's two levels, what it spends, the gap said as
+//! people say it — with the assumptions marked own / report default, and what-ifs (other
+//! rates, another revenue) that never touch the record.
+//!
+//! The model is [`HospitalBudget`]; this screen computes nothing of it. It is made when the
+//! screen opens, comes back, or a what-if is kept; a frame only lays out the text made then.
+//! What is typed for a what-if is not kept in the record's drafts on purpose: a what-if must
+//! leave the record exactly as it was.
+
+mod made;
+mod render;
+
+use crate::domain::budget::spoken::say;
+use crate::domain::budget::typed::{self, TypedError};
+use crate::domain::budget::{BudgetData, BudgetError, HospitalBudget, Level, WhatIf};
+use crate::domain::survey::Survey;
+use crate::domain::{Lang, Record};
+use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::session::Session;
+use crate::tui::widgets::text_field::{FieldKey, TextField};
+use crossterm::event::KeyEvent;
+use made::{make, Made};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+/// From this width the hospital and its bed class stand side by side.
+pub const SIDE_BY_SIDE: u16 = 120;
+
+/// A what-if being typed.
+// One form at most is alive, held in place while it is typed: the size of its larger variant
+// costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
+pub(super) enum Form {
+    /// Both levels, as percentages of the IT budget.
+    Rates {
+        min: TextField,
+        sufficient: TextField,
+        focus: Level,
+        error: Option<TypedError>,
+    },
+    /// The annual revenue, in thousand yen as the interview asks it.
+    Revenue {
+        field: TextField,
+        /// "= 50億円": what the typed thousands say, so that a zero too many shows.
+        reading: Option<String>,
+        error: Option<TypedError>,
+    },
+}
+
+pub struct BudgetScreen {
+    lang: Lang,
+    record: String,
+    name: Option<String>,
+    /// The model on the record's own figures at the report's rates.
+    base: Result<HospitalBudget, BudgetError>,
+    /// What is being tried on top of it; the default tries nothing.
+    what_if: WhatIf,
+    /// The model shown: `base` with the what-if.
+    shown: Result<HospitalBudget, BudgetError>,
+    made: Made,
+    form: Option<Form>,
+}
+
+impl BudgetScreen {
+    pub fn new(session: &Session, lang: Lang) -> BudgetScreen {
+        let mut screen = BudgetScreen {
+            lang,
+            record: String::new(),
+            name: None,
+            base: Err(BudgetError::NoBeds),
+            what_if: WhatIf::default(),
+            shown: Err(BudgetError::NoBeds),
+            made: Made::Refused(Vec::new()),
+            form: None,
+        };
+        screen.refresh(&session.record);
+        screen
+    }
+
+    /// The model as it stands: the record's figures, then the what-if on top.
+    fn refresh(&mut self, record: &Record) {
+        self.record = record.id.to_string();
+        self.name = record.hospital_name().map(str::to_string);
+        self.base = HospitalBudget::of(record, BudgetData::embedded().levels());
+        self.remake();
+    }
+
+    fn remake(&mut self) {
+        self.shown = match &self.base {
+            Ok(b) => Ok(b.what_if(self.what_if, BudgetData::embedded(), Survey::embedded())),
+            Err(e) => Err(e.clone()),
+        };
+        let record_revenue = self.base.as_ref().ok().map(|b| b.revenue);
+        self.made = make(&self.shown, record_revenue, self.lang);
+    }
+
+    fn is_what_if(&self) -> bool {
+        self.shown.as_ref().is_ok_and(|b| b.what_if)
+    }
+
+    fn open_rates(&mut self) {
+        if let Ok(b) = &self.shown {
+            self.form = Some(Form::Rates {
+                min: TextField::single(&bare_percent(b.levels.min.percent())),
+                sufficient: TextField::single(&bare_percent(b.levels.sufficient.percent())),
+                focus: Level::Min,
+                error: None,
+            });
+        }
+    }
+
+    fn open_revenue(&mut self) {
+        if let Ok(b) = &self.shown {
+            let text = b.revenue.to_string();
+            let mut form = Form::Revenue {
+                field: TextField::single(&text),
+                reading: None,
+                error: None,
+            };
+            read_revenue(&mut form, self.lang);
+            self.form = Some(form);
+        }
+    }
+
+    /// Enter in a form: the figures are checked by the domain; kept, the model is made again,
+    /// else the message goes under the field and the text stays for correction.
+    fn submit(&mut self) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        match form {
+            Form::Rates {
+                min,
+                sufficient,
+                focus,
+                error,
+            } => match typed::levels(&min.text(), &sufficient.text()) {
+                Ok(levels) => {
+                    self.what_if.levels = Some(levels);
+                    self.form = None;
+                    self.remake();
+                }
+                Err(e) => {
+                    if let Some(level) = e.level() {
+                        *focus = level;
+                    }
+                    *error = Some(e);
+                }
+            },
+            Form::Revenue { field, error, .. } => match typed::revenue(&field.text()) {
+                Ok(revenue) => {
+                    self.what_if.revenue = Some(revenue);
+                    self.form = None;
+                    self.remake();
+                }
+                Err(e) => *error = Some(e),
+            },
+        }
+    }
+
+    fn form_key(&mut self, key: KeyEvent) -> Action {
+        let lang = self.lang;
+        let Some(form) = self.form.as_mut() else {
+            return Action::None;
+        };
+        let field = match form {
+            Form::Rates {
+                min,
+                sufficient,
+                focus,
+                ..
+            } => match focus {
+                Level::Min => min,
+                Level::Sufficient => sufficient,
+            },
+            Form::Revenue { field, .. } => field,
+        };
+        match field.handle(key) {
+            FieldKey::Submit => self.submit(),
+            FieldKey::Cancel => self.form = None,
+            FieldKey::Keep => self.submit(),
+            FieldKey::Edited => match form {
+                // The message stays until Enter checks again: it says what was refused.
+                Form::Rates { .. } => {}
+                Form::Revenue { .. } => read_revenue(form, lang),
+            },
+            FieldKey::Pass => {
+                if let Form::Rates { focus, .. } = form {
+                    let switch = matches!(
+                        keys::intent_in(Scope::Budget, &key),
+                        Some(Intent::NextQuestion | Intent::PrevQuestion)
+                    );
+                    if switch {
+                        *focus = match focus {
+                            Level::Min => Level::Sufficient,
+                            Level::Sufficient => Level::Min,
+                        };
+                    }
+                }
+            }
+        }
+        Action::None
+    }
+
+    pub(super) fn form(&self) -> Option<&Form> {
+        self.form.as_ref()
+    }
+}
+
+/// "15%" → "15": the field is already marked %.
+fn bare_percent(p: String) -> String {
+    p.trim_end_matches('%').to_string()
+}
+
+/// What the typed revenue says in 万円, when it is a revenue at all.
+fn read_revenue(form: &mut Form, lang: Lang) {
+    if let Form::Revenue { field, reading, .. } = form {
+        *reading = typed::revenue(&field.text())
+            .ok()
+            .map(|r| format!("= {}", say(r, lang)));
+    }
+}
+
+impl Screen for BudgetScreen {
+    fn pane(&self) -> Option<Pane> {
+        Some(Pane::Budget)
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Budget
+    }
+
+    fn title(&self, view: &View) -> String {
+        let l = view.lang;
+        let what = if self.is_what_if() {
+            l.pick(
+                "試算：予算の不足額（提言1）— 記録は変わりません",
+                "What-if: budget shortfall (proposal 1) — record unchanged",
+            )
+        } else {
+            l.pick("予算の不足額（提言1）", "budget shortfall (proposal 1)")
+        };
+        format!(
+            "{} {} — {what}",
+            self.record,
+            self.name.as_deref().unwrap_or("—")
+        )
+    }
+
+    fn footer(&self, view: &View) -> Vec<(String, String)> {
+        let l = view.lang;
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        match &self.form {
+            Some(Form::Rates { .. }) => vec![
+                pair("Enter", l.pick("試算", "try")),
+                pair("Tab", l.pick("欄", "field")),
+                pair("Esc", l.pick("やめる", "cancel")),
+            ],
+            Some(Form::Revenue { .. }) => vec![
+                pair("Enter", l.pick("試算", "try")),
+                pair("Esc", l.pick("やめる", "cancel")),
+            ],
+            None => {
+                let mut hints = vec![
+                    pair("r", l.pick("率を試す", "try rates")),
+                    pair("v", l.pick("収益を試す", "try revenue")),
+                ];
+                if self.is_what_if() {
+                    hints.push(pair("0", l.pick("記録の数字へ", "record's figures")));
+                }
+                hints.extend([
+                    pair("i", l.pick("面談", "interview")),
+                    pair("?", l.pick("キー", "keys")),
+                    pair("Esc", l.pick("戻る", "back")),
+                ]);
+                hints
+            }
+        }
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, _env: &mut Env) -> Option<Action> {
+        if self.form.is_some() {
+            // Every key goes to the field: a letter typed there is never a command.
+            return Some(self.form_key(key));
+        }
+        let intent = keys::intent(Scope::Budget, &key)?;
+        match intent {
+            Intent::TryRates | Intent::TryRevenue => {
+                if let Err(e) = &self.shown {
+                    return Some(Action::Flash(e.message(self.lang)));
+                }
+                if intent == Intent::TryRates {
+                    self.open_rates();
+                } else {
+                    self.open_revenue();
+                }
+            }
+            Intent::ResetWhatIf => {
+                self.what_if = WhatIf::default();
+                self.remake();
+            }
+            Intent::Back => return Some(Action::Back),
+            Intent::Quit => return Some(Action::Quit),
+            _ => return None,
+        }
+        Some(Action::None)
+    }
+
+    fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
+        let lang = self.lang;
+        match self.form.as_mut() {
+            Some(Form::Rates {
+                min,
+                sufficient,
+                focus,
+                ..
+            }) => match focus {
+                Level::Min => min.paste(text),
+                Level::Sufficient => sufficient.paste(text),
+            },
+            Some(form @ Form::Revenue { .. }) => {
+                if let Form::Revenue { field, .. } = form {
+                    field.paste(text);
+                }
+                read_revenue(form, lang);
+            }
+            None => {}
+        }
+        Action::None
+    }
+
+    /// Another pane may have changed the record (the beds, the budget): the model is made
+    /// again, the what-if kept on top.
+    fn resume(&mut self, env: &mut Env) {
+        if let Some(session) = env.session.as_deref() {
+            self.refresh(&session.record);
+        }
+    }
+
+    fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        vec![
+            pair("█░", lang.pick("金額（同じ目盛り）", "amount (one scale)")),
+            pair(
+                lang.pick("［貴院］", "[own]"),
+                lang.pick("貴院の数字", "your figure"),
+            ),
+            pair(
+                lang.pick("［既定］", "[default]"),
+                lang.pick("報告書の既定値", "the report's figure"),
+            ),
+            pair(
+                lang.pick("［試算］", "[what-if]"),
+                lang.pick("試した値（保存されない）", "tried, not saved"),
+            ),
+        ]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        render::render(self, frame, area, view);
+    }
+}
