@@ -11,6 +11,7 @@ pub mod help;
 pub mod history;
 pub mod home;
 pub mod interview;
+pub mod matrix;
 pub mod new_record;
 pub mod position;
 
@@ -22,6 +23,7 @@ pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>
         Pane::Position => Some(Box::new(position::PositionScreen::new(session, lang))),
         Pane::Checklist => checklist::Checklist::new(session, lang).map(|s| Box::new(s) as _),
         Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
-        Pane::Interview | Pane::Budget | Pane::Matrix | Pane::Overview => None,
+        Pane::Matrix => Some(Box::new(matrix::MatrixScreen::new(session, lang))),
+        Pane::Interview | Pane::Budget | Pane::Overview => None,
     }
 }
