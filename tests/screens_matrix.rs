@@ -516,8 +516,35 @@ fn the_help_lists_the_matrix_keys_and_marks() {
         "Space",
         "Next status",
         "Note on this control",
-        "from the interview",
+        "interview/set/last year",
     ] {
         assert!(s.contains(want), "{want}: {s}");
     }
+}
+
+/// Without colour (NO_COLOR) the map still reads: the selected cell is marked and reversed, and
+/// each cell carries its shade and its percentage.
+#[test]
+fn without_colour_the_selection_is_a_marker_and_a_reversed_cell() {
+    let mut ui = matrix(Lang::En, 80, 24);
+    ui.app.theme = Theme::mono();
+    ir_emergency(&mut ui);
+    let row = ui
+        .lines()
+        .iter()
+        .position(|l| l.starts_with("Incident resp."))
+        .unwrap();
+    let line = &ui.lines()[row];
+    let x = line.find('▶').map(|b| line[..b].chars().count()).unwrap() as u16;
+    let buf = ui.term.backend().buffer().clone();
+    let reversed = |x: u16| {
+        buf[(x, row as u16)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    };
+    assert!(!reversed(x), "the marker itself is not reversed");
+    assert!((x + 1..x + 11).all(reversed), "{line}");
+    assert!(!reversed(x + 11));
+    assert!(line.contains("▶░░░░  25%?"), "{line}");
+    assert_eq!(buf[(x + 1, row as u16)].fg, ratatui::style::Color::Reset);
 }

@@ -638,6 +638,10 @@ impl MatrixScreen {
                 let preview = self.controls.rows.len().clamp(1, 5) + 1;
                 let tree_h = h.saturating_sub(preview).max(h / 2);
                 let mut lines = self.tree_lines(w, tree_h, t);
+                if self.tree.nodes.is_empty() {
+                    draw(frame, area, lines);
+                    return;
+                }
                 lines.resize(tree_h.min(lines.len().max(1)), Line::raw(""));
                 lines.push(rule(
                     l.pick("この小リスクの対策", "Its controls"),
@@ -744,23 +748,20 @@ impl Screen for MatrixScreen {
         vec![
             pair(
                 "█▓▒░·",
-                "網羅率 100%／75%～／50%～／25%～／25%未満",
-                "coverage 100% / 75%+ / 50%+ / 25%+ / below",
+                "網羅率100/75/50/25%以上",
+                "coverage 100/75/50/25%+",
             ),
-            pair(
-                "●◐○?-",
-                "実施済み・対策済み／一部／未実施・未対策／不明／対象外",
-                "in place, covered / partial / missing / unknown / n/a",
-            ),
+            pair("●◐○", "実施済み/一部/未実施", "in place/partial/missing"),
+            pair("? -", "不明／対象外", "unknown / not applicable"),
             pair(
                 lang.pick("＊＋～", "* + ~"),
-                "ヒアリングの回答から／設定済み／前年から",
-                "from the interview / set / from last year",
+                "回答から/設定済み/前年から",
+                "interview/set/last year",
             ),
             pair(
                 lang.pick("大 中 小", "L M S"),
-                "リスク分類／中リスク／小リスク（シナリオ）",
-                "category / medium risk / small risk (scenario)",
+                "分類/中リスク/小リスク",
+                "category/medium/scenario",
             ),
         ]
     }
