@@ -106,7 +106,8 @@ impl MatrixScreen {
             note: None,
         };
         screen.remake_tree(None);
-        if let Some((control, text)) = note::pending(session) {
+        // A draft left by another session stays a draft while this one may only read.
+        if let Some((control, text)) = note::pending(session).filter(|_| !session.read_only()) {
             screen.go_to_control(&control.id);
             if screen.level == Level::Controls {
                 screen.note = Some(NoteEdit::open(control, &text));
