@@ -111,5 +111,46 @@ fn budget_screen(c: &mut Criterion) {
     frame(c, "budget_200x60", &app);
 }
 
-criterion_group!(benches, screens, overview, budget_screen);
+/// The risk matrix of a hospital whose answers preset some controls: the heat map (with the
+/// cell's tree and the interview's controls beside it at this width), then the drill-down with
+/// the tree and a scenario's controls side by side.
+fn matrix(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
+    let answers: &[(&str, &str)] = &[
+        ("vpn_flagged", "yes"),
+        ("vpn_patched", "no"),
+        ("backup", "yes"),
+        ("backup_offline", "yes"),
+        ("backup_offsite", "no"),
+        ("audit", "once"),
+        ("incident_response", "no"),
+        ("bcp", "yes"),
+        ("insurance", "no"),
+    ];
+    store
+        .create(2026, |id| {
+            let mut r = Record::new(id, at.date_naive(), at);
+            for (q, v) in PROFILE.iter().chain(answers) {
+                answer_from_input(Questionnaire::embedded(), &mut r, q, v, at).unwrap();
+            }
+            r
+        })
+        .unwrap();
+    let mut app = App::new(Lang::Ja, Theme::from_env(), store);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('m'));
+    frame(c, "matrix_heat_map_200x60", &app);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    frame(c, "matrix_controls_200x60", &app);
+}
+
+criterion_group!(benches, screens, overview, budget_screen, matrix);
 criterion_main!(benches);

@@ -302,7 +302,10 @@ impl App {
                 None => {
                     self.flash = Some(
                         self.lang
-                            .pick("この画面はまだありません", "That screen is not built yet")
+                            .pick(
+                                "この画面を開けません（チェックリストの版がありません）",
+                                "That screen cannot open (no checklist edition)",
+                            )
                             .to_string(),
                     )
                 }

@@ -47,13 +47,20 @@ pub enum Intent {
     Export,
     /// Export in this format (the export overlay).
     ExportAs(crate::print::report::Format),
-    /// The overview: the panel to the left / right.
+    /// The panel (overview) or the cell (risk matrix: the phase before or after) to the left /
+    /// right.
     Left,
     Right,
     /// The budget screen: try other rates or another revenue, and go back to the record's.
     TryRates,
     TryRevenue,
     ResetWhatIf,
+    /// The risk matrix: show only the scenarios nothing covers, or everything again.
+    OnlyUncovered,
+    /// The risk matrix: all controls → the hospital's → the vendor's.
+    CycleSide,
+    /// The risk matrix: take the user's status back, so that the interview's applies again.
+    ResetStatus,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -101,6 +108,12 @@ pub enum Scope {
     Overview,
     /// The budget shortfall (提言1) and its what-ifs.
     Budget,
+    /// The risk matrix's heat map (category × phase).
+    Matrix,
+    /// The risk matrix's tree of one cell (大/中/小).
+    MatrixTree,
+    /// The risk matrix's controls of one scenario.
+    MatrixControls,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -244,6 +257,31 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Budget, I::Pick, &[code(KeyCode::Enter)], "Enter", "検証して試算（保存なし）", "Check and try (not saved)"),
     b(S::Budget, I::Back, &[code(KeyCode::Esc)], "Esc", "入力をやめる／戻る", "Stop typing / back"),
     b(S::Budget, I::Quit, &[k('q')], "q", "終了", "Quit"),
+    b(S::Matrix, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上のリスク分類", "Category above"),
+    b(S::Matrix, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "下のリスク分類", "Category below"),
+    b(S::Matrix, I::Left, &[code(KeyCode::Left)], "←", "前の段階", "Phase before"),
+    b(S::Matrix, I::Right, &[code(KeyCode::Right)], "→", "次の段階（右端は全段階）", "Phase after (then: all)"),
+    b(S::Matrix, I::Open, &[code(KeyCode::Enter)], "Enter", "セルのリスク（大/中/小）", "The cell's risks (L/M/S)"),
+    b(S::Matrix, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
+    b(S::Matrix, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::Matrix, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
+    b(S::Matrix, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::MatrixTree, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の小リスク", "Previous scenario"),
+    b(S::MatrixTree, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の小リスク", "Next scenario"),
+    b(S::MatrixTree, I::Open, &[code(KeyCode::Enter)], "Enter", "小リスクの対策", "The scenario's controls"),
+    b(S::MatrixTree, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
+    b(S::MatrixTree, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::MatrixTree, I::Back, &[code(KeyCode::Esc)], "Esc", "ヒートマップへ", "Back to the heat map"),
+    b(S::MatrixTree, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::MatrixControls, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の対策", "Previous control"),
+    b(S::MatrixControls, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の対策", "Next control"),
+    b(S::MatrixControls, I::Toggle, &[k(' ')], "Space", "状態を切り替え（すぐ保存）", "Next status (saved)"),
+    b(S::MatrixControls, I::ResetStatus, &[k('-')], "-", "ヒアリングの回答に戻す", "Back to the interview's"),
+    b(S::MatrixControls, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control"),
+    b(S::MatrixControls, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
+    b(S::MatrixControls, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::MatrixControls, I::Back, &[code(KeyCode::Esc)], "Esc", "小リスクの一覧へ", "Back to the scenarios"),
+    b(S::MatrixControls, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
     b(S::Record, I::Show(Pane::Budget), &[k('b')], "b", "予算の不足額（提言1）", "Budget shortfall (proposal 1)"),
@@ -368,6 +406,9 @@ mod tests {
             Scope::History,
             Scope::Overview,
             Scope::Budget,
+            Scope::Matrix,
+            Scope::MatrixTree,
+            Scope::MatrixControls,
         ] {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {
@@ -399,6 +440,9 @@ mod tests {
             Scope::Export,
             Scope::Overview,
             Scope::Budget,
+            Scope::Matrix,
+            Scope::MatrixTree,
+            Scope::MatrixControls,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

@@ -13,12 +13,13 @@ pub mod help;
 pub mod history;
 pub mod home;
 pub mod interview;
+pub mod matrix;
 pub mod new_record;
 pub mod overview;
 pub mod position;
 
-/// The screen that shows `pane` of the open record. `None` for a pane not built yet (the app
-/// says so), and for the interview, which is always open beneath the others.
+/// The screen that shows `pane` of the open record. `None` for the interview, which is always
+/// open beneath the others, and for the checklist when no edition is loaded (the app says so).
 pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>> {
     match pane {
         Pane::History => Some(Box::new(history::History::new(session, lang))),
@@ -27,6 +28,8 @@ pub fn open(pane: Pane, session: &Session, lang: Lang) -> Option<Box<dyn Screen>
         Pane::Contacts => Some(Box::new(contacts::Contacts::new(session, lang))),
         Pane::Overview => Some(Box::new(overview::OverviewScreen::new(session, lang))),
         Pane::Budget => Some(Box::new(budget::BudgetScreen::new(session, lang))),
-        Pane::Interview | Pane::Matrix => None,
+        Pane::Matrix => Some(Box::new(matrix::MatrixScreen::new(session, lang))),
+        // The interview is always open beneath the others.
+        Pane::Interview => None,
     }
 }

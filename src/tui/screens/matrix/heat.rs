@@ -1,0 +1,432 @@
+//! The heat map: the catalogue's risk categories down, the life-cycle phases across, each cell
+//! the coverage of the small scenarios that arise there — as a percentage and as a shade, so that
+//! a terminal without colour (NO_COLOR, vt100) reads the same map. The last column is the whole
+//! category, the last row the whole phase, the corner the whole catalogue; every cell, totals
+//! included, opens its tree.
+
+use super::controls::{status_cell, status_style};
+use crate::domain::matrix::catalog::{Category, Phase};
+use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusSource, Tally};
+use crate::domain::Lang;
+use crate::text::{pad, pad_left, truncate, width};
+use crate::tui::theme::Theme;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A phase's cell: marker, four shades, a space, `100%`, the unknown mark.
+const CELL: usize = 11;
+/// The total column: marker, two shades, a space, `100%`, the unknown mark.
+const TOTAL: usize = 9;
+
+/// A place on the map: a category, or one past the last for all of them; a phase, or one past
+/// the last for all phases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Spot {
+    pub row: usize,
+    pub col: usize,
+}
+
+impl Spot {
+    pub fn category(self, catalog: &'static Catalog) -> Option<&'static Category> {
+        catalog.categories.get(self.row)
+    }
+
+    pub fn phase(self, catalog: &'static Catalog) -> Option<&'static Phase> {
+        catalog.phases.get(self.col)
+    }
+
+    /// Moves by rows and columns, stopping at the edges (the totals are the last row and
+    /// column).
+    pub fn moved(self, rows: isize, cols: isize, catalog: &Catalog) -> Spot {
+        let clamp = |v: usize, d: isize, n: usize| v.saturating_add_signed(d).min(n);
+        Spot {
+            row: clamp(self.row, rows, catalog.categories.len()),
+            col: clamp(self.col, cols, catalog.phases.len()),
+        }
+    }
+
+    /// `本人認証・認可 × 通常運用`, `全分類 × 通常運用`, `本人認証・認可 × 全段階`, `全体`.
+    pub fn label(self, catalog: &'static Catalog, lang: Lang) -> String {
+        match (self.category(catalog), self.phase(catalog)) {
+            (Some(c), Some(p)) => format!("{} × {}", c.short(lang), p.short(lang)),
+            (Some(c), None) => format!("{} × {}", c.short(lang), lang.pick("全段階", "all phases")),
+            (None, Some(p)) => format!(
+                "{} × {}",
+                lang.pick("全分類", "all categories"),
+                p.short(lang)
+            ),
+            (None, None) => lang.pick("全体", "everything").to_string(),
+        }
+    }
+
+    pub fn tally(self, cov: &Coverage<'_>) -> Tally {
+        match (cov.cells.get(self.row), cov.phases.get(self.col)) {
+            (Some(row), Some(_)) => row[self.col],
+            (Some(_), None) => cov.categories[self.row].1,
+            (None, Some((_, t))) => *t,
+            (None, None) => cov.overall,
+        }
+    }
+}
+
+/// How well a group is covered, for its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Band {
+    /// Nothing counts (no scenario arises, or all dropped out).
+    Blank,
+    Low,
+    Middle,
+    High,
+}
+
+/// One cell as drawn, made when the coverage changes.
+#[derive(Debug, Clone)]
+struct Mark {
+    shade: &'static str,
+    /// `62%`, `—` when every scenario dropped out, empty when none arises.
+    text: String,
+    unknown: bool,
+    band: Band,
+}
+
+/// The shade of a coverage, darker for more covered: 100% `█`, 75% `▓`, 50% `▒`, 25% `░`,
+/// below `·`. A percentage reads exactly; the shade lets the eye find the gaps.
+pub fn shade(percent: u8) -> &'static str {
+    match percent {
+        100.. => "█",
+        75..=99 => "▓",
+        50..=74 => "▒",
+        25..=49 => "░",
+        _ => "·",
+    }
+}
+
+fn mark(t: &Tally) -> Mark {
+    let unknown = t.unknown > 0;
+    match t.percent() {
+        Some(p) => Mark {
+            shade: shade(p),
+            text: format!("{p}%"),
+            unknown,
+            band: match p {
+                75.. => Band::High,
+                50..=74 => Band::Middle,
+                _ => Band::Low,
+            },
+        },
+        None => Mark {
+            shade: " ",
+            text: if t.is_empty() {
+                String::new()
+            } else {
+                "—".into()
+            },
+            unknown,
+            band: Band::Blank,
+        },
+    }
+}
+
+fn style(band: Band, t: &Theme) -> Style {
+    match band {
+        Band::Blank => t.dim(),
+        Band::Low => t.error(),
+        Band::Middle => t.warn(),
+        Band::High => t.ok(),
+    }
+}
+
+/// The map as text, made once per change of the record.
+pub struct Heat {
+    /// `marks[row][col]`, the totals last in each direction.
+    marks: Vec<Vec<Mark>>,
+    rows: Vec<String>,
+    heads: Vec<String>,
+    label: usize,
+    /// Overall coverage and where the statuses come from, one sentence each.
+    pub summary: [String; 2],
+    /// The controls the interview's answers set, as a hospital first sees them.
+    proven: Vec<Proven>,
+}
+
+/// A control whose status an interview answer gives.
+struct Proven {
+    status: ControlStatus,
+    name: &'static str,
+    answer: String,
+}
+
+impl Heat {
+    pub fn of(cov: &Coverage<'static>, lang: Lang) -> Heat {
+        let catalog = cov.catalog;
+        let all = lang.pick("計", "All");
+        let mut rows: Vec<String> = catalog
+            .categories
+            .iter()
+            .map(|c| c.short(lang).to_string())
+            .collect();
+        rows.push(all.to_string());
+        let mut heads: Vec<String> = catalog
+            .phases
+            .iter()
+            .map(|p| p.short(lang).to_string())
+            .collect();
+        heads.push(all.to_string());
+        let label = rows.iter().map(|r| width(r)).max().unwrap_or(0);
+        let marks = (0..rows.len())
+            .map(|row| {
+                (0..heads.len())
+                    .map(|col| mark(&Spot { row, col }.tally(cov)))
+                    .collect()
+            })
+            .collect();
+        Heat {
+            marks,
+            rows,
+            heads,
+            label,
+            summary: summary(cov, lang),
+            proven: cov
+                .controls
+                .iter()
+                .filter_map(|c| match &c.source {
+                    StatusSource::Interview { question, value } => Some(Proven {
+                        status: c.status,
+                        name: c.control.name(lang),
+                        answer: format!("{question} = {value}"),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The controls set from the interview, under a rule, as many as `room` lines hold.
+    pub fn proven_lines(&self, w: usize, room: usize, t: &Theme, lang: Lang) -> Vec<Line<'static>> {
+        if self.proven.is_empty() || room < 2 {
+            return Vec::new();
+        }
+        let title = lang
+            .pick(
+                &format!(
+                    "ヒアリングの回答から設定された対策（{}件）",
+                    self.proven.len()
+                ),
+                &format!("Controls the interview set ({})", self.proven.len()),
+            )
+            .to_string();
+        let mut out = vec![super::rule(&title, "", w, t)];
+        let answers = self
+            .proven
+            .iter()
+            .map(|p| width(&p.answer))
+            .max()
+            .unwrap_or(0);
+        for p in self.proven.iter().take(room - 1) {
+            let cell = status_cell(p.status, lang);
+            let answer = format!(" ← {}", p.answer);
+            let room = w.saturating_sub(width(&cell) + 3 + 3 + answers);
+            out.push(Line::from(vec![
+                Span::raw(format!("{} ", lang.pick("＊", "*"))),
+                Span::styled(cell, status_style(p.status, t)),
+                Span::raw(format!(" {}", pad(p.name, room))),
+                Span::styled(answer, t.dim()),
+            ]));
+        }
+        out
+    }
+
+    /// Columns the map takes.
+    pub fn width(&self) -> usize {
+        self.label + CELL * (self.heads.len() - 1) + TOTAL
+    }
+
+    fn cell_width(&self, col: usize) -> usize {
+        if col + 1 == self.heads.len() {
+            TOTAL
+        } else {
+            CELL
+        }
+    }
+
+    /// The phases' names, each right-aligned over its percentage. A name as wide as its cell
+    /// would touch the one before it (`ProcurementBuild/maint`): such names go to a second line.
+    fn head_lines(&self) -> Vec<String> {
+        let mut lines = vec![pad("", self.label), pad("", self.label)];
+        let mut ends = [0usize; 2];
+        let mut x = self.label;
+        for (col, h) in self.heads.iter().enumerate() {
+            let w = self.cell_width(col);
+            let h = truncate(h, w);
+            let hw = width(&h);
+            // Over the percentage, leaving the unknown mark's column when it fits.
+            let end = if hw < w { x + w - 1 } else { x + w };
+            let start = end - hw;
+            let line = if ends[0] == 0 || start > ends[0] {
+                0
+            } else {
+                1
+            };
+            let fill = start.saturating_sub(width(&lines[line]));
+            lines[line].push_str(&" ".repeat(fill));
+            lines[line].push_str(&h);
+            ends[line] = end;
+            x += w;
+        }
+        if ends[1] == 0 {
+            lines.pop();
+        }
+        lines
+    }
+
+    /// The header and one line per category, then the totals. Moving the selection changes two
+    /// cells: the marker and the reversed cell.
+    pub fn lines(&self, at: Spot, t: &Theme) -> Vec<Line<'static>> {
+        let mut out: Vec<Line<'static>> = self
+            .head_lines()
+            .into_iter()
+            .map(|h| Line::styled(h.trim_end().to_string(), t.heading()))
+            .collect();
+        for (row, label) in self.rows.iter().enumerate() {
+            let total_row = row + 1 == self.rows.len();
+            let mut spans = vec![Span::styled(
+                pad(label, self.label),
+                if total_row { t.heading() } else { t.base() },
+            )];
+            for (col, m) in self.marks[row].iter().enumerate() {
+                let w = self.cell_width(col);
+                let here = at.row == row && at.col == col;
+                spans.push(Span::raw(if here { "▶" } else { " " }));
+                let shades = m.shade.repeat(w - 7);
+                let rest = format!(
+                    " {}{}",
+                    pad_left(&m.text, 4),
+                    if m.unknown { "?" } else { " " }
+                );
+                if here {
+                    spans.push(Span::styled(format!("{shades}{rest}"), t.selected()));
+                } else {
+                    spans.push(Span::styled(shades, style(m.band, t)));
+                    spans.push(Span::raw(rest));
+                }
+            }
+            out.push(Line::from(spans));
+        }
+        out
+    }
+}
+
+/// `全体 42%  小リスク63件：対策済み20・一部5・未対策10・不明28・対象外0` and where the
+/// controls' statuses come from.
+fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
+    let t = &cov.overall;
+    let overall = match t.percent() {
+        Some(p) => format!("{p}%"),
+        None => "—".into(),
+    };
+    let user = cov
+        .controls
+        .iter()
+        .filter(|c| c.source == StatusSource::User && !c.carried)
+        .count();
+    let carried = cov
+        .controls
+        .iter()
+        .filter(|c| c.source == StatusSource::User && c.carried)
+        .count();
+    match lang {
+        Lang::Ja => [
+            format!(
+                "全体 {overall}  小リスク{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
+                t.total(),
+                t.covered,
+                t.half,
+                t.uncovered,
+                t.unknown,
+                t.dropped
+            ),
+            format!(
+                "対策{}件の状態：ヒアリングの回答から{}・設定済み{}・前年から{}・不明{}",
+                cov.controls.len(),
+                cov.from_interview(),
+                user,
+                carried,
+                cov.unknown_controls()
+            ),
+        ],
+        Lang::En => [
+            format!(
+                "Overall {overall}. {} small risks: {} covered, {} half, {} uncovered, {} unknown, {} n/a",
+                t.total(),
+                t.covered,
+                t.half,
+                t.uncovered,
+                t.unknown,
+                t.dropped
+            ),
+            format!(
+                "{} controls: {} from the interview, {} set, {} from last year, {} unknown",
+                cov.controls.len(),
+                cov.from_interview(),
+                user,
+                carried,
+                cov.unknown_controls()
+            ),
+        ],
+    }
+}
+
+/// The key to the shades, one line.
+pub fn legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "█100% ▓75%～ ▒50%～ ░25%～ ·25%未満 ?不明あり 空欄=該当なし —=対象外",
+        "█100% ▓75%+ ▒50%+ ░25%+ ·<25% ?some unknown blank=none there —=n/a",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shades_step_down_with_coverage() {
+        assert_eq!(shade(100), "█");
+        assert_eq!(shade(99), "▓");
+        assert_eq!(shade(75), "▓");
+        assert_eq!(shade(74), "▒");
+        assert_eq!(shade(50), "▒");
+        assert_eq!(shade(25), "░");
+        assert_eq!(shade(24), "·");
+        assert_eq!(shade(0), "·");
+    }
+
+    #[test]
+    fn a_blank_cell_and_an_all_dropped_one_differ() {
+        let empty = mark(&Tally::default());
+        assert_eq!((empty.text.as_str(), empty.shade), ("", " "));
+        let dropped = mark(&Tally {
+            dropped: 2,
+            ..Tally::default()
+        });
+        assert_eq!(dropped.text, "—");
+        let half = mark(&Tally {
+            half: 1,
+            unknown: 1,
+            ..Tally::default()
+        });
+        assert_eq!(
+            (half.text.as_str(), half.shade, half.unknown),
+            ("25%", "░", true)
+        );
+    }
+
+    #[test]
+    fn spots_stop_at_the_totals() {
+        let c = Catalog::embedded();
+        let s = Spot::default().moved(-1, -1, c);
+        assert_eq!(s, Spot::default());
+        let s = Spot::default().moved(99, 99, c);
+        assert_eq!((s.row, s.col), (c.categories.len(), c.phases.len()));
+        assert_eq!(s.label(c, Lang::En), "everything");
+    }
+}
