@@ -9,12 +9,25 @@ use std::path::Path;
 /// it), fsynced, renamed over the target, then the dir fsynced so the rename itself survives a
 /// power cut. With `no_clobber` an existing target is left alone and the error is
 /// `AlreadyExists`.
-pub fn write(dir: &Path, path: &Path, bytes: &[u8], no_clobber: bool) -> io::Result<()> {
+///
+/// `modified` sets the file's modification time: a record's file carries its `updated_at`, so
+/// that the files sort by one `stat` each in the order the home screen shows the records, even
+/// when they were imported or copied in another order.
+pub fn write(
+    dir: &Path,
+    path: &Path,
+    bytes: &[u8],
+    no_clobber: bool,
+    modified: Option<std::time::SystemTime>,
+) -> io::Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".")
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
+    if let Some(at) = modified {
+        tmp.as_file().set_modified(at)?;
+    }
     tmp.as_file().sync_all()?;
     if no_clobber {
         tmp.persist_noclobber(path).map_err(|e| e.error)?;

@@ -25,7 +25,7 @@ impl Store {
                 .map_err(StoreError::io(&dir))?;
         }
         let path = dir.join(file_name);
-        atomic::write(&dir, &path, bytes, false).map_err(StoreError::io(&path))?;
+        atomic::write(&dir, &path, bytes, false, None).map_err(StoreError::io(&path))?;
         Ok(path)
     }
 }

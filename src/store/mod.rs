@@ -166,15 +166,43 @@ impl Store {
 
     /// Every record in the data dir, and every file that should be one but is not.
     pub fn list(&self) -> Result<Listing, StoreError> {
+        Ok(self.read(&self.record_files()?))
+    }
+
+    /// The record files, the most recently written first, from one `stat` per file without
+    /// reading any: a record's file is written whenever the record changes, so this is the
+    /// order the home screen shows, and it can read the records on screen first and the rest
+    /// after its first frame (reading is most of the time to that frame).
+    pub fn record_files_recent_first(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let mut files: Vec<(std::time::SystemTime, PathBuf)> = self
+            .record_files()?
+            .into_iter()
+            .map(|p| {
+                let at = fs::metadata(&p)
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                (at, p)
+            })
+            .collect();
+        files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        Ok(files.into_iter().map(|(_, p)| p).collect())
+    }
+
+    /// Reads these record files (from [`Store::record_files_recent_first`]): the records, and
+    /// the files that should be records but are not, with the reason.
+    pub fn read(&self, paths: &[PathBuf]) -> Listing {
         let mut listing = Listing::default();
-        for path in self.record_files()? {
-            match read_record(&path) {
+        for path in paths {
+            match read_record(path) {
                 Ok(record) => listing.records.push(record),
-                Err(damage) => listing.damaged.push(DamagedFile { path, damage }),
+                Err(damage) => listing.damaged.push(DamagedFile {
+                    path: path.clone(),
+                    damage,
+                }),
             }
         }
         listing.records.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(listing)
+        listing
     }
 
     pub fn load(&self, id: &RecordId) -> Result<Record, StoreError> {
@@ -209,12 +237,14 @@ impl Store {
             let bak = self.backup_path(&record.id);
             if !bak.exists() && path.exists() {
                 let original = fs::read(&path).map_err(StoreError::io(&path))?;
-                atomic::write(&self.dir, &bak, &original, false).map_err(StoreError::io(&bak))?;
+                atomic::write(&self.dir, &bak, &original, false, None).map_err(StoreError::io(&bak))?;
             }
         }
         record.format_version = FORMAT_VERSION;
         let json = to_json(record);
-        atomic::write(&self.dir, &path, json.as_bytes(), false).map_err(StoreError::io(&path))?;
+        let at = Some(record.updated_at.into());
+        atomic::write(&self.dir, &path, json.as_bytes(), false, at)
+            .map_err(StoreError::io(&path))?;
         record.migrated_from = None;
         Ok(())
     }
@@ -233,7 +263,8 @@ impl Store {
             record.format_version = FORMAT_VERSION;
             let json = to_json(&record);
             let path = self.path_of(&id);
-            match atomic::write(&self.dir, &path, json.as_bytes(), true) {
+            let at = Some(record.updated_at.into());
+            match atomic::write(&self.dir, &path, json.as_bytes(), true, at) {
                 Ok(()) => return Ok(record),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => seq += 1,
                 Err(e) => return Err(StoreError::io(&path)(e)),
@@ -252,6 +283,7 @@ impl Store {
         record.migrated_from = None;
         let json = to_json(record);
         let path = self.path_of(&record.id);
+        let at = Some(record.updated_at.into());
         match replace {
             Some(lock) => {
                 if lock.id() != &record.id {
@@ -260,10 +292,10 @@ impl Store {
                         holder: lock.holder().clone(),
                     });
                 }
-                atomic::write(&self.dir, &path, json.as_bytes(), false)
+                atomic::write(&self.dir, &path, json.as_bytes(), false, at)
                     .map_err(StoreError::io(&path))
             }
-            None => match atomic::write(&self.dir, &path, json.as_bytes(), true) {
+            None => match atomic::write(&self.dir, &path, json.as_bytes(), true, at) {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Exists {
                     id: record.id.clone(),
                 }),

@@ -82,6 +82,11 @@ pub trait Screen {
     fn pane(&self) -> Option<Pane> {
         None
     }
+    /// Work left until after the first frame (the home screen's records beyond a screenful);
+    /// whether there was any, and so the screen changed.
+    fn idle(&mut self, _env: &mut Env) -> bool {
+        false
+    }
 }
 
 pub struct App {
@@ -98,7 +103,13 @@ pub struct App {
 
 impl App {
     pub fn new(lang: Lang, theme: Theme, store: Store) -> App {
-        let home = Home::load(&store, lang);
+        App::starting(lang, theme, store, usize::MAX)
+    }
+
+    /// An app whose home screen reads only the `first` most recent records before its first
+    /// frame; [`App::idle`] reads the rest.
+    pub fn starting(lang: Lang, theme: Theme, store: Store, first: usize) -> App {
+        let home = Home::load_first(&store, lang, first);
         App {
             lang,
             theme,
@@ -124,6 +135,8 @@ impl App {
 
     /// Handles one event. Returns whether anything may have changed on screen.
     pub fn handle(&mut self, event: Event) -> bool {
+        // Nothing acts on a half-read list (the run loop normally finished it long before).
+        self.idle();
         match event {
             Event::Key(key) => self.key(key),
             Event::Paste(text) => {
@@ -213,6 +226,17 @@ impl App {
 
     /// How long the loop may sleep before a pending draft save is due; `None` sleeps until the
     /// next event.
+    /// Does what the top screen left until after the first frame; whether anything changed.
+    pub fn idle(&mut self) -> bool {
+        let mut env = Env {
+            lang: self.lang,
+            store: &self.store,
+            session: self.session.as_mut(),
+        };
+        let last = self.stack.len() - 1;
+        self.stack[last].idle(&mut env)
+    }
+
     pub fn next_deadline(&self) -> Option<Duration> {
         self.draft_due
             .map(|t| t.saturating_duration_since(Instant::now()))
@@ -510,6 +534,9 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
     let mut ending = Ending::Normal;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| -> std::io::Result<()> {
         guard.terminal.draw(|f| app.render(f))?;
+        if app.idle() {
+            guard.terminal.draw(|f| app.render(f))?;
+        }
         loop {
             let event = match app.next_deadline() {
                 Some(wait) => match events.recv_timeout(wait) {

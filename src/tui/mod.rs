@@ -15,7 +15,12 @@ use app::{App, Ending};
 
 pub fn run(ctx: &mut Ctx) -> Result<(), Failure> {
     let store = ctx.store()?;
-    let app = App::new(ctx.lang, theme::Theme::from_env(), store);
+    // A screenful of records before the first frame, the rest right after it.
+    let rows = match crossterm::terminal::size() {
+        Ok((_, h)) if h > 0 => usize::from(h),
+        _ => usize::MAX,
+    };
+    let app = App::starting(ctx.lang, theme::Theme::from_env(), store, rows);
     let (ending, save_error) =
         app::run(app).map_err(|e| Failure::Data(format!("terminal: {e}")))?;
     if let Some(err) = save_error {

@@ -84,6 +84,8 @@ enum Mode {
 pub struct Home {
     rows: Vec<Row>,
     damaged: Vec<DamagedFile>,
+    /// Record files not read yet: the app reads them right after its first frame.
+    pending: Vec<std::path::PathBuf>,
     load_error: Option<String>,
     filter: String,
     selected: usize,
@@ -92,31 +94,69 @@ pub struct Home {
 
 impl Home {
     pub fn load(store: &Store, lang: Lang) -> Home {
+        Home::load_first(store, lang, usize::MAX)
+    }
+
+    /// Reads only the `first` most recently written records, enough to fill the screen; the
+    /// rest wait for [`Home::load_rest`]. A data dir of many records then costs its first frame
+    /// no more than a screenful does.
+    pub fn load_first(store: &Store, lang: Lang, first: usize) -> Home {
         let mut home = Home {
             rows: Vec::new(),
             damaged: Vec::new(),
+            pending: Vec::new(),
             load_error: None,
             filter: String::new(),
             selected: 0,
             mode: Mode::Browse,
         };
-        home.reload(store, lang);
+        match store.record_files_recent_first() {
+            Ok(mut files) => {
+                home.pending = files.split_off(first.min(files.len()));
+                home.add(store.read(&files));
+            }
+            Err(e) => home.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
+        }
         home
+    }
+
+    /// Reads the records [`Home::load_first`] left; whether there were any.
+    pub fn load_rest(&mut self, store: &Store) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        let rest = std::mem::take(&mut self.pending);
+        self.add(store.read(&rest));
+        true
+    }
+
+    fn add(&mut self, listing: crate::store::Listing) {
+        self.rows.extend(listing.records.iter().map(Row::of));
+        // The latest change first: the record being worked on is usually at the top.
+        self.rows
+            .sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+        self.damaged.extend(listing.damaged);
+        self.damaged.sort_by(|a, b| a.path.cmp(&b.path));
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
 
     fn reload(&mut self, store: &Store, lang: Lang) {
         match store.list() {
             Ok(listing) => {
-                let mut rows: Vec<Row> = listing.records.iter().map(Row::of).collect();
-                // The latest change first: the record being worked on is usually at the top.
-                rows.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
-                self.rows = rows;
-                self.damaged = listing.damaged;
+                self.rows.clear();
+                self.damaged.clear();
+                self.pending.clear();
                 self.load_error = None;
+                self.add(listing);
             }
             Err(e) => self.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
         }
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    /// The records of the data dir, those not read yet included.
+    fn count(&self) -> usize {
+        self.rows.len() + self.pending.len()
     }
 
     fn visible(&self) -> Vec<&Row> {
@@ -253,8 +293,8 @@ impl Screen for Home {
     fn title(&self, view: &View) -> String {
         view.lang
             .pick(
-                &format!("shindan 診断 — 記録一覧（{}件）", self.rows.len()),
-                &format!("shindan — records ({})", self.rows.len()),
+                &format!("shindan 診断 — 記録一覧（{}件）", self.count()),
+                &format!("shindan — records ({})", self.count()),
             )
             .to_string()
     }
@@ -346,6 +386,10 @@ impl Screen for Home {
 
     fn resume(&mut self, env: &mut Env) {
         self.reload(env.store, env.lang);
+    }
+
+    fn idle(&mut self, env: &mut Env) -> bool {
+        self.load_rest(env.store)
     }
 
     /// ```text
