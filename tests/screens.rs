@@ -580,3 +580,79 @@ fn history_compares_with_last_year() {
         "Esc goes back to the interview"
     );
 }
+
+/// The home screen reads a screenful of records before its first frame and the rest right
+/// after it: the first frame already counts every record and shows the most recent ones, and
+/// what follows it only adds the rest (and a damaged file among them, with its reason).
+#[test]
+fn the_first_frame_shows_the_most_recent_records_and_counts_them_all() {
+    utc();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let names = ["古い病院", "中くらいの病院", "新しい病院"];
+    for (i, name) in names.iter().enumerate() {
+        let at = Utc
+            .with_ymd_and_hms(2025, 6, 1 + i as u32, 9, 0, 0)
+            .unwrap();
+        store
+            .create(2025, |id| {
+                let mut r = Record::new(id, at.date_naive(), at);
+                answer_from_input(Questionnaire::embedded(), &mut r, "hospital_name", name, at)
+                    .unwrap();
+                r
+            })
+            .unwrap();
+    }
+    std::fs::write(dir.path().join("2025-009.json"), "{ broken").unwrap();
+    let file_time = |id: &str| {
+        std::fs::metadata(dir.path().join(format!("{id}.json")))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    assert_eq!(
+        file_time("2025-003"),
+        std::time::SystemTime::from(Utc.with_ymd_and_hms(2025, 6, 3, 9, 0, 0).unwrap()),
+        "a record's file carries its updated_at"
+    );
+    // The broken file was written now: the most recent file, so it is among the first two.
+    let mut app = App::starting(Lang::Ja, Theme { color: false }, store, 2);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let text = |term: &Terminal<TestBackend>| {
+        let buf = term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                out.push_str(sym);
+            }
+            out.push('\n');
+        }
+        out
+    };
+    term.draw(|f| app.render(f)).unwrap();
+    let first = text(&term);
+    assert!(first.contains("記録一覧（3件）"), "{first}");
+    assert!(first.contains("新しい病院"), "{first}");
+    assert!(first.contains("2025-009.json"), "{first}");
+    assert!(!first.contains("古い病院"), "{first}");
+    assert!(app.idle(), "the rest was waiting");
+    assert!(!app.idle(), "and is read once");
+    term.draw(|f| app.render(f)).unwrap();
+    let after = text(&term);
+    assert!(after.contains("記録一覧（3件）"), "{after}");
+    assert!(
+        after.contains("古い病院") && after.contains("中くらいの病院"),
+        "{after}"
+    );
+    assert!(
+        after.find("新しい病院") < after.find("古い病院"),
+        "most recent first: {after}"
+    );
+}

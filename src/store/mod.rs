@@ -237,7 +237,8 @@ impl Store {
             let bak = self.backup_path(&record.id);
             if !bak.exists() && path.exists() {
                 let original = fs::read(&path).map_err(StoreError::io(&path))?;
-                atomic::write(&self.dir, &bak, &original, false, None).map_err(StoreError::io(&bak))?;
+                atomic::write(&self.dir, &bak, &original, false, None)
+                    .map_err(StoreError::io(&bak))?;
             }
         }
         record.format_version = FORMAT_VERSION;
