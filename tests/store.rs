@@ -373,3 +373,18 @@ fn full_disk_child() {
         Err(e) => println!("refused: {e}"),
     }
 }
+
+/// A mistyped id is refused without leaving a lock file, and the next new record takes the
+/// next number all the same.
+#[test]
+fn a_missing_record_cannot_be_locked_and_takes_no_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    new_record(&store, "A病院");
+    let typo: RecordId = "2026-009".parse().unwrap();
+    assert!(matches!(store.lock(&typo), Err(StoreError::NotFound { .. })));
+    assert!(!tmp.path().join("2026-009.lock").exists());
+    // A lock file left by an older shindan does not take a number either.
+    fs::write(tmp.path().join("2026-007.lock"), "").unwrap();
+    assert_eq!(new_record(&store, "B病院").id.to_string(), "2026-002");
+}

@@ -216,8 +216,15 @@ impl Store {
         read_record(&path).map_err(|damage| StoreError::Damaged { path, damage })
     }
 
-    /// Takes the record's edit lock, or says who holds it.
+    /// Takes the record's edit lock, or says who holds it. A record that does not exist cannot
+    /// be locked: a mistyped id must not leave a lock file behind.
     pub fn lock(&self, id: &RecordId) -> Result<RecordLock, StoreError> {
+        if !self.path_of(id).exists() {
+            return Err(StoreError::NotFound {
+                id: id.clone(),
+                dir: self.dir.clone(),
+            });
+        }
         RecordLock::acquire(&self.dir, id)
     }
 
@@ -305,15 +312,21 @@ impl Store {
         }
     }
 
-    /// The highest sequence used for `year` by any file, damaged ones and backups included, so
-    /// that a new record never takes the name of a file the user may still want to rescue.
+    /// The highest sequence used for `year` by a record file or its backup, damaged ones
+    /// included, so that a new record never takes the name of a file the user may still want to
+    /// rescue. Lock files do not count: one left for an id without a record holds nothing.
     fn last_seq(&self, year: i32) -> Result<u32, StoreError> {
         let mut last = 0;
         for entry in fs::read_dir(&self.dir).map_err(StoreError::io(&self.dir))? {
             let entry = entry.map_err(StoreError::io(&self.dir))?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            let stem = name.split('.').next().unwrap_or_default();
+            let Some(stem) = name
+                .strip_suffix(".json")
+                .or_else(|| name.strip_suffix(".json.bak"))
+            else {
+                continue;
+            };
             if let Ok(id) = stem.parse::<RecordId>() {
                 if id.year() == year {
                     last = last.max(id.seq());
