@@ -96,7 +96,12 @@ fn check_shows_the_position_in_japanese_within_80_columns() {
         "許可病床 350床 → 300～499床 283病院（回答1,144病院の24.7%）"
     );
     assert_eq!(lines[2], "開設者 医療法人 600病院（回答1,144病院の52.4%）");
-    assert!(out.contains("優先：指摘されたVPNの脆弱性が未対応、バックアップをオフライン"));
+    // Backups not kept apart: named as what is missing, not as the good state.
+    assert!(
+        out.contains("優先：指摘されたVPNの脆弱性が未対応、「バックアップをオフライン"),
+        "{out}"
+    );
+    assert!(out.contains("」に該当しない"), "{out}");
     // Figures as the report gives them, with their places.
     for expected in [
         "  医療法人               n=600 74%                           founder 7/7",
@@ -129,7 +134,10 @@ fn check_in_english_fits_too() {
     assert!(
         out.contains("  Medical corporation    n=600 74%                           founder 7/7")
     );
-    assert!(out.contains("First: Flagged VPN left unpatched; Backup kept offline or off site;"));
+    assert!(
+        out.contains("First: Flagged VPN left unpatched; not “Backup kept offline or off site”"),
+        "{out}"
+    );
     assert!(
         !out.contains('（'),
         "full-width brackets in English:\n{out}"

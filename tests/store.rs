@@ -382,7 +382,10 @@ fn a_missing_record_cannot_be_locked_and_takes_no_number() {
     let store = Store::open(tmp.path()).unwrap();
     new_record(&store, "A病院");
     let typo: RecordId = "2026-009".parse().unwrap();
-    assert!(matches!(store.lock(&typo), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.lock(&typo),
+        Err(StoreError::NotFound { .. })
+    ));
     assert!(!tmp.path().join("2026-009.lock").exists());
     // A lock file left by an older shindan does not take a number either.
     fs::write(tmp.path().join("2026-007.lock"), "").unwrap();

@@ -339,6 +339,22 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             .collect::<Vec<_>>()
             .join(lang.pick("、", "; "))
     };
+    // A worry whose worrying answer is "no" (threat felt, backups kept apart) is named as what
+    // is missing, not as the good state the indicator describes.
+    let worries = |ips: Vec<&IndicatorPosition>| -> String {
+        ips.iter()
+            .map(|ip| {
+                let t = ip.indicator.text.get(lang);
+                match ip.indicator.concern {
+                    crate::domain::indicator::Concern::Yes => t.to_string(),
+                    crate::domain::indicator::Concern::No => lang
+                        .pick(&format!("「{t}」に該当しない"), &format!("not “{t}”"))
+                        .to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", "; "))
+    };
     let lagging = pos.lagging();
     let others = pos.other_concerns();
     let unanswered = pos.unanswered();
@@ -349,7 +365,7 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             lang.pick("優先：", "First: "),
             &format!(
                 "{}{}",
-                names(lagging),
+                worries(lagging),
                 lang.pick(
                     "（少数派：比べた区分の病院の多くはこの状態にありません）",
                     " (a minority: most hospitals you are compared with are not in this state)"
@@ -364,7 +380,7 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             lang.pick("課題：", "Gaps: "),
             &format!(
                 "{}{}",
-                names(others),
+                worries(others),
                 lang.pick(
                     "（多くの病院と共通、または比べる数値なし）",
                     " (shared with many peers, or no figure to compare)"
