@@ -151,6 +151,33 @@ fn check_compares_with_the_aggregate_and_names_it() {
         .contains("■ 2022年調査との比較（四病院団体協議会、回答1,144病院）"));
 }
 
+/// The exported report compares with the same survey as `check` and the screens, and says so.
+#[test]
+fn the_exported_report_compares_with_the_aggregate_and_names_it() {
+    let d = tempfile::tempdir().unwrap();
+    let file = aggregate_file(d.path());
+    let id = record_in(d.path());
+    let out = shindan(d.path())
+        .args([
+            "--survey",
+            file.to_str().unwrap(),
+            "export",
+            &id,
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("## 会員調査2026（2026-06-01）との比較（病床規模別・開設者別）"),
+        "{md}"
+    );
+    assert!(!md.contains("2022年調査"), "{md}");
+    assert!(!md.contains("1,144"), "{md}");
+}
+
 #[test]
 fn the_survey_command_shows_the_aggregate_with_its_name() {
     let d = tempfile::tempdir().unwrap();

@@ -6,13 +6,21 @@ use super::model::{Block, Part, PartId, Table};
 use crate::domain::position::{value_short, Comparison, OwnBracket, Place, Position};
 use crate::domain::questionnaire::{group_thousands, Questionnaire};
 use crate::domain::record::Record;
-use crate::domain::survey::Survey;
 use crate::domain::Lang;
 
 pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
-    let survey = Survey::embedded();
+    // The survey chosen for this run: the 2022 report, or an aggregate named with `--survey`,
+    // named in the part's title as everywhere its figures appear.
+    let survey = crate::domain::survey::benchmark();
     let pos = Position::of(record, qn, survey);
     let mut part = Part::new(PartId::Position, lang);
+    let name = survey.label(lang);
+    part.title = lang
+        .pick(
+            &format!("{name}との比較（病床規模別・開設者別）"),
+            &format!("Against {name} (bed class and founder)"),
+        )
+        .to_string();
     part.blocks.push(Block::Facts(vec![
         (
             lang.pick("病床規模", "Bed class").to_string(),
@@ -29,6 +37,22 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             .collect::<Vec<_>>()
             .join(lang.pick("、", "; "))
     };
+    // A worry whose worrying answer is "no" (threat felt, backups kept apart) is named as what
+    // is missing, not as the good state the indicator describes.
+    let worries = |ips: Vec<&crate::domain::position::IndicatorPosition>| {
+        ips.iter()
+            .map(|ip| {
+                let t = ip.indicator.text.get(lang);
+                match ip.indicator.concern {
+                    crate::domain::indicator::Concern::Yes => t.to_string(),
+                    crate::domain::indicator::Concern::No => lang
+                        .pick(&format!("「{t}」に該当しない"), &format!("not “{t}”"))
+                        .to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", "; "))
+    };
     let mut summary = Vec::new();
     for (label, list) in [
         (
@@ -36,9 +60,9 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
                 "優先（比べた区分の多くの病院はこの状態にない）",
                 "First (most hospitals compared are not in this state)",
             ),
-            names(pos.lagging()),
+            worries(pos.lagging()),
         ),
-        (lang.pick("課題", "Gaps"), names(pos.other_concerns())),
+        (lang.pick("課題", "Gaps"), worries(pos.other_concerns())),
         (
             lang.pick(
                 "不明（担当者・ベンダーに確認）",
