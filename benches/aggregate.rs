@@ -48,6 +48,43 @@ fn aggregate(c: &mut Criterion) {
         b.iter(|| assert_eq!(tally(vec![folder.clone()]), 10_000))
     });
     g.finish();
+    memory(&jsonl);
+}
+
+/// Peak memory of `shindan aggregate` itself on 1,000 and on 10,000 records: flat means the
+/// two are close (records are streamed, never held). Measured by GNU time (`/usr/bin/time`,
+/// Debian package `time`), which forks: a child spawned from this bench directly would inherit
+/// the bench's own high-water mark across exec.
+fn memory(jsonl: &std::path::Path) {
+    let text = std::fs::read_to_string(jsonl).unwrap();
+    let dir = jsonl.parent().unwrap();
+    let small = dir.join("pop1k.jsonl");
+    std::fs::write(
+        &small,
+        text.lines().take(1000).collect::<Vec<_>>().join("\n"),
+    )
+    .unwrap();
+    for (n, file) in [(1_000, small.as_path()), (10_000, jsonl)] {
+        let out = std::process::Command::new("/usr/bin/time")
+            .args(["-f", "%M"])
+            .arg(env!("CARGO_BIN_EXE_shindan"))
+            .arg("--data-dir")
+            .arg(dir.join("empty"))
+            .arg("aggregate")
+            .arg(file)
+            .stdout(std::process::Stdio::null())
+            .output();
+        let kb = out.ok().and_then(|o| {
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse::<f64>().ok())
+        });
+        match kb {
+            Some(kb) => println!("aggregate {n:>6} records: peak RSS {:.1} MB", kb / 1024.0),
+            None => println!("aggregate {n:>6} records: peak RSS n/a (install GNU time)"),
+        }
+    }
 }
 
 criterion_group!(benches, aggregate);
