@@ -243,6 +243,26 @@ fn main() {
     );
     println!("{:<34} {:>9.0}B", "bytes: position, other cohort", cohort);
 
+    // A resize repaints the whole screen, as it must: the measure of a full repaint, beside
+    // the bytes of a key, which repaint only what changed.
+    let t = Pty::spawn(shindan(&data), 80, 24);
+    t.first_frame(QUIET);
+    let before = t.len();
+    t.resize(100, 30);
+    t.settle(before);
+    println!(
+        "{:<34} {:>9}B",
+        "bytes: resize 80x24 -> 100x30",
+        t.len() - before
+    );
+    println!(
+        "{:<34} {:>9.0}B  (limits: dialog's {:.0}B, 2x whiptail's {:.0}B)",
+        "bytes: move one line, limit check",
+        mv_shindan,
+        mv_dialog,
+        2.0 * mv_whiptail
+    );
+
     // Idle: 10 s with nothing to do.
     let t = Pty::spawn(shindan(&data), 80, 24);
     t.first_frame(QUIET);

@@ -230,6 +230,24 @@ impl Pty {
         self.master.take();
     }
 
+    /// Resizes the terminal as a terminal emulator does: the new size on the pty, then SIGWINCH
+    /// to the program.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        if let Some(m) = &self.master {
+            // SAFETY: a valid fd and a valid winsize for the duration of the call.
+            unsafe {
+                libc::ioctl(m.as_raw_fd(), libc::TIOCSWINSZ, &size);
+            }
+        }
+        self.kill_with(libc::SIGWINCH);
+    }
+
     pub fn kill_with(&self, signal: i32) {
         // SAFETY: signalling our own child.
         unsafe {
