@@ -310,6 +310,15 @@ fn validation_says_what_is_allowed() {
     );
     let e = refused(&mut r, "beds", "many");
     assert!(matches!(e, AnswerError::NotANumber { .. }));
+    // Not a number: the message still says what is allowed.
+    assert_eq!(
+        e.to_string(),
+        "`many` is not a whole number: enter a whole number from 20 to 5,000"
+    );
+    assert_eq!(
+        e.message(Lang::Ja),
+        "`many` は整数ではありません：20～5,000 の整数を入力してください"
+    );
     let e = refused(&mut r, "founder", "hospital");
     assert!(e.to_string().contains("medical_corporation"), "{e}");
     let e = refused(&mut r, "associations", "jha,none");

@@ -120,7 +120,10 @@ fn scratch_record(args: &Args, lang: Lang) -> Result<Record, Failure> {
         let Some(raw) = raw else { continue };
         // `-` clears an answer in `shindan answer`; here it is no number at all.
         let result = if raw.trim() == "-" {
-            Err(AnswerError::NotANumber { input: raw.clone() })
+            Err(AnswerError::NotANumber {
+                input: raw.clone(),
+                range: None,
+            })
         } else {
             validate::answer_from_input(qn, &mut record, question, raw, now)
         };
@@ -136,7 +139,7 @@ fn answer_message(e: &AnswerError, question: &str, lang: Lang) -> String {
     let msg = e.message(lang);
     let q = Questionnaire::embedded().question(question);
     match (e, q.and_then(|q| q.min.zip(q.max))) {
-        (AnswerError::NotANumber { .. }, Some((min, max))) => {
+        (AnswerError::NotANumber { range: None, .. }, Some((min, max))) => {
             let unit = q.and_then(|q| q.unit(lang)).unwrap_or_default();
             let (min, max) = (group_thousands(min), group_thousands(max));
             lang.pick(

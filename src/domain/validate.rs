@@ -19,8 +19,12 @@ pub enum AnswerError {
         question: String,
         expected: &'static str,
     },
-    #[error("`{input}` is not a whole number")]
-    NotANumber { input: String },
+    #[error("`{input}` is not a whole number{}", range_hint(.range))]
+    NotANumber {
+        input: String,
+        /// The question's bounds, so that the message says what is allowed.
+        range: Option<(i64, i64)>,
+    },
     #[error("{value} is out of range: {min}–{max}")]
     OutOfBounds { value: i64, min: i64, max: i64 },
     #[error("{beds} beds is a clinic (診療所), not a hospital: a hospital has at least 20 beds")]
@@ -97,7 +101,14 @@ impl AnswerError {
             AnswerError::WrongKind { question, expected } => {
                 format!("`{question}` の回答は {expected} です")
             }
-            AnswerError::NotANumber { input } => format!("`{input}` は整数ではありません"),
+            AnswerError::NotANumber { input, range } => match range {
+                Some((min, max)) => format!(
+                    "`{input}` は整数ではありません：{}～{} の整数を入力してください",
+                    group_thousands(*min),
+                    group_thousands(*max)
+                ),
+                None => format!("`{input}` は整数ではありません"),
+            },
             AnswerError::OutOfBounds { value, min, max } => format!(
                 "{} は範囲外です：{}～{} の整数を入力してください",
                 group_thousands(*value),
@@ -192,6 +203,7 @@ pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
                 .map(Value::Number)
                 .map_err(|_| AnswerError::NotANumber {
                     input: raw.trim().to_string(),
+                    range: q.min.zip(q.max),
                 })
         }
         Kind::Single => Ok(Value::Text(raw.trim().to_string())),
@@ -205,6 +217,17 @@ pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
             Ok(Value::Choices(picked))
         }
         Kind::Text => Ok(Value::Text(raw.trim().to_string())),
+    }
+}
+
+fn range_hint(range: &Option<(i64, i64)>) -> String {
+    match range {
+        Some((min, max)) => format!(
+            ": enter a whole number from {} to {}",
+            group_thousands(*min),
+            group_thousands(*max)
+        ),
+        None => String::new(),
     }
 }
 
