@@ -341,3 +341,28 @@ fn a_fresh_record_says_what_is_missing() {
         assert!(screen.contains(expected), "missing {expected}:\n{screen}");
     }
 }
+
+/// NO_COLOR: not one cell of the overview is coloured, and the chosen panel is still marked
+/// (its ▶ and the reversed title), so the screen reads the same on a monochrome terminal.
+#[test]
+fn without_colour_the_overview_uses_no_colour_and_still_marks_the_panel() {
+    let mut ui = Ui::new(Lang::En, 120, 40, |s| hospital(s, false));
+    let store = Store::open(ui._dir.path()).unwrap();
+    ui.app = App::new(Lang::En, Theme { color: false }, store);
+    ui.key('o');
+    let buf = ui.fresh();
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset),
+            "a coloured cell {:?}",
+            cell.symbol()
+        );
+    }
+    assert!(ui.screen().contains("▶ Position"), "{}", ui.screen());
+    let reversed = buf
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED));
+    assert!(reversed, "the selection is reversed");
+}
