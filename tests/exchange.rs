@@ -444,3 +444,54 @@ fn aggregate_csv_opens_as_the_expected_cells() {
         .assert()
         .code(2);
 }
+
+/// `copy` makes next year's record as the home screen's `c` does: the answers carried over and
+/// marked so, the old record named as `previous`, the file as private as the others.
+#[test]
+fn copy_carries_a_record_to_next_year_and_links_it() {
+    let d = tempfile::tempdir().unwrap();
+    let id = new_record(d.path(), "みなと病院");
+    shindan(d.path())
+        .args(["answer", &id, "backup", "yes"])
+        .assert()
+        .success();
+    let out = shindan(d.path())
+        .args(["copy", &id, "--year", "2027"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "2027-001");
+    let store = shindan::store::Store::open(d.path()).unwrap();
+    let new = store.load(&"2027-001".parse().unwrap()).unwrap();
+    assert_eq!(
+        new.previous.as_ref().map(|p| p.to_string()),
+        Some(id.clone())
+    );
+    assert!(
+        new.answers["backup"].carried,
+        "to be confirmed in the interview"
+    );
+    assert_eq!(
+        fs::metadata(d.path().join("2027-001.json"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    shindan(d.path())
+        .args(["diff", &id, "2027-001"])
+        .assert()
+        .success();
+    shindan(d.path())
+        .args(["copy", "2026-999"])
+        .assert()
+        .failure()
+        .code(2);
+    shindan(d.path())
+        .args(["copy", &id, "--year", "1999"])
+        .assert()
+        .failure()
+        .code(2)
+        .stderr(predicate::str::contains("2000"));
+}

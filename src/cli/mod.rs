@@ -9,6 +9,7 @@ mod check;
 mod checklist;
 mod contacts;
 mod control;
+mod copy;
 mod diff;
 mod export;
 mod import;
@@ -87,6 +88,9 @@ pub enum Command {
     Contacts(contacts::Args),
     /// Where a record stands among the 2022 survey's respondents of its size and founder
     Check(check::Args),
+    /// Next year's assessment of the same hospital: answers carried over (to confirm), linked
+    /// to this record for diff and history
+    Copy(copy::Args),
     /// The 2022 survey data shindan compares with, every figure with its source and precision
     Survey(survey::Args),
     /// The risk catalogue of the report's proposal 2: categories, phases, risks and controls
@@ -300,6 +304,7 @@ pub fn run() -> ExitCode {
         Some(Command::Checklist(a)) => checklist::run(&mut ctx, a),
         Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
         Some(Command::Check(a)) => check::run(&mut ctx, a),
+        Some(Command::Copy(a)) => copy::run(&mut ctx, a),
         Some(Command::Survey(a)) => survey::run(&mut ctx, a),
         Some(Command::Catalog(a)) => catalog::run(&mut ctx, a),
         Some(Command::Control(a)) => control::run(&mut ctx, a),
