@@ -495,3 +495,24 @@ fn copy_carries_a_record_to_next_year_and_links_it() {
         .code(2)
         .stderr(predicate::str::contains("2000"));
 }
+
+#[test]
+fn diff_of_two_different_hospitals_says_so() {
+    let d = tempfile::tempdir().unwrap();
+    let a = new_record(d.path(), "みなと病院");
+    let b = new_record(d.path(), "さくら病院");
+    shindan(d.path())
+        .args(["diff", &a, &b])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("別の病院の記録です"));
+    shindan(d.path())
+        .args(["copy", &a, "--year", "2027"])
+        .assert()
+        .success();
+    shindan(d.path())
+        .args(["diff", &a, "2027-001"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("別の病院").not());
+}

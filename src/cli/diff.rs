@@ -48,6 +48,25 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             (store.load(&prev).map_err(|e| ctx.store_err(e))?, after)
         }
     };
+    // Two unrelated hospitals compare, but say so: a typo in an id should not pass for a year's
+    // progress.
+    let linked =
+        after.previous.as_ref() == Some(&before.id) || before.previous.as_ref() == Some(&after.id);
+    if !linked && before.hospital_name() != after.hospital_name() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "注意：{} と {} は別の病院の記録です（病院名が違い、前年のコピーでもありません）",
+                    before.id, after.id
+                ),
+                &format!(
+                    "note: {} and {} are records of different hospitals (other names, not copied one from the other)",
+                    before.id, after.id
+                ),
+            )
+        );
+    }
     let qn = Questionnaire::embedded();
     let d = history::diff(qn, &before, &after, lang);
     if args.json {
