@@ -313,3 +313,40 @@ fn short_names_fit_a_heat_map_at_80_columns() {
         );
     }
 }
+
+/// What the interview proves about the restore drill and the advisories: no backup means no
+/// restore drill; an unpatched VPN because the advisory never reached anyone means nobody
+/// watches advisories.
+#[test]
+fn the_interview_presets_the_restore_drill_and_the_advisory_watch() {
+    use shindan::domain::matrix::mark::ControlStatus;
+    use shindan::domain::matrix::preset::from_interview;
+    use shindan::domain::validate::answer_from_input;
+    use shindan::domain::{Record, RecordId};
+    let qn = Questionnaire::embedded();
+    let cat = Catalog::embedded();
+    let now = chrono::Utc::now();
+    let mut r = Record::new(RecordId::new(2026, 1), now.date_naive(), now);
+    for (q, v) in [
+        ("backup", "no"),
+        ("vpn_flagged", "yes"),
+        ("vpn_patched", "no"),
+        ("vpn_unpatched_reasons", "no_budget,no_information"),
+    ] {
+        answer_from_input(qn, &mut r, q, v, now).unwrap();
+    }
+    let status = |r: &Record, id: &str| {
+        let c = cat.controls.iter().find(|c| c.id == id).unwrap();
+        from_interview(c, r, qn).map(|(s, _)| s)
+    };
+    assert_eq!(status(&r, "restore_drill"), Some(ControlStatus::Missing));
+    assert_eq!(status(&r, "vuln_intel"), Some(ControlStatus::Missing));
+    answer_from_input(qn, &mut r, "backup", "yes", now).unwrap();
+    answer_from_input(qn, &mut r, "vpn_unpatched_reasons", "no_budget", now).unwrap();
+    assert_eq!(
+        status(&r, "restore_drill"),
+        None,
+        "a backup alone proves no drill"
+    );
+    assert_eq!(status(&r, "vuln_intel"), None);
+}
