@@ -380,6 +380,13 @@ fn the_exact_budget_must_fall_in_its_bracket_from_either_side() {
         e.to_string().contains("10m_20m"),
         "names the bracket it belongs to: {e}"
     );
+    // Each message in one language: the bracket's label follows it.
+    assert!(!e.to_string().contains("万円"), "{e}");
+    assert!(
+        e.message(Lang::Ja).contains("万円"),
+        "{}",
+        e.message(Lang::Ja)
+    );
     answer(&mut r, "budget_amount", "4999");
     let e = refused(&mut r, "budget_bracket", "5m_10m");
     assert!(

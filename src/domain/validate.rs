@@ -61,15 +61,36 @@ pub enum AnswerError {
     #[error("{amount} thousand yen is not in the chosen bracket `{bracket}`{}", belongs_hint(.belongs_to))]
     OutsideBracket {
         amount: i64,
-        bracket: String,
-        belongs_to: Option<String>,
+        bracket: OptionLabel,
+        belongs_to: Option<OptionLabel>,
     },
     #[error("the exact budget {amount} thousand yen is not in `{bracket}`{}; clear the exact budget first or choose that bracket", belongs_hint(.belongs_to))]
     BracketExcludesAmount {
         amount: i64,
-        bracket: String,
-        belongs_to: Option<String>,
+        bracket: OptionLabel,
+        belongs_to: Option<OptionLabel>,
     },
+}
+
+/// An option named in a message: its id, which the command line takes, and its label in both
+/// languages, so that each message reads in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionLabel {
+    pub id: String,
+    pub ja: String,
+    pub en: String,
+}
+
+impl OptionLabel {
+    pub fn label(&self, lang: Lang) -> String {
+        format!("{} {}", self.id, lang.pick(&self.ja, &self.en))
+    }
+}
+
+impl std::fmt::Display for OptionLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label(Lang::En))
+    }
 }
 
 /// A question's label in quotes, for messages that name another question than the one asked.
@@ -82,7 +103,7 @@ fn label(question: &str, lang: Lang) -> String {
         .to_string()
 }
 
-fn belongs_hint(b: &Option<String>) -> String {
+fn belongs_hint(b: &Option<OptionLabel>) -> String {
     match b {
         Some(b) => format!(": it belongs to `{b}`"),
         None => String::new(),
@@ -156,11 +177,12 @@ impl AnswerError {
                 bracket,
                 belongs_to,
             } => format!(
-                "{}千円 は選んだ予算区分 `{bracket}` に入りません{}",
+                "{}千円 は選んだ予算区分 `{}` に入りません{}",
                 group_thousands(*amount),
+                bracket.label(Lang::Ja),
                 belongs_to
                     .as_ref()
-                    .map(|b| format!("（`{b}` の範囲です）"))
+                    .map(|b| format!("（`{}` の範囲です）", b.label(Lang::Ja)))
                     .unwrap_or_default()
             ),
             AnswerError::BracketExcludesAmount {
@@ -168,11 +190,12 @@ impl AnswerError {
                 bracket,
                 belongs_to,
             } => format!(
-                "予算の実額 {}千円 は `{bracket}` に入りません{}。先に実額を消すか、その区分を選んでください",
+                "予算の実額 {}千円 は `{}` に入りません{}。先に実額を消すか、その区分を選んでください",
                 group_thousands(*amount),
+                bracket.label(Lang::Ja),
                 belongs_to
                     .as_ref()
-                    .map(|b| format!("（`{b}` の範囲です）"))
+                    .map(|b| format!("（`{}` の範囲です）", b.label(Lang::Ja)))
                     .unwrap_or_default()
             ),
         }
@@ -231,13 +254,19 @@ fn range_hint(range: &Option<(i64, i64)>) -> String {
     }
 }
 
-fn label_of(q: &Question, option: &str) -> String {
-    q.option(option)
-        .map(|o| format!("{} {}", o.id, o.text.ja))
-        .unwrap_or_else(|| option.to_string())
+fn label_of(q: &Question, option: &str) -> OptionLabel {
+    let (ja, en) = q
+        .option(option)
+        .map(|o| (o.text.ja.clone(), o.text.en.clone()))
+        .unwrap_or_default();
+    OptionLabel {
+        id: option.to_string(),
+        ja,
+        en,
+    }
 }
 
-fn bracket_of(q: &Question, amount: i64) -> Option<String> {
+fn bracket_of(q: &Question, amount: i64) -> Option<OptionLabel> {
     q.options
         .iter()
         .find(|o| o.contains_amount(amount))
