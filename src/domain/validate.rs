@@ -61,14 +61,14 @@ pub enum AnswerError {
     #[error("{amount} thousand yen is not in the chosen bracket `{bracket}`{}", belongs_hint(.belongs_to))]
     OutsideBracket {
         amount: i64,
-        bracket: OptionLabel,
-        belongs_to: Option<OptionLabel>,
+        bracket: Box<OptionLabel>,
+        belongs_to: Option<Box<OptionLabel>>,
     },
     #[error("the exact budget {amount} thousand yen is not in `{bracket}`{}; clear the exact budget first or choose that bracket", belongs_hint(.belongs_to))]
     BracketExcludesAmount {
         amount: i64,
-        bracket: OptionLabel,
-        belongs_to: Option<OptionLabel>,
+        bracket: Box<OptionLabel>,
+        belongs_to: Option<Box<OptionLabel>>,
     },
 }
 
@@ -103,7 +103,7 @@ fn label(question: &str, lang: Lang) -> String {
         .to_string()
 }
 
-fn belongs_hint(b: &Option<OptionLabel>) -> String {
+fn belongs_hint(b: &Option<Box<OptionLabel>>) -> String {
     match b {
         Some(b) => format!(": it belongs to `{b}`"),
         None => String::new(),
@@ -254,19 +254,19 @@ fn range_hint(range: &Option<(i64, i64)>) -> String {
     }
 }
 
-fn label_of(q: &Question, option: &str) -> OptionLabel {
+fn label_of(q: &Question, option: &str) -> Box<OptionLabel> {
     let (ja, en) = q
         .option(option)
         .map(|o| (o.text.ja.clone(), o.text.en.clone()))
         .unwrap_or_default();
-    OptionLabel {
+    Box::new(OptionLabel {
         id: option.to_string(),
         ja,
         en,
-    }
+    })
 }
 
-fn bracket_of(q: &Question, amount: i64) -> Option<OptionLabel> {
+fn bracket_of(q: &Question, amount: i64) -> Option<Box<OptionLabel>> {
     q.options
         .iter()
         .find(|o| o.contains_amount(amount))
