@@ -2,115 +2,13 @@
 //! 80×24 and 120×40 in both languages, a 4-hospital 医療生協 showing its small-sample mark, and
 //! what the keys do (cohort, page, selection, detail, from home and from the interview).
 
-use chrono::{TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
+use crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use ratatui::Terminal;
-use shindan::domain::validate::answer_from_input;
-use shindan::domain::{Lang, Questionnaire, Record};
-use shindan::store::Store;
-use shindan::tui::app::App;
-use shindan::tui::events::Event;
-use shindan::tui::theme::Theme;
+use shindan::domain::Lang;
 
-fn fixed() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
-}
+mod ui;
 
-fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
-    store
-        .create(2025, |id| {
-            let mut r = Record::new(id, fixed().date_naive(), fixed());
-            for (q, v) in answers {
-                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed())
-                    .unwrap_or_else(|e| panic!("{q}={v}: {e}"));
-            }
-            r
-        })
-        .unwrap()
-}
-
-struct Ui {
-    _dir: tempfile::TempDir,
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
-impl Ui {
-    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        setup(&store);
-        let app = App::new(lang, Theme { color: true }, store);
-        let mut ui = Ui {
-            _dir: dir,
-            app,
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-        };
-        ui.draw();
-        ui
-    }
-
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| app.render(f)).unwrap();
-    }
-
-    fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.app
-            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        self.draw();
-        self
-    }
-
-    fn key(&mut self, c: char) -> &mut Self {
-        self.press(KeyCode::Char(c))
-    }
-
-    /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
-    fn lines(&self) -> Vec<String> {
-        let buf = self.fresh();
-        (0..buf.area.height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..buf.area.width {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line
-            })
-            .collect()
-    }
-
-    fn screen(&self) -> String {
-        self.lines().join("\n") + "\n"
-    }
-
-    fn fresh(&self) -> ratatui::buffer::Buffer {
-        let area = self.term.backend().buffer().area;
-        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-        fresh.draw(|f| self.app.render(f)).unwrap();
-        fresh.backend().buffer().clone()
-    }
-
-    fn row_of(&self, text: &str) -> usize {
-        self.lines()
-            .iter()
-            .position(|l| l.contains(text))
-            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", self.screen()))
-    }
-
-    fn line_of(&self, text: &str) -> String {
-        self.lines()[self.row_of(text)].clone()
-    }
-}
+use ui::{add, Ui};
 
 /// A 350-bed 医療法人 that answered all but the last two indicators (IR, BCP).
 const MEDICAL_CORPORATION_350: [(&str, &str); 18] = [
