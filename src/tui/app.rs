@@ -224,8 +224,6 @@ impl App {
         }
     }
 
-    /// How long the loop may sleep before a pending draft save is due; `None` sleeps until the
-    /// next event.
     /// Does what the top screen left until after the first frame; whether anything changed.
     pub fn idle(&mut self) -> bool {
         let mut env = Env {
@@ -237,6 +235,8 @@ impl App {
         self.stack[last].idle(&mut env)
     }
 
+    /// How long the loop may sleep before a pending draft save is due; `None` sleeps until the
+    /// next event.
     pub fn next_deadline(&self) -> Option<Duration> {
         self.draft_due
             .map(|t| t.saturating_duration_since(Instant::now()))

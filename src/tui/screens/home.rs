@@ -93,10 +93,6 @@ pub struct Home {
 }
 
 impl Home {
-    pub fn load(store: &Store, lang: Lang) -> Home {
-        Home::load_first(store, lang, usize::MAX)
-    }
-
     /// Reads only the `first` most recently written records, enough to fill the screen; the
     /// rest wait for [`Home::load_rest`]. A data dir of many records then costs its first frame
     /// no more than a screenful does.
