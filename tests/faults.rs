@@ -121,6 +121,20 @@ proptest! {
         let _ = Editions::shipped().clone().add(&text);
         let _ = Survey::parse(&text, Questionnaire::embedded());
         let _ = Questionnaire::parse(&text);
+        // An aggregate given with --survey: refused with the field at fault, or read.
+        if let Err(e) = shindan::domain::survey::from_aggregate::from_aggregate(&text, Questionnaire::embedded()) {
+            prop_assert!(!e.message(Lang::En).is_empty());
+        }
+        // A JSONL bundle for import and aggregate: every line a record or a damage with its reason.
+        let dir = tempfile::tempdir().unwrap();
+        let bundle = dir.path().join("b.jsonl");
+        fs::write(&bundle, &bytes).unwrap();
+        for item in shindan::store::bundle::records(vec![bundle.clone()]) {
+            if let Err((_, damage)) = item {
+                prop_assert!(!damage.message(Lang::Ja).is_empty());
+            }
+        }
+        prop_assert_eq!(fs::read(&bundle).unwrap(), bytes, "read, never written");
     }
 
     /// A valid record with bytes flipped, cut or inserted: loaders refuse it or read it, and

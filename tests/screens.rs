@@ -325,8 +325,13 @@ fn help_en_80x24() {
 
 #[test]
 fn too_small_40x12() {
-    let ui = Ui::new(Lang::Ja, 40, 12, hospital);
+    let mut ui = Ui::new(Lang::Ja, 40, 12, hospital);
     insta::assert_snapshot!(ui.screen());
+    // Enlarged, the list comes back as it was.
+    ui.term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    ui.draw();
+    assert!(ui.screen().contains("聖マリア記念病院"), "{}", ui.screen());
+    assert!(!ui.screen().contains("60×20"), "{}", ui.screen());
     let ui = Ui::new(Lang::En, 40, 12, hospital);
     let screen = ui.screen();
     assert!(
