@@ -65,6 +65,18 @@ impl Indicator {
         lang.pick(&self.short_ja, &self.short_en)
     }
 
+    /// The indicator named as a worry: as it reads when "yes" is the worrying answer, and as
+    /// what is missing when "no" is (threat felt, backups kept apart), never as the good state.
+    pub fn as_worry(&self, lang: Lang) -> String {
+        let t = self.text.get(lang);
+        match self.concern {
+            Concern::Yes => t.to_string(),
+            Concern::No => lang
+                .pick(&format!("「{t}」に該当しない"), &format!("not “{t}”"))
+                .to_string(),
+        }
+    }
+
     /// The questions and options this indicator reads, for the integrity check.
     pub fn references(&self) -> impl Iterator<Item = &Condition> {
         self.population.iter().chain(self.true_if_any.iter())

@@ -123,6 +123,23 @@ impl Comparison<'_> {
     }
 }
 
+/// Indicators named in a sentence by their text, in the language's list style.
+pub fn names(ips: &[&IndicatorPosition], lang: Lang) -> String {
+    join(
+        ips.iter().map(|ip| ip.indicator.text.get(lang).to_string()),
+        lang,
+    )
+}
+
+/// Indicators named in a sentence as worries ([`Indicator::as_worry`]).
+pub fn worries(ips: &[&IndicatorPosition], lang: Lang) -> String {
+    join(ips.iter().map(|ip| ip.indicator.as_worry(lang)), lang)
+}
+
+fn join(names: impl Iterator<Item = String>, lang: Lang) -> String {
+    names.collect::<Vec<_>>().join(lang.pick("、", "; "))
+}
+
 /// The hospital's own value of one indicator beside its three cohorts.
 #[derive(Debug, Clone)]
 pub struct IndicatorPosition<'a> {

@@ -333,28 +333,8 @@ fn small_sample_text(n: u32, points: f64, lang: Lang) -> String {
 
 /// What to look at first, before the detail.
 fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
-    let names = |ips: Vec<&IndicatorPosition>| -> String {
-        ips.iter()
-            .map(|ip| ip.indicator.text.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", "; "))
-    };
-    // A worry whose worrying answer is "no" (threat felt, backups kept apart) is named as what
-    // is missing, not as the good state the indicator describes.
-    let worries = |ips: Vec<&IndicatorPosition>| -> String {
-        ips.iter()
-            .map(|ip| {
-                let t = ip.indicator.text.get(lang);
-                match ip.indicator.concern {
-                    crate::domain::indicator::Concern::Yes => t.to_string(),
-                    crate::domain::indicator::Concern::No => lang
-                        .pick(&format!("「{t}」に該当しない"), &format!("not “{t}”"))
-                        .to_string(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", "; "))
-    };
+    let names = |ips: Vec<&IndicatorPosition>| crate::domain::position::names(&ips, lang);
+    let worries = |ips: Vec<&IndicatorPosition>| crate::domain::position::worries(&ips, lang);
     let lagging = pos.lagging();
     let others = pos.other_concerns();
     let unanswered = pos.unanswered();

@@ -3,7 +3,9 @@
 //! figure as precise as the report is (its `display`) and with its place in the report.
 
 use super::model::{Block, Part, PartId, Table};
-use crate::domain::position::{value_short, Comparison, OwnBracket, Place, Position};
+use crate::domain::position::{
+    self, value_short, Comparison, IndicatorPosition, OwnBracket, Place, Position,
+};
 use crate::domain::questionnaire::{group_thousands, Questionnaire};
 use crate::domain::record::Record;
 use crate::domain::Lang;
@@ -31,28 +33,8 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             place(pos.founder.as_ref(), lang),
         ),
     ]));
-    let names = |ips: Vec<&crate::domain::position::IndicatorPosition>| {
-        ips.iter()
-            .map(|ip| ip.indicator.text.get(lang).to_string())
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", "; "))
-    };
-    // A worry whose worrying answer is "no" (threat felt, backups kept apart) is named as what
-    // is missing, not as the good state the indicator describes.
-    let worries = |ips: Vec<&crate::domain::position::IndicatorPosition>| {
-        ips.iter()
-            .map(|ip| {
-                let t = ip.indicator.text.get(lang);
-                match ip.indicator.concern {
-                    crate::domain::indicator::Concern::Yes => t.to_string(),
-                    crate::domain::indicator::Concern::No => lang
-                        .pick(&format!("「{t}」に該当しない"), &format!("not “{t}”"))
-                        .to_string(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", "; "))
-    };
+    let names = |ips: Vec<&IndicatorPosition>| position::names(&ips, lang);
+    let worries = |ips: Vec<&IndicatorPosition>| position::worries(&ips, lang);
     let mut summary = Vec::new();
     for (label, list) in [
         (
