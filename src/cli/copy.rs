@@ -3,7 +3,7 @@
 //! names the old one as its `previous`, which links the years for `diff` and the history view.
 
 use super::{Ctx, Failure};
-use chrono::{Datelike, Local, Utc};
+use chrono::{Local, Utc};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -17,17 +17,7 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let id = ctx.parse_id(&args.id)?;
     let today = Local::now().date_naive();
-    let year = args.year.unwrap_or(today.year());
-    if !(2000..=2100).contains(&year) {
-        return Err(Failure::Invalid(
-            ctx.lang
-                .pick(
-                    &format!("{year} 年は範囲外です：2000～2100"),
-                    &format!("year {year} is out of range: 2000–2100"),
-                )
-                .to_string(),
-        ));
-    }
+    let year = super::assessment_year(args.year, ctx.lang)?;
     let store = ctx.store()?;
     let old = store.load(&id).map_err(|e| ctx.store_err(e))?;
     let now = Utc::now();

@@ -103,6 +103,25 @@ pub enum Command {
     Budget(budget::Args),
 }
 
+/// The year of a new record (`new`, `copy`): the one given, else this year, within
+/// [`RecordId::YEARS`].
+pub(crate) fn assessment_year(given: Option<i32>, lang: Lang) -> Result<i32, Failure> {
+    use chrono::Datelike;
+    let year = given.unwrap_or_else(|| chrono::Local::now().year());
+    let years = RecordId::YEARS;
+    if years.contains(&year) {
+        return Ok(year);
+    }
+    let (from, to) = (years.start(), years.end());
+    Err(Failure::Invalid(
+        lang.pick(
+            &format!("{year} 年は範囲外です：{from}～{to}"),
+            &format!("year {year} is out of range: {from}–{to}"),
+        )
+        .to_string(),
+    ))
+}
+
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
 /// or I/O that needs attention.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Failure};
 use crate::domain::{validate, Questionnaire, Record};
-use chrono::{Datelike, Local, Utc};
+use chrono::{Local, Utc};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,17 +32,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let qn = Questionnaire::embedded();
     let now = Utc::now();
     let today = Local::now().date_naive();
-    let year = args.year.unwrap_or(today.year());
-    if !(2000..=2100).contains(&year) {
-        return Err(Failure::Invalid(
-            ctx.lang
-                .pick(
-                    &format!("{year} 年は範囲外です：2000～2100"),
-                    &format!("year {year} is out of range: 2000–2100"),
-                )
-                .to_string(),
-        ));
-    }
+    let year = super::assessment_year(args.year, ctx.lang)?;
     // Check every answer on a scratch record first: a refused value must not leave a half-made
     // record behind.
     let mut scratch = Record::new(crate::domain::RecordId::new(year, 1), today, now);

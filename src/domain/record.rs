@@ -26,6 +26,10 @@ pub struct RecordId {
 }
 
 impl RecordId {
+    /// The years a new record may be made for: a typo such as 226 or 20266 is caught, any real
+    /// assessment year fits.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
     pub fn new(year: i32, seq: u32) -> RecordId {
         RecordId { year, seq }
     }

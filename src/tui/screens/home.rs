@@ -246,7 +246,7 @@ impl Home {
                             .trim()
                             .parse::<i32>()
                             .ok()
-                            .filter(|y| (2000..=2100).contains(y));
+                            .filter(|y| RecordId::YEARS.contains(y));
                         let Some(year) = year else {
                             *error = Some(
                                 lang.pick(
