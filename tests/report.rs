@@ -1,6 +1,8 @@
 //! The report of one record (`export --format md|html|csv|json`, the TUI's `e`), and the
 //! coverage and budget-gap deltas of `diff`.
 
+mod ui;
+
 use assert_cmd::Command;
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -478,21 +480,8 @@ impl Ui {
     fn screen(&self) -> String {
         let mut fresh = Terminal::new(TestBackend::new(80, 24)).unwrap();
         fresh.draw(|f| self.app.render(f)).unwrap();
-        let buf = fresh.backend().buffer().clone();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut skip = 0;
-            for x in 0..buf.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                out.push_str(sym);
-            }
-            out.push('\n');
-        }
+        let mut out = ui::plain_lines(fresh.backend().buffer()).join("\n");
+        out.push('\n');
         out
     }
 

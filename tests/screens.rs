@@ -1,6 +1,8 @@
 //! Screens drawn on ratatui's TestBackend at fixed sizes, in both languages: what a user sees,
 //! pinned as snapshots, plus buffer assertions for what a snapshot cannot show (styles).
 
+mod ui;
+
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -89,23 +91,7 @@ impl Ui {
     /// characters that the diff never sends, which a real terminal covers), one line per row,
     /// wide characters once.
     fn lines(&self) -> Vec<String> {
-        let buf = self.fresh();
-        (0..buf.area.height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..buf.area.width {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line
-            })
-            .collect()
+        ui::plain_lines(&self.fresh())
     }
 
     fn screen(&self) -> String {
@@ -623,24 +609,7 @@ fn the_first_frame_shows_the_most_recent_records_and_counts_them_all() {
     // The broken file was written now: the most recent file, so it is among the first two.
     let mut app = App::starting(Lang::Ja, Theme { color: false }, store, 2);
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let text = |term: &Terminal<TestBackend>| {
-        let buf = term.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            let mut skip = 0;
-            for x in 0..buf.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                out.push_str(sym);
-            }
-            out.push('\n');
-        }
-        out
-    };
+    let text = |term: &Terminal<TestBackend>| ui::plain_lines(term.backend().buffer()).join("\n");
     term.draw(|f| app.render(f)).unwrap();
     let first = text(&term);
     assert!(first.contains("記録一覧（3件）"), "{first}");

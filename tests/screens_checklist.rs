@@ -6,6 +6,8 @@
 //! do not move with the day the tests run. The one date that is today's — the date checked that
 //! a new answer starts with — is typed over where a snapshot shows it.
 
+mod ui;
+
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -194,23 +196,7 @@ impl Ui {
 
     /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
     fn lines(&self) -> Vec<String> {
-        let buf = self.fresh();
-        (0..buf.area.height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..buf.area.width {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line
-            })
-            .collect()
+        ui::plain_lines(&self.fresh())
     }
 
     fn screen(&self) -> String {

@@ -3,6 +3,8 @@
 //! what the keys do — presets shown at once, Space saved to disk and moving the coverage, a note
 //! kept across reopening (and its draft across a quit), the filters, read-only refusal.
 
+mod ui;
+
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -84,23 +86,7 @@ impl Ui {
         let area = self.term.backend().buffer().area;
         let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
         fresh.draw(|f| self.app.render(f)).unwrap();
-        let buf = fresh.backend().buffer().clone();
-        (0..buf.area.height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..buf.area.width {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line
-            })
-            .collect()
+        ui::plain_lines(fresh.backend().buffer())
     }
 
     fn screen(&self) -> String {

@@ -2,6 +2,8 @@
 //! survey a hospital is compared with — its shares as counted figures, its name and date
 //! wherever the figures appear, and a damaged file refused with the field at fault.
 
+mod ui;
+
 use assert_cmd::Command;
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -387,24 +389,7 @@ fn the_position_screen_title_names_the_aggregate() {
         }
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
         term.draw(|f| app.render(f)).unwrap();
-        let buf = term.backend().buffer().clone();
-        let screen: Vec<String> = (0..buf.area.height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..buf.area.width {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line
-            })
-            .collect();
-        let screen = screen.join("\n");
+        let screen = ui::plain_lines(term.backend().buffer()).join("\n");
         assert!(screen.contains(title), "{screen}");
         assert!(!screen.contains("2022"), "{screen}");
         assert!(

@@ -70,23 +70,7 @@ impl Ui {
 
     /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
     pub fn lines(&self) -> Vec<String> {
-        let buf = self.fresh();
-        (0..buf.area.height)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..buf.area.width {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line
-            })
-            .collect()
+        plain_lines(&self.fresh())
     }
 
     pub fn screen(&self) -> String {
@@ -110,4 +94,25 @@ impl Ui {
     pub fn line_of(&self, text: &str) -> String {
         self.lines()[self.row_of(text)].clone()
     }
+}
+
+/// A buffer as a user reads it: one line per row, each wide character once (its continuation
+/// cell skipped).
+pub fn plain_lines(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                line.push_str(sym);
+            }
+            line
+        })
+        .collect()
 }
