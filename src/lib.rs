@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod cli;
+pub mod clock;
 pub mod domain;
 pub mod excel;
 pub mod print;

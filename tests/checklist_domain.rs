@@ -12,7 +12,7 @@ use shindan::domain::checklist::{
     YesNo,
 };
 use shindan::domain::contacts::{self, ContactInput, Position};
-use shindan::domain::{validate, Lang, Questionnaire, Record, RecordId};
+use shindan::domain::{validate, Clock, Lang, Questionnaire, Record, RecordId};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -61,9 +61,15 @@ fn answer(
     )
 }
 
+/// The hospital's clock: TODAY in Tokyo.
+fn tokyo() -> Clock {
+    let jst = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+    Clock::new(now(), shindan::domain::clock::Zone::Fixed(jst))
+}
+
 fn view<'e>(r: &Record, edition: &str) -> ChecklistView<'e> {
     let ed = eds().get(edition).unwrap();
-    ChecklistView::build(eds(), ed, r, Questionnaire::embedded(), d(TODAY), &|_| {
+    ChecklistView::build(eds(), ed, r, Questionnaire::embedded(), &tokyo(), &|_| {
         EvidenceState::NotChecked
     })
 }
@@ -601,7 +607,8 @@ fn readiness_follows_the_spec() {
         vec![Missing::Vendor {
             vendor: "ベンダーA".into(),
             system: "電子カルテ".into(),
-            sent: true
+            sent: true,
+            carried: false,
         }]
     );
     assert_eq!(
@@ -722,8 +729,28 @@ fn carrying_r6_to_r7_merges_the_patch_items() {
     ] {
         assert!(v.row(id).unwrap().latest().is_none(), "{id}");
     }
+    // Carried answers are to confirm: they do not count as done until checked again.
     assert_eq!(
-        v.readiness.missing_items(),
+        v.row("c2_patch_all").unwrap().status,
+        RowStatus::Missing(Gap::Carried {
+            checked_on: d("2026-05-03"),
+            from: "mhlw-r6".into()
+        })
+    );
+    let unanswered: Vec<&str> = v
+        .readiness
+        .missing
+        .iter()
+        .filter_map(|m| match m {
+            Missing::Item {
+                id,
+                gap: Gap::Unanswered,
+            } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        unanswered,
         vec![
             "c1_operation_rules",
             "c2_password_policy",
@@ -732,6 +759,7 @@ fn carrying_r6_to_r7_merges_the_patch_items() {
             "c2_two_factor"
         ]
     );
+    assert_eq!(v.readiness.done, 0, "every answer there is, is carried");
     // The first answer to r7 stores the carry, with the merge kept in the record.
     let done = answer(
         &mut r,
@@ -936,9 +964,14 @@ fn evidence_is_hashed_and_a_change_is_seen() {
     i.evidence = Some(e.clone());
     rules::answer(eds(), &mut r, "mhlw-r7", "c3_bcp", i, d(TODAY), now()).unwrap();
     let ed = eds().get("mhlw-r7").unwrap();
-    let v = ChecklistView::build(eds(), ed, &r, Questionnaire::embedded(), d(TODAY), &|ev| {
-        ev.state_of(Some(b"changed"))
-    });
+    let v = ChecklistView::build(
+        eds(),
+        ed,
+        &r,
+        Questionnaire::embedded(),
+        &Clock::on(d(TODAY)),
+        &|ev| ev.state_of(Some(b"changed")),
+    );
     assert_eq!(v.evidence.len(), 1);
     assert_eq!(v.evidence[0].state, EvidenceState::Changed);
     assert_eq!(v.evidence[0].evidence.sha256, e.sha256);
@@ -1233,9 +1266,27 @@ fn next_years_record_keeps_the_checklist_vendors_and_contacts() {
     )
     .unwrap();
     let next = r.carry_to(RecordId::new(2027, 1), d("2027-05-01"), now());
-    assert_eq!(next.checklists, r.checklists);
-    assert_eq!(next.vendors, r.vendors);
-    assert_eq!(next.contacts, r.contacts);
+    // Everything comes along, marked carried from last year's record until confirmed.
+    let carried = next.checklists["mhlw-r6"]
+        .latest("c2_patch_server")
+        .unwrap();
+    assert_eq!(
+        carried.checked_on,
+        d("2026-05-01"),
+        "last year's date stays in sight"
+    );
+    assert_eq!(
+        carried.carried.as_ref().and_then(|c| c.record.clone()),
+        Some(r.id.clone())
+    );
+    assert_eq!(
+        next.vendors, r.vendors,
+        "nothing was returned: nothing to carry"
+    );
+    assert_eq!(next.contacts.len(), r.contacts.len());
+    assert!(next.contacts.iter().all(|c| c.carried));
+    assert_eq!(contacts::ContactChart::of(&next).filled(), 0);
+    assert_eq!(contacts::ContactChart::of(&next).carried(), 1);
     // So the new edition carries from it as from the old record.
     let v = view(&next, "mhlw-r7");
     assert_eq!(v.carry.unwrap().from, "mhlw-r6");

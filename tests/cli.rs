@@ -293,7 +293,8 @@ fn list_in_text_and_json() {
         .assert()
         .success();
     shindan(tmp.path()).arg("list").assert().success().stdout(
-        predicate::str::is_match(r"2026-\d{3}\s+テスト病院\s+350\s+医療法人\s+20%").unwrap(),
+        predicate::str::is_match(r"\d{4}-\d{3}\s+\d{4}年度\s+テスト病院\s+350\s+医療法人\s+20%")
+            .unwrap(),
     );
     let out = shindan(tmp.path())
         .args(["list", "--json"])

@@ -168,7 +168,7 @@ proptest! {
             let _ = Position::of(r, qn, Survey::embedded());
             let eds = Editions::shipped();
             if let Some(ed) = eds.get("mhlw-r7") {
-                let _ = ChecklistView::build(eds, ed, r, qn, chrono::Utc::now().date_naive(), &shindan::store::evidence::state);
+                let _ = ChecklistView::build(eds, ed, r, qn, &shindan::domain::Clock::utc(chrono::Utc::now()), &shindan::store::evidence::state);
             }
         } else {
             // Unreadable: listed as damaged and left exactly as it was.

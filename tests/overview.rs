@@ -55,7 +55,7 @@ fn overview(r: &Record) -> Overview<'static> {
         edition(),
         r,
         Questionnaire::embedded(),
-        d(TODAY),
+        &shindan::domain::Clock::on(d(TODAY)),
         &|_| EvidenceState::NotChecked,
     );
     Overview::of(r, Some(&view))

@@ -105,9 +105,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     };
     let identity = Identity {
         name,
-        date: args
-            .date
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        date: args.date.unwrap_or_else(|| ctx.clock.today()),
     };
     let qn = Questionnaire::embedded();
     let mut tally = Tally::new(qn);

@@ -3,7 +3,6 @@
 
 use super::{Ctx, Failure};
 use crate::domain::{validate, Questionnaire, Visibility};
-use chrono::Utc;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,7 +52,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let store = ctx.store()?;
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let now = Utc::now();
+    let now = ctx.clock.now();
     if let Some(raw) = &args.value {
         validate::answer_from_input(qn, &mut record, &q.id, raw, now)
             .map_err(|e| Failure::Invalid(format!("{}: {}", q.id, e.message(lang))))?;

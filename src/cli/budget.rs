@@ -12,7 +12,6 @@ use crate::domain::budget::{model, BudgetData, HospitalBudget, Levels, Rate};
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::validate::{self, AnswerError};
 use crate::domain::{Lang, Questionnaire, Record, RecordId};
-use chrono::Utc;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -71,7 +70,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     let levels = levels(&args, data, lang)?;
-    let record = scratch_record(&args, lang)?;
+    let record = scratch_record(&args, lang, &ctx.clock)?;
     let budget = HospitalBudget::of(&record, levels)
         .map_err(|e| Failure::Invalid(format!("--beds: {}", e.message(lang))))?;
     if args.json {
@@ -106,10 +105,14 @@ fn levels(args: &Args, data: &BudgetData, lang: Lang) -> Result<Levels, Failure>
 /// The typed figures as answers of a record that is never saved: the same validation as the
 /// interview (bounds, a clinic is not a hospital, an exact budget inside its bracket), and the
 /// same model as `check`.
-fn scratch_record(args: &Args, lang: Lang) -> Result<Record, Failure> {
+fn scratch_record(
+    args: &Args,
+    lang: Lang,
+    clock: &crate::domain::Clock,
+) -> Result<Record, Failure> {
     let qn = Questionnaire::embedded();
-    let now = Utc::now();
-    let mut record = Record::new(RecordId::new(0, 0), now.date_naive(), now);
+    let now = clock.now();
+    let mut record = Record::new(RecordId::new(0, 0), clock.today(), now);
     let given = [
         ("beds", "beds", &args.beds),
         ("revenue", "revenue", &args.revenue),

@@ -17,7 +17,7 @@ pub(crate) use position::paren;
 use super::{print_json, Ctx, Failure};
 use crate::domain::checklist::Editions;
 use crate::domain::overview::Overview;
-use crate::domain::{Lang, Record, RecordId};
+use crate::domain::{Clock, Lang, Record, RecordId};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 #[derive(Debug, clap::Args)]
@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let editions = ctx.editions()?;
     let store = ctx.store()?;
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let overview = overview(&editions, &record);
+    let overview = overview(&editions, &record, &ctx.clock);
     let blocks = blocks(&record, &overview, ctx.lang);
     if args.json {
         let mut keys: Vec<(&str, serde_json::Value)> =
@@ -111,10 +111,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
 }
 
 /// The overview on the newest checklist edition, its evidence files looked at now.
-fn overview(editions: &Editions, record: &Record) -> Overview<'static> {
+fn overview(editions: &Editions, record: &Record, clock: &Clock) -> Overview<'static> {
     let view = editions
         .newest()
-        .map(|e| super::checklist::view(editions, e, record));
+        .map(|e| super::checklist::view(editions, e, record, clock));
     Overview::of(record, view.as_ref())
 }
 
@@ -142,7 +142,7 @@ mod tests {
         let now = Utc::now();
         let r = Record::new(crate::domain::RecordId::new(2026, 1), now.date_naive(), now);
         let mut seen = vec!["record"];
-        let o = overview(Editions::shipped(), &r);
+        let o = overview(Editions::shipped(), &r, &Clock::utc(now));
         for b in blocks(&r, &o, Lang::Ja) {
             for (k, _) in b.json {
                 assert!(!seen.contains(&k), "key {k} used twice");

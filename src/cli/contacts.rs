@@ -5,7 +5,6 @@ use super::{print_json, Ctx, Failure};
 use crate::domain::contacts::{self, ContactChart, ContactError, ContactInput, Position};
 use crate::print;
 use crate::text;
-use chrono::{Local, Utc};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -121,7 +120,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
             let vendors_before = record.vendors.len();
             let key = vendor.as_deref().map(|v| (v, system.as_deref()));
-            contacts::set(&mut record, p, key, input, Utc::now()).map_err(invalid)?;
+            contacts::set(&mut record, p, key, input, ctx.clock.now()).map_err(invalid)?;
             store
                 .save(&mut record, &lock)
                 .map_err(|e| ctx.store_err(e))?;
@@ -147,7 +146,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
             let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
             let key = vendor.as_deref().map(|v| (v, system.as_deref()));
-            contacts::clear(&mut record, p, key, Utc::now()).map_err(invalid)?;
+            contacts::clear(&mut record, p, key, ctx.clock.now()).map_err(invalid)?;
             store
                 .save(&mut record, &lock)
                 .map_err(|e| ctx.store_err(e))?;
@@ -161,7 +160,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             let hospital = record.hospital_name().unwrap_or("—");
             let bytes = match format {
                 ChartFormat::Html => {
-                    print::contacts::chart_html(&chart, hospital, lang, Local::now().date_naive())
+                    print::contacts::chart_html(&chart, hospital, lang, ctx.clock.today())
                         .into_bytes()
                 }
                 ChartFormat::Md => print::contacts::chart_md(&chart, hospital, lang).into_bytes(),

@@ -8,7 +8,6 @@ use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::{By, Catalog, ControlStatus, Coverage, StatusInput, StatusSource};
 use crate::domain::{Lang, Questionnaire};
 use crate::text;
-use chrono::Utc;
 
 const WIDTH: usize = 80;
 
@@ -85,7 +84,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         note: args.note.as_deref(),
         system: args.system.as_deref(),
     };
-    set_mark(catalog, &mut record, control, change, Utc::now()).map_err(|e| invalid(e, lang))?;
+    set_mark(catalog, &mut record, control, change, ctx.clock.now())
+        .map_err(|e| invalid(e, lang))?;
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;

@@ -1,29 +1,55 @@
 //! `shindan copy`: next year's assessment of the same hospital, as `c` on the home screen does.
-//! The answers are carried over, marked "from last year" until confirmed, and the new record
-//! names the old one as its `previous`, which links the years for `diff` and the history view.
+//! Everything the hospital said is carried over and marked "from last year" until confirmed
+//! (`shindan confirm`), and the new record names the old one as its `previous`, which links the
+//! years for `diff` and the history view.
 
 use super::{Ctx, Failure};
-use chrono::{Local, Utc};
+use crate::domain::carried::Carried;
+use crate::domain::{history, Questionnaire};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The record to carry over, e.g. 2025-007
     id: String,
-    /// Year of the new assessment (the new id's prefix) [default: this year]
-    #[arg(long)]
-    year: Option<i32>,
+    /// The new assessment's 年度 (the new id's prefix), e.g. 2027 or ２０２７ [default: the 年度
+    /// after the source's]
+    #[arg(long, value_name = "YEAR")]
+    year: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
+    let lang = ctx.lang;
     let id = ctx.parse_id(&args.id)?;
-    let today = Local::now().date_naive();
-    let year = super::assessment_year(args.year, ctx.lang)?;
     let store = ctx.store()?;
     let old = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let now = Utc::now();
+    let year = super::assessment_year(args.year.as_deref(), history::copy_year(&old), lang)?;
+    let clock = ctx.clock;
     let new = store
-        .create(year, |new_id| old.carry_to(new_id, today, now))
+        .create(year.year(), |new_id| history::copy(&old, new_id, &clock))
         .map_err(|e| ctx.store_err(e))?;
+    // The id alone on standard output, for scripts; what it means for the user on stderr.
     println!("{}", new.id);
+    let carried = Carried::of(&new, Questionnaire::embedded());
+    eprintln!(
+        "{}",
+        lang.pick(
+            &format!(
+                "{} → {}（{}）：引き継いだ {} 件は確認するまで「昨年から・未確認」で、進捗にも準備状況にも数えません（shindan confirm {}）",
+                old.id,
+                new.id,
+                year.label(lang),
+                carried.total(),
+                new.id
+            ),
+            &format!(
+                "{} → {} ({}): the {} items carried over stay \"from last year, unconfirmed\" and count towards no progress or readiness until confirmed (shindan confirm {})",
+                old.id,
+                new.id,
+                year.label(lang),
+                carried.total(),
+                new.id
+            ),
+        )
+    );
     Ok(())
 }

@@ -44,7 +44,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let editions = ctx.editions()?;
     let store = ctx.store()?;
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let today = chrono::Local::now().date_naive();
-    let bytes = report::export(&record, args.format.into(), ctx.lang, today, &editions);
+    let bytes = report::export(
+        &record,
+        args.format.into(),
+        ctx.lang,
+        ctx.clock.today(),
+        &editions,
+    );
     super::emit(ctx, args.output.as_deref(), &bytes)
 }

@@ -1,8 +1,8 @@
 //! `shindan list`: the records of the data dir, and the files that could not be read.
 
 use super::{print_json, Ctx, Failure};
+use crate::domain::carried::Carried;
 use crate::domain::Questionnaire;
-use chrono::Local;
 use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
@@ -15,12 +15,19 @@ pub struct Args {
 #[derive(Serialize)]
 struct Row {
     id: String,
+    /// The 年度 of the assessment (April–March), which the id names.
+    year: i32,
     name: Option<String>,
     beds: Option<i64>,
     founder: Option<String>,
+    /// Percent of the questions answered or confirmed this year.
     progress: u8,
     answered: usize,
+    /// Answers carried from last year and not confirmed: not in `progress`.
+    carried: usize,
     questions: usize,
+    /// Everything still carried (answers, checklist, vendors' returns, contacts, controls).
+    carried_total: usize,
     updated_at: String,
 }
 
@@ -37,7 +44,7 @@ struct Listing {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
-    let lang = ctx.lang;
+    let (lang, clock) = (ctx.lang, ctx.clock);
     let store = ctx.store()?;
     let listing = store.list().map_err(|e| ctx.store_err(e))?;
     let qn = Questionnaire::embedded();
@@ -48,12 +55,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             let p = qn.progress(r);
             Row {
                 id: r.id.to_string(),
+                year: r.fiscal_year().year(),
                 name: r.hospital_name().map(str::to_string),
                 beds: r.beds(),
                 founder: r.founder().map(|f| f.id().to_string()),
                 progress: p.percent(),
                 answered: p.answered,
+                carried: p.carried,
                 questions: p.total,
+                carried_total: Carried::of(r, qn).total(),
                 updated_at: r.updated_at.to_rfc3339(),
             }
         })
@@ -85,6 +95,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     }
     let header = [
         "ID",
+        lang.pick("年度", "Year"),
         lang.pick("病院名", "Hospital"),
         lang.pick("病床", "Beds"),
         lang.pick("開設者", "Founder"),
@@ -98,6 +109,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         .map(|(r, row)| {
             vec![
                 row.id.clone(),
+                r.fiscal_year().label(lang),
                 row.name.clone().unwrap_or_else(|| "—".into()),
                 row.beds
                     .map(|b| b.to_string())
@@ -105,11 +117,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 r.founder()
                     .map(|f| f.label(lang).to_string())
                     .unwrap_or_else(|| "—".into()),
-                format!("{}%", row.progress),
-                r.updated_at
-                    .with_timezone(&Local)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                progress(row, lang),
+                clock.show_time(r.updated_at),
             ]
         })
         .collect();
@@ -128,4 +137,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// `35%`, or for a copy not yet gone through `0%（引継45）`: carried answers are not progress.
+fn progress(row: &Row, lang: crate::domain::Lang) -> String {
+    if row.carried == 0 {
+        return format!("{}%", row.progress);
+    }
+    lang.pick(
+        &format!("{}%（引継{}）", row.progress, row.carried),
+        &format!("{}% ({} carried)", row.progress, row.carried),
+    )
+    .to_string()
 }

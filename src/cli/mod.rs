@@ -7,6 +7,7 @@ mod budget;
 mod catalog;
 mod check;
 mod checklist;
+mod confirm;
 mod contacts;
 mod control;
 mod copy;
@@ -19,7 +20,7 @@ mod show;
 mod survey;
 mod vendor_brief;
 
-use crate::domain::{Lang, RecordId};
+use crate::domain::{Clock, FiscalYear, Lang, RecordId};
 use crate::store::{Store, StoreError};
 use clap::{Parser, Subcommand};
 use std::fmt;
@@ -88,9 +89,12 @@ pub enum Command {
     Contacts(contacts::Args),
     /// Where a record stands among the 2022 survey's respondents of its size and founder
     Check(check::Args),
-    /// Next year's assessment of the same hospital: answers carried over (to confirm), linked
-    /// to this record for diff and history
+    /// Next year's assessment of the same hospital: everything carried over (to confirm),
+    /// linked to this record for diff and history; the 年度 after the source's by default
     Copy(copy::Args),
+    /// Confirm what a copy carried from last year (answers, checklist items, vendors' returns,
+    /// contacts, controls), one by one or a section at a time; alone, list what is left
+    Confirm(confirm::Args),
     /// The 2022 survey data shindan compares with, every figure with its source and precision
     Survey(survey::Args),
     /// The risk catalogue of the report's proposal 2: categories, phases, risks and controls
@@ -103,23 +107,18 @@ pub enum Command {
     Budget(budget::Args),
 }
 
-/// The year of a new record (`new`, `copy`): the one given, else this year, within
-/// [`RecordId::YEARS`].
-pub(crate) fn assessment_year(given: Option<i32>, lang: Lang) -> Result<i32, Failure> {
-    use chrono::Datelike;
-    let year = given.unwrap_or_else(|| chrono::Local::now().year());
-    let years = RecordId::YEARS;
-    if years.contains(&year) {
-        return Ok(year);
+/// The 年度 of a new record (`new`, `copy`): `--year` as typed (full-width digits too, within
+/// [`FiscalYear::RANGE`]), else `default`.
+pub(crate) fn assessment_year(
+    given: Option<&str>,
+    default: FiscalYear,
+    lang: Lang,
+) -> Result<FiscalYear, Failure> {
+    match given {
+        None => Ok(default),
+        Some(raw) => FiscalYear::parse(raw)
+            .map_err(|e| Failure::Invalid(format!("--year: {}", e.message(lang)))),
     }
-    let (from, to) = (years.start(), years.end());
-    Err(Failure::Invalid(
-        lang.pick(
-            &format!("{year} 年は範囲外です：{from}～{to}"),
-            &format!("year {year} is out of range: {from}–{to}"),
-        )
-        .to_string(),
-    ))
 }
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
@@ -207,6 +206,8 @@ impl fmt::Display for Failure {
 /// as `budget` need none).
 pub struct Ctx {
     pub lang: Lang,
+    /// Read once per command: every date and time the command stores or shows comes from it.
+    pub clock: Clock,
     data_dir: Option<PathBuf>,
     store: Option<Store>,
     checklist_file: Option<PathBuf>,
@@ -216,6 +217,7 @@ impl Ctx {
     pub fn new(lang: Lang, data_dir: Option<PathBuf>) -> Ctx {
         Ctx {
             lang,
+            clock: crate::clock::system(),
             data_dir,
             store: None,
             checklist_file: None,
@@ -324,6 +326,7 @@ pub fn run() -> ExitCode {
         Some(Command::Contacts(a)) => contacts::run(&mut ctx, a),
         Some(Command::Check(a)) => check::run(&mut ctx, a),
         Some(Command::Copy(a)) => copy::run(&mut ctx, a),
+        Some(Command::Confirm(a)) => confirm::run(&mut ctx, a),
         Some(Command::Survey(a)) => survey::run(&mut ctx, a),
         Some(Command::Catalog(a)) => catalog::run(&mut ctx, a),
         Some(Command::Control(a)) => control::run(&mut ctx, a),

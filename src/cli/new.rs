@@ -1,8 +1,7 @@
 //! `shindan new`: a record from the profile questions, for scripts.
 
 use super::{Ctx, Failure};
-use crate::domain::{validate, Questionnaire, Record};
-use chrono::{Local, Utc};
+use crate::domain::{history, validate, Questionnaire, Record, RecordId};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,19 +22,21 @@ pub struct Args {
     /// Member associations, comma-separated: jha, ajha, jmha, japha, none
     #[arg(long)]
     associations: Option<String>,
-    /// Assessment year (the id's prefix) [default: this year]
-    #[arg(long)]
-    year: Option<i32>,
+    /// The assessment's 年度 (April–March; the id's prefix), e.g. 2026 or ２０２６ [default: the
+    /// 年度 of today: 2026 until 2027-03-31]
+    #[arg(long, value_name = "YEAR")]
+    year: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let qn = Questionnaire::embedded();
-    let now = Utc::now();
-    let today = Local::now().date_naive();
-    let year = super::assessment_year(args.year, ctx.lang)?;
+    let clock = ctx.clock;
+    let now = clock.now();
+    let year = super::assessment_year(args.year.as_deref(), clock.fiscal_year(), ctx.lang)?;
     // Check every answer on a scratch record first: a refused value must not leave a half-made
     // record behind.
-    let mut scratch = Record::new(crate::domain::RecordId::new(year, 1), today, now);
+    let assessed_on = history::assessment_date(year, &clock);
+    let mut scratch = Record::new(RecordId::new(year.year(), 1), assessed_on, now);
     let mut given = vec![
         ("hospital_name", args.name.as_str()),
         ("beds", args.beds.as_str()),
@@ -53,7 +54,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     }
     let store = ctx.store()?;
     let record = store
-        .create(year, |id| {
+        .create(year.year(), |id| {
             let mut r = scratch.clone();
             r.id = id;
             r

@@ -1,6 +1,7 @@
 //! `shindan show`: a record's questions with answers and notes, as text or JSON.
 
 use super::{print_json, Ctx, Failure};
+use crate::domain::carried::Carried;
 use crate::domain::{Questionnaire, Value};
 use crate::text;
 use serde::Serialize;
@@ -17,15 +18,22 @@ pub struct Args {
 #[derive(Serialize)]
 struct Shown<'a> {
     record: String,
+    /// The 年度 (April–March) of `assessed_on`, which the id names.
+    year: i32,
     name: Option<&'a str>,
     assessed_on: String,
     progress: Progress,
+    /// Everything still carried from last year, to confirm (`shindan confirm`).
+    carried: Carried,
     questions: Vec<ShownQuestion<'a>>,
 }
 
 #[derive(Serialize)]
 struct Progress {
+    /// Answered or confirmed this year.
     answered: usize,
+    /// Carried from last year, not confirmed: not in `percent`.
+    carried: usize,
     total: usize,
     percent: u8,
 }
@@ -73,13 +81,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     }
     let shown = Shown {
         record: record.id.to_string(),
+        year: record.fiscal_year().year(),
         name: record.hospital_name(),
         assessed_on: record.assessed_on.to_string(),
         progress: Progress {
             answered: progress.answered,
+            carried: progress.carried,
             total: progress.total,
             percent: progress.percent(),
         },
+        carried: Carried::of(&record, qn),
         questions,
     };
     if args.json {
@@ -87,14 +98,25 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     println!(
-        "{}  {}  ({} {}/{}, {}%)",
+        "{}  {}  {}  {} {}  ({} {}/{}, {}%)",
         shown.record,
         shown.name.unwrap_or("—"),
+        record.fiscal_year().label(lang),
+        lang.pick("評価日", "assessed"),
+        shown.assessed_on,
         lang.pick("回答", "answered"),
         progress.answered,
         progress.total,
         progress.percent()
     );
+    if !shown.carried.is_empty() {
+        for line in text::wrap(
+            &super::confirm::carried_line(&shown.carried, &shown.record, lang),
+            78,
+        ) {
+            println!("{line}");
+        }
+    }
     let mut last_section = "";
     for q in &shown.questions {
         if q.section != last_section {

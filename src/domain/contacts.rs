@@ -123,6 +123,10 @@ pub struct Contact {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Copied from last year's record and not confirmed (or changed) since: a number that may
+    /// have changed is not counted as filled.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 impl Contact {
@@ -273,8 +277,15 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// Filled this year: a carried entry waits for confirmation.
     pub fn filled(&self) -> bool {
-        self.contact.as_ref().is_some_and(Contact::is_filled)
+        self.contact
+            .as_ref()
+            .is_some_and(|c| c.is_filled() && !c.carried)
+    }
+
+    pub fn carried(&self) -> bool {
+        self.contact.as_ref().is_some_and(|c| c.carried)
     }
 }
 
@@ -313,6 +324,11 @@ impl ContactChart {
 
     pub fn filled(&self) -> usize {
         self.slots.iter().filter(|s| s.filled()).count()
+    }
+
+    /// Entries carried from last year, to confirm.
+    pub fn carried(&self) -> usize {
+        self.slots.iter().filter(|s| s.carried()).count()
     }
 
     pub fn total(&self) -> usize {
@@ -382,6 +398,8 @@ pub fn set(
         }
         contact.note = (!v.is_empty()).then(|| v.to_string());
     }
+    // Changed this year: what is on the chart now is this year's word.
+    contact.carried = false;
     if let Some((v, s)) = &key {
         if !record.vendors.iter().any(|x| x.is(v, s)) {
             vendors::add(record, v, s, now).map_err(ContactError::Vendor)?;

@@ -1,11 +1,13 @@
 //! What changed between two assessments of one hospital (last year's and this year's).
 
 use super::budget::{BudgetData, HospitalBudget};
+use super::clock::Clock;
+use super::fiscal_year::FiscalYear;
 use super::indicator::IndicatorValue;
 use super::lang::Lang;
 use super::matrix::{Catalog, Coverage};
 use super::questionnaire::Questionnaire;
-use super::record::Record;
+use super::record::{Record, RecordId};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -287,4 +289,27 @@ impl RecordDiff {
         }
         rows
     }
+}
+
+/// The 年度 a copy of `source` is made for unless told otherwise: the one after the source's,
+/// whenever the copy is made (a copy in February for the coming 年度 is not a second record of
+/// the current one). A record made before ids named the 年度 may name a later year than its
+/// date: the later of the two counts.
+pub fn copy_year(source: &Record) -> FiscalYear {
+    source.fiscal_year().max(source.id.fiscal_year()).next()
+}
+
+/// Next year's record of the same hospital, as `copy` and the home screen's copy make it:
+/// everything carried over, to confirm ([`Record::carry_to`]), and dated today — or, made
+/// ahead for a coming 年度 (or late for a past one), that 年度's nearest day, so that the
+/// assessment date always names the id's year.
+pub fn copy(source: &Record, id: RecordId, clock: &Clock) -> Record {
+    let assessed_on = id.fiscal_year().clamp(clock.today());
+    source.carry_to(id, assessed_on, clock.now())
+}
+
+/// The assessment date of a new record of 年度 `year` made on the clock's day: today when it
+/// falls in that 年度, else that 年度's nearest day.
+pub fn assessment_date(year: FiscalYear, clock: &Clock) -> chrono::NaiveDate {
+    year.clamp(clock.today())
 }

@@ -3,9 +3,12 @@
 pub mod aggregate;
 pub mod answer;
 pub mod budget;
+pub mod carried;
 pub mod checklist;
+pub mod clock;
 pub mod cohort;
 pub mod contacts;
+pub mod fiscal_year;
 pub mod history;
 pub mod indicator;
 pub mod lang;
@@ -19,7 +22,9 @@ pub mod survey;
 pub mod validate;
 
 pub use answer::Value;
+pub use clock::Clock;
 pub use cohort::{BedClass, Founder};
+pub use fiscal_year::FiscalYear;
 pub use indicator::{Indicator, IndicatorValue};
 pub use lang::{Lang, Text};
 pub use questionnaire::{Kind, Question, Questionnaire, Section, Visibility};

@@ -452,8 +452,14 @@ impl Questionnaire {
                 continue;
             }
             p.total += 1;
-            if self.visible(q, record) && record.value(&q.id).is_some() {
-                p.answered += 1;
+            if !self.visible(q, record) {
+                continue;
+            }
+            match record.answers.get(&q.id) {
+                // Carried from last year: known, but not this year's answer until confirmed.
+                Some(a) if a.carried => p.carried += 1,
+                Some(_) => p.answered += 1,
+                None => {}
             }
         }
         p
@@ -476,10 +482,15 @@ impl Questionnaire {
     }
 }
 
-/// Answered visible questions of all visible questions (optional ones aside).
+/// Answered visible questions of all visible questions (optional ones aside). An answer
+/// carried from last year and not confirmed is counted apart, never as answered: a fresh copy
+/// is 0% done, N carried, until someone confirms what still holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
+    /// Answered (or confirmed) this year.
     pub answered: usize,
+    /// Carried from last year's record, to confirm.
+    pub carried: usize,
     pub total: usize,
 }
 

@@ -1,11 +1,12 @@
 //! One hospital's assessment: its answers, notes and the bookkeeping that keeps them safe.
 
 use super::answer::Value;
-use super::checklist::{ChecklistAnswers, Vendor};
+use super::checklist::{carry, ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
 use super::contacts::Contact;
+use super::fiscal_year::FiscalYear;
 use super::matrix::ControlMark;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -16,7 +17,7 @@ use std::str::FromStr;
 /// checklist hints and year-to-year copies need.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// A record's id: the assessment year and a sequence, `2026-007`. Hospital names are Japanese
+/// A record's id: the assessment's 年度 and a sequence, `2026-007`. Hospital names are Japanese
 /// and long; an id like this is short, ASCII and easy to type over SSH.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -26,15 +27,18 @@ pub struct RecordId {
 }
 
 impl RecordId {
-    /// The years a new record may be made for: a typo such as 226 or 20266 is caught, any real
-    /// assessment year fits.
-    pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+    /// The years a new record may be made for ([`FiscalYear::RANGE`]).
+    pub const YEARS: std::ops::RangeInclusive<i32> = FiscalYear::RANGE;
 
     pub fn new(year: i32, seq: u32) -> RecordId {
         RecordId { year, seq }
     }
     pub fn year(&self) -> i32 {
         self.year
+    }
+    /// The 年度 the id names.
+    pub fn fiscal_year(&self) -> FiscalYear {
+        FiscalYear::new(self.year)
     }
     pub fn seq(&self) -> u32 {
         self.seq
@@ -175,8 +179,9 @@ impl Record {
         }
     }
 
-    pub fn year(&self) -> i32 {
-        self.assessed_on.year()
+    /// The record's 年度: that of its assessment date (April–March), which its id names.
+    pub fn fiscal_year(&self) -> FiscalYear {
+        FiscalYear::of(self.assessed_on)
     }
 
     pub fn value(&self, question: &str) -> Option<&Value> {
@@ -251,8 +256,11 @@ impl Record {
         self.updated_at = now;
     }
 
-    /// Starts next year's assessment from this one: every answer and note carried over and
-    /// marked so until it is confirmed. Drafts and the interview position stay behind.
+    /// Starts next year's assessment from this one. Everything the hospital said is carried
+    /// over and marked so until it is confirmed (see [`super::carried`]): the answers, the
+    /// checklist's latest checks with their dates, the vendors' returned forms, the contact
+    /// chart, the controls' marks. Notes and the list of vendors come along as they are (they
+    /// are remarks and names, not answers). Drafts and the interview position stay behind.
     pub fn carry_to(&self, id: RecordId, assessed_on: NaiveDate, now: DateTime<Utc>) -> Record {
         let mut next = Record::new(id, assessed_on, now);
         for (q, a) in &self.answers {
@@ -266,11 +274,27 @@ impl Record {
             );
         }
         next.notes = self.notes.clone();
-        // The checklist's answers are dated, and a new edition carries them over itself; the
-        // vendors and the contact chart outlive a year.
-        next.checklists = self.checklists.clone();
+        next.checklists = self
+            .checklists
+            .iter()
+            .map(|(edition, a)| (edition.clone(), carry::carry_year(a, edition, &self.id)))
+            .filter(|(_, a)| !a.items.is_empty())
+            .collect();
+        // The vendors outlive a year; what each returned is last year's word.
         next.vendors = self.vendors.clone();
-        next.contacts = self.contacts.clone();
+        for form in next.vendors.iter_mut().flat_map(|v| v.forms.values_mut()) {
+            if let Some(r) = form.returned.as_mut() {
+                r.carried = true;
+            }
+        }
+        next.contacts = self
+            .contacts
+            .iter()
+            .map(|c| Contact {
+                carried: true,
+                ..c.clone()
+            })
+            .collect();
         // Controls outlive a year too, but each is marked until it is set again this year.
         next.controls = self
             .controls

@@ -246,8 +246,8 @@ pub fn hospital_html(v: &ChecklistView, lang: Lang, printed_on: NaiveDate) -> St
             ),
             (
                 lang.pick("受領日", "Returned"),
-                vs.returned_at
-                    .map(|t| crate::domain::checklist::date::japan_date(t).to_string())
+                vs.returned_on
+                    .map(|d| d.to_string())
                     .unwrap_or_else(|| lang.pick("未返却", "not returned").to_string()),
             ),
         ]));

@@ -2,7 +2,7 @@
 
 use super::{atomic, StoreError};
 use crate::domain::RecordId;
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::fs::{self, File, TryLockError};
@@ -23,12 +23,12 @@ impl Holder {
         Holder {
             pid: std::process::id(),
             host: gethostname::gethostname().to_string_lossy().into_owned(),
-            since: Utc::now(),
+            since: crate::clock::system().now(),
         }
     }
 
     pub fn message(&self, lang: crate::domain::Lang) -> String {
-        let since = self.since.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+        let since = crate::clock::system().show_time(self.since);
         lang.pick(
             &format!("{} の pid {} が {} から編集中", self.host, self.pid, since),
             &format!("pid {} on {} since {}", self.pid, self.host, since),
@@ -73,7 +73,7 @@ impl RecordLock {
                     .unwrap_or(Holder {
                         pid: 0,
                         host: "?".into(),
-                        since: Utc::now(),
+                        since: crate::clock::system().now(),
                     });
                 return Err(StoreError::Locked {
                     id: id.clone(),

@@ -6,7 +6,6 @@ use crate::domain::record::Draft;
 use crate::domain::validate::{self, AnswerError};
 use crate::domain::{Lang, Questionnaire, Record, RecordId, Value};
 use crate::store::{Holder, RecordLock, Store, StoreError};
-use chrono::Utc;
 
 pub struct Session {
     store: Store,
@@ -95,7 +94,7 @@ impl Session {
             &mut self.record,
             question,
             value,
-            Utc::now(),
+            crate::clock::system().now(),
         )
         .map_err(Refusal::Invalid)?;
         self.save();
@@ -144,7 +143,7 @@ impl Session {
 
     pub fn confirm(&mut self, question: &str) -> Result<bool, Refusal> {
         self.writable()?;
-        let changed = self.record.confirm(question, Utc::now());
+        let changed = self.record.confirm(question, crate::clock::system().now());
         if changed {
             self.save();
         }
@@ -153,7 +152,8 @@ impl Session {
 
     pub fn set_note(&mut self, question: &str, note: &str) -> Result<(), Refusal> {
         self.writable()?;
-        self.record.set_note(question, note, Utc::now());
+        self.record
+            .set_note(question, note, crate::clock::system().now());
         let mut draft = self.record.draft(question).cloned().unwrap_or_default();
         draft.note = None;
         self.record.set_draft(question, draft);

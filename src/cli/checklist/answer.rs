@@ -1,11 +1,10 @@
 //! `shindan checklist answer`: one dated check of one item, through the domain's rules.
 
-use super::{invalid, pick, today};
+use super::{invalid, pick};
 use crate::cli::{Ctx, Failure};
 use crate::domain::checklist::rules::{self, AnswerInput, ChecklistError, DateField};
 use crate::domain::checklist::YesNo;
 use crate::text;
-use chrono::Utc;
 use std::path::Path;
 
 #[derive(Debug, clap::Args)]
@@ -41,8 +40,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let edition = pick(ctx, &editions, args.edition.as_deref())?;
     let id = ctx.parse_id(&args.id)?;
     let item = rules::item(edition, &args.item).map_err(|e| invalid(ctx, &e))?;
-    let today = today();
-    let now = Utc::now();
+    let (today, now) = (ctx.clock.today(), ctx.clock.now());
     let withdraw = args.answer.trim() == "-";
     let input = if withdraw {
         if args.checked.is_some()

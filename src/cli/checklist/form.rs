@@ -2,11 +2,10 @@
 //! vendor's form (事業者確認用) to send out. Sending a vendor its form names it in the record:
 //! a form sent is a form expected back.
 
-use super::{pick, today, view};
+use super::{pick, view};
 use crate::cli::{Ctx, Failure};
 use crate::domain::checklist::{vendor_file, vendors};
 use crate::print;
-use chrono::Utc;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,9 +45,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let store = ctx.store()?;
     let Some(vendor) = &args.vendor else {
         let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-        let v = view(&editions, edition, &record);
+        let v = view(&editions, edition, &record, &ctx.clock);
         let bytes = match args.format.unwrap_or(Format::Html) {
-            Format::Html => print::checklist::hospital_html(&v, lang, today()).into_bytes(),
+            Format::Html => {
+                print::checklist::hospital_html(&v, lang, ctx.clock.today()).into_bytes()
+            }
             Format::Md => print::checklist::hospital_md(&v, lang).into_bytes(),
             Format::Csv => print::checklist::hospital_csv(&v, lang),
             Format::Json => {
@@ -68,8 +69,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         vendor,
         args.system.as_deref(),
         &edition.id,
-        today(),
-        Utc::now(),
+        ctx.clock.today(),
+        ctx.clock.now(),
     )
     .map_err(|e| Failure::Invalid(e.message(lang)))?;
     let file = vendor_file::blank(edition, &record, &name, &system, lang);

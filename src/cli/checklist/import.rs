@@ -1,11 +1,10 @@
 //! `shindan checklist import`: a vendor's filled form back into the record — checked as a
 //! whole first, so that a file with one bad row changes nothing.
 
-use super::{pick, today, view};
+use super::{pick, view};
 use crate::cli::{Ctx, Failure};
 use crate::domain::checklist::vendor_file;
 use crate::text;
-use chrono::Utc;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -36,24 +35,30 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let store = ctx.store()?;
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let imported =
-        vendor_file::import(edition, &mut record, &bytes, today(), Utc::now()).map_err(|e| {
-            Failure::Invalid(
-                lang.pick(
-                    &format!(
-                        "{}：{}（記録は変更していません）",
-                        args.file.display(),
-                        e.message(lang)
-                    ),
-                    &format!(
-                        "{}: {} (the record is unchanged)",
-                        args.file.display(),
-                        e.message(lang)
-                    ),
-                )
-                .to_string(),
+    let imported = vendor_file::import(
+        edition,
+        &mut record,
+        &bytes,
+        ctx.clock.today(),
+        ctx.clock.now(),
+    )
+    .map_err(|e| {
+        Failure::Invalid(
+            lang.pick(
+                &format!(
+                    "{}：{}（記録は変更していません）",
+                    args.file.display(),
+                    e.message(lang)
+                ),
+                &format!(
+                    "{}: {} (the record is unchanged)",
+                    args.file.display(),
+                    e.message(lang)
+                ),
             )
-        })?;
+            .to_string(),
+        )
+    })?;
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
@@ -86,7 +91,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             ),
         )
     );
-    let v = view(&editions, edition, &record);
+    let v = view(&editions, edition, &record, &ctx.clock);
     let mine: Vec<_> = v
         .conflicts
         .iter()

@@ -9,8 +9,8 @@ pub(crate) mod show;
 
 use super::{Ctx, Failure};
 use crate::domain::checklist::{ChecklistError, ChecklistView, Edition, Editions};
+use crate::domain::Clock;
 use crate::domain::{Questionnaire, Record};
-use chrono::{Local, NaiveDate};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,11 +44,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     }
 }
 
-/// The hospital's day: dates checked are local dates.
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
 /// The edition a command works on: `--edition`, else the newest known.
 pub fn pick<'e>(
     ctx: &Ctx,
@@ -75,13 +70,18 @@ pub fn invalid(ctx: &Ctx, e: &ChecklistError) -> Failure {
 }
 
 /// The view of a record's checklist, with the evidence files looked at now.
-pub fn view<'e>(editions: &Editions, edition: &'e Edition, record: &Record) -> ChecklistView<'e> {
+pub fn view<'e>(
+    editions: &Editions,
+    edition: &'e Edition,
+    record: &Record,
+    clock: &Clock,
+) -> ChecklistView<'e> {
     ChecklistView::build(
         editions,
         edition,
         record,
         Questionnaire::embedded(),
-        today(),
+        clock,
         &crate::store::evidence::state,
     )
 }

@@ -40,6 +40,8 @@ struct MissingVendor {
     vendor: String,
     system: String,
     sent: bool,
+    /// Only last year's return, carried and not confirmed.
+    carried: bool,
 }
 
 #[derive(Serialize)]
@@ -65,7 +67,10 @@ struct ShownItem {
     checked_on: Option<NaiveDate>,
     target_on: Option<NaiveDate>,
     note: Option<String>,
+    /// The latest answer was carried over and not confirmed: it does not count as done.
     carried: bool,
+    /// Where it was carried from: last year's record (`2026-001`) or the previous edition.
+    carried_from: Option<String>,
     overdue: bool,
     history: Vec<Check>,
     vendors: Vec<VendorAnswer>,
@@ -115,7 +120,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let id = ctx.parse_id(&args.id)?;
     let store = ctx.store()?;
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let v = view(&editions, edition, &record);
+    let v = view(&editions, edition, &record, &ctx.clock);
     let evidence_state = |path: &str, sha: &str| {
         v.evidence
             .iter()
@@ -149,6 +154,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 target_on: latest.and_then(|a| a.target_on),
                 note: latest.and_then(|a| a.note.clone()),
                 carried: latest.is_some_and(|a| a.carried.is_some()),
+                carried_from: latest.and_then(|a| a.carried.as_ref()).map(|c| {
+                    c.record
+                        .as_ref()
+                        .map_or_else(|| c.edition.clone(), |r| r.to_string())
+                }),
                 overdue: row.overdue,
                 history: row
                     .history
@@ -215,10 +225,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                     vendor,
                     system,
                     sent,
+                    carried,
                 } => Some(MissingVendor {
                     vendor: vendor.clone(),
                     system: system.clone(),
                     sent: *sent,
+                    carried: *carried,
                 }),
                 Missing::Item { .. } => None,
             })
@@ -333,8 +345,11 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
                                 &format!(" (check {})", row.history.len()),
                             ));
                         }
-                        if a.carried.is_some() {
-                            s.push_str(lang.pick("（前版から引継ぎ）", " (carried)"));
+                        if let Some(from) = &item.carried_from {
+                            s.push_str(&lang.pick(
+                                &format!("（{from} から引継ぎ・未確認）"),
+                                &format!(" (carried from {from}, unconfirmed)"),
+                            ));
                         }
                         if row.overdue {
                             s.push_str(lang.pick("  ！目標日超過", "  ! target passed"));
@@ -386,6 +401,23 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
                     );
                 }
             }
+        }
+    }
+    let carried = shown.items.iter().filter(|i| i.carried).count();
+    if carried > 0 {
+        println!();
+        let say = match lang {
+            Lang::Ja => format!(
+                "引き継いだ回答{carried}件は確認するまで完了に数えません：shindan confirm {} --checklist 項目ID（確認日は今日）",
+                shown.record
+            ),
+            Lang::En => format!(
+                "{carried} carried answers do not count until confirmed: shindan confirm {} --checklist ITEM (checked today)",
+                shown.record
+            ),
+        };
+        for line in text::wrap(&say, 78) {
+            println!("{line}");
         }
     }
     if !r.missing.is_empty() {

@@ -145,10 +145,16 @@ pub struct ItemAnswer {
     pub carried: Option<Carried>,
 }
 
+/// Where a carried answer came from: the previous edition's items, or — when `record` is set —
+/// last year's record (`copy`). Either way it is to confirm: it does not count towards
+/// readiness until the item is checked again on a later day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Carried {
     pub edition: String,
     pub items: Vec<String>,
+    /// Last year's record the answer was copied from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<crate::domain::RecordId>,
 }
 
 /// How one item of the new edition was filled from several of the previous one, kept in the
@@ -235,6 +241,10 @@ pub struct ReturnedForm {
     pub file_sha256: String,
     #[serde(default)]
     pub items: BTreeMap<String, VendorAnswer>,
+    /// Returned last year and copied with the record: not counted as back until confirmed
+    /// (or a new form is imported).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,34 +1,23 @@
 //! Dates as the checklist uses them: the Japanese fiscal year (1 April – 31 March) bounds every
 //! target date, and people type dates in more shapes than ISO.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use crate::domain::fiscal_year::FiscalYear;
+use chrono::NaiveDate;
 
 /// The fiscal year a date falls in, named by the calendar year it starts in (令和7年度 = 2025,
-/// from 2025-04-01 to 2026-03-31).
+/// from 2025-04-01 to 2026-03-31): the same 年度 as a record's id ([`FiscalYear::of`]).
 pub fn fiscal_year(d: NaiveDate) -> i32 {
-    if d.month() >= 4 {
-        d.year()
-    } else {
-        d.year() - 1
-    }
+    FiscalYear::of(d).year()
 }
 
 /// 31 March that closes the fiscal year of `d`.
 pub fn fiscal_year_end(d: NaiveDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(fiscal_year(d) + 1, 3, 31).unwrap_or(NaiveDate::MAX)
+    FiscalYear::of(d).last_day()
 }
 
 /// 令和 year of a fiscal year (2025 → 7): the MHLW names its editions so.
 pub fn reiwa(fiscal_year: i32) -> i32 {
     fiscal_year - 2018
-}
-
-/// The date in Japan of an instant: answers are stored in UTC, but a hospital's day is JST, and
-/// an answer given at 08:00 in Tokyo belongs to that day, not the one before.
-pub fn japan_date(at: DateTime<Utc>) -> NaiveDate {
-    FixedOffset::east_opt(9 * 3600)
-        .map(|jst| at.with_timezone(&jst).date_naive())
-        .unwrap_or_else(|| at.date_naive())
 }
 
 /// Reads a date as people type it or as Excel re-saves it: `2026-04-01`, `2026/4/1`,
@@ -106,11 +95,5 @@ mod tests {
         ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
-    }
-
-    #[test]
-    fn japan_date_is_nine_hours_ahead() {
-        let at: DateTime<Utc> = "2026-03-31T23:30:00Z".parse().unwrap();
-        assert_eq!(japan_date(at), d("2026-04-01"));
     }
 }

@@ -5,7 +5,7 @@
 //! - `no` needs `target_on` (目標日), on or after `checked_on` and no later than 31 March closing
 //!   the fiscal year of `checked_on` — or the item's own later deadline (`target_by`);
 //! - a re-check on a later day adds a new answer (1回目, 2回目…); on the same day it corrects the
-//!   latest one.
+//!   latest one; over a carried answer (not checked this year) it takes its place.
 
 use super::answers::{ChecklistAnswers, Evidence, ItemAnswer, YesNo};
 use super::carry::{self, CarryReport};
@@ -376,7 +376,10 @@ pub fn answer(
     let corrected = history
         .last()
         .is_some_and(|l| l.checked_on == input.checked_on);
-    if corrected {
+    // A carried answer (last year's, or the previous edition's) was never this year's check:
+    // checking the item again replaces it, so that this year's form starts at 1回目.
+    let over_carried = history.last().is_some_and(|l| l.carried.is_some());
+    if corrected || over_carried {
         history.pop();
     }
     history.push(entry);

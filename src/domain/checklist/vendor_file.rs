@@ -462,6 +462,7 @@ pub fn import(
         imported_at: now,
         file_sha256: super::answers::Evidence::of_bytes("", bytes).sha256,
         items,
+        carried: false,
     };
     let v = record
         .vendors

@@ -5,10 +5,10 @@
 
 use super::answers::{ChecklistAnswers, Evidence, EvidenceState, ItemAnswer, VendorAnswer, YesNo};
 use super::carry::{self, CarryReport};
-use super::date;
 use super::edition::{Device, Edition, Editions, Form, Item, SectionDef};
 use super::risk_link;
 use super::rules::{self, ChecklistError};
+use crate::domain::clock::Clock;
 use crate::domain::contacts;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::questionnaire::Questionnaire;
@@ -19,6 +19,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gap {
     Unanswered,
+    /// The latest answer was carried over (from last year's record, or from the previous
+    /// edition) and not checked again: it counts once confirmed on a later day.
+    Carried {
+        checked_on: NaiveDate,
+        /// The record or the edition it came from (`2026-001`, `mhlw-r6`).
+        from: String,
+    },
     /// The latest answer breaks a rule (a `no` without a valid target date…).
     Invalid(ChecklistError),
 }
@@ -27,6 +34,12 @@ impl Gap {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Gap::Unanswered => lang.pick("未回答", "unanswered").to_string(),
+            Gap::Carried { checked_on, from } => lang
+                .pick(
+                    &format!("{from} から引き継ぎ・未確認（確認日 {checked_on}）：新しい確認日で確認してください"),
+                    &format!("carried from {from}, not confirmed (checked {checked_on}): confirm it with a new date"),
+                )
+                .to_string(),
             Gap::Invalid(e) => e.message(lang),
         }
     }
@@ -111,7 +124,13 @@ pub struct VendorStatus {
     pub vendor: String,
     pub system: String,
     pub sent_on: Option<NaiveDate>,
+    /// When the returned form was imported; `None` while none is back (a form carried from
+    /// last year and not confirmed is not back).
     pub returned_at: Option<DateTime<Utc>>,
+    /// Its local date (受領日).
+    pub returned_on: Option<NaiveDate>,
+    /// Last year's returned form, carried and not confirmed.
+    pub carried: bool,
     pub file_sha256: Option<String>,
     /// Items the vendor answered, of those on its form.
     pub answered: usize,
@@ -129,6 +148,8 @@ pub enum Missing {
         vendor: String,
         system: String,
         sent: bool,
+        /// What it returned last year was carried with the record and not confirmed.
+        carried: bool,
     },
 }
 
@@ -139,7 +160,19 @@ impl Missing {
             Missing::Vendor {
                 vendor,
                 system,
+                carried: true,
+                ..
+            } => lang
+                .pick(
+                    &format!("{vendor}（{system}）：事業者確認用は昨年の返却分のみ（未確認）"),
+                    &format!("{vendor} ({system}): only last year's vendor form, not confirmed"),
+                )
+                .to_string(),
+            Missing::Vendor {
+                vendor,
+                system,
                 sent: true,
+                ..
             } => lang
                 .pick(
                     &format!("{vendor}（{system}）：事業者確認用が未返却"),
@@ -150,6 +183,7 @@ impl Missing {
                 vendor,
                 system,
                 sent: false,
+                ..
             } => lang
                 .pick(
                     &format!("{vendor}（{system}）：事業者確認用が未送付"),
@@ -250,15 +284,16 @@ impl<'e> ChecklistView<'e> {
     }
 
     /// Builds the view. `evidence_state` looks at an evidence file as it is now (the front end
-    /// reads files; the domain does not).
+    /// reads files; the domain does not); the clock gives today and the local dates.
     pub fn build(
         editions: &Editions,
         edition: &'e Edition,
         record: &Record,
         qn: &Questionnaire,
-        today: NaiveDate,
+        clock: &Clock,
         evidence_state: &dyn Fn(&Evidence) -> EvidenceState,
     ) -> ChecklistView<'e> {
+        let today = clock.today();
         let (answers, carry) = effective_answers(editions, edition, record);
         let gate_closed = edition
             .gate
@@ -279,6 +314,14 @@ impl<'e> ChecklistView<'e> {
             } else {
                 match history.last() {
                     None => RowStatus::Missing(Gap::Unanswered),
+                    Some(a) if a.carried.is_some() => RowStatus::Missing(Gap::Carried {
+                        checked_on: a.checked_on,
+                        from: a.carried.as_ref().map_or_else(String::new, |c| {
+                            c.record
+                                .as_ref()
+                                .map_or_else(|| c.edition.clone(), |r| r.to_string())
+                        }),
+                    }),
                     Some(a) => {
                         match rules::check_answer(item, a.answer, a.checked_on, a.target_on, today)
                         {
@@ -335,7 +378,7 @@ impl<'e> ChecklistView<'e> {
             let row = Row {
                 item,
                 required: item_required,
-                hints: hints(item, record, qn),
+                hints: hints(item, record, qn, clock),
                 history,
                 status,
                 vendors,
@@ -348,12 +391,18 @@ impl<'e> ChecklistView<'e> {
         let on_form = edition.items_on(Form::Vendor).count();
         for v in &record.vendors {
             let form = v.forms.get(&edition.id);
-            let returned = form.and_then(|f| f.returned.as_ref());
+            let carried = form
+                .and_then(|f| f.returned.as_ref())
+                .is_some_and(|r| r.carried);
+            let returned = form
+                .and_then(|f| f.returned.as_ref())
+                .filter(|r| !r.carried);
             if returned.is_none() {
                 missing.push(Missing::Vendor {
                     vendor: v.vendor.clone(),
                     system: v.system.clone(),
                     sent: form.is_some_and(|f| f.sent_on.is_some()),
+                    carried,
                 });
             }
             vendor_status.push(VendorStatus {
@@ -361,6 +410,8 @@ impl<'e> ChecklistView<'e> {
                 system: v.system.clone(),
                 sent_on: form.and_then(|f| f.sent_on),
                 returned_at: returned.map(|r| r.imported_at),
+                returned_on: returned.map(|r| clock.date_of(r.imported_at)),
+                carried,
                 file_sha256: returned.map(|r| r.file_sha256.clone()),
                 answered: returned.map(|r| r.items.len()).unwrap_or(0),
                 on_form,
@@ -476,7 +527,7 @@ fn vendor_cells(record: &Record, edition: &Edition, item: &Item) -> Vec<VendorCe
 
 /// Hints beside an item: the survey answers it links to (with the day each was given), the
 /// risk categories it helps cover, and for 3(1) the contact chart kept in shindan.
-pub fn hints(item: &Item, record: &Record, qn: &Questionnaire) -> Vec<Hint> {
+pub fn hints(item: &Item, record: &Record, qn: &Questionnaire, clock: &Clock) -> Vec<Hint> {
     let mut out = Vec::new();
     for qid in &item.survey {
         let (Some(q), Some(a)) = (qn.question(qid), record.answers.get(qid)) else {
@@ -485,7 +536,7 @@ pub fn hints(item: &Item, record: &Record, qn: &Questionnaire) -> Vec<Hint> {
         if !qn.visible(q, record) {
             continue;
         }
-        let on = date::japan_date(a.at);
+        let on = clock.date_of(a.at);
         out.push(Hint {
             source: HintSource::Survey {
                 question: qid.clone(),
@@ -493,14 +544,24 @@ pub fn hints(item: &Item, record: &Record, qn: &Questionnaire) -> Vec<Hint> {
             },
             text: Text {
                 ja: format!(
-                    "調査「{}」：{}（{on}）",
+                    "調査「{}」：{}（{on}{}）",
                     q.text.ja,
-                    q.describe(&a.value, Lang::Ja)
+                    q.describe(&a.value, Lang::Ja),
+                    if a.carried {
+                        "・昨年から・未確認"
+                    } else {
+                        ""
+                    }
                 ),
                 en: format!(
-                    "survey: {}: {} ({on})",
+                    "survey: {}: {} ({on}{})",
                     q.text.en,
-                    q.describe(&a.value, Lang::En)
+                    q.describe(&a.value, Lang::En),
+                    if a.carried {
+                        ", from last year, unconfirmed"
+                    } else {
+                        ""
+                    }
                 ),
             },
         });

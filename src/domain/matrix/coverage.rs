@@ -23,7 +23,8 @@ pub struct ControlState<'c> {
     pub source: StatusSource,
     pub note: Option<String>,
     pub system: Option<String>,
-    /// The user's mark was copied from last year's record and not set again this year.
+    /// Its status rests on last year's word, not confirmed: the user's mark copied from last
+    /// year's record, or the interview answer that proves it carried and not confirmed.
     pub carried: bool,
 }
 
@@ -184,20 +185,30 @@ impl<'c> Coverage<'c> {
             .map(|c| {
                 let (status, source) = status_of(c, record, qn);
                 let mark = record.controls.get(&c.id);
+                let carried = match &source {
+                    StatusSource::User => mark.is_some_and(|m| m.carried),
+                    StatusSource::Interview { question, .. } => {
+                        record.answers.get(question).is_some_and(|a| a.carried)
+                    }
+                    StatusSource::Default => false,
+                };
                 ControlState {
                     control: c,
                     status,
                     source,
                     note: mark.and_then(|m| m.note.clone()),
                     system: mark.and_then(|m| m.system.clone()),
-                    carried: mark.is_some_and(|m| m.carried),
+                    carried,
                 }
             })
             .collect();
+        // What was carried from last year counts as unknown until confirmed (issue 22): the
+        // status is shown as it was, but covers nothing yet.
         let status = |id: &str| {
             controls
                 .iter()
                 .find(|s| s.control.id == id)
+                .filter(|s| !s.carried)
                 .map_or(ControlStatus::Unknown, |s| s.status)
         };
         let mut leaves: Vec<LeafCoverage<'c>> = catalog

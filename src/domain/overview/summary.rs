@@ -641,6 +641,7 @@ impl ChecklistSummary {
                     vendor,
                     system,
                     sent,
+                    ..
                 } => Some((vendor.clone(), system.clone(), *sent)),
                 Missing::Item { .. } => None,
             })

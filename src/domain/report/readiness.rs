@@ -3,6 +3,7 @@
 
 use super::model::{Block, Part, PartId};
 use crate::domain::checklist::{ChecklistView, Editions, EvidenceState};
+use crate::domain::clock::Clock;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
 use crate::domain::Lang;
@@ -22,7 +23,8 @@ pub fn part(
     }
     let edition = editions.newest()?;
     // Readiness does not depend on the evidence files; the report does not read them.
-    let v = ChecklistView::build(editions, edition, record, qn, today, &|_| {
+    // The report is dated `today`; readiness needs nothing finer than the day.
+    let v = ChecklistView::build(editions, edition, record, qn, &Clock::on(today), &|_| {
         EvidenceState::NotChecked
     });
     let r = &v.readiness;

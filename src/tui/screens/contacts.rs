@@ -14,7 +14,6 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -230,10 +229,16 @@ impl Contacts {
             if empty {
                 // Everything erased: the place is emptied, as `contacts clear` does.
                 if had {
-                    contacts::clear(r, slot.position, vendor, Utc::now())?;
+                    contacts::clear(r, slot.position, vendor, crate::clock::system().now())?;
                 }
             } else {
-                contacts::set(r, slot.position, vendor, input, Utc::now())?;
+                contacts::set(
+                    r,
+                    slot.position,
+                    vendor,
+                    input,
+                    crate::clock::system().now(),
+                )?;
             }
             r.set_draft(&key, Draft::default());
             Ok(())
@@ -281,7 +286,9 @@ impl Contacts {
             .vendor
             .as_ref()
             .map(|(v, s)| (v.as_str(), Some(s.as_str())));
-        match session.update(|r| contacts::clear(r, slot.position, vendor, Utc::now())) {
+        match session
+            .update(|r| contacts::clear(r, slot.position, vendor, crate::clock::system().now()))
+        {
             Ok(()) => {
                 self.rebuild(session);
                 Action::Flash(

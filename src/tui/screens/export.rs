@@ -11,7 +11,7 @@ use crate::store::Store;
 use crate::text::{pad, truncate};
 use crate::tui::app::View;
 use crate::tui::keys::{self, Intent, Scope};
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -140,7 +140,7 @@ pub fn file_name(record: &Record, format: Format, today: NaiveDate) -> String {
 
 /// Writes the export and says what happened, in the user's language: the path, or why not.
 pub fn write(store: &Store, record: &Record, format: Format, lang: Lang) -> String {
-    let today = Local::now().date_naive();
+    let today = crate::clock::system().today();
     let bytes = report::export(record, format, lang, today, Editions::shipped());
     match store.write_export(&file_name(record, format, today), &bytes) {
         Ok(path) => match lang {

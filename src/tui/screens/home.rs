@@ -3,6 +3,7 @@
 
 use super::export::{self, ExportPrompt, PromptKey};
 use super::new_record::NewRecord;
+use crate::domain::{history, FiscalYear};
 use crate::domain::{Lang, Questionnaire, Record, RecordId};
 use crate::store::{DamagedFile, Store};
 use crate::text::{pad, pad_left, truncate};
@@ -10,7 +11,7 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::widgets::bar::bar;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use chrono::{Datelike, Local, Utc};
+use chrono::{Datelike, Utc};
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -241,28 +242,18 @@ impl Home {
             Mode::Copy { id, field, error } => {
                 match field.handle(key) {
                     FieldKey::Submit => {
-                        let year = field
-                            .text()
-                            .trim()
-                            .parse::<i32>()
-                            .ok()
-                            .filter(|y| RecordId::YEARS.contains(y));
-                        let Some(year) = year else {
-                            *error = Some(
-                                lang.pick(
-                                    "年度は 2000～2100 の数字です",
-                                    "The year is a number, 2000–2100",
-                                )
-                                .to_string(),
-                            );
-                            return Some(Action::None);
+                        let year = match FiscalYear::parse(&field.text()) {
+                            Ok(y) => y.year(),
+                            Err(e) => {
+                                *error = Some(e.message(lang));
+                                return Some(Action::None);
+                            }
                         };
                         let id = id.clone();
+                        let clock = crate::clock::system();
                         let result = env.store.load(&id).and_then(|old| {
-                            let now = Utc::now();
-                            let today = Local::now().date_naive();
                             env.store
-                                .create(year, |new_id| old.carry_to(new_id, today, now))
+                                .create(year, |new_id| history::copy(&old, new_id, &clock))
                         });
                         self.mode = Mode::Browse;
                         return Some(match result {
@@ -339,11 +330,10 @@ impl Screen for Home {
             Intent::New => return Some(Action::Push(Box::new(NewRecord::new()))),
             Intent::Copy => {
                 if let Some(row) = self.selected_row() {
-                    let this_year = Local::now().year();
-                    let year = if row.id.year() < this_year {
-                        this_year
-                    } else {
-                        row.id.year() + 1
+                    // The 年度 after the source's, as `shindan copy` makes it.
+                    let year = match env.store.load(&row.id) {
+                        Ok(old) => history::copy_year(&old),
+                        Err(_) => row.id.fiscal_year().next(),
                     };
                     self.mode = Mode::Copy {
                         id: row.id.clone(),
@@ -449,10 +439,11 @@ impl Screen for Home {
         }
         // Keep the selection in view.
         let top = (self.selected + 1).saturating_sub(list_h);
-        let this_year = Local::now().year();
+        let clock = crate::clock::system();
+        let this_year = clock.local(clock.now()).year();
         for (i, row) in rows.iter().enumerate().skip(top).take(list_h) {
             let sel = i == self.selected;
-            let updated = row.updated.with_timezone(&Local);
+            let updated = clock.local(row.updated);
             let upd = if updated.year() == this_year {
                 updated.format("%m-%d %H:%M").to_string()
             } else {

@@ -9,7 +9,6 @@ use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::screens::export::{self, ExportPrompt, PromptKey};
 use crate::tui::session::Session;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use chrono::Local;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -870,7 +869,7 @@ impl Interview {
                     &format!(
                         "{} {}",
                         l.pick("回答済み", "Answered"),
-                        a.at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+                        crate::clock::system().show_time(a.at)
                     ),
                     w,
                 ),

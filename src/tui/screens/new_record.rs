@@ -6,7 +6,6 @@ use crate::domain::{Questionnaire, Record, RecordId};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::Scope;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use chrono::{Datelike, Local, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -55,10 +54,11 @@ impl NewRecord {
     /// Checks the three answers on a scratch record, through the same validation as everywhere.
     fn scratch(&self) -> Result<Record, (Focus, validate::AnswerError)> {
         let qn = Questionnaire::embedded();
-        let now = Utc::now();
+        let clock = crate::clock::system();
+        let now = clock.now();
         let mut r = Record::new(
-            RecordId::new(Local::now().year(), 1),
-            Local::now().date_naive(),
+            RecordId::new(clock.fiscal_year().year(), 1),
+            clock.today(),
             now,
         );
         let founder = Self::founder_ids()
@@ -82,12 +82,9 @@ impl NewRecord {
             Focus::Beds => ("beds", self.beds.text()),
             Focus::Founder => return true,
         };
-        let mut r = Record::new(
-            RecordId::new(2000, 1),
-            Local::now().date_naive(),
-            Utc::now(),
-        );
-        match validate::answer_from_input(qn, &mut r, q, &raw, Utc::now()) {
+        let clock = crate::clock::system();
+        let mut r = Record::new(RecordId::new(2000, 1), clock.today(), clock.now());
+        match validate::answer_from_input(qn, &mut r, q, &raw, clock.now()) {
             Ok(()) => {
                 self.error = None;
                 true
@@ -124,7 +121,8 @@ impl NewRecord {
                 return Action::None;
             }
         };
-        let year = Local::now().year();
+        // The 年度 of today, as the scratch record's id and date say.
+        let year = record.id.year();
         match env.store.create(year, |id| {
             let mut r = record.clone();
             r.id = id;

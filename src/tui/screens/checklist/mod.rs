@@ -25,13 +25,13 @@ use crate::domain::checklist::rules;
 use crate::domain::checklist::view::{Missing, Row};
 use crate::domain::checklist::{ChecklistView, Edition, Editions, Item};
 use crate::domain::record::Draft;
+use crate::domain::Clock;
 use crate::domain::{Lang, Questionnaire};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use answer_form::AnswerForm;
-use chrono::{Local, NaiveDate, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use lines::ListLine;
 use ratatui::layout::Rect;
@@ -69,14 +69,15 @@ pub struct Checklist {
     cursor: usize,
     panel: Panel,
     edit: Option<Edit>,
-    today: NaiveDate,
+    /// The clock when the screen opened: its today is the default 確認日.
+    clock: Clock,
 }
 
 fn build(
     editions: &'static Editions,
     edition: &'static Edition,
     session: &Session,
-    today: NaiveDate,
+    clock: &Clock,
 ) -> ChecklistView<'static> {
     // Evidence files are not read from the screen: hashing a large PDF on every change would
     // stall the keyboard. `show` and the printed form look at them.
@@ -85,7 +86,7 @@ fn build(
         edition,
         &session.record,
         Questionnaire::embedded(),
-        today,
+        clock,
         &|_| EvidenceState::NotChecked,
     )
 }
@@ -103,8 +104,8 @@ impl Checklist {
     pub fn new(session: &Session, _lang: Lang) -> Option<Checklist> {
         let editions = Editions::shipped();
         let edition = editions.newest()?;
-        let today = Local::now().date_naive();
-        let view = build(editions, edition, session, today);
+        let clock = crate::clock::system();
+        let view = build(editions, edition, session, &clock);
         let mut screen = Checklist {
             editions,
             edition,
@@ -114,7 +115,7 @@ impl Checklist {
             cursor: 0,
             panel: Panel::Detail,
             edit: None,
-            today,
+            clock,
         };
         screen.restore(session);
         Some(screen)
@@ -122,7 +123,7 @@ impl Checklist {
 
     fn rebuild(&mut self, session: &Session) {
         let keep = self.ids.get(self.cursor).cloned();
-        self.view = build(self.editions, self.edition, session, self.today);
+        self.view = build(self.editions, self.edition, session, &self.clock);
         self.lines = lines::lines(&self.view);
         self.ids = self.view.rows().map(|r| r.item.id.clone()).collect();
         if let Some(i) = keep.and_then(|id| self.ids.iter().position(|x| *x == id)) {
@@ -164,7 +165,7 @@ impl Checklist {
             if let Some(form) = draft
                 .value
                 .as_deref()
-                .and_then(|v| AnswerForm::decode(row.item, v, row.latest(), self.today))
+                .and_then(|v| AnswerForm::decode(row.item, v, row.latest(), self.clock.today()))
             {
                 self.cursor = i;
                 self.edit = Some(Edit::Answer(form));
@@ -212,7 +213,7 @@ impl Checklist {
         let Some(row) = self.row() else {
             return Action::None;
         };
-        let form = AnswerForm::open(row.item, answer, row.latest(), self.today);
+        let form = AnswerForm::open(row.item, answer, row.latest(), self.clock.today());
         self.edit = Some(Edit::Answer(form));
         Action::None
     }
@@ -242,7 +243,7 @@ impl Checklist {
         let same_day = latest.filter(|l| l.checked_on == input.checked_on);
         input.note = pending.or_else(|| same_day.as_ref().and_then(|l| l.note.clone()));
         input.evidence = same_day.and_then(|l| l.evidence);
-        let (editions, edition, today) = (self.editions, &self.edition.id, self.today);
+        let (editions, edition, today) = (self.editions, &self.edition.id, self.clock.today());
         let done = session.update(|r| {
             let done = rules::answer(
                 editions,
@@ -251,7 +252,7 @@ impl Checklist {
                 &item.id,
                 input.clone(),
                 today,
-                Utc::now(),
+                crate::clock::system().now(),
             )?;
             r.set_draft(&key, Draft::default());
             Ok(done)
@@ -324,7 +325,9 @@ impl Checklist {
             row.history.len(),
         );
         let (editions, edition) = (self.editions, &self.edition.id);
-        match session.update(|r| rules::withdraw(editions, r, edition, &item, Utc::now())) {
+        match session
+            .update(|r| rules::withdraw(editions, r, edition, &item, crate::clock::system().now()))
+        {
             Ok(gone) => {
                 self.rebuild(session);
                 Action::Flash(
@@ -380,7 +383,14 @@ impl Checklist {
         if answered {
             let (editions, edition) = (self.editions, &self.edition.id);
             match session.update(|r| {
-                rules::note(editions, r, edition, &item, &text, Utc::now())?;
+                rules::note(
+                    editions,
+                    r,
+                    edition,
+                    &item,
+                    &text,
+                    crate::clock::system().now(),
+                )?;
                 r.set_draft(
                     &key,
                     Draft {

@@ -14,7 +14,6 @@ use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
-use chrono::Local;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -772,6 +771,9 @@ fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static>> {
                         crate::domain::checklist::view::Gap::Invalid(_) => {
                             l.pick("要修正", "to fix")
                         }
+                        crate::domain::checklist::view::Gap::Carried { .. } => {
+                            l.pick("引き継ぎ・要確認", "carried, to confirm")
+                        }
                     };
                     format!("・{label} {what} {text}")
                 }
@@ -897,21 +899,17 @@ fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Rect, 
             .map(|d| format!("{} {d}", l.pick("送付", "sent")))
             .unwrap_or_else(|| l.pick("未送付", "not sent").to_string());
         out.push(Line::styled(truncate(&format!("   {sent}"), w), t.dim()));
-        let back = match v.returned_at {
-            Some(at) => l
+        let back = match v.returned_on {
+            Some(on) => l
                 .pick(
-                    &format!(
-                        "返却 {}  {}/{}項目に回答",
-                        at.with_timezone(&Local).date_naive(),
-                        v.answered,
-                        v.on_form
-                    ),
-                    &format!(
-                        "returned {}, {}/{} answered",
-                        at.with_timezone(&Local).date_naive(),
-                        v.answered,
-                        v.on_form
-                    ),
+                    &format!("返却 {on}  {}/{}項目に回答", v.answered, v.on_form),
+                    &format!("returned {on}, {}/{} answered", v.answered, v.on_form),
+                )
+                .to_string(),
+            None if v.carried => l
+                .pick(
+                    "昨年の返却分のみ（未確認）",
+                    "only last year's return (unconfirmed)",
                 )
                 .to_string(),
             None => l.pick("未返却", "not returned").to_string(),

@@ -7,7 +7,6 @@ use crate::domain::Lang;
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use chrono::Utc;
 use crossterm::event::{KeyCode, KeyEvent};
 
 pub struct VendorForm {
@@ -128,7 +127,7 @@ impl VendorsPanel {
             return Outcome::Taken;
         };
         let (name, system) = (form.name.text(), form.system.text());
-        match session.update(|r| vendors::add(r, &name, &system, Utc::now())) {
+        match session.update(|r| vendors::add(r, &name, &system, crate::clock::system().now())) {
             Ok(()) => {
                 self.add = None;
                 self.cursor = session
@@ -174,7 +173,9 @@ impl VendorsPanel {
         let Some(v) = session.record.vendors.get(self.cursor).cloned() else {
             return Outcome::Taken;
         };
-        match session.update(|r| vendors::remove(r, &v.vendor, &v.system, Utc::now())) {
+        match session
+            .update(|r| vendors::remove(r, &v.vendor, &v.system, crate::clock::system().now()))
+        {
             Ok(_) => {
                 self.cursor = self
                     .cursor

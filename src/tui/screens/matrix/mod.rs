@@ -22,7 +22,6 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::theme::Theme;
-use chrono::Utc;
 use controls::Controls;
 use crossterm::event::{KeyCode, KeyEvent};
 use filter::Filter;
@@ -253,7 +252,8 @@ impl MatrixScreen {
             status: Some(status),
             ..MarkChange::default()
         };
-        match session.update(|r| set_mark(catalog(), r, &id, change, Utc::now())) {
+        match session.update(|r| set_mark(catalog(), r, &id, change, crate::clock::system().now()))
+        {
             Ok(()) => {
                 self.refresh(session);
                 let after = percent(&self.coverage);

@@ -12,7 +12,6 @@ use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::overlay;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use chrono::Utc;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -110,7 +109,13 @@ impl NoteEdit {
             ..MarkChange::default()
         };
         let saved = session.update(|r| {
-            set_mark(Catalog::embedded(), r, &id, change, Utc::now())?;
+            set_mark(
+                Catalog::embedded(),
+                r,
+                &id,
+                change,
+                crate::clock::system().now(),
+            )?;
             r.set_draft(&key, Draft::default());
             Ok::<(), MarkError>(())
         });

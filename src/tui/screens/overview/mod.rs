@@ -41,14 +41,14 @@ pub struct OverviewScreen {
 /// are not read (as on the checklist screen: hashing a large file would stall the keys).
 fn overview(record: &Record) -> Overview<'static> {
     let editions = crate::domain::checklist::Editions::shipped();
-    let today = chrono::Local::now().date_naive();
+    let clock = crate::clock::system();
     let view = editions.newest().map(|e| {
         ChecklistView::build(
             editions,
             e,
             record,
             Questionnaire::embedded(),
-            today,
+            &clock,
             &|_| EvidenceState::NotChecked,
         )
     });
