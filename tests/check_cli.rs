@@ -90,12 +90,16 @@ fn check_shows_the_position_in_japanese_within_80_columns() {
     let out = run_ok(tmp.path(), &["check", &id]);
     assert_fits_80(&out);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], format!("{id}  さくら記念病院"));
+    // First the 年度 and how much is answered this year, then the position.
+    assert!(lines[0].starts_with("■ 20") && lines[0].contains("年度（評価日 "));
+    assert!(lines[0].ends_with("面談 19/20（95%）"), "{}", lines[0]);
+    assert_eq!(lines[1], "");
+    assert_eq!(lines[2], format!("{id}  さくら記念病院"));
     assert_eq!(
-        lines[1],
+        lines[3],
         "許可病床 350床 → 300～499床 283病院（回答1,144病院の24.7%）"
     );
-    assert_eq!(lines[2], "開設者 医療法人 600病院（回答1,144病院の52.4%）");
+    assert_eq!(lines[4], "開設者 医療法人 600病院（回答1,144病院の52.4%）");
     // Backups not kept apart: named as what is missing, not as the good state.
     assert!(
         out.contains("優先：指摘されたVPNの脆弱性が未対応、「バックアップをオフライン"),
@@ -149,7 +153,7 @@ fn check_json_has_the_documented_keys_and_figures() {
     let tmp = tempfile::tempdir().unwrap();
     let id = hospital(tmp.path());
     let out = run_ok(tmp.path(), &["check", &id, "--json"]);
-    // Keys in order: record first, then the position's.
+    // Keys in order: record first, its year and progress, then the position's.
     let keys: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("  \"") && !l.starts_with("   "))
@@ -159,6 +163,9 @@ fn check_json_has_the_documented_keys_and_figures() {
         keys,
         [
             "record",
+            "year",
+            "progress",
+            "carried",
             "survey",
             "bed_class",
             "founder",
@@ -359,21 +366,50 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
     assert!(at("■ セキュリティ予算の試算") < at("■ 厚労省チェックリスト（令和7年度版）の準備状況"));
     assert!(at("■ 厚労省チェックリスト") < at("■ 次の一手"));
     assert!(out.contains(" 1. 事業者に依頼：バックアップからの復旧手順書を提出し"));
-    assert!(out.contains(" 6. セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"));
+    // Gaps most peers share stay steps, said to be common, ranked by the risk they leave
+    // open: no insurance and no BCP leave a 大 risk uncovered, never audited a small one.
+    assert!(out.contains(" 2. 解消する：サイバー保険に未加入"), "{out}");
+    assert!(out.contains("理由：多くの病院と同じ課題：医療法人で「サイバー保険に未加入」は72%"));
+    assert!(out.contains(" 3. 解消する：システム停止時のBCPが未整備"));
+    assert!(out.contains(" 8. セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"));
+    assert!(out.contains(" 9. 解消する：セキュリティ監査を一度も実施していない"));
+    // Each step names the command that does it, never a key of the screen.
+    assert!(out.contains(&format!("実行：shindan vendor-brief {id}")));
+    assert!(out.contains(&format!("実行：shindan budget --beds 350 --budget 28288")));
+    assert!(out.contains(&format!("実行：shindan answer {id} bcp VALUE")));
+    assert!(
+        !out.contains("キー）"),
+        "a key named on the command line:\n{out}"
+    );
     let en = run_ok(tmp.path(), &["--lang", "en", "check"]);
     assert_fits_80(&en);
-    assert!(en.contains(" 2. Resolve: Flagged VPN left unpatched"));
+    assert!(en.contains(" 4. Resolve: Flagged VPN left unpatched"));
+    assert!(en.contains("Why: A gap most hospitals share: 72% of Medical corporation"));
     let j: Value = serde_json::from_str(&run_ok(tmp.path(), &["check", "--json"])).unwrap();
     assert_eq!(j["record"], id.as_str());
     let steps = j["next_steps"].as_array().unwrap();
-    assert_eq!(steps.len(), 7);
+    assert_eq!(steps.len(), 10);
     for (i, s) in steps.iter().enumerate() {
         let mut k: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
         k.sort();
-        assert_eq!(k, ["action", "rank", "source", "why"]);
+        assert_eq!(
+            k,
+            ["action", "commands", "rank", "source", "target", "tier", "why"]
+        );
         assert_eq!(s["rank"], i + 1);
+        assert!(!s["commands"].as_array().unwrap().is_empty());
     }
-    assert_eq!(steps[5]["source"], "提言1（p33–35 図５–図７）");
+    assert_eq!(steps[7]["source"], "提言1（p33–35 図５–図７）");
+    assert_eq!(
+        steps[7]["target"],
+        serde_json::json!({"kind": "budget", "budget": 28288})
+    );
+    assert_eq!(
+        steps[2]["target"],
+        serde_json::json!({"kind": "question", "id": "bcp"})
+    );
+    assert_eq!(steps[2]["tier"], "large_risk");
+    assert_eq!(steps[8]["tier"], "common");
     assert_eq!(j["checklist"]["required"], 22);
     assert_eq!(j["checklist"]["done"], 0);
     assert_eq!(j["checklist"]["edition"], "mhlw-r7");

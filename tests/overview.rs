@@ -7,7 +7,7 @@ use shindan::domain::checklist::{rules, AnswerInput, ChecklistView, EvidenceStat
 use shindan::domain::checklist::{Edition, Editions};
 use shindan::domain::matrix::mark::{set_mark, MarkChange, StatusInput};
 use shindan::domain::matrix::{Catalog, ControlStatus};
-use shindan::domain::overview::{BudgetSummary, Overview, RiskLevel, Tier};
+use shindan::domain::overview::{BudgetSummary, Overview, RiskLevel, Target, Tier};
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{Lang, Questionnaire, Record, RecordId};
 
@@ -237,17 +237,21 @@ fn in_between_ranks_by_kind_of_evidence() {
     assert_eq!(c.targets[0].on, d("2025-06-30"));
     assert_eq!(c.missing.len(), 20);
 
+    // The gaps most peers share stay steps, ranked by the risk they leave open: no
+    // insurance and no BCP with the 大 risk, never audited after the budget (issue 22.6).
     assert_eq!(
         tiers(&o),
         [
             Tier::PastDue,
+            Tier::LargeRisk,
+            Tier::LargeRisk,
             Tier::LargeRisk,
             Tier::Minority,
             Tier::Minority,
             Tier::Minority,
             Tier::Checklist,
             Tier::Budget,
-            Tier::FindOut,
+            Tier::Common,
         ]
     );
     let s = &o.next_steps;
@@ -260,19 +264,63 @@ fn in_between_ranks_by_kind_of_evidence() {
         s[1].source.en,
         "Proposal 2 risk catalogue incident_response / restore_drill"
     );
+    assert_eq!(s[2].action.en, "Resolve: No cyber insurance");
+    assert!(
+        s[2].why
+            .ja
+            .starts_with("多くの病院と同じ課題：医療法人で「サイバー保険に未加入」は72%"),
+        "{}",
+        s[2].why.ja
+    );
+    assert!(s[2].why.en.ends_with("; it leaves a large risk uncovered"));
     assert_eq!(
-        s[3].action.en,
+        s[2].target,
+        Target::Question {
+            id: "insurance".into()
+        }
+    );
+    assert!(s[3].action.en.contains("BCP"), "{}", s[3].action.en);
+    assert!(s[9].action.en.contains("audit"), "{}", s[9].action.en);
+    assert!(s[9].why.en.starts_with("A gap most hospitals share: "));
+    assert_eq!(
+        s[5].action.en,
         "Put in place: Backup kept offline or off site"
     );
     assert_eq!(
-        s[3].why.en,
+        s[5].why.en,
         "~57–63% (6割前後) of 300–499 beds: Backup kept offline or off site (n=283, bed 3/7). You are not among them: a minority"
     );
     assert_eq!(
-        s[6].action.ja,
+        s[8].action.ja,
         "セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"
     );
-    assert!(s[5].why.en.ends_with("; 19 more items missing"));
+    assert_eq!(
+        s[8].target,
+        Target::Budget {
+            budget: Some(28_288)
+        }
+    );
+    assert!(s[7].why.en.ends_with("; 19 more items missing"));
+    assert_eq!(s[0].target, Target::item("mhlw-r7", "c3_backup_recovery"));
+    assert_eq!(
+        s[1].target,
+        Target::Control {
+            id: "restore_drill".into()
+        }
+    );
+    // No step tells anyone to press a key or to type a command: the front end says how.
+    for st in s {
+        for t in [&st.action, &st.why, &st.source] {
+            assert!(
+                !t.en.contains("shindan ") && !t.en.contains("(key "),
+                "{t:?}"
+            );
+            assert!(
+                !t.ja.contains("shindan ") && !t.ja.contains("キー）"),
+                "{t:?}"
+            );
+        }
+    }
 }
 
 #[test]

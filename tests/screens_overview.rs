@@ -193,7 +193,8 @@ fn tab_shows_every_step_and_esc_returns_to_the_panels() {
         ui.press(KeyCode::Down);
     }
     assert!(
-        ui.screen().contains(" 8. 状態不明の対策を確かめる"),
+        ui.screen()
+            .contains("10. 解消する：セキュリティ監査を一度も実施していない"),
         "{}",
         ui.screen()
     );

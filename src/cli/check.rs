@@ -11,6 +11,7 @@ mod checklist;
 mod coverage;
 mod next_steps;
 mod position;
+mod progress;
 
 pub(crate) use position::paren;
 
@@ -24,8 +25,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 pub struct Args {
     /// Record id, e.g. 2026-007; may be left out when the data dir holds exactly one record
     id: Option<String>,
-    /// Print JSON for scripts (keys: record, survey, bed_class, founder, indicators, staff,
-    /// coverage, budget, checklist, next_steps)
+    /// Print JSON for scripts (keys: record, year, progress, carried, survey, bed_class,
+    /// founder, indicators, staff, coverage, budget, checklist, next_steps)
     #[arg(long)]
     json: bool,
 }
@@ -38,15 +39,16 @@ pub struct Block {
     pub json: Vec<(&'static str, serde_json::Value)>,
 }
 
-/// The parts of the check, in the order they print: the overview screen's panels, then the
-/// next steps.
+/// The parts of the check, in the order they print: the record's year and progress, the
+/// overview screen's panels, then the next steps.
 fn blocks(record: &Record, overview: &Overview, lang: Lang) -> Vec<Block> {
     vec![
+        progress::block(record, overview, lang),
         position::block(record, lang),
         coverage::block(record, lang),
         budget::block(record, lang),
         checklist::block(overview.checklist.as_ref(), lang),
-        next_steps::block(&overview.next_steps, lang),
+        next_steps::block(&overview.next_steps, record, lang),
     ]
 }
 
@@ -153,6 +155,9 @@ mod tests {
             seen,
             [
                 "record",
+                "year",
+                "progress",
+                "carried",
                 "survey",
                 "bed_class",
                 "founder",

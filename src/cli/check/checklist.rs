@@ -103,8 +103,20 @@ fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
         out.extend(text::wrap(&s, WIDTH));
     }
     for (vendor, system, sent) in &c.vendors_missing {
+        let carried = c
+            .vendors_carried
+            .iter()
+            .any(|(v, s)| v == vendor && s == system);
         out.extend(text::wrap(
             &match (lang, sent) {
+                _ if carried => match lang {
+                    Lang::Ja => {
+                        format!("昨年の返却分のみ・未確認：{vendor}（{system}）の事業者確認用")
+                    }
+                    Lang::En => {
+                        format!("Only last year's, unconfirmed: {vendor} ({system}) vendor form")
+                    }
+                },
                 (Lang::Ja, true) => format!("未返却：{vendor}（{system}）の事業者確認用"),
                 (Lang::Ja, false) => format!("未送付：{vendor}（{system}）の事業者確認用"),
                 (Lang::En, true) => format!("Not returned: {vendor} ({system}) vendor form"),

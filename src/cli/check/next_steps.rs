@@ -1,9 +1,12 @@
 //! The last part of `shindan check`: the next steps, ranked by the kind of evidence they rest
-//! on (see [`crate::domain::overview::next_steps`]), each with why and where it comes from.
+//! on (see [`crate::domain::overview::next_steps`]), each with why, where it comes from, and
+//! the command that does it — the command line's reading of the step's [`Target`], as the
+//! screen's is to open the place.
 
 use super::Block;
-use crate::domain::overview::NextStep;
-use crate::domain::Lang;
+use crate::domain::matrix::{By, Catalog};
+use crate::domain::overview::{NextStep, Target};
+use crate::domain::{Lang, Record};
 use crate::text;
 use serde_json::{json, Value};
 
@@ -11,12 +14,12 @@ const WIDTH: usize = 80;
 /// The text after the rank: "10. " is four columns.
 const INDENT: usize = 4;
 
-pub fn block(steps: &[NextStep], lang: Lang) -> Block {
+pub fn block(steps: &[NextStep], record: &Record, lang: Lang) -> Block {
     let mut out = vec![lang.pick("■ 次の一手", "■ Next steps").to_string()];
     out.extend(text::wrap(
         lang.pick(
-            "順位は根拠の種類による：期限切れの目標日→大リスクの未対策→調査で少数派の指標→チェックリストの未完了→中リスクの未対策→予算の不足→不明点の確認",
-            "Ranked by kind of evidence: past-due targets, uncovered large risks, minority indicators, checklist gaps, uncovered medium risks, budget gap, unknowns",
+            "順位は根拠の種類による：昨年からの引き継ぎの確認→期限切れの目標日→大リスクの未対策→調査で少数派の指標→チェックリストの未完了→中リスクの未対策→予算の不足→多くの病院と同じ課題→不明点の確認",
+            "Ranked by kind of evidence: confirming last year's answers, past-due targets, uncovered large risks, minority indicators, checklist gaps, uncovered medium risks, budget gap, gaps most hospitals share, unknowns",
         ),
         WIDTH,
     ));
@@ -38,10 +41,21 @@ pub fn block(steps: &[NextStep], lang: Lang) -> Block {
         {
             out.push(format!("{}{line}", if i == 0 { &mark } else { &pad }));
         }
-        for (label, body) in [
+        let run = commands(&s.target, record);
+        let mut parts = vec![
             (lang.pick("理由：", "Why: "), s.why.get(lang)),
             (lang.pick("出典：", "From: "), s.source.get(lang)),
-        ] {
+        ];
+        // One command a line, so that each can be copied whole.
+        for (i, c) in run.iter().enumerate() {
+            let label = match (i, lang) {
+                (0, _) => lang.pick("実行：", "Run: "),
+                (_, Lang::Ja) => "　　　",
+                (_, Lang::En) => "     ",
+            };
+            parts.push((label, c.as_str()));
+        }
+        for (label, body) in parts {
             let w = text::width(label);
             for (i, line) in text::wrap(body, WIDTH - INDENT - w).into_iter().enumerate() {
                 let head = if i == 0 {
@@ -63,13 +77,93 @@ pub fn block(steps: &[NextStep], lang: Lang) -> Block {
                     .map(|s| {
                         json!({
                             "rank": s.rank,
+                            "tier": s.tier,
                             "action": s.action.get(lang),
                             "why": s.why.get(lang),
                             "source": s.source.get(lang),
+                            "target": s.target,
+                            "commands": commands(&s.target, record),
                         })
                     })
                     .collect(),
             ),
         )],
+    }
+}
+
+/// A word for the shell: quoted when it holds a space or a shell character.
+fn word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| !c.is_whitespace() && !"'\"\\$`!*?&|;<>()[]{}#~".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// The commands that do a step, for this record.
+pub fn commands(target: &Target, record: &Record) -> Vec<String> {
+    let id = record.id.to_string();
+    let vendor_args =
+        |vendor: &str, system: &str| format!("--vendor {} --system {}", word(vendor), word(system));
+    match target {
+        Target::Question { id: q } => vec![format!("shindan answer {id} {q} VALUE")],
+        Target::ChecklistItem { edition, item } => {
+            let carried = record
+                .checklists
+                .get(edition)
+                .and_then(|a| a.latest(item))
+                .is_some_and(|a| a.carried.is_some());
+            if carried {
+                vec![format!("shindan confirm {id} --checklist {item}")]
+            } else {
+                vec![format!("shindan checklist answer {id} {item} yes|no")]
+            }
+        }
+        Target::Control { id: c } => match Catalog::embedded().control(c).map(|c| c.by) {
+            Some(By::Vendor) => vec![
+                format!("shindan vendor-brief {id}"),
+                format!("shindan control {id} {c} STATUS"),
+            ],
+            _ => vec![format!("shindan control {id} {c} STATUS")],
+        },
+        Target::Risk { .. } => vec![format!("shindan control {id}")],
+        Target::UnknownControls => vec![
+            format!("shindan control {id}"),
+            format!("shindan vendor-brief {id}"),
+        ],
+        Target::VendorPacket {
+            vendor,
+            system,
+            sent,
+            carried,
+            ..
+        } => {
+            let who = vendor_args(vendor, system);
+            match (carried, sent) {
+                (true, _) => vec![
+                    format!("shindan confirm {id} {who}"),
+                    format!("shindan checklist import {id} FILE"),
+                ],
+                (false, false) => vec![format!("shindan checklist form {id} {who} -o FILE")],
+                (false, true) => vec![format!("shindan checklist import {id} FILE")],
+            }
+        }
+        Target::Budget { budget } => {
+            let mut c = String::from("shindan budget");
+            if let Some(b) = record.beds() {
+                c.push_str(&format!(" --beds {b}"));
+            }
+            if let Some(r) = record.number("revenue") {
+                c.push_str(&format!(" --revenue {r}"));
+            }
+            if let Some(b) = budget {
+                c.push_str(&format!(" --budget {b}"));
+            }
+            vec![c]
+        }
+        Target::Carried => vec![format!("shindan confirm {id}")],
     }
 }

@@ -6,19 +6,25 @@
 //! checklist views, keeps what a glance needs ([`summary`]) and ranks the next steps from them
 //! ([`next_steps`]). The screen and `shindan check` lay out this one value, so they agree.
 
+mod common_gaps;
 pub mod next_steps;
+mod quota;
 pub mod summary;
+pub mod target;
 
 pub use next_steps::{NextStep, Tier};
 pub use summary::{
     BudgetSummary, ChecklistSummary, CoverageSummary, DefaultFigure, PositionSummary, RiskLevel,
     UncoveredRisk, Worry,
 };
+pub use target::Target;
 
 use super::budget::{BudgetData, HospitalBudget};
+use super::carried::Carried;
 use super::checklist::ChecklistView;
 use super::matrix::{Catalog, Coverage};
 use super::position::Position;
+use super::questionnaire::Progress;
 use super::survey::Survey;
 use super::{Questionnaire, Record, RecordId};
 
@@ -26,6 +32,10 @@ use super::{Questionnaire, Record, RecordId};
 pub struct Overview<'a> {
     pub record: RecordId,
     pub name: Option<String>,
+    /// The interview's progress: answered or confirmed this year, and carried apart.
+    pub progress: Progress,
+    /// What is still carried from last year, to confirm.
+    pub carried: Carried,
     pub position: PositionSummary<'a>,
     pub coverage: CoverageSummary<'a>,
     pub budget: BudgetSummary,
@@ -49,11 +59,22 @@ impl<'a> Overview<'a> {
         let coverage = CoverageSummary::of(&Coverage::of(catalog, record, qn));
         let budget = BudgetSummary::of(HospitalBudget::of(record, BudgetData::embedded().levels()));
         let checklist = checklist.map(ChecklistSummary::of);
-        let next_steps =
-            next_steps::rank(&position, &coverage, &budget, checklist.as_ref(), survey);
+        let carried = Carried::of(record, qn);
+        let next_steps = next_steps::rank(&next_steps::Evidence {
+            position: &position,
+            coverage: &coverage,
+            budget: &budget,
+            checklist: checklist.as_ref(),
+            survey,
+            catalog,
+            carried: &carried,
+            previous: record.previous.as_ref(),
+        });
         Overview {
             record: record.id.clone(),
             name: record.hospital_name().map(str::to_string),
+            progress: qn.progress(record),
+            carried,
             position,
             coverage,
             budget,

@@ -5,17 +5,23 @@
 //! control, so any number that ranked one against another would be made up. The kinds, in
 //! order ([`Tier`]):
 //!
+//! 0. **Carried** — what a copy brought from last year and nobody has confirmed: until then
+//!    it counts towards nothing and every other step rests on last year's word.
 //! 1. **Past due** — a checklist item answered いいえ whose target date has passed: a date the
 //!    hospital set itself, and what the 立入検査 asks about.
 //! 2. **大 risk uncovered** — a whole risk category of 提言2 with every scenario scoring 0 and
-//!    at least one known to be uncovered: nothing at all stands against it.
+//!    at least one known to be uncovered: nothing at all stands against it. A gap most peers
+//!    share whose answer leaves such a risk open ranks here too ([`super::common_gaps`]).
 //! 3. **Minority** — a worrying answer that puts the hospital in the minority of a cohort of
 //!    the 2022 survey (most peers have the measure): the report's figure says so.
 //! 4. **Checklist** — a vendor contradicting the hospital, required items still missing, a
 //!    vendor form not back: needed for the inspection, but not yet late.
-//! 5. **中 risk uncovered** — a 中 risk with every scenario at 0, its category covered elsewhere.
+//! 5. **中 risk uncovered** — a 中 risk with every scenario at 0, its category covered elsewhere;
+//!    and the shared gaps that leave a 中 risk open.
 //! 6. **Budget** — the hospital's own shortfall against 提言1 (15%, then 30%).
-//! 7. **Find out** — what is not known yet: unanswered or "don't know" indicators, controls
+//! 7. **Common** — the other worrying answers the hospital shares with most of its cohort
+//!    (「多くの病院と同じ課題」): common is not fine, so they stay steps.
+//! 8. **Find out** — what is not known yet: unanswered or "don't know" indicators, controls
 //!    nobody has given a status for, the budget not answered.
 //!
 //! Within a kind the order is the source's own (date for targets, catalogue order for risks,
@@ -23,37 +29,32 @@
 //! list ([`QUOTA`]); slots left over go, in tier order, to the steps over quota. At most
 //! [`MAX`] steps.
 
+use super::quota::select;
+pub use super::quota::{MAX, QUOTA};
 use super::summary::{text, ChecklistSummary, CoverageSummary, PositionSummary, RiskLevel};
 use super::summary::{BudgetSummary, UncoveredRisk};
+pub use super::target::Target;
 use crate::domain::budget::spoken::say;
+use crate::domain::carried::Carried;
 use crate::domain::lang::{Lang, Text};
+use crate::domain::matrix::Catalog;
 use crate::domain::survey::Survey;
-
-pub const MAX: usize = 10;
+use crate::domain::RecordId;
 
 /// The kind of evidence a step rests on; the order of the variants is the ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
+    Carried,
     PastDue,
     LargeRisk,
     Minority,
     Checklist,
     MediumRisk,
     Budget,
+    Common,
     FindOut,
 }
-
-/// How many steps of a kind are taken before the next kind gets its turn.
-pub const QUOTA: [(Tier, usize); 7] = [
-    (Tier::PastDue, 3),
-    (Tier::LargeRisk, 3),
-    (Tier::Minority, 3),
-    (Tier::Checklist, 2),
-    (Tier::MediumRisk, 2),
-    (Tier::Budget, 1),
-    (Tier::FindOut, 2),
-];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextStep {
@@ -65,17 +66,29 @@ pub struct NextStep {
     /// Where it comes from: the checklist item, the catalogue risk and control, the survey
     /// figure's page, 提言1.
     pub source: Text,
+    /// Where it is done, for a front end to open or to name the command for.
+    pub target: Target,
+}
+
+/// What the steps are ranked from.
+pub struct Evidence<'e, 'a> {
+    pub position: &'e PositionSummary<'a>,
+    pub coverage: &'e CoverageSummary<'a>,
+    pub budget: &'e BudgetSummary,
+    pub checklist: Option<&'e ChecklistSummary>,
+    pub survey: &'e Survey,
+    pub catalog: &'e Catalog,
+    pub carried: &'e Carried,
+    /// Last year's record, when this one is a copy.
+    pub previous: Option<&'e RecordId>,
 }
 
 /// Every candidate step, ranked and cut to [`MAX`].
-pub fn rank(
-    position: &PositionSummary<'_>,
-    coverage: &CoverageSummary<'_>,
-    budget: &BudgetSummary,
-    checklist: Option<&ChecklistSummary>,
-    survey: &Survey,
-) -> Vec<NextStep> {
+pub fn rank(e: &Evidence<'_, '_>) -> Vec<NextStep> {
+    let (position, coverage, budget, checklist, survey) =
+        (e.position, e.coverage, e.budget, e.checklist, e.survey);
     let mut all = Vec::new();
+    super::common_gaps::carried_step(e.carried, e.previous, &mut all);
     if let Some(c) = checklist {
         past_due(c, &mut all);
     }
@@ -85,45 +98,23 @@ pub fn rank(
         checklist_steps(c, &mut all);
     }
     risks(coverage, RiskLevel::Medium, Tier::MediumRisk, &mut all);
+    super::common_gaps::common_gaps(position, coverage, e.catalog, survey, &mut all);
     budget_steps(budget, &mut all);
     find_out(position, coverage, budget, survey, &mut all);
+    // Shared gaps join the tier of the risk they leave open: back into tier order, each
+    // source's own order kept.
+    all.sort_by_key(|s| s.tier);
     select(all)
 }
 
-/// Quotas first, then the rest in tier order, cut to [`MAX`]; ranks numbered from 1.
-fn select(all: Vec<NextStep>) -> Vec<NextStep> {
-    let mut chosen: Vec<usize> = Vec::new();
-    for (tier, quota) in QUOTA {
-        chosen.extend(
-            all.iter()
-                .enumerate()
-                .filter(|(_, s)| s.tier == tier)
-                .take(quota)
-                .map(|(i, _)| i),
-        );
-    }
-    // `all` is in tier order, so what is over quota follows in tier order too.
-    let rest: Vec<usize> = (0..all.len()).filter(|i| !chosen.contains(i)).collect();
-    chosen.extend(rest);
-    chosen.truncate(MAX);
-    chosen.sort_by_key(|&i| (all[i].tier, i));
-    chosen
-        .into_iter()
-        .enumerate()
-        .map(|(n, i)| NextStep {
-            rank: n + 1,
-            ..all[i].clone()
-        })
-        .collect()
-}
-
-fn step(tier: Tier, action: Text, why: Text, source: Text) -> NextStep {
+pub(super) fn step(tier: Tier, action: Text, why: Text, source: Text, target: Target) -> NextStep {
     NextStep {
         rank: 0,
         tier,
         action,
         why,
         source,
+        target,
     }
 }
 
@@ -151,6 +142,7 @@ fn past_due(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 format!("Answered no; its target date {} has passed", t.on),
             ),
             checklist_source(c, &t.label),
+            Target::item(&c.edition, &t.item),
         ));
     }
 }
@@ -207,7 +199,15 @@ fn risk_step(r: &UncoveredRisk<'_>, tier: Tier) -> NextStep {
         format!("提言2 リスクカタログ {}{control}", r.id),
         format!("Proposal 2 risk catalogue {}{control}", r.id),
     );
-    step(tier, action, why, source)
+    let target = match &r.fix {
+        Some(f) => Target::Control {
+            id: f.control.id.clone(),
+        },
+        None => Target::Risk {
+            id: r.id.to_string(),
+        },
+    };
+    step(tier, action, why, source, target)
 }
 
 /// The survey is named as the position screen names it: the 2022 report, or the aggregate
@@ -238,6 +238,7 @@ fn minority(pos: &PositionSummary<'_>, survey: &Survey, out: &mut Vec<NextStep>)
                     w.indicator.id
                 ),
             ),
+            Target::question_of(w.indicator),
         ));
     }
 }
@@ -271,6 +272,7 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 ),
             ),
             checklist_source(c, &k.label),
+            Target::item(&c.edition, &k.item),
         ));
     }
     if c.not_started() {
@@ -285,6 +287,9 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 format!("None of the {} required items is answered", c.required),
             ),
             checklist_source(c, ""),
+            c.missing
+                .first()
+                .map_or(Target::Carried, |m| Target::item(&c.edition, &m.item)),
         ));
     } else if let Some(first) = c.missing.first() {
         let more = c.missing.len() - 1;
@@ -315,6 +320,7 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 ),
             ),
             checklist_source(c, &first.label),
+            Target::item(&c.edition, &first.item),
         ));
     }
     for (vendor, system, sent) in &c.vendors_missing {
@@ -336,6 +342,16 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 format!("Readiness needs the vendor's answers for {system}"),
             ),
             checklist_source(c, ""),
+            Target::VendorPacket {
+                edition: c.edition.clone(),
+                vendor: vendor.clone(),
+                system: system.clone(),
+                sent: *sent,
+                carried: c
+                    .vendors_carried
+                    .iter()
+                    .any(|(v, s)| v == vendor && s == system),
+            },
         ));
     }
 }
@@ -409,6 +425,9 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
             ),
         ),
         text("提言1（p33–35 図５–図７）", "Proposal 1 (p33–35, figs 5–7)"),
+        Target::Budget {
+            budget: budget.actual.map(|a| a + gap),
+        },
     ));
 }
 
@@ -445,7 +464,8 @@ fn find_out(
                     names(Lang::En)
                 ),
             ),
-            text("ヒアリング（i キー）", "Interview (key i)"),
+            text("ヒアリング", "Interview"),
+            Target::question_of(pos.unanswered[0]),
         ));
     }
     if !pos.dont_know.is_empty() {
@@ -463,15 +483,16 @@ fn find_out(
                 "Find out what was answered 'don't know' from IT staff or the vendor",
             ),
             text(names(Lang::Ja), names(Lang::En)),
-            text("ヒアリング（i キー）", "Interview (key i)"),
+            text("ヒアリング", "Interview"),
+            Target::question_of(pos.dont_know[0]),
         ));
     }
     if cov.unknown_controls > 0 {
         out.push(step(
             Tier::FindOut,
             text(
-                "状態不明の対策を確かめる（事業者分は shindan vendor-brief で依頼）",
-                "Find out the unknown controls (the vendor's: shindan vendor-brief)",
+                "状態不明の対策を確かめる（事業者分は事業者に確認を依頼）",
+                "Find out the unknown controls (ask the vendor about its own)",
             ),
             text(
                 format!(
@@ -483,10 +504,8 @@ fn find_out(
                     cov.unknown_controls, cov.controls
                 ),
             ),
-            text(
-                "提言2 リスクカタログ（m キー）",
-                "Proposal 2 catalogue (key m)",
-            ),
+            text("提言2 リスクカタログ", "Proposal 2 catalogue"),
+            Target::UnknownControls,
         ));
     }
     let budget_missing = b.missing();
@@ -498,55 +517,15 @@ fn find_out(
                 "Answer what the budget model needs",
             ),
             m.clone(),
-            text("提言1（b キー）", "Proposal 1 (key b)"),
+            text("提言1", "Proposal 1"),
+            Target::Question {
+                id: if b.budget().is_some() {
+                    "budget_bracket"
+                } else {
+                    "beds"
+                }
+                .to_string(),
+            },
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn of(tier: Tier, n: usize) -> Vec<NextStep> {
-        (0..n)
-            .map(|i| {
-                step(
-                    tier,
-                    text(format!("{i}"), format!("{i}")),
-                    text("", ""),
-                    text("", ""),
-                )
-            })
-            .collect()
-    }
-
-    /// Five past-due targets and five 大 risks would fill the list; the quota keeps a slot for
-    /// the budget, and the leftover slots go to the earlier tiers in order.
-    #[test]
-    fn quotas_keep_later_kinds_in_the_list() {
-        let mut all = of(Tier::PastDue, 5);
-        all.extend(of(Tier::LargeRisk, 5));
-        all.extend(of(Tier::Budget, 2));
-        let got = select(all);
-        let tiers: Vec<Tier> = got.iter().map(|s| s.tier).collect();
-        assert_eq!(
-            tiers,
-            [
-                Tier::PastDue,
-                Tier::PastDue,
-                Tier::PastDue,
-                Tier::PastDue,
-                Tier::PastDue,
-                Tier::LargeRisk,
-                Tier::LargeRisk,
-                Tier::LargeRisk,
-                Tier::LargeRisk,
-                Tier::Budget,
-            ]
-        );
-        let ranks: Vec<usize> = got.iter().map(|s| s.rank).collect();
-        assert_eq!(ranks, (1..=10).collect::<Vec<_>>());
-        // Within a tier the source's order stays.
-        assert_eq!(got[4].action.en, "4");
     }
 }

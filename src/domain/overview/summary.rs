@@ -599,6 +599,8 @@ pub struct ChecklistSummary {
     pub missing: Vec<MissingItem>,
     /// Vendors whose form has not come back: (vendor, system, sent).
     pub vendors_missing: Vec<(String, String, bool)>,
+    /// Those of them whose only form is last year's, carried and not confirmed.
+    pub vendors_carried: Vec<(String, String)>,
     pub vendors: usize,
     pub conflicts: Vec<VendorConflict>,
     /// Past-due first, then the nearest; every open target.
@@ -631,6 +633,19 @@ impl ChecklistSummary {
                     gap: text(gap.message(Lang::Ja), gap.message(Lang::En)),
                 }),
                 Missing::Vendor { .. } => None,
+            })
+            .collect();
+        let vendors_carried = r
+            .missing
+            .iter()
+            .filter_map(|m| match m {
+                Missing::Vendor {
+                    vendor,
+                    system,
+                    carried: true,
+                    ..
+                } => Some((vendor.clone(), system.clone())),
+                _ => None,
             })
             .collect();
         let vendors_missing = r
@@ -678,6 +693,7 @@ impl ChecklistSummary {
                 .count(),
             missing,
             vendors_missing,
+            vendors_carried,
             vendors: r.vendors,
             conflicts: view
                 .conflicts
