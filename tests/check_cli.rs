@@ -375,7 +375,7 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
     assert!(out.contains(" 9. 解消する：セキュリティ監査を一度も実施していない"));
     // Each step names the command that does it, never a key of the screen.
     assert!(out.contains(&format!("実行：shindan vendor-brief {id}")));
-    assert!(out.contains(&format!("実行：shindan budget --beds 350 --budget 28288")));
+    assert!(out.contains("実行：shindan budget --beds 350 --budget 28288"));
     assert!(out.contains(&format!("実行：shindan answer {id} bcp VALUE")));
     assert!(
         !out.contains("キー）"),

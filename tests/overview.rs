@@ -2,6 +2,7 @@
 //! hospital in between, and records with parts unanswered (each part says what is missing).
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use shindan::domain::carried::{confirm, ConfirmError};
 use shindan::domain::checklist::answers::YesNo;
 use shindan::domain::checklist::{rules, AnswerInput, ChecklistView, EvidenceState, Form};
 use shindan::domain::checklist::{Edition, Editions};
@@ -9,7 +10,7 @@ use shindan::domain::matrix::mark::{set_mark, MarkChange, StatusInput};
 use shindan::domain::matrix::{Catalog, ControlStatus};
 use shindan::domain::overview::{BudgetSummary, Overview, RiskLevel, Target, Tier};
 use shindan::domain::validate::answer_from_input;
-use shindan::domain::{Lang, Questionnaire, Record, RecordId};
+use shindan::domain::{history, Clock, FiscalYear, Lang, Questionnaire, Record, RecordId};
 
 const TODAY: &str = "2026-11-25";
 
@@ -389,4 +390,124 @@ fn every_step_has_both_languages_and_ranks_run_from_one() {
         }
         let _ = Lang::En;
     }
+}
+
+fn overview_on(r: &Record, clock: &Clock) -> Overview<'static> {
+    let view = ChecklistView::build(
+        eds(),
+        edition(),
+        r,
+        Questionnaire::embedded(),
+        clock,
+        &|_| EvidenceState::NotChecked,
+    );
+    Overview::of(r, Some(&view))
+}
+
+/// A copy is last year's word until confirmed: the overview's summary counts none of it, and
+/// its first step is to confirm (issue 22.2); confirming a section moves the progress.
+#[test]
+fn a_fresh_copy_is_zero_percent_confirmed_in_the_overview() {
+    let mut r = in_between();
+    answer(&mut r, "c0_has_systems", YesNo::Yes, "2026-10-01", None);
+    answer(
+        &mut r,
+        "c1_security_manager",
+        YesNo::Yes,
+        "2026-10-01",
+        None,
+    );
+    set_mark(
+        Catalog::embedded(),
+        &mut r,
+        "restore_drill",
+        MarkChange {
+            status: Some(StatusInput::Set(ControlStatus::InPlace)),
+            ..MarkChange::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let before = overview(&r);
+    assert!(before.carried.is_empty());
+    let answered = before.progress.answered;
+    assert!(answered > 15);
+    assert_eq!(before.checklist.as_ref().unwrap().done, 2);
+
+    let clock = Clock::on(d("2027-05-10"));
+    assert_eq!(history::copy_year(&r), FiscalYear::new(2027));
+    let mut next = history::copy(&r, RecordId::new(2027, 1), &clock);
+    assert_eq!(next.assessed_on, d("2027-05-10"));
+    let o = overview_on(&next, &clock);
+    assert_eq!((o.progress.answered, o.progress.carried), (0, answered));
+    assert_eq!(o.progress.percent(), 0);
+    assert_eq!(o.carried.answers.len(), answered);
+    assert_eq!(o.carried.checklist.len(), 2);
+    assert_eq!(o.carried.controls, ["restore_drill"]);
+    assert_eq!(o.checklist.as_ref().unwrap().done, 0, "carried is not done");
+    // Neither the carried mark nor the carried answers cover anything yet.
+    assert!(o.coverage.overall.coverage() < before.coverage.overall.coverage());
+    assert_eq!(o.next_steps[0].tier, Tier::Carried);
+    assert_eq!(o.next_steps[0].target, Target::Carried);
+    assert_eq!(o.next_steps[0].source.ja, "前年度の記録 2026-001");
+
+    // One section "as it is", one answer, one control, one checklist item.
+    let done = confirm::section(&mut next, Questionnaire::embedded(), "backup", now()).unwrap();
+    assert_eq!(done, ["backup", "backup_offline", "backup_offsite"]);
+    confirm::answer(&mut next, Questionnaire::embedded(), "threat", now()).unwrap();
+    assert_eq!(
+        confirm::answer(&mut next, Questionnaire::embedded(), "threat", now()),
+        Err(ConfirmError::NotCarried("threat".into()))
+    );
+    let o = overview_on(&next, &clock);
+    assert_eq!((o.progress.answered, o.progress.carried), (4, answered - 4));
+    confirm::control(Catalog::embedded(), &mut next, "restore_drill", now()).unwrap();
+    assert_eq!(
+        confirm::checklist_item(
+            eds(),
+            &mut next,
+            &edition().id,
+            "c0_has_systems",
+            d("2026-10-01"),
+            None,
+            clock.today(),
+            now()
+        ),
+        Err(ConfirmError::NotLater {
+            item: "c0_has_systems".into(),
+            checked_on: d("2026-10-01"),
+            carried_on: d("2026-10-01")
+        })
+    );
+    confirm::checklist_item(
+        eds(),
+        &mut next,
+        &edition().id,
+        "c0_has_systems",
+        clock.today(),
+        None,
+        clock.today(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(overview_on(&next, &clock).checklist.unwrap().done, 1);
+
+    // Everything else as it is: the copy counts as last year's record did.
+    let all = confirm::all_unchanged(
+        eds(),
+        Catalog::embedded(),
+        Questionnaire::embedded(),
+        &mut next,
+        clock.today(),
+        clock.today(),
+        now(),
+    );
+    assert_eq!(all.answers, answered - 4);
+    assert!(all.checklist.left.is_empty(), "{:?}", all.checklist.left);
+    let o = overview_on(&next, &clock);
+    assert!(o.carried.is_empty());
+    assert_eq!(o.progress.answered, answered);
+    assert_eq!(o.coverage.overall, before.coverage.overall);
+    assert_eq!(o.checklist.unwrap().done, 2);
+    assert!(o.next_steps.iter().all(|s| s.tier != Tier::Carried));
 }

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("what").multiple(false).args([
-    "questions", "section", "checklist", "checklist_section", "vendor", "contacts", "control",
+    "questions", "section", "item", "checklist_section", "vendor", "contacts", "control",
     "all_unchanged",
 ]))]
 pub struct Args {
@@ -26,7 +26,7 @@ pub struct Args {
     section: Option<String>,
     /// Checklist items checked again with the same answer, e.g. c3_bcp (repeatable)
     #[arg(long, value_name = "ITEM")]
-    checklist: Vec<String>,
+    item: Vec<String>,
     /// Every carried item of a checklist section: 1, 2 or 3
     #[arg(long, value_name = "N")]
     checklist_section: Option<u8>,
@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     checked: Option<String>,
     /// A new target date (目標日) for a `no` whose carried one does not fit the new date
-    #[arg(long, value_name = "DATE", requires = "checklist")]
+    #[arg(long, value_name = "DATE", requires = "item")]
     target: Option<String>,
     /// Checklist edition, e.g. mhlw-r7 [default: the newest]
     #[arg(long)]
@@ -63,7 +63,7 @@ impl Args {
     fn selects_nothing(&self) -> bool {
         self.questions.is_empty()
             && self.section.is_none()
-            && self.checklist.is_empty()
+            && self.item.is_empty()
             && self.checklist_section.is_none()
             && self.vendor.is_none()
             && !self.contacts
@@ -119,8 +119,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     } else if let Some(s) = &args.section {
         let done = confirm::section(&mut record, qn, s, now).map_err(refused)?;
         said.push(count_line(done.len(), Kind::Answers, lang));
-    } else if !args.checklist.is_empty() {
-        for item in &args.checklist {
+    } else if !args.item.is_empty() {
+        for item in &args.item {
             confirm::checklist_item(
                 &editions,
                 &mut record,
@@ -133,7 +133,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             )
             .map_err(refused)?;
         }
-        said.push(count_line(args.checklist.len(), Kind::Checklist, lang));
+        said.push(count_line(args.item.len(), Kind::Checklist, lang));
     } else if let Some(n) = args.checklist_section {
         if edition.section(n).is_none() {
             return Err(Failure::Invalid(
@@ -190,7 +190,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     }
     for (item, why) in &left.left {
         for line in text::wrap(
-            &lang.pick(
+            lang.pick(
                 &format!("残しました（{item}）：{}", why.message(lang)),
                 &format!("left carried ({item}): {}", why.message(lang)),
             ),
@@ -328,7 +328,7 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
                 .to_string()
             })
             .collect(),
-        format!("shindan confirm {id} --checklist ITEM [--checked DATE] | --checklist-section N"),
+        format!("shindan confirm {id} --item ITEM [--checked DATE] | --checklist-section N"),
     );
     part(
         Kind::Vendors,

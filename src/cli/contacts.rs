@@ -180,6 +180,7 @@ fn chart_json(chart: &ContactChart, lang: crate::domain::Lang) -> serde_json::Va
     serde_json::json!({
         "filled": chart.filled(),
         "total": chart.total(),
+        "carried": chart.carried(),
         "contacts": chart.slots.iter().map(|s| {
             let c = s.contact.clone().unwrap_or_default();
             serde_json::json!({
@@ -194,6 +195,7 @@ fn chart_json(chart: &ContactChart, lang: crate::domain::Lang) -> serde_json::Va
                 "phone": c.phone,
                 "note": c.note,
                 "filled": s.filled(),
+                "carried": s.carried(),
             })
         }).collect::<Vec<_>>(),
     })
@@ -201,10 +203,18 @@ fn chart_json(chart: &ContactChart, lang: crate::domain::Lang) -> serde_json::Va
 
 fn print_chart(chart: &ContactChart, lang: crate::domain::Lang) {
     println!(
-        "{} {}/{}",
+        "{} {}/{}{}",
         lang.pick("連絡体制図：記入", "Contact chart: filled"),
         chart.filled(),
-        chart.total()
+        chart.total(),
+        match (chart.carried(), lang) {
+            (0, _) => String::new(),
+            (n, crate::domain::Lang::Ja) =>
+                format!("（ほかに昨年から引き継ぎ・未確認 {n}件：shindan confirm ID --contacts）"),
+            (n, crate::domain::Lang::En) => format!(
+                " ({n} more carried from last year, unconfirmed: shindan confirm ID --contacts)"
+            ),
+        }
     );
     for (title, slots) in [
         (
@@ -242,6 +252,12 @@ fn print_chart(chart: &ContactChart, lang: crate::domain::Lang) {
                         c.phone.as_deref().unwrap_or("—")
                     );
                     println!("      {}", text::truncate(&line, 72));
+                    if c.carried {
+                        println!(
+                            "      {}",
+                            lang.pick("（昨年から・未確認）", "(from last year, unconfirmed)")
+                        );
+                    }
                     if let Some(n) = &c.note {
                         for l in text::wrap(n, 70) {
                             println!("      {l}");

@@ -134,32 +134,42 @@ fn state_lines(s: &ControlState<'_>, lang: Lang) -> Vec<String> {
 /// Every control with its status, grouped under the category of its first scenario.
 fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
     let count = |st: ControlStatus| cov.controls.iter().filter(|c| c.status == st).count();
+    let carried_n = cov.controls.iter().filter(|c| c.carried).count();
+    let carried = |lang: Lang| match (carried_n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("（うち昨年から引き継ぎ・未確認 {n}件）"),
+        (n, Lang::En) => format!(" ({n} carried from last year, unconfirmed)"),
+    };
     let mut out = Vec::new();
     let summary = match lang {
-        Lang::Ja => format!(
-            "{record} の対策 {}件：実施済み {}、一部 {}、未実施 {}、対象外 {}、不明 {}",
-            cov.controls.len(),
-            count(ControlStatus::InPlace),
-            count(ControlStatus::Partial),
-            count(ControlStatus::Missing),
-            count(ControlStatus::NotApplicable),
-            count(ControlStatus::Unknown),
-        ),
-        Lang::En => format!(
-            "{record}: {} controls: {} in place, {} partial, {} missing, {} n/a, {} unknown",
-            cov.controls.len(),
-            count(ControlStatus::InPlace),
-            count(ControlStatus::Partial),
-            count(ControlStatus::Missing),
-            count(ControlStatus::NotApplicable),
-            count(ControlStatus::Unknown),
-        ),
+        Lang::Ja => {
+            format!(
+                "{record} の対策 {}件：実施済み {}、一部 {}、未実施 {}、対象外 {}、不明 {}",
+                cov.controls.len(),
+                count(ControlStatus::InPlace),
+                count(ControlStatus::Partial),
+                count(ControlStatus::Missing),
+                count(ControlStatus::NotApplicable),
+                count(ControlStatus::Unknown),
+            ) + &carried(lang)
+        }
+        Lang::En => {
+            format!(
+                "{record}: {} controls: {} in place, {} partial, {} missing, {} n/a, {} unknown",
+                cov.controls.len(),
+                count(ControlStatus::InPlace),
+                count(ControlStatus::Partial),
+                count(ControlStatus::Missing),
+                count(ControlStatus::NotApplicable),
+                count(ControlStatus::Unknown),
+            ) + &carried(lang)
+        }
     };
     out.extend(text::wrap(&summary, WIDTH));
     out.extend(text::wrap(
         lang.pick(
-            "＊＝ヒアリングの回答から（変更するまで回答に従います）、＋＝利用者が設定。設定は shindan control ID 対策ID 状態",
-            "* = from the interview (follows the answers until changed), + = set by the user. Set one with: shindan control ID CONTROL STATUS",
+            "＊＝ヒアリングの回答から（変更するまで回答に従います）、＋＝利用者が設定、～＝昨年から引き継ぎ・未確認（確認するまで網羅率に数えません：shindan confirm ID --control 対策ID）。設定は shindan control ID 対策ID 状態",
+            "* = from the interview (follows the answers until changed), + = set by the user, ~ = carried from last year, unconfirmed (counts towards no coverage until confirmed: shindan confirm ID --control CONTROL). Set one with: shindan control ID CONTROL STATUS",
         ),
         WIDTH,
     ));
@@ -194,6 +204,7 @@ fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
         out.push(text::truncate(&format!("■ {}", cat.name(lang)), WIDTH));
         for c in mine {
             let mark = match c.source {
+                _ if c.carried => lang.pick("～", "~"),
                 StatusSource::User => lang.pick("＋", "+"),
                 StatusSource::Interview { .. } => lang.pick("＊", "*"),
                 StatusSource::Default => lang.pick("  ", " "),

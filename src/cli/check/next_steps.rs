@@ -117,7 +117,7 @@ pub fn commands(target: &Target, record: &Record) -> Vec<String> {
                 .and_then(|a| a.latest(item))
                 .is_some_and(|a| a.carried.is_some());
             if carried {
-                vec![format!("shindan confirm {id} --checklist {item}")]
+                vec![format!("shindan confirm {id} --item {item}")]
             } else {
                 vec![format!("shindan checklist answer {id} {item} yes|no")]
             }

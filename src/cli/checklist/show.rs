@@ -346,7 +346,7 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
                             ));
                         }
                         if let Some(from) = &item.carried_from {
-                            s.push_str(&lang.pick(
+                            s.push_str(lang.pick(
                                 &format!("（{from} から引継ぎ・未確認）"),
                                 &format!(" (carried from {from}, unconfirmed)"),
                             ));
@@ -408,11 +408,11 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
         println!();
         let say = match lang {
             Lang::Ja => format!(
-                "引き継いだ回答{carried}件は確認するまで完了に数えません：shindan confirm {} --checklist 項目ID（確認日は今日）",
+                "引き継いだ回答{carried}件は確認するまで完了に数えません：shindan confirm {} --item 項目ID（確認日は今日）",
                 shown.record
             ),
             Lang::En => format!(
-                "{carried} carried answers do not count until confirmed: shindan confirm {} --checklist ITEM (checked today)",
+                "{carried} carried answers do not count until confirmed: shindan confirm {} --item ITEM (checked today)",
                 shown.record
             ),
         };

@@ -35,7 +35,7 @@ pub enum ConfirmError {
         checked_on: NaiveDate,
         carried_on: NaiveDate,
     },
-    #[error("{item}: {error}")]
+    #[error("{item}: {error}{}", target_hint(error))]
     Checklist { item: String, error: ChecklistError },
     #[error("{0}")]
     Mark(MarkError),
@@ -43,6 +43,17 @@ pub enum ConfirmError {
     Vendor(VendorError),
     #[error("{0}")]
     Contact(ContactError),
+}
+
+fn target_hint(e: &ChecklistError) -> &'static str {
+    match e {
+        ChecklistError::NoTarget { .. }
+        | ChecklistError::TargetBeforeCheck { .. }
+        | ChecklistError::TargetTooLate { .. } => {
+            " (last year's target does not fit the new date: give a new target date)"
+        }
+        _ => "",
+    }
 }
 
 impl ConfirmError {
@@ -68,7 +79,12 @@ impl ConfirmError {
                 "{item}：新しい確認日（{checked_on}）は昨年の確認日（{carried_on}）より後にしてください"
             ),
             ConfirmError::Checklist { item, error } => {
-                format!("{item}：{}", error.message(lang))
+                let hint = if target_hint(error).is_empty() {
+                    ""
+                } else {
+                    "（昨年の目標日は新しい確認日に合いません：新しい目標日を指定してください）"
+                };
+                format!("{item}：{}{hint}", error.message(lang))
             }
             ConfirmError::Mark(e) => e.message(lang),
             ConfirmError::Vendor(e) => e.message(lang),

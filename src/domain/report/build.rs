@@ -68,7 +68,18 @@ fn profile(record: &Record, qn: &Questionnaire, lang: Lang, today: NaiveDate) ->
         ),
         (
             lang.pick("評価日", "Assessed on").to_string(),
-            record.assessed_on.to_string(),
+            match lang {
+                Lang::Ja => format!(
+                    "{}（{}）",
+                    record.assessed_on,
+                    record.fiscal_year().label(lang)
+                ),
+                Lang::En => format!(
+                    "{} ({})",
+                    record.assessed_on,
+                    record.fiscal_year().label(lang)
+                ),
+            },
         ),
         (
             lang.pick("許可病床数", "Beds").to_string(),
@@ -90,12 +101,26 @@ fn profile(record: &Record, qn: &Questionnaire, lang: Lang, today: NaiveDate) ->
     }
     facts.push((
         lang.pick("回答の進捗", "Progress").to_string(),
-        format!(
-            "{}/{} ({}%)",
-            progress.answered,
-            progress.total,
-            progress.percent()
-        ),
+        match (progress.carried, lang) {
+            (0, _) => format!(
+                "{}/{} ({}%)",
+                progress.answered,
+                progress.total,
+                progress.percent()
+            ),
+            (c, Lang::Ja) => format!(
+                "{}/{} ({}%)・昨年から引き継ぎ未確認 {c}",
+                progress.answered,
+                progress.total,
+                progress.percent()
+            ),
+            (c, Lang::En) => format!(
+                "{}/{} ({}%), {c} carried from last year, unconfirmed",
+                progress.answered,
+                progress.total,
+                progress.percent()
+            ),
+        },
     ));
     if let Some(prev) = &record.previous {
         facts.push((
