@@ -67,6 +67,36 @@ fn new_hospital(dir: &Path, now: &str) -> String {
     .to_string()
 }
 
+/// Sends a vendor its form and imports it back filled: every item yes, checked on `on`.
+fn vendor_returns(dir: &Path, now: &str, id: &str, vendor: &str, system: &str, on: &str) {
+    let form = dir.join("form.json");
+    let path = form.to_str().unwrap();
+    let args = [
+        "checklist",
+        "form",
+        id,
+        "--vendor",
+        vendor,
+        "--system",
+        system,
+        "-o",
+        path,
+    ];
+    ok(dir, now, &args);
+    let mut f: Value = serde_json::from_str(&fs::read_to_string(&form).unwrap()).unwrap();
+    for it in f["items"].as_array_mut().unwrap() {
+        it["answer"] = "yes".into();
+        it["checked_on"] = on.into();
+    }
+    let filled = dir.join("filled.json");
+    fs::write(&filled, serde_json::to_string(&f).unwrap()).unwrap();
+    ok(
+        dir,
+        now,
+        &["checklist", "import", id, filled.to_str().unwrap()],
+    );
+}
+
 // ───────────────────────────── 22.1 the 年度 ─────────────────────────────
 
 #[test]
@@ -237,34 +267,7 @@ fn last_year(dir: &Path) -> String {
             ok(dir, LAST_YEAR, &["checklist", "answer", &id, item, "yes"]);
         }
     }
-    let form = dir.join("form.json");
-    ok(
-        dir,
-        LAST_YEAR,
-        &[
-            "checklist",
-            "form",
-            &id,
-            "--vendor",
-            "ベンダーA",
-            "--system",
-            "電子カルテ",
-            "-o",
-            form.to_str().unwrap(),
-        ],
-    );
-    let mut f: Value = serde_json::from_str(&fs::read_to_string(&form).unwrap()).unwrap();
-    for it in f["items"].as_array_mut().unwrap() {
-        it["answer"] = "yes".into();
-        it["checked_on"] = "2026-06-01".into();
-    }
-    let filled = dir.join("filled.json");
-    fs::write(&filled, serde_json::to_string(&f).unwrap()).unwrap();
-    ok(
-        dir,
-        LAST_YEAR,
-        &["checklist", "import", &id, filled.to_str().unwrap()],
-    );
+    vendor_returns(dir, LAST_YEAR, &id, "ベンダーA", "電子カルテ", "2026-06-01");
     ok(
         dir,
         LAST_YEAR,
@@ -569,34 +572,7 @@ fn at_half_past_eleven_utc_every_surface_shows_the_tokyo_date() {
     let shown = ok(dir, now, &["checklist", "show", &id]);
     assert!(shown.contains("：未対応（2027-02-10）"), "{shown}");
     // 送付日 and 受領日.
-    let form = dir.join("form.json");
-    ok(
-        dir,
-        now,
-        &[
-            "checklist",
-            "form",
-            &id,
-            "--vendor",
-            "A社",
-            "--system",
-            "PACS",
-            "-o",
-            form.to_str().unwrap(),
-        ],
-    );
-    let mut f: Value = serde_json::from_str(&fs::read_to_string(&form).unwrap()).unwrap();
-    for it in f["items"].as_array_mut().unwrap() {
-        it["answer"] = "yes".into();
-        it["checked_on"] = "2027-02-10".into();
-    }
-    let filled = dir.join("filled.json");
-    fs::write(&filled, serde_json::to_string(&f).unwrap()).unwrap();
-    ok(
-        dir,
-        now,
-        &["checklist", "import", &id, filled.to_str().unwrap()],
-    );
+    vendor_returns(dir, now, &id, "A社", "PACS", "2027-02-10");
     let html = ok(dir, now, &["checklist", "form", &id]);
     assert!(
         html.contains("<td>2027-02-10</td>"),
