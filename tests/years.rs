@@ -588,6 +588,16 @@ fn at_half_past_eleven_utc_every_surface_shows_the_tokyo_date() {
     let chart = ok(dir, now, &["contacts", &id, "form"]);
     assert!(chart.contains("2027-02-10") && !chart.contains("2027-02-09"));
     assert!(ok(dir, now, &["check", &id]).contains("評価日 2027-02-10"));
+    let data = dir.join("data");
+    let agg = json(
+        dir,
+        now,
+        &["aggregate", data.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(
+        agg["survey"]["date"], "2027-02-10",
+        "an aggregate is dated today"
+    );
 
     // The same instant on a machine set to UTC: the zone, not the clock, made the difference.
     let utc = tempfile::tempdir().unwrap();
