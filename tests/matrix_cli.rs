@@ -208,7 +208,7 @@ fn control_sets_a_status_note_and_system_through_the_store() {
 
     let out = ok(d, &["control", &id, "backup_offline", "in_place"]);
     assert!(
-        out.starts_with("backup_offline = 実施済み（利用者が設定）\n"),
+        out.starts_with("backup_offline = 実施済み（利用者が設定 20"),
         "{out}"
     );
     let out = ok(
@@ -246,7 +246,7 @@ fn control_sets_a_status_note_and_system_through_the_store() {
         ],
     );
     assert!(
-        out.starts_with("vpn_patch = not applicable (set by the user)"),
+        out.starts_with("vpn_patch = not applicable (set by the user 20"),
         "{out}"
     );
     // `-` gives the control back to the interview.
@@ -321,7 +321,12 @@ fn control_refuses_bad_input_and_leaves_the_record() {
         ],
         &["病院が実施する対策"],
     );
-    refused(d, &id, &["control", &id, "vpn_patch"], &["--note"]);
+    refused(
+        d,
+        &id,
+        &["control", &id, "vpn_patch", "--ask-vendor", "maybe"],
+        &["yes, no"],
+    );
     let long = "長".repeat(401);
     refused(
         d,
@@ -438,21 +443,33 @@ fn check_shows_coverage_prefilled_from_the_interview() {
 
     let j: Value = serde_json::from_str(&ok(d, &["check", &id, "--json"])).unwrap();
     let cov = &j["coverage"];
-    // Covered from the answers: backups, downtime plan, contact chain, insurance; known
-    // uncovered: the audit; everything else unknown.
-    assert_eq!(cov["overall"].as_f64().unwrap(), 4.0 / leaves as f64);
-    assert_eq!(cov["counts"]["covered"], 4);
+    // Covered from the answers: backups, contact chain, insurance; half: the downtime plan (a
+    // BCP, its drill not asked); known uncovered: the audit; everything else unknown.
+    assert_eq!(cov["overall"].as_f64().unwrap(), 3.5 / leaves as f64);
+    assert_eq!(cov["counts"]["covered"], 3);
+    assert_eq!(cov["counts"]["half"], 1);
     assert_eq!(cov["counts"]["uncovered"], 1);
     assert_eq!(cov["unknown"], leaves - 5);
     assert_eq!(cov["from_interview"], 6);
+    assert_eq!(cov["from_checklist"], 0);
+    assert_eq!(cov["conflicts"], 0);
     assert_eq!(cov["unknown_controls"], catalog.controls.len() - 6);
+    assert_eq!(cov["known_controls"], 6);
+    assert_eq!(cov["figure"]["label"], "網羅 5%（判明 6/83）");
+    assert_eq!(cov["figure"]["unknown"], catalog.controls.len() - 6);
+    assert_eq!(cov["counts"]["controls"], catalog.controls.len());
     assert_eq!(cov["by_category"].as_object().unwrap().len(), 9);
     assert_eq!(cov["by_phase"].as_object().unwrap().len(), 5);
     assert_eq!(
         cov["by_category"]["incident_response"]["coverage"]
             .as_f64()
             .unwrap(),
-        4.0 / ir as f64
+        3.5 / ir as f64
+    );
+    let ir = &cov["by_category"]["incident_response"];
+    assert_eq!(
+        (ir["known_controls"].as_u64(), ir["controls"].as_u64()),
+        (Some(5), Some(9))
     );
     assert_eq!(cov["by_category"]["governance"]["uncovered"], 1);
     assert_eq!(
@@ -466,24 +483,316 @@ fn check_shows_coverage_prefilled_from_the_interview() {
         .map(|v| v.as_str().unwrap())
         .collect();
     assert_eq!(uncovered.len(), leaves - 4);
+    assert!(!uncovered.contains(&"ir_no_downtime_plan"), "half covered");
     assert!(uncovered.contains(&"gv_no_audit"));
     assert!(!uncovered.contains(&"ir_backup_encrypted"));
 
     let text = ok(d, &["check", &id]);
     assert_fits_80(&text);
-    assert!(text.contains("■ リスク対策の網羅率（提言2のリスクカタログ）"));
+    assert!(text.contains("■ リスク対策の網羅率（提言2のリスクカタログ）\n網羅 5%（判明 6/83）："));
+    assert!(text.contains("インシデント対応 5/9"));
     assert!(text.contains("対策がないと分かっている小リスク：\n  ・第三者の目が入らないリスク\n"));
     let en = ok(d, &["--lang", "en", "check", &id]);
     assert_fits_80(&en);
     assert!(en.contains("■ Risk coverage"));
+    assert!(en.contains("Covered 5% (known 6/83)"));
+
+    // The report's part says how much is known too, overall and per category.
+    let md = ok(d, &["export", &id, "--format", "md"]);
+    assert!(md.contains("- **全体**: 網羅 5%（判明 6/83）\n"), "{md}");
+    assert!(md.contains("| 計 | 判明 |\n"), "{md}");
+    assert!(md.contains("| インシデントレスポンス上のリスク |"));
+    assert!(md.contains("% | 5/9 |\n"), "{md}");
 
     // The user's word changes the figures at once.
     ok(d, &["control", &id, "security_audit", "in_place"]);
     let j: Value = serde_json::from_str(&ok(d, &["check", &id, "--json"])).unwrap();
-    assert_eq!(j["coverage"]["counts"]["covered"], 5);
+    assert_eq!(j["coverage"]["counts"]["covered"], 4);
     assert_eq!(j["coverage"]["from_interview"], 5);
+    assert_eq!(j["coverage"]["from_user"], 1);
+    assert_eq!(
+        j["coverage"]["conflicts"], 1,
+        "the user's word against audit = never"
+    );
     assert!(!j["coverage"]["uncovered"]
         .as_array()
         .unwrap()
         .contains(&"gv_no_audit".into()));
+}
+
+#[test]
+fn control_json_lists_every_control_with_status_source_conflict_and_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(d, &[("incident_response", "no"), ("insurance", "yes")]);
+    ok(d, &["checklist", "answer", &id, "c2_two_factor", "yes"]);
+    ok(d, &["checklist", "answer", &id, "c3_contact_chart", "yes"]);
+    ok(
+        d,
+        &[
+            "control",
+            &id,
+            "cyber_insurance",
+            "missing",
+            "--note",
+            "更新切れ",
+        ],
+    );
+
+    let j: Value = serde_json::from_str(&ok(d, &["control", &id, "--json"])).unwrap();
+    assert_eq!(j["record"], id.as_str());
+    let controls = j["controls"].as_array().unwrap();
+    assert_eq!(controls.len(), Catalog::embedded().controls.len());
+    for c in controls {
+        for k in [
+            "id",
+            "by",
+            "status",
+            "source",
+            "conflict",
+            "note",
+            "findings",
+            "ask_vendor",
+        ] {
+            assert!(c.get(k).is_some(), "{k} missing in {c}");
+        }
+    }
+    let find = |id: &str| controls.iter().find(|c| c["id"] == id).unwrap().clone();
+    // From the checklist, named by the form's printed number, never the item id.
+    let mfa = find("mfa_remote");
+    assert_eq!(mfa["status"], "in_place");
+    assert_eq!(mfa["source"]["kind"], "checklist");
+    assert_eq!(mfa["source"]["numbers"], serde_json::json!(["2⑬"]));
+    let label = mfa["source"]["label"].as_str().unwrap();
+    assert!(label.starts_with("チェックリスト 2⑬ 20"), "{label}");
+    assert!(!label.contains("c2_two_factor"));
+    assert_eq!(mfa["conflict"], Value::Null);
+    // The checklist's contact chart against the interview's "no process": a conflict.
+    let ir = find("ir_process");
+    assert_eq!(ir["status"], "partial");
+    assert_eq!(ir["conflict"].as_array().unwrap().len(), 2);
+    // The user's word against the interview's, and the note.
+    let ins = find("cyber_insurance");
+    assert_eq!(ins["status"], "missing");
+    assert_eq!(ins["source"]["kind"], "user");
+    assert_eq!(ins["note"], "更新切れ");
+    assert!(ins["conflict"].is_array());
+    assert_eq!(j["conflicts"], 2);
+    assert_eq!(
+        j["coverage"]["known"].as_u64().unwrap() + j["coverage"]["unknown"].as_u64().unwrap(),
+        83
+    );
+    // A lead to review is listed, not counted.
+    let mfa_admin = find("mfa_privileged");
+    assert_eq!(mfa_admin["status"], "unknown");
+    assert_eq!(mfa_admin["findings"][0]["status"], Value::Null);
+
+    // The text list marks where each status comes from and the conflicts.
+    let list = ok(d, &["control", &id]);
+    assert_fits_80(&list);
+    assert!(list.contains("食い違い 2件"), "{list}");
+    let line = |cid: &str| {
+        list.lines()
+            .find(|l| l.contains(&format!(" {cid} ")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("mfa_remote").trim_start().starts_with("＃実施済み"));
+    assert!(line("ir_process").starts_with("！＃一部実施"));
+    assert!(line("cyber_insurance").starts_with("！＋未実施"));
+    let en = ok(d, &["--lang", "en", "control", &id]);
+    assert_fits_80(&en);
+    assert!(en.contains("2 in conflict"));
+
+    // One control, shown without changing anything, in text or JSON.
+    let before = fs::read(record_file(d, &id)).unwrap();
+    let one = ok(d, &["control", &id, "ir_process"]);
+    assert_fits_80(&one);
+    assert!(
+        one.starts_with("ir_process = 一部実施（チェックリスト 3(1) 20"),
+        "{one}"
+    );
+    assert!(one.contains("食い違い："), "{one}");
+    assert!(one.contains("ほかに：ヒアリングの回答から：incident_response = no → 未実施"));
+    let lead = ok(d, &["control", &id, "mfa_privileged"]);
+    assert!(lead.contains("要確認：チェックリスト 2⑬"), "{lead}");
+    let one: Value =
+        serde_json::from_str(&ok(d, &["control", &id, "ir_process", "--json"])).unwrap();
+    assert_eq!(one["id"], "ir_process");
+    assert_eq!(fs::read(record_file(d, &id)).unwrap(), before);
+}
+
+#[test]
+fn dont_know_marks_a_control_to_ask_the_vendor() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(d, &[]);
+    let out = ok(d, &["control", &id, "screen_lock", "--ask-vendor", "yes"]);
+    assert!(out.contains("事業者に確認：はい"), "{out}");
+    assert_eq!(saved(d, &id)["controls"]["screen_lock"]["ask_vendor"], true);
+    // A hospital control, in the brief all the same, asked about rather than asked for.
+    let brief = ok(d, &["vendor-brief", &id]);
+    assert!(brief.contains("現状：当院では分かりません（実施状況を教えてください）"));
+    let j: Value = serde_json::from_str(&ok(d, &["vendor-brief", &id, "--json"])).unwrap();
+    for k in ["record", "hospital", "requests", "settled", "systems"] {
+        assert!(j.get(k).is_some(), "{k}");
+    }
+    let requests: Vec<&Value> = j["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["phases"].as_array().unwrap())
+        .flat_map(|p| p["requests"].as_array().unwrap())
+        .collect();
+    assert_eq!(requests.len(), j["requests"].as_u64().unwrap() as usize);
+    let asked = requests
+        .iter()
+        .find(|r| r["control"] == "screen_lock")
+        .unwrap();
+    assert_eq!(asked["ask_vendor"], true);
+    assert_eq!(asked["by"], "hospital");
+    // A status answers the question.
+    ok(d, &["control", &id, "screen_lock", "in_place"]);
+    assert!(saved(d, &id)["controls"]["screen_lock"]
+        .get("ask_vendor")
+        .is_none());
+    let out = shindan(d)
+        .args(["vendor-brief", &id, "--json", "--format", "md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Every command that prints a record's state takes `--json`, the contact chart included.
+#[test]
+fn contacts_take_json_for_show_set_and_clear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let id = hospital(d, &[]);
+    for args in [
+        vec!["contacts", id.as_str(), "--json"],
+        vec!["contacts", id.as_str(), "show", "--json"],
+        vec![
+            "contacts",
+            id.as_str(),
+            "set",
+            "director",
+            "--name",
+            "山田",
+            "--json",
+        ],
+        vec!["contacts", id.as_str(), "clear", "director", "--json"],
+    ] {
+        let j: Value = serde_json::from_str(&ok(d, &args)).unwrap();
+        for k in ["filled", "total", "contacts"] {
+            assert!(j.get(k).is_some(), "{args:?}: {k}");
+        }
+    }
+    let j: Value = serde_json::from_str(&ok(
+        d,
+        &[
+            "contacts",
+            &id,
+            "set",
+            "director",
+            "--name",
+            "山田",
+            "--phone",
+            "03-1234-5678",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(j["filled"], 1);
+    let text = ok(d, &["contacts", &id]);
+    assert!(text.starts_with("連絡体制図：記入 1/"));
+}
+
+/// Every command that prints takes `--json` (or a `--format` with json). `checklist answer`
+/// and `checklist import` are the two left: their output is being reworked with the checklist's
+/// printed item numbers.
+#[test]
+fn every_printing_command_takes_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let commands: [&[&str]; 22] = [
+        &["new"],
+        &["list"],
+        &["answer"],
+        &["show"],
+        &["aggregate"],
+        &["export"],
+        &["import"],
+        &["diff"],
+        &["checklist", "show"],
+        &["checklist", "form"],
+        &["checklist", "diff"],
+        &["contacts"],
+        &["contacts", "show"],
+        &["contacts", "set"],
+        &["contacts", "clear"],
+        &["contacts", "form"],
+        &["check"],
+        &["copy"],
+        &["survey"],
+        &["catalog"],
+        &["control"],
+        &["vendor-brief"],
+    ];
+    for cmd in commands {
+        let mut args = cmd.to_vec();
+        args.extend(["--lang", "en", "--help"]);
+        let help = ok(d, &args);
+        // Every help names `--format json` under --survey: look at the command's own options.
+        let own: Vec<&str> = help
+            .lines()
+            .filter(|l| !l.contains("shindan aggregate --format json"))
+            .collect();
+        let json = own.iter().any(|l| {
+            l.contains("--json")
+                || (l.contains("possible values") && l.contains("json"))
+                || l.trim_start().starts_with("- json:")
+        });
+        assert!(json, "{cmd:?} takes no --json:\n{help}");
+    }
+    assert!(ok(d, &["budget", "--help"]).contains("--json"));
+
+    // The ones that used to print an id or a line alone.
+    let j: Value = serde_json::from_str(&ok(
+        d,
+        &[
+            "new",
+            "--name",
+            "みなと病院",
+            "--beds",
+            "120",
+            "--founder",
+            "coop",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let id = j["id"].as_str().unwrap().to_string();
+    let j: Value = serde_json::from_str(&ok(d, &["answer", &id, "bcp", "yes", "--json"])).unwrap();
+    assert_eq!(
+        (j["question"].as_str(), j["value"].as_str()),
+        (Some("bcp"), Some("yes"))
+    );
+    assert_eq!(j["counted"], true);
+    let j: Value = serde_json::from_str(&ok(d, &["copy", &id, "--json"])).unwrap();
+    assert_eq!(j["previous"], id.as_str());
+    let file = d.join("out.json");
+    fs::write(&file, ok(d, &["export", &id, "--format", "json"])).unwrap();
+    let j: Value = serde_json::from_str(&ok(
+        d,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--as",
+            "2026-050",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(j[0]["id"], "2026-050");
 }

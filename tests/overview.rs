@@ -209,7 +209,9 @@ fn in_between_ranks_by_kind_of_evidence() {
         (first.level, first.id),
         (RiskLevel::Large, "incident_response")
     );
-    assert_eq!((first.scenarios, first.known), (8, 2));
+    // Known: the offline backup and insurance from the interview, and through the crosswalk
+    // the restore drill (3(2) no) and the isolation procedure (no IR process).
+    assert_eq!((first.scenarios, first.known), (8, 4));
     let fix = first.fix.as_ref().unwrap();
     assert_eq!(fix.control.id, "restore_drill");
     let levels: Vec<RiskLevel> = o.coverage.uncovered.iter().map(|u| u.level).collect();

@@ -253,7 +253,7 @@ fn an_answered_questionnaire_fills_the_matrix_at_once() {
     let mut ui = matrix(Lang::Ja, 80, 24);
     let summary = ui.line_of("対策83件の状態");
     assert!(
-        summary.contains("ヒアリングの回答から8・設定済み0"),
+        summary.contains("ヒアリングの回答から9・設定済み0"),
         "{summary}"
     );
     assert!(
@@ -263,15 +263,16 @@ fn an_answered_questionnaire_fills_the_matrix_at_once() {
         ui.screen()
     );
     let ir = ui.line_of("インシデント対応");
-    assert!(ir.contains("░░░░  25%?"), "{ir}");
+    assert!(ir.contains("····  18%?"), "{ir}");
     ir_emergency(&mut ui);
     ui.press(KeyCode::Enter);
     assert!(ui
         .line_of("バックアップも暗号化されるリスク")
         .contains("●対策済み"));
+    // A BCP (bcp = yes) without its drill asked: partly in place (the crosswalk).
     assert!(ui
         .line_of("システム停止時に診療を継続できないリスク")
-        .contains("●対策済み"));
+        .contains("◐一部対策"));
     assert!(ui
         .line_of("調査・復旧・賠償の費用を賄えないリスク")
         .contains("○未対策"));
@@ -336,10 +337,8 @@ fn space_sets_the_status_on_disk_and_moves_the_coverage() {
     ui.press(KeyCode::Esc).press(KeyCode::Esc);
     let now = overall_on_disk(&ui);
     assert!(ui.line_of("全体 ").starts_with(&format!("全体 {now}")));
-    assert_eq!(
-        now, before,
-        "partial on an uncovered scenario weighs half, not enough"
-    );
+    // Partial weighs half a scenario: 2.5 of 63 scenarios covered before, 3 after.
+    assert_eq!((before.as_str(), now.as_str()), ("3%", "4%"));
 }
 
 #[test]
@@ -531,6 +530,6 @@ fn without_colour_the_selection_is_a_marker_and_a_reversed_cell() {
     assert!(!reversed(x), "the marker itself is not reversed");
     assert!((x + 1..x + 11).all(reversed), "{line}");
     assert!(!reversed(x + 11));
-    assert!(line.contains("▶░░░░  25%?"), "{line}");
+    assert!(line.contains("▶····  18%?"), "{line}");
     assert_eq!(buf[(x + 1, row as u16)].fg, ratatui::style::Color::Reset);
 }

@@ -16,6 +16,9 @@ pub struct Args {
     /// Set the question's note (an empty string removes it)
     #[arg(long)]
     note: Option<String>,
+    /// Print JSON for scripts (keys: question, value, label, note, counted)
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -63,7 +66,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
-    if let Visibility::Hidden { because } = qn.visibility(q, &record) {
+    let hidden = qn.visibility(q, &record);
+    if args.json {
+        super::print_json(&serde_json::json!({
+            "question": q.id,
+            "value": record.value(&q.id),
+            "label": record.value(&q.id).map(|v| q.describe(v, lang)),
+            "note": record.note(&q.id),
+            "counted": !matches!(hidden, Visibility::Hidden { .. }),
+        }));
+        return Ok(());
+    }
+    if let Visibility::Hidden { because } = hidden {
         eprintln!(
             "{}",
             lang.pick(

@@ -3,7 +3,7 @@
 
 use super::{print_json, Ctx, Failure};
 use crate::domain::matrix::catalog::{Citation, Scenario};
-use crate::domain::matrix::{By, Catalog};
+use crate::domain::matrix::{By, Catalog, Control, Crosswalk};
 use crate::domain::Lang;
 use crate::text;
 use serde_json::{json, Value};
@@ -57,6 +57,20 @@ fn citation_json(c: &Citation) -> Value {
     Value::Object(m)
 }
 
+/// The interview answers that set the control's status (`risk-matrix.md`'s `preset`), read from
+/// the crosswalk, which also holds the checklist's and the leads to review (key `crosswalk`).
+fn presets(c: &Control) -> Vec<Value> {
+    let Some(entry) = Crosswalk::embedded().entry(&c.id) else {
+        return Vec::new();
+    };
+    entry
+        .interview
+        .iter()
+        .filter(|p| p.status.status().is_some())
+        .map(|p| json!({ "question": p.question, "values": p.values, "status": p.status.id() }))
+        .collect()
+}
+
 fn catalog_json(catalog: &Catalog, only: Option<&str>) -> Value {
     let keep = |category: &str| only.is_none_or(|o| o == category);
     let categories: Vec<Value> = catalog
@@ -107,11 +121,8 @@ fn catalog_json(catalog: &Catalog, only: Option<&str>) -> Value {
                 "en": c.en,
                 "ask_ja": c.ask_ja,
                 "ask_en": c.ask_en,
-                "preset": c.preset.iter().map(|p| json!({
-                    "question": p.question,
-                    "values": p.values,
-                    "status": p.status.id(),
-                })).collect::<Vec<_>>(),
+                "preset": presets(c),
+                "crosswalk": Crosswalk::embedded().entry(&c.id),
             })
         })
         .collect();

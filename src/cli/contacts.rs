@@ -11,6 +11,9 @@ use std::path::PathBuf;
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
+    /// Print the chart as JSON for scripts (keys: filled, total, contacts), after any change
+    #[arg(long, global = true)]
+    json: bool,
     #[command(subcommand)]
     command: Option<Sub>,
 }
@@ -18,11 +21,7 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 enum Sub {
     /// Show the chart (the default)
-    Show {
-        /// Print JSON for scripts
-        #[arg(long)]
-        json: bool,
-    },
+    Show,
     /// Fill or change one place: security_manager, director, information_systems, on_call,
     /// vendor (with --vendor), health_office, police, mhlw, insurer
     Set {
@@ -85,16 +84,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lang = ctx.lang;
     let id = ctx.parse_id(&args.id)?;
     let invalid = |e: ContactError| Failure::Invalid(e.message(lang));
-    match args.command.unwrap_or(Sub::Show { json: false }) {
-        Sub::Show { json } => {
+    let json = args.json;
+    let show = |chart: &ContactChart| {
+        if json {
+            print_json(&chart_json(chart, lang));
+        } else {
+            print_chart(chart, lang);
+        }
+    };
+    match args.command.unwrap_or(Sub::Show) {
+        Sub::Show => {
             let store = ctx.store()?;
             let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-            let chart = ContactChart::of(&record);
-            if json {
-                print_json(&chart_json(&chart, lang));
-                return Ok(());
-            }
-            print_chart(&chart, lang);
+            show(&ContactChart::of(&record));
             Ok(())
         }
         Sub::Set {
@@ -133,7 +135,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                     )
                 );
             }
-            print_chart(&ContactChart::of(&record), lang);
+            show(&ContactChart::of(&record));
             Ok(())
         }
         Sub::Clear {
@@ -150,10 +152,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             store
                 .save(&mut record, &lock)
                 .map_err(|e| ctx.store_err(e))?;
-            print_chart(&ContactChart::of(&record), lang);
+            show(&ContactChart::of(&record));
             Ok(())
         }
         Sub::Form { format, output } => {
+            // The form has its own --format json; --json asks for the same.
+            let format = if json { ChartFormat::Json } else { format };
             let store = ctx.store()?;
             let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
             let chart = ContactChart::of(&record);

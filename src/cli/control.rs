@@ -1,13 +1,17 @@
 //! `shindan control`: the hospital's word on one control of the risk catalogue (its status, a
-//! note, the vendor's system), through the same [`set_mark`] as the matrix screen; without a
-//! control, the list of every control's status in the record.
+//! note, the vendor's system, whether to ask the vendor), through the same [`set_mark`] as the
+//! matrix screen; with a control and nothing to change, that control's state; without a
+//! control, every control's state in the record — status, where it comes from, conflicts.
 
-use super::{Ctx, Failure};
-use crate::domain::matrix::coverage::ControlState;
+mod json;
+
+use super::{print_json, Ctx, Failure};
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
-use crate::domain::matrix::{By, Catalog, ControlStatus, Coverage, StatusInput, StatusSource};
-use crate::domain::{Lang, Questionnaire};
+use crate::domain::matrix::{By, ControlState, Coverage, Sources, StatusInput};
+use crate::domain::{Clock, Lang, Record};
 use crate::text;
+
+pub use json::{figure_json, source_json};
 
 const WIDTH: usize = 80;
 
@@ -17,7 +21,8 @@ pub struct Args {
     id: String,
     /// Control id, e.g. backup_offline (see `shindan catalog`); leave out to list them all
     control: Option<String>,
-    /// in_place, partial, missing, not_applicable, unknown, or `-` to go back to the interview's
+    /// in_place, partial, missing, not_applicable, unknown, or `-` to take your status back
+    /// (the checklist's, the interview's or a vendor's applies again)
     #[arg(allow_hyphen_values = true)]
     status: Option<String>,
     /// A note on the control (an empty string removes it)
@@ -27,6 +32,21 @@ pub struct Args {
     /// empty string removes it)
     #[arg(long)]
     system: Option<String>,
+    /// yes: you cannot say, ask the vendor (わからない（事業者に確認）, listed in vendor-brief);
+    /// no: take that back. Setting a status also takes it back.
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+    ask_vendor: Option<bool>,
+    /// Print JSON for scripts (keys: record, coverage, conflicts, controls — or the one control)
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err(format!("`{s}`: allowed values are yes, no")),
+    }
 }
 
 fn invalid(e: MarkError, lang: Lang) -> Failure {
@@ -35,11 +55,15 @@ fn invalid(e: MarkError, lang: Lang) -> Failure {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let catalog = Catalog::embedded();
-    let qn = Questionnaire::embedded();
+    let sources = Sources::embedded();
+    let catalog = sources.catalog;
     let id = ctx.parse_id(&args.id)?;
+    let changes = args.status.is_some()
+        || args.note.is_some()
+        || args.system.is_some()
+        || args.ask_vendor.is_some();
     let Some(control) = args.control.as_deref() else {
-        if args.status.is_some() || args.note.is_some() || args.system.is_some() {
+        if changes {
             return Err(Failure::Invalid(
                 lang.pick("対策IDを指定してください", "give a control id")
                     .into(),
@@ -47,7 +71,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
         let store = ctx.store()?;
         let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-        let cov = Coverage::of(catalog, &record, qn);
+        let cov = Coverage::with(&sources, &record);
+        if args.json {
+            print_json(&json::list_json(&cov, &record, lang));
+            return Ok(());
+        }
         for line in list_lines(&cov, &record.id.to_string(), lang) {
             println!("{line}");
         }
@@ -67,50 +95,109 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         Some(s) => Some(StatusInput::parse(s).map_err(|e| invalid(e, lang))?),
         None => None,
     };
-    if status.is_none() && args.note.is_none() && args.system.is_none() {
-        return Err(Failure::Invalid(
-            lang.pick(
-                "状態（in_place, partial, missing, not_applicable, unknown, -）か --note・--system を指定してください",
-                "give a status (in_place, partial, missing, not_applicable, unknown, -) or --note or --system",
-            )
-            .into(),
-        ));
-    }
     let store = ctx.store()?;
-    let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
-    let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let change = MarkChange {
-        status,
-        note: args.note.as_deref(),
-        system: args.system.as_deref(),
+    let record = if changes {
+        let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
+        let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
+        let change = MarkChange {
+            status,
+            note: args.note.as_deref(),
+            system: args.system.as_deref(),
+            ask_vendor: args.ask_vendor,
+        };
+        set_mark(catalog, &mut record, control, change, ctx.clock.now())
+            .map_err(|e| invalid(e, lang))?;
+        store
+            .save(&mut record, &lock)
+            .map_err(|e| ctx.store_err(e))?;
+        record
+    } else {
+        store.load(&id).map_err(|e| ctx.store_err(e))?
     };
-    set_mark(catalog, &mut record, control, change, ctx.clock.now())
-        .map_err(|e| invalid(e, lang))?;
-    store
-        .save(&mut record, &lock)
-        .map_err(|e| ctx.store_err(e))?;
-    let cov = Coverage::of(catalog, &record, qn);
-    if let Some(state) = cov.control(control) {
-        for line in state_lines(state, lang) {
-            println!("{line}");
-        }
-    }
+    show_one(&sources, &record, control, args.json, &ctx.clock, lang);
     Ok(())
 }
 
-fn state_lines(s: &ControlState<'_>, lang: Lang) -> Vec<String> {
+fn show_one(
+    sources: &Sources<'_>,
+    record: &Record,
+    id: &str,
+    as_json: bool,
+    clock: &Clock,
+    lang: Lang,
+) {
+    let Some(c) = sources.catalog.control(id) else {
+        return;
+    };
+    let state = ControlState::of(sources, c, record);
+    if as_json {
+        print_json(&json::state_json(&state, sources.catalog, lang));
+        return;
+    }
+    for line in state_lines(&state, clock, lang) {
+        println!("{line}");
+    }
+}
+
+/// `label：body`, wrapped, continuation lines lined up under the body.
+fn hang(out: &mut Vec<String>, label: &str, body: &str) {
+    let w = text::width(label);
+    for (i, line) in text::wrap(body, WIDTH - w).into_iter().enumerate() {
+        let head = if i == 0 {
+            label.to_string()
+        } else {
+            " ".repeat(w)
+        };
+        out.push(format!("{head}{line}"));
+    }
+}
+
+fn state_lines(s: &ControlState<'_>, clock: &Clock, lang: Lang) -> Vec<String> {
     let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
-    let mut out = vec![text::truncate(
+    let mut out = Vec::new();
+    hang(
+        &mut out,
+        &format!("{} = ", s.control.id),
         &format!(
-            "{} = {}{open}{}{close}",
-            s.control.id,
+            "{}{open}{}{close}",
             s.status.label(lang),
-            s.source.describe(lang)
+            s.whence(lang, clock)
         ),
-        WIDTH,
-    )];
+    );
     for line in text::wrap(s.control.name(lang), WIDTH - 2) {
         out.push(format!("  {line}"));
+    }
+    if s.conflict {
+        let said: Vec<String> = s
+            .disagreeing()
+            .iter()
+            .filter_map(|f| {
+                let st = f.status?;
+                Some(format!("{} {}", f.source.describe(lang), st.label(lang)))
+            })
+            .collect();
+        hang(
+            &mut out,
+            lang.pick("  食い違い：", "  conflict: "),
+            &said.join(lang.pick("／", "; ")),
+        );
+    }
+    // What the other sources say, and the leads to check.
+    for f in s.findings.iter().filter(|f| f.source != s.source) {
+        let why = f.why.as_ref().map(|w| w.get(lang)).unwrap_or("");
+        let (label, said) = match f.status {
+            None => (lang.pick("  要確認：", "  to review: "), String::new()),
+            Some(st) => (
+                lang.pick("  ほかに：", "  also: "),
+                format!(" → {}", st.label(lang)),
+            ),
+        };
+        let stop = lang.pick("。", ". ");
+        hang(
+            &mut out,
+            label,
+            &format!("{}{said}{stop}{why}", f.source.describe(lang)),
+        );
     }
     if let Some(system) = &s.system {
         out.push(text::truncate(
@@ -118,63 +205,60 @@ fn state_lines(s: &ControlState<'_>, lang: Lang) -> Vec<String> {
             WIDTH,
         ));
     }
+    if s.ask_vendor {
+        out.push(
+            lang.pick(
+                "  事業者に確認：はい（shindan vendor-brief に載ります）",
+                "  ask the vendor: yes (listed by shindan vendor-brief)",
+            )
+            .to_string(),
+        );
+    }
     if let Some(note) = &s.note {
-        for (i, line) in text::wrap(note, WIDTH - 8).into_iter().enumerate() {
-            let head = if i == 0 {
-                lang.pick("  メモ：", "  note: ")
-            } else {
-                "        "
-            };
-            out.push(format!("{}{line}", text::pad(head, 8)));
-        }
+        hang(&mut out, lang.pick("  メモ：", "  note: "), note);
     }
     out
 }
 
 /// Every control with its status, grouped under the category of its first scenario.
 fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
-    let count = |st: ControlStatus| cov.controls.iter().filter(|c| c.status == st).count();
-    let carried_n = cov.controls.iter().filter(|c| c.carried).count();
-    let carried = |lang: Lang| match (carried_n, lang) {
+    use crate::domain::matrix::ControlStatus as S;
+    let count = |st: S| cov.controls.iter().filter(|c| c.status == st).count();
+    let carried = match (cov.controls.iter().filter(|c| c.carried).count(), lang) {
         (0, _) => String::new(),
         (n, Lang::Ja) => format!("（うち昨年から引き継ぎ・未確認 {n}件）"),
         (n, Lang::En) => format!(" ({n} carried from last year, unconfirmed)"),
     };
     let mut out = Vec::new();
+    let counts: Vec<String> = S::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.label(lang), count(*s)))
+        .collect();
+    let (n, figure, conflicts) = (
+        cov.controls.len(),
+        cov.figure().render(lang),
+        cov.conflicts(),
+    );
     let summary = match lang {
-        Lang::Ja => {
-            format!(
-                "{record} の対策 {}件：実施済み {}、一部 {}、未実施 {}、対象外 {}、不明 {}",
-                cov.controls.len(),
-                count(ControlStatus::InPlace),
-                count(ControlStatus::Partial),
-                count(ControlStatus::Missing),
-                count(ControlStatus::NotApplicable),
-                count(ControlStatus::Unknown),
-            ) + &carried(lang)
-        }
-        Lang::En => {
-            format!(
-                "{record}: {} controls: {} in place, {} partial, {} missing, {} n/a, {} unknown",
-                cov.controls.len(),
-                count(ControlStatus::InPlace),
-                count(ControlStatus::Partial),
-                count(ControlStatus::Missing),
-                count(ControlStatus::NotApplicable),
-                count(ControlStatus::Unknown),
-            ) + &carried(lang)
-        }
+        Lang::Ja => format!(
+            "{record} の対策 {n}件：{}{carried}。{figure}、食い違い {conflicts}件",
+            counts.join("、")
+        ),
+        Lang::En => format!(
+            "{record}: {n} controls: {}{carried}. {figure}, {conflicts} in conflict",
+            counts.join(", ")
+        ),
     };
     out.extend(text::wrap(&summary, WIDTH));
     out.extend(text::wrap(
         lang.pick(
-            "＊＝ヒアリングの回答から（変更するまで回答に従います）、＋＝利用者が設定、～＝昨年から引き継ぎ・未確認（確認するまで網羅率に数えません：shindan confirm ID --control 対策ID）。設定は shindan control ID 対策ID 状態",
-            "* = from the interview (follows the answers until changed), + = set by the user, ~ = carried from last year, unconfirmed (counts towards no coverage until confirmed: shindan confirm ID --control CONTROL). Set one with: shindan control ID CONTROL STATUS",
+            "＋＝利用者が設定、＃＝チェックリストの回答から、＊＝ヒアリングの回答から、＠＝事業者の回答から（回答に従います）、～＝昨年から引き継ぎ・未確認（確認するまで網羅率に数えません：shindan confirm ID、対策の状態は --control 対策ID）、！＝食い違いあり。詳細は shindan control ID 対策ID、設定は shindan control ID 対策ID 状態",
+            "+ = set by the user, # = from the checklist, * = from the interview, @ = from a vendor's form (they follow the answers), ~ = carried from last year, unconfirmed (counts towards no coverage until confirmed: shindan confirm ID; a control's mark: --control CONTROL), ! = sources disagree. Details: shindan control ID CONTROL; set one with: shindan control ID CONTROL STATUS",
         ),
         WIDTH,
     ));
     // Columns as wide as the longest status label and control id, so that no id is cut.
-    let status_w = ControlStatus::ALL
+    let status_w = S::ALL
         .iter()
         .map(|s| text::width(s.label(lang)))
         .max()
@@ -203,19 +287,18 @@ fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
         out.push(String::new());
         out.push(text::truncate(&format!("■ {}", cat.name(lang)), WIDTH));
         for c in mine {
-            let mark = match c.source {
-                _ if c.carried => lang.pick("～", "~"),
-                StatusSource::User => lang.pick("＋", "+"),
-                StatusSource::Interview { .. } => lang.pick("＊", "*"),
-                StatusSource::Default => lang.pick("  ", " "),
+            let flag = if c.conflict {
+                lang.pick("！", "!")
+            } else {
+                lang.pick("  ", " ")
             };
             let by = match c.control.by {
                 By::Vendor => lang.pick("［事業者］", "[vendor] "),
                 By::Hospital => "",
             };
             let head = format!(
-                "  {}{} {}",
-                mark,
+                "{flag}{}{} {}",
+                c.source.mark(c.carried, lang),
                 text::pad(c.status.label(lang), status_w),
                 text::pad(&c.control.id, id_w)
             );

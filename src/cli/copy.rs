@@ -15,6 +15,9 @@ pub struct Args {
     /// after the source's]
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
+    /// Print JSON for scripts (keys: id, previous)
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -27,8 +30,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let new = store
         .create(year.year(), |new_id| history::copy(&old, new_id, &clock))
         .map_err(|e| ctx.store_err(e))?;
-    // The id alone on standard output, for scripts; what it means for the user on stderr.
-    println!("{}", new.id);
+    // The id alone (or JSON) on standard output, for scripts; what it means for the user on
+    // stderr.
+    if args.json {
+        super::print_json(&serde_json::json!({
+            "id": new.id.to_string(),
+            "previous": old.id.to_string(),
+        }));
+    } else {
+        println!("{}", new.id);
+    }
     let carried = Carried::of(&new, Questionnaire::embedded());
     eprintln!(
         "{}",

@@ -19,6 +19,9 @@ pub struct Args {
     /// Replace records that already have the same id
     #[arg(long)]
     replace: bool,
+    /// Print JSON for scripts: one `{file, id}` per record imported
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -119,11 +122,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             locks.push(None);
         }
     }
+    let mut done = Vec::new();
     for ((path, mut record), lock) in ready.into_iter().zip(locks) {
         store
             .insert(&mut record, lock.as_ref())
             .map_err(|e| ctx.store_err(e))?;
-        println!("{} → {}", path.display(), record.id);
+        if !args.json {
+            println!("{} → {}", path.display(), record.id);
+        }
+        done.push(serde_json::json!({
+            "file": path.display().to_string(),
+            "id": record.id.to_string(),
+        }));
+    }
+    if args.json {
+        super::print_json(&done);
     }
     Ok(())
 }

@@ -26,6 +26,9 @@ pub struct Args {
     /// 年度 of today: 2026 until 2027-03-31]
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
+    /// Print JSON for scripts (keys: id)
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -60,7 +63,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             r
         })
         .map_err(|e| ctx.store_err(e))?;
-    println!("{}", record.id);
+    if args.json {
+        super::print_json(&serde_json::json!({ "id": record.id.to_string() }));
+    } else {
+        println!("{}", record.id);
+    }
     Ok(())
 }
 

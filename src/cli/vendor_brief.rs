@@ -1,11 +1,13 @@
 //! `shindan vendor-brief`: the vendor controls not in place, worded as what the hospital asks,
 //! grouped by vendor system and phase — Markdown to hand over, or text for the terminal.
 
-use super::{Ctx, Failure};
+use super::{print_json, Ctx, Failure};
+use crate::cli::control::source_json;
 use crate::domain::matrix::brief::Request;
-use crate::domain::matrix::{Catalog, ControlStatus, Coverage, VendorBrief};
-use crate::domain::{Lang, Questionnaire, Record};
+use crate::domain::matrix::{Coverage, Sources, VendorBrief};
+use crate::domain::{Lang, Record};
 use crate::text;
+use serde_json::{json, Value};
 
 const WIDTH: usize = 80;
 
@@ -24,6 +26,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Print JSON for scripts (keys: record, hospital, requests, settled, systems)
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -31,8 +36,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let id = ctx.parse_id(&args.id)?;
     let store = ctx.store()?;
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let cov = Coverage::of(Catalog::embedded(), &record, Questionnaire::embedded());
+    let cov = Coverage::with(&Sources::embedded(), &record);
     let brief = VendorBrief::of(&cov);
+    if args.json {
+        print_json(&brief_json(&brief, &record, lang));
+        return Ok(());
+    }
     let lines = match args.format {
         Format::Md => markdown(&brief, &record, lang),
         Format::Text => plain(&brief, &record, lang),
@@ -43,17 +52,36 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     Ok(())
 }
 
-/// How the brief states the hospital's view of a control: "unknown" becomes "to be confirmed",
-/// which is what the hospital wants the vendor to answer.
-fn current(status: ControlStatus, lang: Lang) -> &'static str {
-    match status {
-        ControlStatus::Missing => lang.pick("未実施", "not done"),
-        ControlStatus::Partial => lang.pick("一部実施", "partly done"),
-        _ => lang.pick(
-            "未確認（実施状況を教えてください）",
-            "not confirmed (please tell us)",
-        ),
-    }
+fn request_json(r: &Request<'_>, lang: Lang) -> Value {
+    json!({
+        "control": r.control.id,
+        "by": r.control.by.id(),
+        "ask": r.control.ask(lang),
+        "status": r.status.id(),
+        "source": source_json(&r.source, lang),
+        "ask_vendor": r.ask_vendor,
+        "scenarios": r.scenarios.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        "phases": r.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        "basis": r.control.source.iter().map(|c| c.label(lang)).collect::<Vec<_>>(),
+        "note": r.note,
+    })
+}
+
+/// The brief as the Markdown groups it: by system (named ones first), then by phase.
+fn brief_json(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Value {
+    json!({
+        "record": record.id.to_string(),
+        "hospital": record.hospital_name(),
+        "requests": brief.len(),
+        "settled": brief.settled,
+        "systems": brief.systems.iter().map(|s| json!({
+            "system": s.system,
+            "phases": s.phases.iter().map(|g| json!({
+                "phase": g.phase.id,
+                "requests": g.requests.iter().map(|r| request_json(r, lang)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 fn title(record: &Record, lang: Lang) -> String {
@@ -107,10 +135,7 @@ fn system_heading(system: Option<&str>, lang: Lang) -> String {
 /// The facts under one request, as (label, value) pairs.
 fn details(r: &Request<'_>, lang: Lang) -> Vec<(&'static str, String)> {
     let sep = lang.pick("／", "; ");
-    let mut out = vec![(
-        lang.pick("現状", "Now"),
-        current(r.status, lang).to_string(),
-    )];
+    let mut out = vec![(lang.pick("現状", "Now"), r.now_label(lang).to_string())];
     let risks: Vec<&str> = r.scenarios.iter().map(|s| s.name(lang)).collect();
     out.push((
         lang.pick("防ぎたいリスク", "Risk it prevents"),

@@ -147,6 +147,9 @@ pub struct Record {
     /// the interview proves are not stored: they follow the answers until the user sets one.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub controls: BTreeMap<String, ControlMark>,
+    /// The control the matrix walk-through was on when it was left, so that it resumes there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matrix_resume_at: Option<String>,
     /// Fields written by a later build of the same format, kept as they are so that saving
     /// never drops what this build does not know.
     #[serde(flatten)]
@@ -174,6 +177,7 @@ impl Record {
             vendors: Vec::new(),
             contacts: Vec::new(),
             controls: BTreeMap::new(),
+            matrix_resume_at: None,
             other: BTreeMap::new(),
             migrated_from: None,
         }

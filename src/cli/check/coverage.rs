@@ -3,8 +3,9 @@
 //! only lays out what [`Coverage`] computed.
 
 use super::Block;
-use crate::domain::matrix::{Catalog, Coverage, LeafState, Tally};
-use crate::domain::{Lang, Questionnaire, Record};
+use crate::cli::control::figure_json;
+use crate::domain::matrix::{Coverage, CoverageFigure, LeafState, Rank, Sources, Tally};
+use crate::domain::{Lang, Record};
 use crate::text;
 use serde_json::{json, Map, Value};
 
@@ -19,14 +20,15 @@ const TOTAL: usize = 4;
 const LISTED: usize = 8;
 
 pub fn block(record: &Record, lang: Lang) -> Block {
-    let cov = Coverage::of(Catalog::embedded(), record, Questionnaire::embedded());
+    let cov = Coverage::with(&Sources::embedded(), record);
     Block {
         text: text_lines(&cov, lang),
-        json: vec![("coverage", coverage_json(&cov))],
+        json: vec![("coverage", coverage_json(&cov, lang))],
     }
 }
 
-fn tally_json(t: &Tally) -> Value {
+/// A group's small risks by state, and how many of the controls linked to them are known.
+fn tally_json(t: &Tally, f: &CoverageFigure) -> Value {
     json!({
         "coverage": t.coverage(),
         "covered": t.covered,
@@ -34,19 +36,21 @@ fn tally_json(t: &Tally) -> Value {
         "uncovered": t.uncovered,
         "unknown": t.unknown,
         "dropped": t.dropped,
+        "known_controls": f.known,
+        "controls": f.controls,
     })
 }
 
-fn coverage_json(cov: &Coverage<'_>) -> Value {
+fn coverage_json(cov: &Coverage<'_>, lang: Lang) -> Value {
     let by_category: Map<String, Value> = cov
         .categories
         .iter()
-        .map(|(c, t)| (c.id.clone(), tally_json(t)))
+        .map(|(c, t)| (c.id.clone(), tally_json(t, &cov.category_figure(&c.id))))
         .collect();
     let by_phase: Map<String, Value> = cov
         .phases
         .iter()
-        .map(|(p, t)| (p.id.clone(), tally_json(t)))
+        .map(|(p, t)| (p.id.clone(), tally_json(t, &cov.phase_figure(&p.id))))
         .collect();
     let cells: Map<String, Value> = cov
         .catalog
@@ -59,22 +63,29 @@ fn coverage_json(cov: &Coverage<'_>) -> Value {
                 .phases
                 .iter()
                 .zip(row)
-                .map(|(p, t)| (p.id.clone(), tally_json(t)))
+                .map(|(p, t)| (p.id.clone(), tally_json(t, &cov.cell_figure(&c.id, &p.id))))
                 .collect();
             (c.id.clone(), Value::Object(row))
         })
         .collect();
     let uncovered: Vec<&str> = cov.uncovered().map(|l| l.scenario.id.as_str()).collect();
+    let figure = cov.figure();
     json!({
         "overall": cov.overall.coverage(),
-        "counts": tally_json(&cov.overall),
+        "figure": figure_json(&figure, lang),
+        "counts": tally_json(&cov.overall, &figure),
         "by_category": by_category,
         "by_phase": by_phase,
         "cells": cells,
         "uncovered": uncovered,
         "unknown": cov.overall.unknown,
         "unknown_controls": cov.unknown_controls(),
+        "known_controls": figure.known,
+        "from_checklist": cov.from_rank(Rank::Checklist),
         "from_interview": cov.from_interview(),
+        "from_vendor": cov.from_rank(Rank::Vendor),
+        "from_user": cov.from_rank(Rank::User),
+        "conflicts": cov.conflicts(),
     })
 }
 
@@ -97,28 +108,27 @@ fn text_lines(cov: &Coverage<'_>, lang: Lang) -> Vec<String> {
     )];
     let t = &cov.overall;
     let overall = cell(t);
+    let figure = cov.figure().render(lang);
     let summary = match lang {
         Lang::Ja => format!(
-            "全体 {overall}：小リスク{}件のうち 対策済み{}・一部{}・未対策{}・不明{}・対象外{}。対策の状態はヒアリングの回答から{}件、不明{}件（設定は shindan control）",
+            "{figure}：小リスク{}件のうち 対策済み{}・一部{}・未対策{}・不明{}・対象外{}。対策の状態は{}（一覧と設定は shindan control）",
             t.total(),
             t.covered,
             t.half,
             t.uncovered,
             t.unknown,
             t.dropped,
-            cov.from_interview(),
-            cov.unknown_controls()
+            cov.status_counts(lang),
         ),
         Lang::En => format!(
-            "Overall {overall}: of {} small risks, {} covered, {} half, {} uncovered, {} unknown, {} not applicable. Control statuses: {} from the interview, {} unknown (set them with shindan control).",
+            "{figure}: of {} small risks, {} covered, {} half, {} uncovered, {} unknown, {} not applicable. Control statuses: {} (list and set them with shindan control).",
             t.total(),
             t.covered,
             t.half,
             t.uncovered,
             t.unknown,
             t.dropped,
-            cov.from_interview(),
-            cov.unknown_controls()
+            cov.status_counts(lang),
         ),
     };
     out.extend(text::wrap(&summary, WIDTH));
@@ -147,6 +157,25 @@ fn text_lines(cov: &Coverage<'_>, lang: Lang) -> Vec<String> {
         lang.pick(
             "空欄＝その段階で起こる小リスクなし、—＝すべて対象外。不明は未対策として数えます。",
             "Blank = no small risk arises there; — = all not applicable. Unknown counts as uncovered.",
+        ),
+        WIDTH,
+    ));
+    let known: Vec<String> = cov
+        .categories
+        .iter()
+        .map(|(c, _)| {
+            let f = cov.category_figure(&c.id);
+            format!("{} {}/{}", c.short(lang), f.known, f.controls)
+        })
+        .collect();
+    out.extend(text::wrap(
+        &format!(
+            "{}{}",
+            lang.pick(
+                "判明（状態の分かっている対策）：",
+                "Known (controls with a status): "
+            ),
+            known.join(lang.pick("、", ", "))
         ),
         WIDTH,
     ));

@@ -5,21 +5,47 @@
 use super::catalog::{By, Control, Phase, Scenario};
 use super::coverage::Coverage;
 use super::mark::ControlStatus;
-use super::preset::StatusSource;
+use super::source::StatusSource;
+use crate::domain::lang::Lang;
 use std::collections::BTreeMap;
 
 /// One request to the vendor.
 #[derive(Debug, Clone)]
 pub struct Request<'c> {
     pub control: &'c Control,
-    /// Missing, partial or unknown.
+    /// Missing, partial or unknown — or any status, for a control the hospital marked
+    /// わからない（事業者に確認）.
     pub status: ControlStatus,
+    /// The hospital marked it わからない（事業者に確認）: a hospital's own control may be among
+    /// them, which the vendor is asked about rather than asked to do.
+    pub ask_vendor: bool,
     pub source: StatusSource,
     pub note: Option<String>,
     /// Every phase where the control matters; the request is filed under the first.
     pub phases: Vec<&'c Phase>,
     /// The scenarios it keeps from happening: the reason to give the vendor.
     pub scenarios: Vec<&'c Scenario>,
+}
+
+impl Request<'_> {
+    /// How a request states the hospital's view of the control: "unknown" becomes "to be
+    /// confirmed", which is what the hospital wants the vendor to answer.
+    pub fn now_label(&self, lang: Lang) -> &'static str {
+        if self.ask_vendor {
+            return lang.pick(
+                "当院では分かりません（実施状況を教えてください）",
+                "we cannot tell (please tell us)",
+            );
+        }
+        match self.status {
+            ControlStatus::Missing => lang.pick("未実施", "not done"),
+            ControlStatus::Partial => lang.pick("一部実施", "partly done"),
+            _ => lang.pick(
+                "未確認（実施状況を教えてください）",
+                "not confirmed (please tell us)",
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -39,7 +65,8 @@ pub struct SystemGroup<'c> {
 pub struct VendorBrief<'c> {
     /// Named systems in name order, then the unnamed group.
     pub systems: Vec<SystemGroup<'c>>,
-    /// Vendor controls in place or not applicable, which need no request.
+    /// Vendor controls in place or not applicable, which need no request (unless the hospital
+    /// asks about them all the same).
     pub settled: usize,
 }
 
@@ -51,18 +78,21 @@ impl<'c> VendorBrief<'c> {
         for state in coverage
             .controls
             .iter()
-            .filter(|c| c.control.by == By::Vendor)
+            .filter(|c| c.control.by == By::Vendor || c.ask_vendor)
         {
-            if matches!(
+            let done = matches!(
                 state.status,
                 ControlStatus::InPlace | ControlStatus::NotApplicable
-            ) {
+            );
+            // Only a vendor control gets this far unmarked.
+            if done && !state.ask_vendor {
                 settled += 1;
                 continue;
             }
             let request = Request {
                 control: state.control,
                 status: state.status,
+                ask_vendor: state.ask_vendor,
                 source: state.source.clone(),
                 note: state.note.clone(),
                 phases: catalog.control_phases(state.control),

@@ -5,10 +5,7 @@
 //! checks in [`Catalog::parse`] make a broken link a build defect rather than a blank cell on a
 //! hospital's screen.
 
-use super::mark::ControlStatus;
-use super::preset::Preset;
 use crate::domain::lang::{Lang, Text};
-use crate::domain::questionnaire::{Kind, Questionnaire};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -201,12 +198,9 @@ pub struct Control {
     /// The small scenarios this control keeps from happening.
     pub scenarios: Vec<String>,
     /// Controls this one stands in for when they are missing (p41: 対策CがNGの場合、対策Aを補完的
-    /// 対策とすべき).
+    /// 対策とすべき). What proves a control's status is not here but in the crosswalk.
     #[serde(default)]
     pub compensates: Vec<String>,
-    /// Interview answers that prove the control's status.
-    #[serde(default)]
-    pub preset: Vec<Preset>,
 }
 
 impl Control {
@@ -293,14 +287,6 @@ pub enum CatalogError {
         control: String,
         problem: &'static str,
     },
-    #[error(
-        "`{control}`: preset names `{question}` = `{value}`, which the questionnaire cannot hold"
-    )]
-    Preset {
-        control: String,
-        question: String,
-        value: String,
-    },
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -332,17 +318,15 @@ impl Catalog {
             // The embedded asset is checked by the test suite; a failure here is a build defect,
             // not a user error.
             #[allow(clippy::expect_used)]
-            Catalog::parse(EMBEDDED, Questionnaire::embedded())
-                .expect("embedded risk catalogue is valid")
+            Catalog::parse(EMBEDDED).expect("embedded risk catalogue is valid")
         })
     }
 
-    /// Reads a catalogue and checks every link, and that its presets name answers the
-    /// questionnaire can hold.
-    pub fn parse(json: &str, qn: &Questionnaire) -> Result<Catalog, CatalogError> {
+    /// Reads a catalogue and checks every link.
+    pub fn parse(json: &str) -> Result<Catalog, CatalogError> {
         let mut c: Catalog = serde_json::from_str(json)?;
         c.build_index()?;
-        c.check(qn)?;
+        c.check()?;
         Ok(c)
     }
 
@@ -377,7 +361,7 @@ impl Catalog {
         Ok(())
     }
 
-    fn check(&self, qn: &Questionnaire) -> Result<(), CatalogError> {
+    fn check(&self) -> Result<(), CatalogError> {
         let link = |from: &str, field, target: &str, expected| CatalogError::Link {
             from: from.to_string(),
             field,
@@ -441,9 +425,6 @@ impl Catalog {
                 return Err(CatalogError::NoAsk(c.id.clone()));
             }
             check_sources(c)?;
-            for p in &c.preset {
-                check_preset(c, p, qn)?;
-            }
         }
         Ok(())
     }
@@ -579,35 +560,6 @@ fn check_sources(c: &Control) -> Result<(), CatalogError> {
                 }
             }
         }
-    }
-    Ok(())
-}
-
-fn check_preset(c: &Control, p: &Preset, qn: &Questionnaire) -> Result<(), CatalogError> {
-    let bad = |value: &str| CatalogError::Preset {
-        control: c.id.clone(),
-        question: p.question.clone(),
-        value: value.to_string(),
-    };
-    let Some(q) = qn.question(&p.question) else {
-        return Err(bad("?"));
-    };
-    if p.values.is_empty() {
-        return Err(bad(""));
-    }
-    for v in &p.values {
-        let holds = match q.kind {
-            Kind::Single | Kind::Multi => q.option(v).is_some(),
-            Kind::Int | Kind::Amount => v.parse::<i64>().is_ok(),
-            Kind::Text => false,
-        };
-        if !holds {
-            return Err(bad(v));
-        }
-    }
-    // A preset says what an answer proves; "unknown" is no proof, so it is never preset.
-    if p.status == ControlStatus::Unknown {
-        return Err(bad("status unknown"));
     }
     Ok(())
 }

@@ -9,30 +9,15 @@
 //! compensation stands in only for a control that is *missing* (the report: 対策CがNGの場合):
 //! an unknown or partial control is not known to be NG.
 
-use super::catalog::{Catalog, Category, Control, Phase, Scenario};
+use super::catalog::{Catalog, Category, Phase, Scenario};
+use super::figure::CoverageFigure;
 use super::mark::ControlStatus;
-use super::preset::{status_of, StatusSource};
+use super::source::Rank;
+pub use super::state::ControlState;
+use super::state::Sources;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
-
-/// One control's state in a record.
-#[derive(Debug, Clone)]
-pub struct ControlState<'c> {
-    pub control: &'c Control,
-    pub status: ControlStatus,
-    pub source: StatusSource,
-    pub note: Option<String>,
-    pub system: Option<String>,
-    /// Its status rests on last year's word, not confirmed: the user's mark copied from last
-    /// year's record, or the interview answer that proves it carried and not confirmed.
-    pub carried: bool,
-}
-
-impl ControlState<'_> {
-    pub fn from_interview(&self) -> bool {
-        matches!(self.source, StatusSource::Interview { .. })
-    }
-}
+use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LeafState {
@@ -178,29 +163,18 @@ pub struct Coverage<'c> {
 }
 
 impl<'c> Coverage<'c> {
-    pub fn of(catalog: &'c Catalog, record: &Record, qn: &Questionnaire) -> Coverage<'c> {
+    /// The coverage of a record on a catalogue, with the shipped crosswalk and checklist
+    /// editions.
+    pub fn of(catalog: &'c Catalog, record: &Record, qn: &'c Questionnaire) -> Coverage<'c> {
+        Coverage::with(&Sources::of(catalog, qn), record)
+    }
+
+    pub fn with(sources: &Sources<'c>, record: &Record) -> Coverage<'c> {
+        let catalog = sources.catalog;
         let controls: Vec<ControlState<'c>> = catalog
             .controls
             .iter()
-            .map(|c| {
-                let (status, source) = status_of(c, record, qn);
-                let mark = record.controls.get(&c.id);
-                let carried = match &source {
-                    StatusSource::User => mark.is_some_and(|m| m.carried),
-                    StatusSource::Interview { question, .. } => {
-                        record.answers.get(question).is_some_and(|a| a.carried)
-                    }
-                    StatusSource::Default => false,
-                };
-                ControlState {
-                    control: c,
-                    status,
-                    source,
-                    note: mark.and_then(|m| m.note.clone()),
-                    system: mark.and_then(|m| m.system.clone()),
-                    carried,
-                }
-            })
+            .map(|c| ControlState::of(sources, c, record))
             .collect();
         // What was carried from last year counts as unknown until confirmed (issue 22): the
         // status is shown as it was, but covers nothing yet.
@@ -208,8 +182,7 @@ impl<'c> Coverage<'c> {
             controls
                 .iter()
                 .find(|s| s.control.id == id)
-                .filter(|s| !s.carried)
-                .map_or(ControlStatus::Unknown, |s| s.status)
+                .map_or(ControlStatus::Unknown, ControlState::counted)
         };
         let mut leaves: Vec<LeafCoverage<'c>> = catalog
             .leaves()
@@ -315,15 +288,101 @@ impl<'c> Coverage<'c> {
 
     /// How many controls nobody has given a status for.
     pub fn unknown_controls(&self) -> usize {
-        self.controls
-            .iter()
-            .filter(|c| c.status == ControlStatus::Unknown)
-            .count()
+        self.controls.iter().filter(|c| !c.is_known()).count()
     }
 
     /// How many controls take their status from the interview.
     pub fn from_interview(&self) -> usize {
         self.controls.iter().filter(|c| c.from_interview()).count()
+    }
+
+    /// How many controls take their status from a source of this rank.
+    pub fn from_rank(&self, rank: Rank) -> usize {
+        self.controls
+            .iter()
+            .filter(|c| c.source.rank() == rank)
+            .count()
+    }
+
+    /// Where the controls' statuses come from, in one sentence for every surface:
+    /// `チェックリストの回答から9件、ヒアリングの回答から4件、…、食い違い1件`.
+    pub fn status_counts(&self, lang: crate::domain::Lang) -> String {
+        let parts = [
+            (
+                ("チェックリストの回答から", "from the checklist"),
+                self.from_rank(Rank::Checklist),
+            ),
+            (
+                ("ヒアリングの回答から", "from the interview"),
+                self.from_rank(Rank::Interview),
+            ),
+            (
+                ("事業者の回答から", "from vendors' forms"),
+                self.from_rank(Rank::Vendor),
+            ),
+            (
+                ("病院の設定", "set by the hospital"),
+                self.from_rank(Rank::User),
+            ),
+            (("不明", "unknown"), self.unknown_controls()),
+            (("食い違い", "in conflict"), self.conflicts()),
+        ];
+        let said: Vec<String> = parts
+            .iter()
+            .map(|((ja, en), n)| match lang {
+                crate::domain::Lang::Ja => format!("{ja}{n}件"),
+                crate::domain::Lang::En => format!("{n} {en}"),
+            })
+            .collect();
+        said.join(lang.pick("、", ", "))
+    }
+
+    /// How many controls have two sources disagreeing on them.
+    pub fn conflicts(&self) -> usize {
+        self.controls.iter().filter(|c| c.conflict).count()
+    }
+
+    /// Covered, known and unknown overall: 「網羅 41%（判明 68/83）」.
+    pub fn figure(&self) -> CoverageFigure {
+        self.figure_where(&|_| true)
+    }
+
+    /// The figure of one category's small risks, over the controls linked to them.
+    pub fn category_figure(&self, category: &str) -> CoverageFigure {
+        self.figure_where(&|s| s.category == category)
+    }
+
+    /// The figure of one phase's small risks.
+    pub fn phase_figure(&self, phase: &str) -> CoverageFigure {
+        self.figure_where(&|s| s.phases.iter().any(|p| p == phase))
+    }
+
+    /// The figure of one category × phase cell.
+    pub fn cell_figure(&self, category: &str, phase: &str) -> CoverageFigure {
+        self.figure_where(&|s| s.category == category && s.phases.iter().any(|p| p == phase))
+    }
+
+    fn figure_where(&self, keep: &dyn Fn(&Scenario) -> bool) -> CoverageFigure {
+        let mut tally = Tally::default();
+        let mut linked: HashSet<&str> = HashSet::new();
+        for l in self.leaves.iter().filter(|l| keep(l.scenario)) {
+            tally.add(l.state);
+            linked.extend(l.controls.iter().map(|c| c.id));
+        }
+        let states = self
+            .controls
+            .iter()
+            .filter(|c| linked.contains(c.control.id.as_str()));
+        let (mut known, mut controls) = (0, 0);
+        for c in states {
+            controls += 1;
+            known += usize::from(c.is_known());
+        }
+        CoverageFigure {
+            tally,
+            known,
+            controls,
+        }
     }
 
     /// A category's 中 risks with their small scenarios, only those arising in `phase` when one

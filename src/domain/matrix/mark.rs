@@ -83,11 +83,15 @@ pub struct ControlMark {
     /// Copied from last year's record and not yet set again this year.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+    /// Answered わからない（事業者に確認）: the hospital cannot say, and asks the vendor — the
+    /// control goes in the vendor's brief (and, later, its packet) whoever implements it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ask_vendor: bool,
 }
 
 impl ControlMark {
     fn is_empty(&self) -> bool {
-        self.status.is_none() && self.note.is_none() && self.system.is_none()
+        self.status.is_none() && self.note.is_none() && self.system.is_none() && !self.ask_vendor
     }
 }
 
@@ -169,12 +173,14 @@ impl MarkError {
 }
 
 /// What to change on one control; `None` leaves that part as it is, an empty note or system
-/// removes it.
+/// removes it. A status other than unknown answers the question, so it also takes back a
+/// pending わからない（事業者に確認）unless `ask_vendor` says otherwise.
 #[derive(Debug, Clone, Default)]
 pub struct MarkChange<'a> {
     pub status: Option<StatusInput>,
     pub note: Option<&'a str>,
     pub system: Option<&'a str>,
+    pub ask_vendor: Option<bool>,
 }
 
 /// Checks the whole change first, so that a refused change leaves the record as it was.
@@ -215,11 +221,20 @@ pub fn set_mark(
         system: None,
         at: now,
         carried: false,
+        ask_vendor: false,
     });
     match change.status {
-        Some(StatusInput::Set(s)) => mark.status = Some(s),
+        Some(StatusInput::Set(s)) => {
+            mark.status = Some(s);
+            if s != ControlStatus::Unknown {
+                mark.ask_vendor = false;
+            }
+        }
         Some(StatusInput::Clear) => mark.status = None,
         None => {}
+    }
+    if let Some(ask) = change.ask_vendor {
+        mark.ask_vendor = ask;
     }
     if let Some(n) = note {
         mark.note = (!n.is_empty()).then(|| n.to_string());

@@ -16,18 +16,27 @@ use super::summary::{text, CoverageSummary, PositionSummary, RiskLevel, Worry};
 use crate::domain::carried::Carried;
 use crate::domain::indicator::Indicator;
 use crate::domain::lang::Lang;
-use crate::domain::matrix::Catalog;
+use crate::domain::matrix::{Catalog, Crosswalk};
 use crate::domain::survey::Survey;
 use crate::domain::RecordId;
 
 /// The highest level among the uncovered risks of the record that a control read from the
-/// indicator's answers would cover; `None` when none is uncovered.
+/// indicator's answers (through the crosswalk's interview proofs) would cover; `None` when none
+/// is uncovered.
 fn risk_level(ind: &Indicator, cov: &CoverageSummary<'_>, catalog: &Catalog) -> Option<RiskLevel> {
     let reads = |q: &str| ind.true_if_any.iter().any(|c| c.question == q);
+    let crosswalk = Crosswalk::embedded();
+    let proven = |control: &str| {
+        crosswalk.entry(control).is_some_and(|e| {
+            e.interview
+                .iter()
+                .any(|p| p.status.status().is_some() && reads(&p.question))
+        })
+    };
     let scenarios: Vec<_> = catalog
         .controls
         .iter()
-        .filter(|c| c.preset.iter().any(|p| reads(&p.question)))
+        .filter(|c| proven(&c.id))
         .flat_map(|c| c.scenarios.iter())
         .filter_map(|id| catalog.scenario(id))
         .collect();

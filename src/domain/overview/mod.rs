@@ -7,6 +7,7 @@
 //! ([`next_steps`]). The screen and `shindan check` lay out this one value, so they agree.
 
 mod common_gaps;
+pub mod coverage;
 pub mod next_steps;
 mod quota;
 pub mod summary;

@@ -3,14 +3,15 @@
 //! place as requests to hand over.
 
 use super::model::{Block, Part, PartId, Table};
-use crate::domain::matrix::{Catalog, ControlStatus, Coverage, LeafState, Tally, VendorBrief};
+use crate::domain::matrix::{
+    Catalog, ControlStatus, Coverage, CoverageFigure, LeafState, Sources, Tally, VendorBrief,
+};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
 use crate::domain::Lang;
 
 pub fn parts(record: &Record, qn: &Questionnaire, lang: Lang) -> [Part; 2] {
-    let catalog = Catalog::embedded();
-    let cov = Coverage::of(catalog, record, qn);
+    let cov = Coverage::with(&Sources::of(Catalog::embedded(), qn), record);
     [coverage(&cov, lang), brief(&cov, lang)]
 }
 
@@ -27,7 +28,10 @@ fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
     let mut part = Part::new(PartId::Coverage, lang);
     let t = &cov.overall;
     part.blocks.push(Block::Facts(vec![
-        (lang.pick("網羅率", "Coverage").to_string(), percent(t)),
+        (
+            lang.pick("全体", "Overall").to_string(),
+            cov.figure().render(lang),
+        ),
         (
             lang.pick("小リスク", "Small risks").to_string(),
             match lang {
@@ -53,33 +57,26 @@ fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
         ),
         (
             lang.pick("対策の状態", "Control statuses").to_string(),
-            match lang {
-                Lang::Ja => format!(
-                    "ヒアリングの回答から{}件、不明{}件",
-                    cov.from_interview(),
-                    cov.unknown_controls()
-                ),
-                Lang::En => format!(
-                    "{} from the interview, {} unknown",
-                    cov.from_interview(),
-                    cov.unknown_controls()
-                ),
-            },
+            cov.status_counts(lang),
         ),
     ]));
     let mut head = vec![lang.pick("区分", "Category").to_string()];
     head.extend(cov.catalog.phases.iter().map(|p| p.short(lang).to_string()));
     head.push(lang.pick("計", "All").to_string());
+    head.push(lang.pick("判明", "Known").to_string());
+    let known = |f: CoverageFigure| format!("{}/{}", f.known, f.controls);
     let mut table = Table::new(head);
     for ((c, total), row) in cov.categories.iter().zip(&cov.cells) {
         let mut cells = vec![c.name(lang).to_string()];
         cells.extend(row.iter().map(percent));
         cells.push(percent(total));
+        cells.push(known(cov.category_figure(&c.id)));
         table.row(cells, false);
     }
     let mut cells = vec![lang.pick("計", "All").to_string()];
     cells.extend(cov.phases.iter().map(|(_, t)| percent(t)));
     cells.push(percent(&cov.overall));
+    cells.push(known(cov.figure()));
     table.row(cells, false);
     part.blocks.push(Block::Table(table));
     part.blocks.push(Block::Text(
@@ -125,19 +122,6 @@ fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
         part.blocks.push(Block::Table(t));
     }
     part
-}
-
-/// How the request states the hospital's view of a control: "unknown" becomes "to be
-/// confirmed", which is what the hospital wants the vendor to answer.
-fn current(status: ControlStatus, lang: Lang) -> &'static str {
-    match status {
-        ControlStatus::Missing => lang.pick("未実施", "not done"),
-        ControlStatus::Partial => lang.pick("一部実施", "partly done"),
-        _ => lang.pick(
-            "未確認（実施状況を教えてください）",
-            "not confirmed (please tell us)",
-        ),
-    }
 }
 
 fn brief(cov: &Coverage<'_>, lang: Lang) -> Part {
@@ -192,7 +176,7 @@ fn brief(cov: &Coverage<'_>, lang: Lang) -> Part {
                     [
                         group.phase.name(lang).to_string(),
                         r.control.ask(lang).to_string(),
-                        current(r.status, lang).to_string(),
+                        r.now_label(lang).to_string(),
                         r.scenarios
                             .iter()
                             .map(|s| s.name(lang))

@@ -94,12 +94,7 @@ pub fn status_cell(s: ControlStatus, lang: Lang) -> String {
 
 /// Where a status came from, in one mark: the interview, the user, last year's record.
 pub fn source_mark(source: &StatusSource, carried: bool, lang: Lang) -> &'static str {
-    match source {
-        StatusSource::User if carried => lang.pick("～", "~"),
-        StatusSource::User => lang.pick("＋", "+"),
-        StatusSource::Interview { .. } => lang.pick("＊", "*"),
-        StatusSource::Default => lang.pick("  ", " "),
-    }
+    source.mark(carried, lang)
 }
 
 fn judgement(leaf: &LeafCoverage<'_>, catalog: &Catalog, lang: Lang) -> String {
