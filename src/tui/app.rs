@@ -363,7 +363,7 @@ impl App {
                 self.stack.push(Box::new(screen));
                 self.stack.extend(overview);
             }
-            Err(e) => self.flash = Some(crate::cli::Failure::from_store(e, self.lang).to_string()),
+            Err(e) => self.flash = Some(crate::edge::Failure::from_store(e, self.lang).to_string()),
         }
     }
 

@@ -10,7 +10,7 @@ pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
-use crate::cli::{Ctx, Failure};
+use crate::edge::{Ctx, Failure};
 use app::{App, Ending};
 
 pub fn run(ctx: &mut Ctx) -> Result<(), Failure> {

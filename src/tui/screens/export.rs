@@ -150,11 +150,11 @@ pub fn write(store: &Store, record: &Record, format: Format, lang: Lang) -> Stri
         Err(e) => match lang {
             Lang::Ja => format!(
                 "書き出せません：{}",
-                crate::cli::Failure::from_store(e, lang)
+                crate::edge::Failure::from_store(e, lang)
             ),
             Lang::En => format!(
                 "Cannot export: {}",
-                crate::cli::Failure::from_store(e, lang)
+                crate::edge::Failure::from_store(e, lang)
             ),
         },
     }

@@ -112,7 +112,7 @@ impl Home {
                 home.pending = files.split_off(first.min(files.len()));
                 home.add(store.read(&files));
             }
-            Err(e) => home.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
+            Err(e) => home.load_error = Some(crate::edge::Failure::from_store(e, lang).to_string()),
         }
         home
     }
@@ -146,7 +146,7 @@ impl Home {
                 self.load_error = None;
                 self.add(listing);
             }
-            Err(e) => self.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
+            Err(e) => self.load_error = Some(crate::edge::Failure::from_store(e, lang).to_string()),
         }
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
@@ -179,7 +179,7 @@ impl Home {
                     // The list shows records as they are on disk; the export is of that file.
                     PromptKey::Chosen(format) => Action::Flash(match env.store.load(id) {
                         Ok(record) => export::write(env.store, &record, format, lang),
-                        Err(e) => crate::cli::Failure::from_store(e, lang).to_string(),
+                        Err(e) => crate::edge::Failure::from_store(e, lang).to_string(),
                     }),
                 };
                 self.mode = Mode::Browse;
@@ -230,7 +230,7 @@ impl Home {
                                 .to_string(),
                             ),
                             Err(e) => {
-                                Action::Flash(crate::cli::Failure::from_store(e, lang).to_string())
+                                Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
                             }
                         });
                     }
@@ -259,7 +259,7 @@ impl Home {
                         return Some(match result {
                             Ok(new) => Action::OpenRecord(new.id),
                             Err(e) => {
-                                Action::Flash(crate::cli::Failure::from_store(e, lang).to_string())
+                                Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
                             }
                         });
                     }

@@ -129,7 +129,7 @@ impl NewRecord {
             r
         }) {
             Ok(r) => Action::OpenRecord(r.id),
-            Err(e) => Action::Flash(crate::cli::Failure::from_store(e, env.lang).to_string()),
+            Err(e) => Action::Flash(crate::edge::Failure::from_store(e, env.lang).to_string()),
         }
     }
 }
