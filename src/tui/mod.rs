@@ -2,6 +2,7 @@
 //! domain calls and draws domain state; everything it shows is computed in `crate::domain`.
 
 pub mod app;
+pub mod commands;
 pub mod events;
 pub mod keys;
 pub mod screens;

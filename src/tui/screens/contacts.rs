@@ -11,6 +11,7 @@ use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::{confirm_commands, Command};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
@@ -21,6 +22,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 use serde_json::json;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// The fields of a place, in the order the form shows them.
 const FIELDS: [FieldName; 5] = [
@@ -367,30 +371,25 @@ impl Screen for Contacts {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.form.is_some() {
             return vec![
-                p("Enter", "保存", "save"),
-                p("Tab/↓", "次の欄", "next field"),
-                p("Esc", "取り消す", "cancel"),
-                p("F1", "キー", "keys"),
+                C::of(S::Fields, I::Pick).label("保存", "save"),
+                C::of(S::Fields, I::NextQuestion).label("次の欄", "next field"),
+                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
+                C::of(S::Global, I::Help).keys("F1"),
             ];
         }
         if self.confirm {
-            return vec![
-                p("y", "消去する", "clear"),
-                p(l.pick("他", "other"), "やめる", "keep"),
-            ];
+            return confirm_commands("消去する", "clear", "keep");
         }
         vec![
-            p("↑↓", "選択", "move"),
-            p("Enter", "編集", "edit"),
-            p("d", "消去", "clear"),
-            p("c", "チェックリスト", "checklist"),
-            p("?", "キー", "keys"),
-            p("Esc", "戻る", "back"),
+            C::of(S::Contacts, I::Up).keys("↑↓").label("選択", "move"),
+            C::of(S::Contacts, I::Open).label("編集", "edit"),
+            C::of(S::Contacts, I::Delete).label("消去", "clear"),
+            C::of(S::Record, I::Show(Pane::Checklist)).label("チェックリスト", "checklist"),
+            C::of(S::Global, I::Help).keys("?"),
+            C::of(S::Contacts, I::Back).label("戻る", "back"),
         ]
     }
 
@@ -413,7 +412,7 @@ impl Screen for Contacts {
         }
         if self.confirm {
             self.confirm = false;
-            if key.code == KeyCode::Char('y') {
+            if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
                 return Some(self.clear(session, lang));
             }
             return Some(Action::None);

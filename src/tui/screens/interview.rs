@@ -5,6 +5,7 @@ use crate::domain::record::Draft;
 use crate::domain::{Lang, Questionnaire, Value};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::{note_commands, Command};
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::screens::export::{self, ExportPrompt, PromptKey};
 use crate::tui::session::Session;
@@ -15,6 +16,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 pub struct Interview {
     /// The question on screen.
@@ -436,48 +440,58 @@ impl Screen for Interview {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.export.is_some() {
-            return ExportPrompt::footer(l);
+            return ExportPrompt::commands();
         }
         if self.note.is_some() {
-            return vec![
-                p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
-                p("Enter", "改行", "new line"),
-            ];
+            return note_commands();
         }
-        let mut hints = match self.question().map(|q| q.kind) {
-            Some(Kind::Single) => vec![p("↑↓", "選択", "move"), p("Enter/1-9", "決定", "choose")],
-            Some(Kind::Multi) => vec![p("Space", "切替", "tick"), p("Enter", "確定", "confirm")],
-            Some(Kind::Text) => vec![p("Enter", "確定", "keep"), p("Ctrl-N", "メモ", "note")],
-            _ => vec![p("Enter", "確定", "keep")],
+        let kind = self.question().map(|q| q.kind);
+        let mut offered = match kind {
+            Some(Kind::Single) => vec![
+                C::of(S::Interview, I::Up).keys("↑↓").label("選択", "move"),
+                C::of(S::Interview, I::Pick)
+                    .keys("Enter/1-9")
+                    .label("決定", "choose"),
+            ],
+            Some(Kind::Multi) => vec![
+                C::of(S::Interview, I::Toggle).label("切替", "tick"),
+                C::of(S::Interview, I::Pick).label("確定", "confirm"),
+            ],
+            Some(Kind::Text) => vec![
+                C::of(S::Interview, I::Pick).label("確定", "keep"),
+                C::of(S::Interview, I::EditNote)
+                    .keys("Ctrl-N")
+                    .label("メモ", "note"),
+            ],
+            _ => vec![C::of(S::Interview, I::Pick).label("確定", "keep")],
         };
-        hints.extend([
-            p("Tab", "次", "next"),
-            p("PgDn", "次の節", "section"),
-            p("n", "メモ", "note"),
-            p("?", "キー", "keys"),
-            p("Esc", "戻る", "back"),
+        offered.extend([
+            C::of(S::Interview, I::NextQuestion).label("次", "next"),
+            C::of(S::Interview, I::NextSection)
+                .keys("PgDn")
+                .label("次の節", "section"),
         ]);
-        if self.question().map(|q| q.kind) == Some(Kind::Text) {
-            hints.retain(|(k, _)| k != "n" && k != "?");
-            hints.push(p("F1", "キー", "keys"));
+        // In a text field letters are typed: the note is Ctrl-N (above) and the help F1.
+        if kind == Some(Kind::Text) {
+            offered.push(C::of(S::Interview, I::Back).label("戻る", "back"));
+            offered.push(C::of(S::Global, I::Help).keys("F1"));
+        } else {
+            offered.extend([
+                C::of(S::Interview, I::EditNote)
+                    .keys("n")
+                    .label("メモ", "note"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::Interview, I::Back).label("戻る", "back"),
+            ]);
         }
-        hints
+        offered
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
         vec![
-            (
-                "1-9".into(),
-                lang.pick(
-                    "選択肢の番号で決定（複数選択では切り替え）",
-                    "Choose option N (tick it in multiple choice)",
-                )
-                .into(),
-            ),
+            keys::row(S::Choices, I::Choose, lang),
             (
                 keys::shown(Scope::Note, Intent::Back).into(),
                 lang.pick("メモ編集中：保存して閉じる", "In a note: keep it and close")
@@ -499,14 +513,7 @@ impl Screen for Interview {
                 )
                 .into(),
             ),
-            (
-                "Alt+e".into(),
-                lang.pick(
-                    "入力欄の中からでも書き出し",
-                    "Export even from inside a field",
-                )
-                .into(),
-            ),
+            keys::row(S::Typing, I::Export, lang),
         ]
     }
 
@@ -516,20 +523,20 @@ impl Screen for Interview {
         }
         let lang = env.lang;
         // Alt-e exports even from inside a field, where a plain e is typed.
-        if key.modifiers.contains(KeyModifiers::ALT) && key.code == KeyCode::Char('e') {
+        if keys::intent_in(S::Typing, &key) == Some(I::Export) {
             if let Some(s) = env.session.as_deref() {
                 self.export = Some(ExportPrompt::new(&s.record.id));
                 return Some(Action::None);
             }
         }
         let session = env.session.as_deref_mut()?;
-        self.info = self.info.take().filter(|_| false);
+        self.info = None;
         if self.note.is_some() {
             return Some(self.handle_note(key, session, lang));
         }
         let q = self.question()?;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('n') {
+        if ctrl && keys::intent_in(S::Interview, &key) == Some(I::EditNote) {
             return self.intent(Intent::EditNote, session, lang);
         }
         if let Some(field) = self.field.as_mut() {
@@ -557,8 +564,8 @@ impl Screen for Interview {
                 }
             }
         }
-        if let KeyCode::Char(c @ '1'..='9') = key.code {
-            if !ctrl && matches!(q.kind, Kind::Single | Kind::Multi) {
+        if let (Some(I::Choose), KeyCode::Char(c)) = (keys::intent_in(S::Choices, &key), key.code) {
+            if matches!(q.kind, Kind::Single | Kind::Multi) {
                 let index = (c as u8 - b'1') as usize;
                 if index < q.options.len() {
                     self.cursor = index;

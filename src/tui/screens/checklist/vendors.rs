@@ -81,7 +81,7 @@ impl VendorsPanel {
         }
         if self.confirm {
             self.confirm = false;
-            if key.code == KeyCode::Char('y') {
+            if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
                 return self.remove_vendor(session, lang);
             }
             return Outcome::Taken;
