@@ -159,13 +159,6 @@ pub struct Contacts {
     confirm: bool,
 }
 
-fn read_only(session: &Session, lang: Lang) -> Option<String> {
-    match &session.held_by {
-        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
-        _ => None,
-    }
-}
-
 fn slot_label(s: &Slot, lang: Lang) -> String {
     match &s.vendor {
         Some((v, sys)) => format!("{}{v}（{sys}）", lang.pick("事業者：", "Vendor: ")),
@@ -428,7 +421,7 @@ impl Screen for Contacts {
                 self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
                 Action::None
             }
-            Intent::Open => match read_only(session, lang) {
+            Intent::Open => match session.read_only_message(lang) {
                 Some(msg) => Action::Flash(msg),
                 None => {
                     if let Some(s) = self.chart.slots.get(self.cursor) {
@@ -437,7 +430,7 @@ impl Screen for Contacts {
                     Action::None
                 }
             },
-            Intent::Delete => match read_only(session, lang) {
+            Intent::Delete => match session.read_only_message(lang) {
                 Some(msg) => Action::Flash(msg),
                 None => match self.chart.slots.get(self.cursor) {
                     Some(s) if s.contact.is_some() => {

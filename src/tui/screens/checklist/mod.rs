@@ -95,13 +95,6 @@ fn build(
     )
 }
 
-fn read_only(session: &Session, lang: Lang) -> Option<String> {
-    match &session.held_by {
-        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
-        _ => None,
-    }
-}
-
 impl Checklist {
     /// Opens on the newest edition shipped, and brings back an answer or a note that was being
     /// typed when the screen was last left.
@@ -211,7 +204,7 @@ impl Checklist {
     }
 
     fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = read_only(session, lang) {
+        if let Some(msg) = session.read_only_message(lang) {
             return Action::Flash(msg);
         }
         let Some(row) = self.row() else {
@@ -356,7 +349,7 @@ impl Checklist {
     }
 
     fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = read_only(session, lang) {
+        if let Some(msg) = session.read_only_message(lang) {
             return Action::Flash(msg);
         }
         let Some(row) = self.row() else {

@@ -70,13 +70,6 @@ fn catalog() -> &'static Catalog {
     Catalog::embedded()
 }
 
-fn read_only(session: &Session, lang: Lang) -> Option<String> {
-    match &session.held_by {
-        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
-        _ => None,
-    }
-}
-
 fn percent(cov: &Coverage<'_>) -> String {
     cov.overall
         .percent()
@@ -287,7 +280,7 @@ impl MatrixScreen {
     }
 
     fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = read_only(session, lang) {
+        if let Some(msg) = session.read_only_message(lang) {
             return Action::Flash(msg);
         }
         let Some(row) = self.controls.rows.get(self.control) else {
