@@ -681,14 +681,14 @@ impl Contacts {
                     if y >= inner.y + inner.height {
                         continue;
                     }
-                    f.render(
+                    f.draw(
+                        frame,
                         Rect {
                             x: inner.x + label_w as u16 + 1,
                             y,
                             width: field_w as u16,
                             height: 1,
                         },
-                        frame.buffer_mut(),
                         t.base().add_modifier(Modifier::UNDERLINED),
                         i == form.focus,
                     );

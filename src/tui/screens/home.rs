@@ -583,6 +583,6 @@ impl Home {
             height: 1,
             ..inner
         };
-        field.render(field_area, frame.buffer_mut(), t.base(), true);
+        field.draw(frame, field_area, t.base(), true);
     }
 }

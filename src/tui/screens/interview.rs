@@ -938,14 +938,19 @@ impl Interview {
                 let buf = frame.buffer_mut();
                 buf.set_string(inner.x, y, "[", t.dim());
                 buf.set_string(rect.x + rect.width, y, "]", t.dim());
-                field.render(
+                field.draw(
+                    frame,
                     rect,
-                    buf,
                     t.base().add_modifier(Modifier::UNDERLINED),
                     self.note.is_none(),
                 );
                 if !unit.is_empty() && q.kind != Kind::Text {
-                    buf.set_string(rect.x + rect.width + 1, y, format!(" {unit}"), t.base());
+                    frame.buffer_mut().set_string(
+                        rect.x + rect.width + 1,
+                        y,
+                        format!(" {unit}"),
+                        t.base(),
+                    );
                 }
             }
         }
@@ -967,7 +972,7 @@ impl Interview {
             let note_inner = block.inner(rect);
             crate::tui::widgets::overlay::clear(frame, rect);
             frame.render_widget(block, rect);
-            note.render(note_inner, frame.buffer_mut(), t.base(), true);
+            note.draw(frame, note_inner, t.base(), true);
         }
     }
 }

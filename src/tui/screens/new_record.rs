@@ -281,9 +281,9 @@ impl Screen for NewRecord {
             )),
             r,
         );
-        self.name.render(
+        self.name.draw(
+            frame,
             field_rect(r, 50),
-            frame.buffer_mut(),
             t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
             self.focus == Focus::Name,
         );
@@ -293,9 +293,9 @@ impl Screen for NewRecord {
             Paragraph::new(Span::styled(label("beds"), focus_style(Focus::Beds))),
             r,
         );
-        self.beds.render(
+        self.beds.draw(
+            frame,
             field_rect(r, 8),
-            frame.buffer_mut(),
             t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
             self.focus == Focus::Beds,
         );
