@@ -283,6 +283,7 @@ pub fn import(
         return Err(whole(FileProblem::NothingAnswered));
     }
     let conflicts = conflicts_of(edition, record, &items);
+    let answered_controls: Vec<String> = controls.keys().cloned().collect();
     let report = ImportReport {
         vendor: vendor.clone(),
         system: system.clone(),
@@ -314,6 +315,16 @@ pub fn import(
     let form = v.forms.entry(edition.id.clone()).or_default();
     let replaced = form.returned.is_some();
     form.returned = Some(returned);
+    // The question put to the vendor is answered: the control leaves the next packet's asks
+    // (a mark that held nothing else goes).
+    for id in &answered_controls {
+        if let Some(m) = record.controls.get_mut(id) {
+            m.ask_vendor = false;
+            if m.status.is_none() && m.note.is_none() && m.system.is_none() {
+                record.controls.remove(id);
+            }
+        }
+    }
     record.touch(now);
     Ok(ImportReport { replaced, ..report })
 }
