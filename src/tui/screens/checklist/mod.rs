@@ -16,9 +16,12 @@
 //! recorded with the answer (a note belongs to a check).
 
 mod answer_form;
+mod form_view;
 mod lines;
+mod readiness;
 mod render;
 mod vendors;
+mod vendors_view;
 
 use crate::domain::checklist::answers::{EvidenceState, YesNo};
 use crate::domain::checklist::rules;

@@ -1,21 +1,21 @@
 //! Drawing the checklist screen from its state: nothing is computed here beyond laying out what
 //! the domain's `ChecklistView` holds.
 
-use super::answer_form::{AnswerForm, Field};
+use super::form_view::{draw_form, draw_note};
 use super::lines::{self, ListLine};
-use super::vendors::VendorsPanel;
+use super::readiness::{draw_readiness, draw_status, readiness_lines};
+use super::vendors_view::draw_vendors;
 use super::{Checklist, Edit, Panel};
 use crate::domain::checklist::answers::YesNo;
 use crate::domain::checklist::risk_link;
-use crate::domain::checklist::view::{HintSource, Missing, Row, RowStatus, VendorCell};
+use crate::domain::checklist::view::{HintSource, Row, RowStatus, VendorCell};
 use crate::domain::checklist::Wording;
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::bar::bar;
-use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
@@ -23,7 +23,7 @@ use ratatui::Frame;
 /// Vendor columns shown in the list at most; the detail pane names every vendor.
 const VENDOR_COLUMNS: usize = 5;
 
-fn letter(i: usize) -> char {
+pub fn letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
 
@@ -107,25 +107,10 @@ pub fn draw(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     if area.height < 3 {
         return;
     }
-    let main = Rect {
-        height: area.height - 1,
-        ..area
-    };
-    let status = Rect {
-        y: area.y + area.height - 1,
-        height: 1,
-        ..area
-    };
+    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let right_w = (area.width * 19 / 40).max(34);
-    let left = Rect {
-        width: area.width - right_w,
-        ..main
-    };
-    let right = Rect {
-        x: area.x + area.width - right_w,
-        width: right_w,
-        ..main
-    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(main);
     draw_list(s, frame, left, view);
     match &s.panel {
         Panel::Vendors(p) => draw_vendors(s, p, frame, right, view),
@@ -134,15 +119,8 @@ pub fn draw(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
             let lines = readiness_lines(s, view, right.width.saturating_sub(3) as usize);
             let h = (lines.len() as u16 + 2).min(main.height * 2 / 5);
             if area.width >= 120 && main.height >= 34 && s.edit.is_none() {
-                let top = Rect {
-                    height: right.height - h,
-                    ..right
-                };
-                let bottom = Rect {
-                    y: right.y + right.height - h,
-                    height: h,
-                    ..right
-                };
+                let [top, bottom] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(right);
                 draw_detail(s, frame, top, view);
                 draw_readiness(s, frame, bottom, view);
             } else {
@@ -275,7 +253,7 @@ fn item_line(s: &Checklist, row: &Row, here: bool, cols: &Cols, view: &View) -> 
     Line::from(spans)
 }
 
-fn boxed(title: String, frame: &mut Frame, area: Rect, t: &Theme) -> Rect {
+pub fn boxed(title: String, frame: &mut Frame, area: Rect, t: &Theme) -> Rect {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(t.border())
@@ -285,7 +263,7 @@ fn boxed(title: String, frame: &mut Frame, area: Rect, t: &Theme) -> Rect {
     inner
 }
 
-fn wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, style: Style) {
+pub fn wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, style: Style) {
     for line in wrap(text, w) {
         out.push(Line::styled(line, style));
     }
@@ -530,546 +508,4 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     if let Some(Edit::Note { field, .. }) = &s.edit {
         draw_note(field, note_at, frame, inner, view);
     }
-}
-
-fn draw_note(
-    field: &crate::tui::widgets::text_field::TextField,
-    at: usize,
-    frame: &mut Frame,
-    inner: Rect,
-    view: &View,
-) {
-    let (l, t) = (view.lang, &view.theme);
-    let top = (inner.y + at as u16).min(inner.y + inner.height.saturating_sub(6));
-    let rect = Rect {
-        x: inner.x,
-        y: top,
-        width: inner.width,
-        height: inner.y + inner.height - top,
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.accent())
-        .title(l.pick(
-            " メモ（Esc/Ctrl-S で保存） ",
-            " Note (Esc/Ctrl-S keeps it) ",
-        ));
-    let note_inner = block.inner(rect);
-    crate::tui::widgets::overlay::clear(frame, rect);
-    frame.render_widget(block, rect);
-    field.draw(frame, note_inner, t.base(), true);
-}
-
-/// The answer form under the item's text:
-///
-/// ```text
-/// → いいえ（2回目）
-/// 確認日 [2026-11-25  ]
-/// 目標日 [2027-04-01  ] 2027-03-31 まで
-/// ✗ 目標日 2027-04-01 は 2027-03-31（確認日の年度末）より後です…
-/// ```
-fn draw_form(
-    s: &Checklist,
-    form: &AnswerForm,
-    row: &Row,
-    mut out: Vec<Line<'static>>,
-    frame: &mut Frame,
-    inner: Rect,
-    view: &View,
-) {
-    let (l, t) = (view.lang, &view.theme);
-    let w = inner.width as usize - 1;
-    out.push(Line::raw(""));
-    let next = match row.latest() {
-        Some(a) if form.checked.text().trim() == a.checked_on.to_string() => l
-            .pick(
-                &format!("（{}回目を訂正）", row.history.len()),
-                &format!(" (corrects check {})", row.history.len()),
-            )
-            .to_string(),
-        _ => l
-            .pick(
-                &format!("（{}回目）", row.history.len() + 1),
-                &format!(" (check {})", row.history.len() + 1),
-            )
-            .to_string(),
-    };
-    out.push(Line::styled(
-        truncate(&format!("→ {}{next}", form.answer.label(l)), w),
-        t.heading(),
-    ));
-    let label_w = if l == Lang::Ja { 7 } else { 9 };
-    const FIELD_W: usize = 12;
-    let mut fields = Vec::new();
-    let mut field_row = |out: &mut Vec<Line<'static>>, label: &str, which: Field, extra: String| {
-        let focused = form.focus == which;
-        fields.push((out.len(), which));
-        let head = pad(label, label_w);
-        let mut spans = vec![
-            Span::styled(head, if focused { t.heading() } else { t.base() }),
-            Span::styled(format!("[{}]", " ".repeat(FIELD_W)), t.dim()),
-        ];
-        let fits = label_w + FIELD_W + 2 + width(&extra) <= w;
-        if fits {
-            spans.push(Span::styled(extra.clone(), t.dim()));
-        }
-        out.push(Line::from(spans));
-        if !fits && !extra.is_empty() {
-            out.push(Line::styled(
-                format!("{}{}", " ".repeat(label_w), extra.trim_start()),
-                t.dim(),
-            ));
-        }
-    };
-    field_row(
-        &mut out,
-        l.pick("確認日", "Checked"),
-        Field::Checked,
-        l.pick(" 今日以前", " today or before").to_string(),
-    );
-    if let Some(e) = &form.checked_error {
-        wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
-    }
-    if form.target.is_some() {
-        let range = form
-            .limit
-            .map(|lim| {
-                let why = if lim.by_item {
-                    l.pick("（項目の期限）", " (item's deadline)")
-                } else {
-                    l.pick("（年度末）", " (end of FY)")
-                };
-                l.pick(
-                    &format!(" {} まで{why}", lim.date),
-                    &format!(" by {}{why}", lim.date),
-                )
-                .to_string()
-            })
-            .unwrap_or_default();
-        field_row(&mut out, l.pick("目標日", "Target"), Field::Target, range);
-        if let Some(e) = &form.target_error {
-            wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
-        }
-    } else if form.answer == YesNo::No {
-        wrapped(
-            &mut out,
-            l.pick(
-                "この項目の「いいえ」には目標日を入れません",
-                "This item's \"no\" takes no target date",
-            ),
-            w,
-            t.dim(),
-        );
-    }
-    if let Some(e) = &form.other_error {
-        wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
-    }
-    if let Some(note) = view
-        .session
-        .and_then(|ss| ss.record.draft(&s.key_of(&row.item.id)))
-        .and_then(|d| d.note.as_deref())
-    {
-        out.push(Line::styled(
-            truncate(
-                &format!(
-                    "{}{note}",
-                    l.pick("メモ（一緒に記録）：", "Note (recorded too): ")
-                ),
-                w,
-            ),
-            t.dim(),
-        ));
-    }
-    frame.render_widget(Paragraph::new(out), inner);
-    for (at, which) in fields {
-        let y = inner.y + at as u16;
-        if y >= inner.y + inner.height {
-            continue;
-        }
-        let field = match which {
-            Field::Checked => Some(&form.checked),
-            Field::Target => form.target.as_ref(),
-        };
-        if let Some(f) = field {
-            let rect = Rect {
-                x: inner.x + label_w as u16 + 1,
-                y,
-                width: FIELD_W as u16,
-                height: 1,
-            };
-            f.draw(
-                frame,
-                rect,
-                t.base().add_modifier(Modifier::UNDERLINED),
-                form.focus == which,
-            );
-        }
-    }
-}
-
-/// What the readiness pane lists: the gauge, the counts, what is missing and the conflicts.
-fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static>> {
-    let (l, t) = (view.lang, &view.theme);
-    let r = &s.view.readiness;
-    let rows: Vec<&Row> = s.view.rows().collect();
-    let item = |id: &str| rows.iter().find(|x| x.item.id == id).copied();
-    let mut out = Vec::new();
-    let state = if r.ready {
-        l.pick("準備完了", "Ready")
-    } else {
-        l.pick("未完了", "Not ready")
-    };
-    let total = r.required + r.vendors;
-    let done = r.done + r.vendors_returned;
-    out.push(Line::from(vec![
-        Span::styled(format!("{state} "), if r.ready { t.ok() } else { t.warn() }),
-        Span::raw(bar(r.ratio(), 12)),
-        Span::raw(format!(" {done}/{total}")),
-    ]));
-    wrapped(
-        &mut out,
-        l.pick(
-            &format!(
-                "必須項目 {}/{}  事業者の返却 {}/{}  食い違い {}",
-                r.done,
-                r.required,
-                r.vendors_returned,
-                r.vendors,
-                s.view.conflicts.len()
-            ),
-            &format!(
-                "Items {}/{}  vendor forms {}/{}  conflicts {}",
-                r.done,
-                r.required,
-                r.vendors_returned,
-                r.vendors,
-                s.view.conflicts.len()
-            ),
-        ),
-        w,
-        t.base(),
-    );
-    if !r.missing.is_empty() {
-        out.push(Line::styled(
-            l.pick(
-                &format!("未完了（{}）", r.missing.len()),
-                &format!("Missing ({})", r.missing.len()),
-            )
-            .to_string(),
-            t.heading(),
-        ));
-        for m in &r.missing {
-            let line = match m {
-                Missing::Item { id, gap, .. } => {
-                    let (label, text) = item(id)
-                        .map(|x| (x.item.label().to_string(), x.item.text.get(l).to_string()))
-                        .unwrap_or_else(|| (id.clone(), String::new()));
-                    let what = match gap {
-                        crate::domain::checklist::view::Gap::Unanswered => {
-                            l.pick("未回答", "unanswered")
-                        }
-                        crate::domain::checklist::view::Gap::Invalid(_) => {
-                            l.pick("要修正", "to fix")
-                        }
-                        crate::domain::checklist::view::Gap::Carried { .. } => {
-                            l.pick("引き継ぎ・要確認", "carried, to confirm")
-                        }
-                    };
-                    format!("・{label} {what} {text}")
-                }
-                Missing::Vendor { .. } => {
-                    // What is missing about a vendor is said whole: it names who to chase.
-                    for (i, line) in wrap(&m.message(l), w.saturating_sub(2)).iter().enumerate() {
-                        out.push(Line::styled(
-                            format!("{}{line}", if i == 0 { "・" } else { "  " }),
-                            t.warn(),
-                        ));
-                    }
-                    continue;
-                }
-            };
-            out.push(Line::raw(truncate(&line, w)));
-        }
-    }
-    if !s.view.conflicts.is_empty() {
-        out.push(Line::styled(
-            l.pick(
-                &format!("食い違い（{}）：事業者と確認を", s.view.conflicts.len()),
-                &format!("Conflicts ({}): talk to the vendor", s.view.conflicts.len()),
-            )
-            .to_string(),
-            t.heading(),
-        ));
-        for c in &s.view.conflicts {
-            let i = s
-                .view
-                .vendors
-                .iter()
-                .position(|v| v.vendor == c.vendor && v.system == c.system)
-                .unwrap_or(0);
-            let label = item(&c.item)
-                .map(|x| x.item.label().to_string())
-                .unwrap_or_else(|| c.item.clone());
-            let line = l
-                .pick(
-                    &format!(
-                        "・{label} 病院 {} ≠ {} {}",
-                        c.hospital.label(l),
-                        letter(i),
-                        c.vendor_answer.label(l)
-                    ),
-                    &format!(
-                        "・{label} hospital {} ≠ {} {}",
-                        c.hospital.label(l),
-                        letter(i),
-                        c.vendor_answer.label(l)
-                    ),
-                )
-                .to_string();
-            out.push(Line::styled(truncate(&line, w), t.error()));
-        }
-    }
-    if r.ready {
-        out.push(Line::styled(
-            truncate(
-                &format!(
-                    "{} shindan checklist form {} -o …",
-                    l.pick("印刷：", "Print:"),
-                    s.view.record
-                ),
-                w,
-            ),
-            t.dim(),
-        ));
-    }
-    out
-}
-
-fn draw_readiness(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
-    let inner = boxed(
-        view.lang
-            .pick(" 立入検査の準備 ", " Ready for inspection ")
-            .to_string(),
-        frame,
-        area,
-        &view.theme,
-    );
-    let lines = readiness_lines(s, view, inner.width.saturating_sub(1) as usize);
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Rect, view: &View) {
-    let (l, t) = (view.lang, &view.theme);
-    let inner = boxed(
-        l.pick(" 事業者（事業者確認用） ", " Vendors (vendor forms) ")
-            .to_string(),
-        frame,
-        area,
-        t,
-    );
-    let w = inner.width.saturating_sub(1) as usize;
-    let mut out: Vec<Line> = Vec::new();
-    if s.view.vendors.is_empty() {
-        wrapped(
-            &mut out,
-            l.pick(
-                "事業者はまだいません。a で追加（名前とシステム、例：電子カルテ）。",
-                "No vendors yet. a adds one (name and system, e.g. EMR).",
-            ),
-            w,
-            t.dim(),
-        );
-    }
-    for (i, v) in s.view.vendors.iter().enumerate() {
-        let here = i == p.cursor;
-        out.push(Line::from(vec![
-            Span::raw(if here { "▶" } else { " " }),
-            Span::styled(
-                letter(i).to_string(),
-                if here { t.selected() } else { t.base() },
-            ),
-            Span::raw(" "),
-            Span::raw(truncate(
-                &format!("{}（{}）", v.vendor, v.system),
-                w.saturating_sub(3),
-            )),
-        ]));
-        let sent = v
-            .sent_on
-            .map(|d| format!("{} {d}", l.pick("送付", "sent")))
-            .unwrap_or_else(|| l.pick("未送付", "not sent").to_string());
-        out.push(Line::styled(truncate(&format!("   {sent}"), w), t.dim()));
-        let back = match v.returned_on {
-            Some(on) => l
-                .pick(
-                    &format!("返却 {on}  {}/{}項目に回答", v.answered, v.on_form),
-                    &format!("returned {on}, {}/{} answered", v.answered, v.on_form),
-                )
-                .to_string(),
-            None if v.carried => l
-                .pick(
-                    "昨年の返却分のみ（未確認）",
-                    "only last year's return (unconfirmed)",
-                )
-                .to_string(),
-            None => l.pick("未返却", "not returned").to_string(),
-        };
-        out.push(Line::styled(
-            truncate(&format!("   {back}"), w),
-            if v.returned_at.is_some() {
-                t.dim()
-            } else {
-                t.warn()
-            },
-        ));
-    }
-    out.push(Line::raw(""));
-    if p.confirm {
-        if let Some(v) = s.view.vendors.get(p.cursor) {
-            wrapped(
-                &mut out,
-                l.pick(
-                    &format!(
-                        "{}（{}）を削除しますか？返却された回答も消えます。y で削除、他のキーでやめる",
-                        v.vendor, v.system
-                    ),
-                    &format!(
-                        "Remove {} ({})? What it returned goes too. y removes, any other key keeps it",
-                        v.vendor, v.system
-                    ),
-                ),
-                w,
-                t.warn(),
-            );
-        }
-    }
-    let mut field_rows: Vec<usize> = Vec::new();
-    let label_w = if l == Lang::Ja { 10 } else { 8 };
-    if let Some(form) = &p.add {
-        for (label, on) in [
-            (l.pick("事業者名", "Vendor"), !form.on_system),
-            (l.pick("システム", "System"), form.on_system),
-        ] {
-            field_rows.push(out.len());
-            out.push(Line::from(vec![
-                Span::styled(pad(label, label_w), if on { t.heading() } else { t.base() }),
-                Span::styled(
-                    format!("[{}]", " ".repeat(w.saturating_sub(label_w + 2))),
-                    t.dim(),
-                ),
-            ]));
-        }
-        if let Some(e) = &form.error {
-            wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
-        }
-        wrapped(
-            &mut out,
-            l.pick(
-                "システムの例：電子カルテ、PACS、院内ネットワーク",
-                "System, e.g. EMR, PACS, hospital network",
-            ),
-            w,
-            t.dim(),
-        );
-    } else {
-        wrapped(
-            &mut out,
-            l.pick(
-                &format!(
-                    "送付：shindan checklist form {} --vendor 名前 --system システム",
-                    s.view.record
-                ),
-                &format!(
-                    "Send: shindan checklist form {} --vendor NAME --system SYSTEM",
-                    s.view.record
-                ),
-            ),
-            w,
-            t.dim(),
-        );
-        wrapped(
-            &mut out,
-            l.pick(
-                &format!("取込：shindan checklist import {} ファイル", s.view.record),
-                &format!("Import: shindan checklist import {} FILE", s.view.record),
-            ),
-            w,
-            t.dim(),
-        );
-    }
-    frame.render_widget(Paragraph::new(out), inner);
-    if let Some(form) = &p.add {
-        let fields = [
-            (&form.name, !form.on_system),
-            (&form.system, form.on_system),
-        ];
-        for (at, (field, on)) in field_rows.into_iter().zip(fields) {
-            let y = inner.y + at as u16;
-            if y >= inner.y + inner.height {
-                continue;
-            }
-            let rect = Rect {
-                x: inner.x + label_w as u16 + 1,
-                y,
-                width: (w.saturating_sub(label_w + 2)) as u16,
-                height: 1,
-            };
-            field.draw(frame, rect, t.base().add_modifier(Modifier::UNDERLINED), on);
-        }
-    }
-}
-
-fn draw_status(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
-    let (l, t) = (view.lang, &view.theme);
-    let r = &s.view.readiness;
-    let total = r.required + r.vendors;
-    let done = r.done + r.vendors_returned;
-    let mut spans = vec![
-        Span::styled(
-            format!(
-                " {} ",
-                if r.ready {
-                    l.pick("準備完了", "Ready")
-                } else {
-                    l.pick("未完了", "Not ready")
-                }
-            ),
-            if r.ready { t.ok() } else { t.warn() },
-        ),
-        Span::raw(bar(r.ratio(), 14)),
-        Span::raw(format!(" {done}/{total}")),
-        Span::raw(
-            l.pick(
-                &format!(
-                    "  必須 {}/{}  事業者 {}/{}",
-                    r.done, r.required, r.vendors_returned, r.vendors
-                ),
-                &format!(
-                    "  items {}/{}  vendors {}/{}",
-                    r.done, r.required, r.vendors_returned, r.vendors
-                ),
-            )
-            .to_string(),
-        ),
-    ];
-    let conflicts = s.view.conflicts.len();
-    spans.push(Span::styled(
-        l.pick(
-            &format!("  食い違い {conflicts}"),
-            &format!("  conflicts {conflicts}"),
-        )
-        .to_string(),
-        if conflicts > 0 { t.error() } else { t.base() },
-    ));
-    if !matches!(s.panel, Panel::Readiness) && !r.missing.is_empty() {
-        spans.push(Span::styled(
-            l.pick("  r 一覧", "  r list").to_string(),
-            t.key(),
-        ));
-    }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if used > area.width as usize {
-        spans.truncate(3);
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

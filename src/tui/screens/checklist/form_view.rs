@@ -1,0 +1,186 @@
+//! Drawing the two things typed over the item's detail: the answer form (はい／いいえ with its
+//! dates) and the note editor.
+
+use super::answer_form::{AnswerForm, Field};
+use super::render::wrapped;
+use super::Checklist;
+use crate::domain::checklist::answers::YesNo;
+use crate::domain::checklist::view::Row;
+use crate::domain::Lang;
+use crate::text::{pad, truncate, width};
+use crate::tui::app::View;
+use crate::tui::widgets::text_field::TextField;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+pub fn draw_note(field: &TextField, at: usize, frame: &mut Frame, inner: Rect, view: &View) {
+    let (l, t) = (view.lang, &view.theme);
+    let top = (inner.y + at as u16).min(inner.y + inner.height.saturating_sub(6));
+    let rect = Rect {
+        x: inner.x,
+        y: top,
+        width: inner.width,
+        height: inner.y + inner.height - top,
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.accent())
+        .title(l.pick(
+            " メモ（Esc/Ctrl-S で保存） ",
+            " Note (Esc/Ctrl-S keeps it) ",
+        ));
+    let note_inner = block.inner(rect);
+    crate::tui::widgets::overlay::clear(frame, rect);
+    frame.render_widget(block, rect);
+    field.draw(frame, note_inner, t.base(), true);
+}
+
+/// The answer form under the item's text:
+///
+/// ```text
+/// → いいえ（2回目）
+/// 確認日 [2026-11-25  ]
+/// 目標日 [2027-04-01  ] 2027-03-31 まで
+/// ✗ 目標日 2027-04-01 は 2027-03-31（確認日の年度末）より後です…
+/// ```
+pub fn draw_form(
+    s: &Checklist,
+    form: &AnswerForm,
+    row: &Row,
+    mut out: Vec<Line<'static>>,
+    frame: &mut Frame,
+    inner: Rect,
+    view: &View,
+) {
+    let (l, t) = (view.lang, &view.theme);
+    let w = inner.width as usize - 1;
+    out.push(Line::raw(""));
+    let next = match row.latest() {
+        Some(a) if form.checked.text().trim() == a.checked_on.to_string() => l
+            .pick(
+                &format!("（{}回目を訂正）", row.history.len()),
+                &format!(" (corrects check {})", row.history.len()),
+            )
+            .to_string(),
+        _ => l
+            .pick(
+                &format!("（{}回目）", row.history.len() + 1),
+                &format!(" (check {})", row.history.len() + 1),
+            )
+            .to_string(),
+    };
+    out.push(Line::styled(
+        truncate(&format!("→ {}{next}", form.answer.label(l)), w),
+        t.heading(),
+    ));
+    let label_w = if l == Lang::Ja { 7 } else { 9 };
+    const FIELD_W: usize = 12;
+    let mut fields = Vec::new();
+    let mut field_row = |out: &mut Vec<Line<'static>>, label: &str, which: Field, extra: String| {
+        let focused = form.focus == which;
+        fields.push((out.len(), which));
+        let head = pad(label, label_w);
+        let mut spans = vec![
+            Span::styled(head, if focused { t.heading() } else { t.base() }),
+            Span::styled(format!("[{}]", " ".repeat(FIELD_W)), t.dim()),
+        ];
+        let fits = label_w + FIELD_W + 2 + width(&extra) <= w;
+        if fits {
+            spans.push(Span::styled(extra.clone(), t.dim()));
+        }
+        out.push(Line::from(spans));
+        if !fits && !extra.is_empty() {
+            out.push(Line::styled(
+                format!("{}{}", " ".repeat(label_w), extra.trim_start()),
+                t.dim(),
+            ));
+        }
+    };
+    field_row(
+        &mut out,
+        l.pick("確認日", "Checked"),
+        Field::Checked,
+        l.pick(" 今日以前", " today or before").to_string(),
+    );
+    if let Some(e) = &form.checked_error {
+        wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
+    }
+    if form.target.is_some() {
+        let range = form
+            .limit
+            .map(|lim| {
+                let why = if lim.by_item {
+                    l.pick("（項目の期限）", " (item's deadline)")
+                } else {
+                    l.pick("（年度末）", " (end of FY)")
+                };
+                l.pick(
+                    &format!(" {} まで{why}", lim.date),
+                    &format!(" by {}{why}", lim.date),
+                )
+                .to_string()
+            })
+            .unwrap_or_default();
+        field_row(&mut out, l.pick("目標日", "Target"), Field::Target, range);
+        if let Some(e) = &form.target_error {
+            wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
+        }
+    } else if form.answer == YesNo::No {
+        wrapped(
+            &mut out,
+            l.pick(
+                "この項目の「いいえ」には目標日を入れません",
+                "This item's \"no\" takes no target date",
+            ),
+            w,
+            t.dim(),
+        );
+    }
+    if let Some(e) = &form.other_error {
+        wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
+    }
+    if let Some(note) = view
+        .session
+        .and_then(|ss| ss.record.draft(&s.key_of(&row.item.id)))
+        .and_then(|d| d.note.as_deref())
+    {
+        out.push(Line::styled(
+            truncate(
+                &format!(
+                    "{}{note}",
+                    l.pick("メモ（一緒に記録）：", "Note (recorded too): ")
+                ),
+                w,
+            ),
+            t.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(out), inner);
+    for (at, which) in fields {
+        let y = inner.y + at as u16;
+        if y >= inner.y + inner.height {
+            continue;
+        }
+        let field = match which {
+            Field::Checked => Some(&form.checked),
+            Field::Target => form.target.as_ref(),
+        };
+        if let Some(f) = field {
+            let rect = Rect {
+                x: inner.x + label_w as u16 + 1,
+                y,
+                width: FIELD_W as u16,
+                height: 1,
+            };
+            f.draw(
+                frame,
+                rect,
+                t.base().add_modifier(Modifier::UNDERLINED),
+                form.focus == which,
+            );
+        }
+    }
+}

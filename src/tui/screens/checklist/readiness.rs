@@ -1,0 +1,213 @@
+//! Drawing how far the record is from ready for the 立入検査: the readiness pane (`r`) with what
+//! is missing and the conflicts, and the status line under the list.
+
+use super::render::{boxed, letter, wrapped};
+use super::{Checklist, Panel};
+use crate::domain::checklist::view::{Gap, Missing, Row};
+use crate::text::{truncate, width, wrap};
+use crate::tui::app::View;
+use crate::tui::widgets::bar::bar;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// What the readiness pane lists: the gauge, the counts, what is missing and the conflicts.
+pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static>> {
+    let (l, t) = (view.lang, &view.theme);
+    let r = &s.view.readiness;
+    let rows: Vec<&Row> = s.view.rows().collect();
+    let item = |id: &str| rows.iter().find(|x| x.item.id == id).copied();
+    let mut out = Vec::new();
+    let state = if r.ready {
+        l.pick("準備完了", "Ready")
+    } else {
+        l.pick("未完了", "Not ready")
+    };
+    let total = r.required + r.vendors;
+    let done = r.done + r.vendors_returned;
+    out.push(Line::from(vec![
+        Span::styled(format!("{state} "), if r.ready { t.ok() } else { t.warn() }),
+        Span::raw(bar(r.ratio(), 12)),
+        Span::raw(format!(" {done}/{total}")),
+    ]));
+    wrapped(
+        &mut out,
+        l.pick(
+            &format!(
+                "必須項目 {}/{}  事業者の返却 {}/{}  食い違い {}",
+                r.done,
+                r.required,
+                r.vendors_returned,
+                r.vendors,
+                s.view.conflicts.len()
+            ),
+            &format!(
+                "Items {}/{}  vendor forms {}/{}  conflicts {}",
+                r.done,
+                r.required,
+                r.vendors_returned,
+                r.vendors,
+                s.view.conflicts.len()
+            ),
+        ),
+        w,
+        t.base(),
+    );
+    if !r.missing.is_empty() {
+        out.push(Line::styled(
+            l.pick(
+                &format!("未完了（{}）", r.missing.len()),
+                &format!("Missing ({})", r.missing.len()),
+            )
+            .to_string(),
+            t.heading(),
+        ));
+        for m in &r.missing {
+            let line = match m {
+                Missing::Item { id, gap, .. } => {
+                    let (label, text) = item(id)
+                        .map(|x| (x.item.label().to_string(), x.item.text.get(l).to_string()))
+                        .unwrap_or_else(|| (id.clone(), String::new()));
+                    let what = match gap {
+                        Gap::Unanswered => l.pick("未回答", "unanswered"),
+                        Gap::Invalid(_) => l.pick("要修正", "to fix"),
+                        Gap::Carried { .. } => l.pick("引き継ぎ・要確認", "carried, to confirm"),
+                    };
+                    format!("・{label} {what} {text}")
+                }
+                Missing::Vendor { .. } => {
+                    // What is missing about a vendor is said whole: it names who to chase.
+                    for (i, line) in wrap(&m.message(l), w.saturating_sub(2)).iter().enumerate() {
+                        out.push(Line::styled(
+                            format!("{}{line}", if i == 0 { "・" } else { "  " }),
+                            t.warn(),
+                        ));
+                    }
+                    continue;
+                }
+            };
+            out.push(Line::raw(truncate(&line, w)));
+        }
+    }
+    if !s.view.conflicts.is_empty() {
+        out.push(Line::styled(
+            l.pick(
+                &format!("食い違い（{}）：事業者と確認を", s.view.conflicts.len()),
+                &format!("Conflicts ({}): talk to the vendor", s.view.conflicts.len()),
+            )
+            .to_string(),
+            t.heading(),
+        ));
+        for c in &s.view.conflicts {
+            let i = s
+                .view
+                .vendors
+                .iter()
+                .position(|v| v.vendor == c.vendor && v.system == c.system)
+                .unwrap_or(0);
+            let label = item(&c.item)
+                .map(|x| x.item.label().to_string())
+                .unwrap_or_else(|| c.item.clone());
+            let line = l
+                .pick(
+                    &format!(
+                        "・{label} 病院 {} ≠ {} {}",
+                        c.hospital.label(l),
+                        letter(i),
+                        c.vendor_answer.label(l)
+                    ),
+                    &format!(
+                        "・{label} hospital {} ≠ {} {}",
+                        c.hospital.label(l),
+                        letter(i),
+                        c.vendor_answer.label(l)
+                    ),
+                )
+                .to_string();
+            out.push(Line::styled(truncate(&line, w), t.error()));
+        }
+    }
+    if r.ready {
+        out.push(Line::styled(
+            truncate(
+                &format!(
+                    "{} shindan checklist form {} -o …",
+                    l.pick("印刷：", "Print:"),
+                    s.view.record
+                ),
+                w,
+            ),
+            t.dim(),
+        ));
+    }
+    out
+}
+
+pub fn draw_readiness(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
+    let inner = boxed(
+        view.lang
+            .pick(" 立入検査の準備 ", " Ready for inspection ")
+            .to_string(),
+        frame,
+        area,
+        &view.theme,
+    );
+    let lines = readiness_lines(s, view, inner.width.saturating_sub(1) as usize);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn draw_status(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
+    let (l, t) = (view.lang, &view.theme);
+    let r = &s.view.readiness;
+    let total = r.required + r.vendors;
+    let done = r.done + r.vendors_returned;
+    let mut spans = vec![
+        Span::styled(
+            format!(
+                " {} ",
+                if r.ready {
+                    l.pick("準備完了", "Ready")
+                } else {
+                    l.pick("未完了", "Not ready")
+                }
+            ),
+            if r.ready { t.ok() } else { t.warn() },
+        ),
+        Span::raw(bar(r.ratio(), 14)),
+        Span::raw(format!(" {done}/{total}")),
+        Span::raw(
+            l.pick(
+                &format!(
+                    "  必須 {}/{}  事業者 {}/{}",
+                    r.done, r.required, r.vendors_returned, r.vendors
+                ),
+                &format!(
+                    "  items {}/{}  vendors {}/{}",
+                    r.done, r.required, r.vendors_returned, r.vendors
+                ),
+            )
+            .to_string(),
+        ),
+    ];
+    let conflicts = s.view.conflicts.len();
+    spans.push(Span::styled(
+        l.pick(
+            &format!("  食い違い {conflicts}"),
+            &format!("  conflicts {conflicts}"),
+        )
+        .to_string(),
+        if conflicts > 0 { t.error() } else { t.base() },
+    ));
+    if !matches!(s.panel, Panel::Readiness) && !r.missing.is_empty() {
+        spans.push(Span::styled(
+            l.pick("  r 一覧", "  r list").to_string(),
+            t.key(),
+        ));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if used > area.width as usize {
+        spans.truncate(3);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

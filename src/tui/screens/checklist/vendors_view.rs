@@ -1,0 +1,175 @@
+//! Drawing the vendors panel: who is expected to return a 事業者確認用 form, sent and returned,
+//! the add form, and what the last write or import did.
+
+use super::render::{boxed, letter, wrapped};
+use super::vendors::VendorsPanel;
+use super::Checklist;
+use crate::domain::Lang;
+use crate::text::{pad, truncate};
+use crate::tui::app::View;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Rect, view: &View) {
+    let (l, t) = (view.lang, &view.theme);
+    let inner = boxed(
+        l.pick(" 事業者（事業者確認用） ", " Vendors (vendor forms) ")
+            .to_string(),
+        frame,
+        area,
+        t,
+    );
+    let w = inner.width.saturating_sub(1) as usize;
+    let mut out: Vec<Line> = Vec::new();
+    if s.view.vendors.is_empty() {
+        wrapped(
+            &mut out,
+            l.pick(
+                "事業者はまだいません。a で追加（名前とシステム、例：電子カルテ）。",
+                "No vendors yet. a adds one (name and system, e.g. EMR).",
+            ),
+            w,
+            t.dim(),
+        );
+    }
+    for (i, v) in s.view.vendors.iter().enumerate() {
+        let here = i == p.cursor;
+        out.push(Line::from(vec![
+            Span::raw(if here { "▶" } else { " " }),
+            Span::styled(
+                letter(i).to_string(),
+                if here { t.selected() } else { t.base() },
+            ),
+            Span::raw(" "),
+            Span::raw(truncate(
+                &format!("{}（{}）", v.vendor, v.system),
+                w.saturating_sub(3),
+            )),
+        ]));
+        let sent = v
+            .sent_on
+            .map(|d| format!("{} {d}", l.pick("送付", "sent")))
+            .unwrap_or_else(|| l.pick("未送付", "not sent").to_string());
+        out.push(Line::styled(truncate(&format!("   {sent}"), w), t.dim()));
+        let back = match v.returned_on {
+            Some(on) => l
+                .pick(
+                    &format!("返却 {on}  {}/{}項目に回答", v.answered, v.on_form),
+                    &format!("returned {on}, {}/{} answered", v.answered, v.on_form),
+                )
+                .to_string(),
+            None if v.carried => l
+                .pick(
+                    "昨年の返却分のみ（未確認）",
+                    "only last year's return (unconfirmed)",
+                )
+                .to_string(),
+            None => l.pick("未返却", "not returned").to_string(),
+        };
+        out.push(Line::styled(
+            truncate(&format!("   {back}"), w),
+            if v.returned_at.is_some() {
+                t.dim()
+            } else {
+                t.warn()
+            },
+        ));
+    }
+    out.push(Line::raw(""));
+    if p.confirm {
+        if let Some(v) = s.view.vendors.get(p.cursor) {
+            wrapped(
+                &mut out,
+                l.pick(
+                    &format!(
+                        "{}（{}）を削除しますか？返却された回答も消えます。y で削除、他のキーでやめる",
+                        v.vendor, v.system
+                    ),
+                    &format!(
+                        "Remove {} ({})? What it returned goes too. y removes, any other key keeps it",
+                        v.vendor, v.system
+                    ),
+                ),
+                w,
+                t.warn(),
+            );
+        }
+    }
+    let mut field_rows: Vec<usize> = Vec::new();
+    let label_w = if l == Lang::Ja { 10 } else { 8 };
+    if let Some(form) = &p.add {
+        for (label, on) in [
+            (l.pick("事業者名", "Vendor"), !form.on_system),
+            (l.pick("システム", "System"), form.on_system),
+        ] {
+            field_rows.push(out.len());
+            out.push(Line::from(vec![
+                Span::styled(pad(label, label_w), if on { t.heading() } else { t.base() }),
+                Span::styled(
+                    format!("[{}]", " ".repeat(w.saturating_sub(label_w + 2))),
+                    t.dim(),
+                ),
+            ]));
+        }
+        if let Some(e) = &form.error {
+            wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
+        }
+        wrapped(
+            &mut out,
+            l.pick(
+                "システムの例：電子カルテ、PACS、院内ネットワーク",
+                "System, e.g. EMR, PACS, hospital network",
+            ),
+            w,
+            t.dim(),
+        );
+    } else {
+        wrapped(
+            &mut out,
+            l.pick(
+                &format!(
+                    "送付：shindan checklist form {} --vendor 名前 --system システム",
+                    s.view.record
+                ),
+                &format!(
+                    "Send: shindan checklist form {} --vendor NAME --system SYSTEM",
+                    s.view.record
+                ),
+            ),
+            w,
+            t.dim(),
+        );
+        wrapped(
+            &mut out,
+            l.pick(
+                &format!("取込：shindan checklist import {} ファイル", s.view.record),
+                &format!("Import: shindan checklist import {} FILE", s.view.record),
+            ),
+            w,
+            t.dim(),
+        );
+    }
+    frame.render_widget(Paragraph::new(out), inner);
+    if let Some(form) = &p.add {
+        let fields = [
+            (&form.name, !form.on_system),
+            (&form.system, form.on_system),
+        ];
+        for (at, (field, on)) in field_rows.into_iter().zip(fields) {
+            let y = inner.y + at as u16;
+            if y >= inner.y + inner.height {
+                continue;
+            }
+            let rect = Rect {
+                x: inner.x + label_w as u16 + 1,
+                y,
+                width: (w.saturating_sub(label_w + 2)) as u16,
+                height: 1,
+            };
+            field.draw(frame, rect, t.base().add_modifier(Modifier::UNDERLINED), on);
+        }
+    }
+}
