@@ -139,8 +139,27 @@ fn the_deeper_states_offer_only_bound_commands() {
     ui.key('v');
     offers_only_bound_commands(&ui, "vendors");
     unbound_keys_do_nothing(&mut ui, "vendors", &[]);
+    ui.key('r');
+    assert!(ui.screen().contains("返却された事業者確認用を取り込む"));
+    offers_only_bound_commands(&ui, "vendor import prompt");
+    ui.press(KeyCode::Esc);
     ui.key('a');
     offers_only_bound_commands(&ui, "vendor form");
+    for c in "A社".chars() {
+        ui.key(c);
+    }
+    ui.press(KeyCode::Enter);
+    for c in "PACS".chars() {
+        ui.key(c);
+    }
+    ui.press(KeyCode::Enter);
+    ui.key('w');
+    assert!(
+        ui.screen().contains("事業者確認用を書き出す"),
+        "{}",
+        ui.screen()
+    );
+    offers_only_bound_commands(&ui, "vendor write prompt");
     ui.press(KeyCode::Esc).press(KeyCode::Esc).key('n');
     offers_only_bound_commands(&ui, "checklist answer");
     ui.press(KeyCode::Esc);

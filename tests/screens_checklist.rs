@@ -8,7 +8,7 @@
 
 mod ui;
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -796,4 +796,163 @@ impl Ui {
         }
         self
     }
+}
+
+// ---------- vendor forms written and imported from the screen ----------
+
+/// Empties a long one-line field (a path).
+fn erase_all(ui: &mut Ui) -> &mut Ui {
+    for _ in 0..160 {
+        ui.press(KeyCode::Backspace);
+    }
+    ui
+}
+
+/// The vendors panel with the write prompt open on the network vendor (B), its path typed over
+/// the data dir's (which differs on every run) so that the snapshot holds still.
+fn write_prompt(lang: Lang) -> Ui {
+    let mut ui = checklist(lang, 80, 24);
+    ui.press(KeyCode::Char('v'))
+        .press(KeyCode::Down)
+        .press(KeyCode::Char('w'));
+    ui.shows(lang.pick("事業者確認用を書き出す", "Write the vendor form"));
+    let default = ui.dir.path().join("exports");
+    let field = ui.screen();
+    assert!(
+        field.contains(".csv") || field.contains("exports"),
+        "the default is under exports/ ({}):\n{field}",
+        default.display()
+    );
+    erase_all(&mut ui).typed("/data/exports/B.csv");
+    ui
+}
+
+#[test]
+fn vendor_write_prompt_ja_80x24() {
+    let ui = write_prompt(Lang::Ja);
+    insta::assert_snapshot!(ui.screen());
+}
+
+#[test]
+fn vendor_write_prompt_en_80x24() {
+    let ui = write_prompt(Lang::En);
+    insta::assert_snapshot!(ui.screen());
+}
+
+/// Fills a vendor's CSV as Excel saves it: a BOM, CRLF, every cell quoted, はい on every item
+/// but `no`, which gets いいえ and a target written the Excel way (2027/3/31).
+fn filled_as_excel(csv_bytes: &[u8], no: &str) -> Vec<u8> {
+    let text = std::str::from_utf8(csv_bytes)
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in r.records() {
+        let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
+        if cells.len() >= 13 && !cells[0].starts_with("form_id") && !cells[6].starts_with("対策")
+        {
+            let t = today();
+            cells[9] = format!("{}/{}/{}", t.year(), t.month(), t.day());
+            if cells[6] == no {
+                cells[8] = "いいえ".into();
+                cells[10] = "2027/3/31".into();
+            } else {
+                cells[8] = "はい".into();
+            }
+        }
+        w.write_record(&cells).unwrap();
+    }
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(w.into_inner().unwrap());
+    out
+}
+
+/// Write B's form from the panel, fill it as the vendor would, import it from the panel: the
+/// record holds its answers, the panel shows the conflict in the form's words.
+fn round_trip(lang: Lang) -> Ui {
+    let mut ui = checklist(lang, 80, 24);
+    ui.press(KeyCode::Char('v'))
+        .press(KeyCode::Down)
+        .press(KeyCode::Char('w'));
+    let sent = ui.dir.path().join("sent.csv");
+    erase_all(&mut ui)
+        .typed(&sent.display().to_string())
+        .press(KeyCode::Enter);
+    let bytes = std::fs::read(&sent).expect("the form is written where asked");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&sent).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(String::from_utf8_lossy(&bytes).contains("ネットワーク保守B"));
+    let back = ui.dir.path().join("back.csv");
+    std::fs::write(&back, filled_as_excel(&bytes, "2①")).unwrap();
+    ui.press(KeyCode::Char('r'));
+    ui.shows(lang.pick(
+        "返却された事業者確認用を取り込む",
+        "Import a returned vendor form",
+    ));
+    erase_all(&mut ui)
+        .typed(&back.display().to_string())
+        .press(KeyCode::Enter);
+    ui
+}
+
+#[test]
+fn a_vendor_form_goes_out_and_comes_back_from_the_screen() {
+    let ui = round_trip(Lang::Ja);
+    ui.shows("ネットワーク保守B（院内ネットワーク）：");
+    ui.shows("・2①：医療機関 はい / 事業者 いいえ");
+    let r = ui.on_disk();
+    let b = r
+        .vendors
+        .iter()
+        .find(|v| v.is("ネットワーク保守B", "院内ネットワーク"))
+        .unwrap();
+    assert!(b.returned("mhlw-r7").is_some(), "saved through the screen");
+}
+
+#[test]
+fn vendor_import_report_ja_80x24() {
+    let ui = round_trip(Lang::Ja);
+    // The form is sent today: the one date that moves.
+    insta::assert_snapshot!(ui.screen().replace(&today().to_string(), "YYYY-MM-DD"));
+}
+
+#[test]
+fn vendor_import_report_en_80x24() {
+    let ui = round_trip(Lang::En);
+    ui.shows("・2①: hospital yes / vendor no");
+    insta::assert_snapshot!(ui.screen().replace(&today().to_string(), "YYYY-MM-DD"));
+}
+
+#[test]
+fn a_refused_form_says_why_and_changes_nothing() {
+    let mut ui = checklist(Lang::Ja, 80, 24);
+    let before = ui.file();
+    let junk = ui.dir.path().join("junk.csv");
+    std::fs::write(&junk, "a,b\n1,2\n").unwrap();
+    ui.press(KeyCode::Char('v')).press(KeyCode::Char('r'));
+    erase_all(&mut ui)
+        .typed(&junk.display().to_string())
+        .press(KeyCode::Enter);
+    ui.shows("✗ 取り込めません");
+    assert_eq!(ui.file(), before, "the record file is as it was");
+    ui.press(KeyCode::Char('r'));
+    erase_all(&mut ui)
+        .typed("/no/such/file.csv")
+        .press(KeyCode::Enter);
+    ui.shows("✗");
+    ui.shows(lang_pick_missing());
+}
+
+fn lang_pick_missing() -> &'static str {
+    "返却された事業者確認用を取り込む"
 }

@@ -29,3 +29,35 @@ impl Store {
         Ok(path)
     }
 }
+
+/// A returned form larger than this is not a form: it is refused before it is read whole.
+const MAX_RETURNED: u64 = 16 * 1024 * 1024;
+
+impl Store {
+    /// Writes `bytes` at a path the user chose (a vendor's form), as exports are written: 0600
+    /// and atomically, so that a kill leaves the old file or the new one, never half of one.
+    pub fn write_file(&self, path: &std::path::Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        atomic::write(&dir, path, bytes, false, None).map_err(StoreError::io(path))?;
+        Ok(path.to_path_buf())
+    }
+
+    /// Reads a file the user names (a vendor's returned form), refusing one too large to be one.
+    pub fn read_returned(&self, path: &std::path::Path) -> Result<Vec<u8>, StoreError> {
+        use std::io::Read;
+        let file = fs::File::open(path).map_err(StoreError::io(path))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_RETURNED + 1)
+            .read_to_end(&mut bytes)
+            .map_err(StoreError::io(path))?;
+        if bytes.len() as u64 > MAX_RETURNED {
+            return Err(StoreError::io(path)(std::io::Error::other(
+                "larger than 16 MiB",
+            )));
+        }
+        Ok(bytes)
+    }
+}

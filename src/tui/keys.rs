@@ -65,6 +65,8 @@ pub enum Intent {
     NewLine,
     /// Choose (or tick) the option of that number.
     Choose,
+    /// The vendors panel: read a vendor's returned form (asks the path).
+    Import,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -124,6 +126,8 @@ pub enum Scope {
     Choices,
     /// Keys that work even from inside a text field, where letters are typed.
     Typing,
+    /// The path prompt (a vendor's form to write or to import): letters go into the path.
+    Path,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -292,6 +296,8 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Vendors, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の事業者", "Next vendor"),
     b(S::Vendors, I::New, &[k('a')], "a", "事業者を追加", "Add a vendor"),
     b(S::Vendors, I::Delete, &[k('d')], "d", "事業者を削除（y で確認）", "Remove (y confirms)"),
+    b(S::Vendors, I::Export, &[k('w')], "w", "事業者確認用を書き出す（CSV/JSON、保存先を選ぶ）", "Write the vendor's form (CSV/JSON, choose where)"),
+    b(S::Vendors, I::Import, &[k('r')], "r", "返却された事業者確認用を取り込む（ファイルを選ぶ）", "Import a returned form (choose the file)"),
     b(S::Vendors, I::Back, &[code(KeyCode::Esc), k('v')], "Esc/v", "項目の一覧へ", "Back to the items"),
     b(S::Fields, I::NextQuestion, &[code(KeyCode::Tab), code(KeyCode::Down)], "Tab/↓", "次の欄", "Next field"),
     b(S::Fields, I::PrevQuestion, &[code(KeyCode::BackTab), code(KeyCode::Up)], "Shift-Tab/↑", "前の欄", "Previous field"),
@@ -363,6 +369,11 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Export, I::Down, &[code(KeyCode::Down)], "↓", "下へ", "Move down"),
     b(S::Export, I::Pick, &[code(KeyCode::Enter)], "Enter", "選んだ形式で書き出す", "Write in the chosen format"),
     b(S::Export, I::Back, &[code(KeyCode::Esc)], "Esc", "書き出さずに閉じる", "Close without writing"),
+    b(S::Path, I::Pick, &[code(KeyCode::Enter)], "Enter", "このファイルで実行", "Go with this file"),
+    b(S::Path, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "ファイル名を補完", "Complete the file name"),
+    b(S::Path, I::Up, &[code(KeyCode::Up)], "↑", "前の形式", "Previous format"),
+    b(S::Path, I::Down, &[code(KeyCode::Down)], "↓", "次の形式", "Next format"),
+    b(S::Path, I::Back, &[code(KeyCode::Esc)], "Esc", "やめる", "Cancel"),
     b(S::Global, I::Help, &[k('?'), code(KeyCode::F(1))], "?/F1", "キー一覧", "Keys").short("?", "キー", "keys"),
     b(S::Global, I::Quit, &[ctrl('c')], "Ctrl-C", "保存して終了", "Save and quit"),
 ];
@@ -509,6 +520,7 @@ mod tests {
             Scope::Confirm,
             Scope::Choices,
             Scope::Typing,
+            Scope::Path,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

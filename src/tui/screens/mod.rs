@@ -16,6 +16,7 @@ pub mod interview;
 pub mod matrix;
 pub mod new_record;
 pub mod overview;
+pub mod path_prompt;
 pub mod position;
 
 /// The screen that shows `pane` of the open record. `None` for the interview, which is always

@@ -76,13 +76,18 @@ pub fn draw_form(
         truncate(&format!("→ {}{next}", form.answer.label(l)), w),
         t.heading(),
     ));
-    let label_w = if l == Lang::Ja { 7 } else { 9 };
+    let label_w = if l == Lang::Ja { 8 } else { 10 };
     const FIELD_W: usize = 12;
     let mut fields = Vec::new();
     let mut field_row = |out: &mut Vec<Line<'static>>, label: &str, which: Field, extra: String| {
         let focused = form.focus == which;
         fields.push((out.len(), which));
-        let head = pad(label, label_w);
+        // A marker as well as the style: the focus shows without colour (NO_COLOR) too.
+        let head = format!(
+            "{}{}",
+            if focused { "▸" } else { " " },
+            pad(label, label_w - 1)
+        );
         let mut spans = vec![
             Span::styled(head, if focused { t.heading() } else { t.base() }),
             Span::styled(format!("[{}]", " ".repeat(FIELD_W)), t.dim()),
@@ -99,15 +104,7 @@ pub fn draw_form(
             ));
         }
     };
-    field_row(
-        &mut out,
-        l.pick("確認日", "Checked"),
-        Field::Checked,
-        l.pick(" 今日以前", " today or before").to_string(),
-    );
-    if let Some(e) = &form.checked_error {
-        wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
-    }
+    // The target first: it is what a いいえ is typed for (the date checked starts as today).
     if form.target.is_some() {
         let range = form
             .limit
@@ -138,6 +135,15 @@ pub fn draw_form(
             w,
             t.dim(),
         );
+    }
+    field_row(
+        &mut out,
+        l.pick("確認日", "Checked"),
+        Field::Checked,
+        l.pick(" 今日以前", " today or before").to_string(),
+    );
+    if let Some(e) = &form.checked_error {
+        wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());
     }
     if let Some(e) = &form.other_error {
         wrapped(&mut out, &format!("✗ {}", e.message(l)), w, t.error());

@@ -271,7 +271,7 @@ impl Checklist {
                 }
                 msg.push_str(&format!(
                     "{} {}  {} {}",
-                    item.label(),
+                    item.printed(lang),
                     input.answer.label(lang),
                     lang.pick("確認日", "checked"),
                     input.checked_on
@@ -321,7 +321,7 @@ impl Checklist {
         };
         let (item, label, number) = (
             row.item.id.clone(),
-            row.item.label().to_string(),
+            row.item.printed(lang),
             row.history.len(),
         );
         let (editions, edition) = (self.editions, &self.edition.id);
@@ -571,6 +571,11 @@ impl Screen for Checklist {
                 C::of(S::Global, I::Help).keys("F1"),
             ],
             (Some(Edit::Note { .. }), _) => note_commands(),
+            (None, Panel::Vendors(v)) if v.prompt.is_some() => v
+                .prompt
+                .as_ref()
+                .map(|(_, p)| p.commands())
+                .unwrap_or_default(),
             (None, Panel::Vendors(v)) if v.add.is_some() => vec![
                 C::of(S::Fields, I::Pick).label("次の欄／追加", "next field / add"),
                 C::of(S::Fields, I::NextQuestion)
@@ -583,6 +588,8 @@ impl Screen for Checklist {
             }
             (None, Panel::Vendors(_)) => vec![
                 C::of(S::Vendors, I::New).label("追加", "add"),
+                C::of(S::Vendors, I::Export).label("書き出す", "write form"),
+                C::of(S::Vendors, I::Import).label("取り込む", "import"),
                 C::of(S::Vendors, I::Delete).label("削除", "remove"),
                 C::of(S::Vendors, I::Up).keys("↑↓").label("選択", "move"),
                 C::of(S::Vendors, I::Back)
@@ -639,7 +646,7 @@ impl Screen for Checklist {
             None => {}
         }
         if let Panel::Vendors(panel) = &mut self.panel {
-            return match panel.handle(key, session, lang) {
+            return match panel.handle(key, session, env.store, self.edition, lang) {
                 Outcome::NotTaken => None,
                 Outcome::Taken => Some(Action::None),
                 Outcome::Changed(msg) => {

@@ -65,10 +65,12 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
         ));
         for m in &r.missing {
             let line = match m {
-                Missing::Item { id, gap, .. } => {
-                    let (label, text) = item(id)
-                        .map(|x| (x.item.label().to_string(), x.item.text.get(l).to_string()))
-                        .unwrap_or_else(|| (id.clone(), String::new()));
+                // The printed label carries the device: 2④ サーバ and 2④ 端末PC read apart.
+                Missing::Item { id, label, gap, .. } => {
+                    let label = label.get(l);
+                    let text = item(id)
+                        .map(|x| x.item.text.get(l).to_string())
+                        .unwrap_or_default();
                     let what = match gap {
                         Gap::Unanswered => l.pick("未回答", "unanswered"),
                         Gap::Invalid(_) => l.pick("要修正", "to fix"),
@@ -107,7 +109,7 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
                 .position(|v| v.vendor == c.vendor && v.system == c.system)
                 .unwrap_or(0);
             let label = item(&c.item)
-                .map(|x| x.item.label().to_string())
+                .map(|x| x.item.printed(l))
                 .unwrap_or_else(|| c.item.clone());
             let line = l
                 .pick(

@@ -129,6 +129,11 @@ pub fn draw(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
         }
     }
     draw_status(s, frame, status, view);
+    if let Panel::Vendors(p) = &s.panel {
+        if let Some((_, prompt)) = &p.prompt {
+            prompt.render(frame, area, view);
+        }
+    }
 }
 
 fn draw_list(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {

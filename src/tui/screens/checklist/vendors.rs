@@ -1,13 +1,20 @@
 //! The vendors panel: who the hospital expects a 事業者確認用 form from, whether it was sent and
 //! returned; vendors added (name and system) and removed through the same domain functions as
-//! the command line.
+//! the command line; a vendor's form written and a returned one imported through the screen's
+//! own session (the record stays locked by the screen, so another shell could not), with the
+//! path asked in the path prompt.
 
+use crate::domain::checklist::vendor_file::{self, ImportReport, PacketFormat};
 use crate::domain::checklist::vendors::{self, VendorError};
+use crate::domain::checklist::Edition;
 use crate::domain::Lang;
+use crate::store::{Store, StoreError};
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::screens::path_prompt::{Choice, PathKey, PathPrompt};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::{KeyCode, KeyEvent};
+use std::path::{Path, PathBuf};
 
 pub struct VendorForm {
     pub name: TextField,
@@ -17,12 +24,63 @@ pub struct VendorForm {
     pub error: Option<VendorError>,
 }
 
+/// What the path prompt is open for.
+pub enum PromptFor {
+    /// The form of this vendor and system.
+    Write {
+        vendor: String,
+        system: String,
+    },
+    Import,
+}
+
+/// What the last write or import did, shown on the panel until the next one.
+pub enum Done {
+    Written(PathBuf),
+    Imported(ImportReport),
+    /// The file was refused (the message names the row); the record is unchanged.
+    Refused(String),
+}
+
+/// The formats a vendor's form is written in: the Excel CSV first (what most vendors fill).
+const FORMATS: [(Choice, PacketFormat); 2] = [
+    (
+        Choice {
+            ja: "CSV（Excel用）",
+            en: "CSV (Excel)",
+            ext: "csv",
+        },
+        PacketFormat::Csv,
+    ),
+    (
+        Choice {
+            ja: "JSON",
+            en: "JSON",
+            ext: "json",
+        },
+        PacketFormat::Json,
+    ),
+];
+
+/// Why a form could not be written.
+enum WriteFailed {
+    Vendor(VendorError),
+    Store(StoreError),
+}
+
 #[derive(Default)]
 pub struct VendorsPanel {
     pub cursor: usize,
     pub add: Option<VendorForm>,
     /// Removal asked for the vendor under the cursor: `y` confirms.
     pub confirm: bool,
+    pub prompt: Option<(PromptFor, PathPrompt)>,
+    pub done: Option<Done>,
+}
+
+/// The store's refusal in the user's language.
+fn store_message(e: StoreError, lang: Lang) -> String {
+    crate::edge::Failure::from_store(e, lang).to_string()
 }
 
 /// What a key did in the panel.
@@ -39,15 +97,43 @@ pub enum Outcome {
 
 impl VendorsPanel {
     pub fn scope(&self) -> Scope {
-        if self.add.is_some() {
+        if self.prompt.is_some() {
+            Scope::Path
+        } else if self.add.is_some() {
             Scope::Fields
         } else {
             Scope::Vendors
         }
     }
 
-    pub fn handle(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Outcome {
+    pub fn handle(
+        &mut self,
+        key: KeyEvent,
+        session: &mut Session,
+        store: &Store,
+        edition: &Edition,
+        lang: Lang,
+    ) -> Outcome {
         let count = session.record.vendors.len();
+        if let Some((_, prompt)) = self.prompt.as_mut() {
+            return match prompt.handle(key) {
+                PathKey::Stay => Outcome::Taken,
+                PathKey::Cancel => {
+                    self.prompt = None;
+                    Outcome::Taken
+                }
+                PathKey::Chosen(path, choice) => match &self.prompt {
+                    Some((PromptFor::Write { vendor, system }, _)) => {
+                        let (vendor, system) = (vendor.clone(), system.clone());
+                        let format = FORMATS[choice.min(FORMATS.len() - 1)].1;
+                        self.write(
+                            &path, &vendor, &system, format, session, store, edition, lang,
+                        )
+                    }
+                    _ => self.import(&path, session, store, edition, lang),
+                },
+            };
+        }
         if let Some(form) = self.add.as_mut() {
             return match keys::intent_in(Scope::Fields, &key) {
                 Some(Intent::NextQuestion | Intent::PrevQuestion) => {
@@ -106,6 +192,30 @@ impl VendorsPanel {
                 }
                 self.confirm = true;
             }
+            Some(Intent::Export) if count > 0 => {
+                if let Some(msg) = session.read_only_message(lang) {
+                    return Outcome::Refused(msg);
+                }
+                return self.open_write(session, store, edition, lang);
+            }
+            Some(Intent::Import) => {
+                if let Some(msg) = session.read_only_message(lang) {
+                    return Outcome::Refused(msg);
+                }
+                let mut folder = store.exports_dir().display().to_string();
+                folder.push('/');
+                self.prompt = Some((
+                    PromptFor::Import,
+                    PathPrompt::new(
+                        (
+                            "返却された事業者確認用を取り込む".to_string(),
+                            "Import a returned vendor form".to_string(),
+                        ),
+                        Path::new(&folder),
+                        Vec::new(),
+                    ),
+                ));
+            }
             Some(Intent::Back) => return Outcome::Close,
             _ => return Outcome::NotTaken,
         }
@@ -113,7 +223,9 @@ impl VendorsPanel {
     }
 
     pub fn paste(&mut self, text: &str) {
-        if let Some(form) = self.add.as_mut() {
+        if let Some((_, prompt)) = self.prompt.as_mut() {
+            prompt.paste(text);
+        } else if let Some(form) = self.add.as_mut() {
             if form.on_system {
                 form.system.paste(text)
             } else {
@@ -190,6 +302,166 @@ impl VendorsPanel {
             }
             Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
             Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
+        }
+    }
+
+    /// Opens the path prompt on the vendor under the cursor, offering `exports/` and the file
+    /// name the packet gives (the form id, record, vendor and system).
+    fn open_write(
+        &mut self,
+        session: &Session,
+        store: &Store,
+        edition: &Edition,
+        lang: Lang,
+    ) -> Outcome {
+        let Some(v) = session.record.vendors.get(self.cursor).cloned() else {
+            return Outcome::Taken;
+        };
+        let clock = crate::clock::system();
+        // The name comes from a packet made on a copy: nothing is marked sent before Enter.
+        let mut copy = session.record.clone();
+        let name = match vendor_file::packet(
+            edition,
+            &mut copy,
+            &v.vendor,
+            Some(&v.system),
+            FORMATS[0].1,
+            lang,
+            clock.today(),
+            clock.now(),
+        ) {
+            Ok(p) => p.file_name,
+            Err(e) => return Outcome::Refused(e.message(lang)),
+        };
+        self.prompt = Some((
+            PromptFor::Write {
+                vendor: v.vendor.clone(),
+                system: v.system.clone(),
+            },
+            PathPrompt::new(
+                (
+                    format!("事業者確認用を書き出す：{}（{}）", v.vendor, v.system),
+                    format!("Write the vendor form: {} ({})", v.vendor, v.system),
+                ),
+                &store.exports_dir().join(name),
+                FORMATS.iter().map(|(c, _)| *c).collect(),
+            ),
+        ));
+        Outcome::Taken
+    }
+
+    /// Writes the form (0600, atomically) and, only once it is written, records it as sent. A
+    /// file that cannot be written leaves the prompt open with the reason.
+    #[allow(clippy::too_many_arguments)]
+    fn write(
+        &mut self,
+        path: &Path,
+        vendor: &str,
+        system: &str,
+        format: PacketFormat,
+        session: &mut Session,
+        store: &Store,
+        edition: &Edition,
+        lang: Lang,
+    ) -> Outcome {
+        let clock = crate::clock::system();
+        let done = session.update(|r| {
+            let p = vendor_file::packet(
+                edition,
+                r,
+                vendor,
+                Some(system),
+                format,
+                lang,
+                clock.today(),
+                clock.now(),
+            )
+            .map_err(WriteFailed::Vendor)?;
+            store.write_file(path, &p.bytes).map_err(WriteFailed::Store)
+        });
+        match done {
+            Ok(path) => {
+                self.prompt = None;
+                let msg = lang
+                    .pick(
+                        &format!("書き出しました：{}", path.display()),
+                        &format!("Written: {}", path.display()),
+                    )
+                    .to_string();
+                self.done = Some(Done::Written(path));
+                Outcome::Changed(msg)
+            }
+            Err(Refused::ReadOnly(h)) => {
+                self.prompt = None;
+                Outcome::Refused(Refusal::ReadOnly(h).message(lang))
+            }
+            Err(Refused::Rule(e)) => {
+                let msg = match e {
+                    WriteFailed::Vendor(e) => e.message(lang),
+                    WriteFailed::Store(e) => store_message(e, lang),
+                };
+                if let Some((_, prompt)) = self.prompt.as_mut() {
+                    prompt.error = Some(msg);
+                }
+                Outcome::Taken
+            }
+        }
+    }
+
+    /// Reads a returned form and imports it whole or not at all; what it did (or why it was
+    /// refused, with the row) stays on the panel.
+    fn import(
+        &mut self,
+        path: &Path,
+        session: &mut Session,
+        store: &Store,
+        edition: &Edition,
+        lang: Lang,
+    ) -> Outcome {
+        let bytes = match store.read_returned(path) {
+            Ok(b) => b,
+            Err(e) => {
+                if let Some((_, prompt)) = self.prompt.as_mut() {
+                    prompt.error = Some(store_message(e, lang));
+                }
+                return Outcome::Taken;
+            }
+        };
+        self.prompt = None;
+        let clock = crate::clock::system();
+        match session
+            .update(|r| vendor_file::import(edition, r, &bytes, clock.today(), clock.now()))
+        {
+            Ok(report) => {
+                let msg = report.summary(lang);
+                if let Some(i) = session
+                    .record
+                    .vendors
+                    .iter()
+                    .position(|v| v.is(&report.vendor, &report.system))
+                {
+                    self.cursor = i;
+                }
+                self.done = Some(Done::Imported(report));
+                Outcome::Changed(msg)
+            }
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::Rule(e)) => {
+                let msg = lang
+                    .pick(
+                        &format!(
+                            "取り込めません：{}（記録は変更していません）",
+                            e.message(lang)
+                        ),
+                        &format!(
+                            "Not imported: {} (the record is unchanged)",
+                            e.message(lang)
+                        ),
+                    )
+                    .to_string();
+                self.done = Some(Done::Refused(msg.clone()));
+                Outcome::Refused(msg)
+            }
         }
     }
 }

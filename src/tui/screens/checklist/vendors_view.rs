@@ -2,7 +2,7 @@
 //! the add form, and what the last write or import did.
 
 use super::render::{boxed, letter, wrapped};
-use super::vendors::VendorsPanel;
+use super::vendors::{Done, VendorsPanel};
 use super::Checklist;
 use crate::domain::Lang;
 use crate::text::{pad, truncate};
@@ -127,30 +127,18 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
             t.dim(),
         );
     } else {
-        wrapped(
-            &mut out,
-            l.pick(
-                &format!(
-                    "送付：shindan checklist form {} --vendor 名前 --system システム",
-                    s.view.record
+        done_lines(p, &mut out, w, view);
+        if !s.view.vendors.is_empty() && p.done.is_none() {
+            wrapped(
+                &mut out,
+                l.pick(
+                    "w 事業者確認用を書き出す（CSV/JSON）  r 返却されたファイルを取り込む",
+                    "w writes the vendor's form (CSV/JSON)  r imports a returned file",
                 ),
-                &format!(
-                    "Send: shindan checklist form {} --vendor NAME --system SYSTEM",
-                    s.view.record
-                ),
-            ),
-            w,
-            t.dim(),
-        );
-        wrapped(
-            &mut out,
-            l.pick(
-                &format!("取込：shindan checklist import {} ファイル", s.view.record),
-                &format!("Import: shindan checklist import {} FILE", s.view.record),
-            ),
-            w,
-            t.dim(),
-        );
+                w,
+                t.dim(),
+            );
+        }
     }
     frame.render_widget(Paragraph::new(out), inner);
     if let Some(form) = &p.add {
@@ -171,5 +159,51 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
             };
             field.draw(frame, rect, t.base().add_modifier(Modifier::UNDERLINED), on);
         }
+    }
+}
+
+/// What the last write or import did: the path written, or the import's summary and its
+/// conflicts in the form's words (2⑦：医療機関 はい / 事業者 いいえ), or why the file was refused.
+fn done_lines(p: &VendorsPanel, out: &mut Vec<Line<'static>>, w: usize, view: &View) {
+    let (l, t) = (view.lang, &view.theme);
+    match &p.done {
+        None => {}
+        Some(Done::Written(path)) => {
+            wrapped(
+                out,
+                l.pick(
+                    &format!("書き出しました：{}", path.display()),
+                    &format!("Written: {}", path.display()),
+                ),
+                w,
+                t.ok(),
+            );
+            wrapped(
+                out,
+                l.pick(
+                    "事業者に送り、返ってきたら r で取り込みます",
+                    "Send it; when it comes back, r imports it",
+                ),
+                w,
+                t.dim(),
+            );
+        }
+        Some(Done::Imported(report)) => {
+            wrapped(out, &report.summary(l), w, t.ok());
+            if !report.conflicts.is_empty() {
+                out.push(Line::styled(
+                    l.pick(
+                        &format!("食い違い（{}）：", report.conflicts.len()),
+                        &format!("Conflicts ({}):", report.conflicts.len()),
+                    )
+                    .to_string(),
+                    t.heading(),
+                ));
+                for c in &report.conflicts {
+                    wrapped(out, &format!("・{}", c.describe(l)), w, t.error());
+                }
+            }
+        }
+        Some(Done::Refused(msg)) => wrapped(out, &format!("✗ {msg}"), w, t.error()),
     }
 }
