@@ -493,7 +493,7 @@ fn a_recheck_adds_a_second_check_and_minus_withdraws_it() {
     ui.press(KeyCode::Char('-'));
     assert_eq!(history(&ui), 0);
     ui.press(KeyCode::Char('-'));
-    ui.shows("`c2_patch_all` には取り消す回答がありません");
+    ui.shows("`2⑦` には取り消す回答がありません");
 }
 
 #[test]
