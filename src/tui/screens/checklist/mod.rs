@@ -16,8 +16,11 @@
 //! recorded with the answer (a note belongs to a check).
 
 mod answer_form;
+mod answering;
 mod form_view;
 mod lines;
+mod note;
+mod offered;
 mod readiness;
 mod render;
 mod vendors;
@@ -26,24 +29,21 @@ mod vendors_view;
 use crate::domain::checklist::answers::{EvidenceState, YesNo};
 use crate::domain::checklist::rules;
 use crate::domain::checklist::view::{Missing, Row};
-use crate::domain::checklist::{ChecklistView, Edition, Editions, Item};
+use crate::domain::checklist::{ChecklistView, Edition, Editions};
 use crate::domain::record::Draft;
 use crate::domain::Clock;
 use crate::domain::{Lang, Questionnaire};
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::commands::{confirm_commands, note_commands, Command};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
-use crate::tui::widgets::text_field::{FieldKey, TextField};
+use crate::tui::widgets::text_field::TextField;
 use answer_form::AnswerForm;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use lines::ListLine;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use vendors::{Outcome, VendorsPanel};
-use Command as C;
-use Intent as I;
-use Scope as S;
 
 /// Where the typing for one item of one edition is kept in the record's drafts.
 pub fn draft_key(edition: &str, item: &str) -> String {
@@ -206,115 +206,6 @@ impl Checklist {
         }
     }
 
-    fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = session.read_only_message(lang) {
-            return Action::Flash(msg);
-        }
-        let Some(row) = self.row() else {
-            return Action::None;
-        };
-        let form = AnswerForm::open(row.item, answer, row.latest(), self.clock.today());
-        self.edit = Some(Edit::Answer(form));
-        Action::None
-    }
-
-    /// Records the answer being entered, after every rule of the domain; on success the cursor
-    /// moves to the next item, so that a hospital goes down its form with y Enter, n date Enter…
-    fn save_answer(&mut self, session: &mut Session, lang: Lang) -> Action {
-        let Some(Edit::Answer(form)) = self.edit.as_mut() else {
-            return Action::None;
-        };
-        let Some(row) = self.view.row(&form.item) else {
-            return Action::None;
-        };
-        let item: &'static Item = row.item;
-        let latest = row.latest().cloned();
-        let key = draft_key(&self.edition.id, &item.id);
-        let pending = session.record.draft(&key).and_then(|d| d.note.clone());
-        let mut input = match form.input(item, None, None) {
-            Ok(i) => i,
-            Err(e) => {
-                form.refuse(e);
-                return Action::None;
-            }
-        };
-        // Correcting the latest check (same day) keeps its note and evidence; a new check starts
-        // with the note written beforehand, if any.
-        let same_day = latest.filter(|l| l.checked_on == input.checked_on);
-        input.note = pending.or_else(|| same_day.as_ref().and_then(|l| l.note.clone()));
-        input.evidence = same_day.and_then(|l| l.evidence);
-        let (editions, edition, today) = (self.editions, &self.edition.id, self.clock.today());
-        let done = session.update(|r| {
-            let done = rules::answer(
-                editions,
-                r,
-                edition,
-                &item.id,
-                input.clone(),
-                today,
-                crate::clock::system().now(),
-            )?;
-            r.set_draft(&key, Draft::default());
-            Ok(done)
-        });
-        match done {
-            Ok(done) => {
-                self.edit = None;
-                self.rebuild(session);
-                self.go(self.cursor + 1);
-                let mut msg = String::new();
-                if let Some(c) = &done.carried {
-                    msg.push_str(lang.pick(
-                        &format!("{} の回答を引き継ぎました。", c.from),
-                        &format!("Answers carried from {}. ", c.from),
-                    ));
-                }
-                msg.push_str(&format!(
-                    "{} {}  {} {}",
-                    item.printed(lang),
-                    input.answer.label(lang),
-                    lang.pick("確認日", "checked"),
-                    input.checked_on
-                ));
-                if let Some(t) = input.target_on {
-                    msg.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
-                }
-                msg.push_str(&if done.corrected {
-                    lang.pick(
-                        &format!("（{}回目を訂正）", done.number),
-                        &format!(" (check {} corrected)", done.number),
-                    )
-                    .to_string()
-                } else {
-                    lang.pick(
-                        &format!("（{}回目）", done.number),
-                        &format!(" (check {})", done.number),
-                    )
-                    .to_string()
-                });
-                Action::Flash(msg)
-            }
-            Err(Refused::ReadOnly(h)) => {
-                self.edit = None;
-                Action::Flash(Refusal::ReadOnly(h).message(lang))
-            }
-            Err(Refused::Rule(e)) => {
-                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
-                    form.refuse(e);
-                }
-                Action::None
-            }
-        }
-    }
-
-    fn cancel_answer(&mut self, session: &mut Session) {
-        if let Some(Edit::Answer(form)) = self.edit.take() {
-            let key = self.key_of(&form.item);
-            let note = self.pending_note(session, &form.item);
-            session.set_draft(&key, Draft { value: None, note });
-        }
-    }
-
     fn withdraw(&mut self, session: &mut Session, lang: Lang) -> Action {
         let Some(row) = self.row() else {
             return Action::None;
@@ -348,90 +239,6 @@ impl Checklist {
             }
             Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
-        }
-    }
-
-    fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = session.read_only_message(lang) {
-            return Action::Flash(msg);
-        }
-        let Some(row) = self.row() else {
-            return Action::None;
-        };
-        let item = row.item.id.clone();
-        let text = self
-            .pending_note(session, &item)
-            .or_else(|| row.latest().and_then(|l| l.note.clone()))
-            .unwrap_or_default();
-        self.edit = Some(Edit::Note {
-            item,
-            field: TextField::multi(&text),
-        });
-        Action::None
-    }
-
-    /// Keeps the note: on the latest check of an answered item, else as a draft recorded with
-    /// the answer.
-    fn keep_note(&mut self, session: &mut Session, lang: Lang) -> Action {
-        let Some(Edit::Note { item, field }) = &self.edit else {
-            return Action::None;
-        };
-        let (item, text) = (item.clone(), field.text());
-        let key = self.key_of(&item);
-        let answered = self.view.row(&item).is_some_and(|r| !r.history.is_empty());
-        let draft_value = session.record.draft(&key).and_then(|d| d.value.clone());
-        if answered {
-            let (editions, edition) = (self.editions, &self.edition.id);
-            match session.update(|r| {
-                rules::note(
-                    editions,
-                    r,
-                    edition,
-                    &item,
-                    &text,
-                    crate::clock::system().now(),
-                )?;
-                r.set_draft(
-                    &key,
-                    Draft {
-                        value: draft_value,
-                        note: None,
-                    },
-                );
-                Ok::<(), rules::ChecklistError>(())
-            }) {
-                Ok(()) => {
-                    self.edit = None;
-                    self.rebuild(session);
-                    Action::Flash(lang.pick("メモを保存しました", "Note kept").to_string())
-                }
-                Err(Refused::ReadOnly(h)) => {
-                    self.edit = None;
-                    Action::Flash(Refusal::ReadOnly(h).message(lang))
-                }
-                Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
-            }
-        } else {
-            if let Err(e) = rules::check_note(&text) {
-                return Action::Flash(e.message(lang));
-            }
-            let note = (!text.trim().is_empty()).then(|| text.trim_end().to_string());
-            session.set_draft(
-                &key,
-                Draft {
-                    value: draft_value,
-                    note,
-                },
-            );
-            session.flush();
-            self.edit = None;
-            Action::Flash(
-                lang.pick(
-                    "メモを下書きとして保存しました：回答（y/n）と一緒に記録されます",
-                    "Note kept as a draft: it is recorded with the answer (y/n)",
-                )
-                .to_string(),
-            )
         }
     }
 
@@ -496,42 +303,6 @@ impl Checklist {
             ),
         }
     }
-
-    fn answer_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
-            return None;
-        }
-        match keys::intent_in(Scope::Fields, &key) {
-            Some(Intent::Pick) => return Some(self.save_answer(session, lang)),
-            Some(Intent::Back) => self.cancel_answer(session),
-            Some(Intent::NextQuestion | Intent::PrevQuestion) => {
-                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
-                    form.switch_field();
-                }
-            }
-            _ => {
-                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
-                    if let Some(item) = self.edition.item(&form.item) {
-                        form.edit(key, item);
-                    }
-                }
-            }
-        }
-        Some(Action::None)
-    }
-
-    fn note_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
-            return None;
-        }
-        let Some(Edit::Note { field, .. }) = self.edit.as_mut() else {
-            return None;
-        };
-        match field.handle(key) {
-            FieldKey::Keep => Some(self.keep_note(session, lang)),
-            _ => Some(Action::None),
-        }
-    }
 }
 
 impl Screen for Checklist {
@@ -561,54 +332,7 @@ impl Screen for Checklist {
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
-        match (&self.edit, &self.panel) {
-            (Some(Edit::Answer(_)), _) => vec![
-                C::of(S::Fields, I::Pick).label("保存", "save"),
-                C::of(S::Fields, I::NextQuestion)
-                    .keys("Tab")
-                    .label("日付の欄", "date field"),
-                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
-                C::of(S::Global, I::Help).keys("F1"),
-            ],
-            (Some(Edit::Note { .. }), _) => note_commands(),
-            (None, Panel::Vendors(v)) if v.prompt.is_some() => v
-                .prompt
-                .as_ref()
-                .map(|(_, p)| p.commands())
-                .unwrap_or_default(),
-            (None, Panel::Vendors(v)) if v.add.is_some() => vec![
-                C::of(S::Fields, I::Pick).label("次の欄／追加", "next field / add"),
-                C::of(S::Fields, I::NextQuestion)
-                    .keys("Tab")
-                    .label("欄", "field"),
-                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
-            ],
-            (None, Panel::Vendors(v)) if v.confirm => {
-                confirm_commands("削除する", "remove", "keep it")
-            }
-            (None, Panel::Vendors(_)) => vec![
-                C::of(S::Vendors, I::New).label("追加", "add"),
-                C::of(S::Vendors, I::Export).label("書き出す", "write form"),
-                C::of(S::Vendors, I::Import).label("取り込む", "import"),
-                C::of(S::Vendors, I::Delete).label("削除", "remove"),
-                C::of(S::Vendors, I::Up).keys("↑↓").label("選択", "move"),
-                C::of(S::Vendors, I::Back)
-                    .keys("Esc")
-                    .label("項目へ", "items"),
-            ],
-            (None, _) => vec![
-                C::of(S::Checklist, I::AnswerYes).label("はい", "yes"),
-                C::of(S::Checklist, I::AnswerNo).label("いいえ", "no"),
-                C::of(S::Checklist, I::Withdraw).label("取消", "undo"),
-                C::of(S::Checklist, I::EditNote)
-                    .keys("e")
-                    .label("メモ", "note"),
-                C::of(S::Checklist, I::Readiness).label("未完了", "missing"),
-                C::of(S::Checklist, I::Vendors).label("事業者", "vendors"),
-                C::of(S::Global, I::Help).keys("?"),
-                C::of(S::Checklist, I::Back).label("戻る", "back"),
-            ],
-        }
+        offered::commands(self)
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {

@@ -1,0 +1,152 @@
+//! An answer entered on the checklist: the form opened by y / n, its keys, and the answer
+//! recorded through `rules::answer`, the function the command line calls.
+
+use super::answer_form::AnswerForm;
+use super::{draft_key, Checklist, Edit};
+use crate::domain::checklist::rules;
+use crate::domain::checklist::{Item, YesNo};
+use crate::domain::record::Draft;
+use crate::domain::Lang;
+use crate::tui::app::Action;
+use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::session::{Refusal, Refused, Session};
+use crossterm::event::{KeyCode, KeyEvent};
+
+impl Checklist {
+    pub(super) fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
+        if let Some(msg) = session.read_only_message(lang) {
+            return Action::Flash(msg);
+        }
+        let Some(row) = self.row() else {
+            return Action::None;
+        };
+        let form = AnswerForm::open(row.item, answer, row.latest(), self.clock.today());
+        self.edit = Some(Edit::Answer(form));
+        Action::None
+    }
+
+    /// Records the answer being entered, after every rule of the domain; on success the cursor
+    /// moves to the next item, so that a hospital goes down its form with y Enter, n date Enter…
+    pub(super) fn save_answer(&mut self, session: &mut Session, lang: Lang) -> Action {
+        let Some(Edit::Answer(form)) = self.edit.as_mut() else {
+            return Action::None;
+        };
+        let Some(row) = self.view.row(&form.item) else {
+            return Action::None;
+        };
+        let item: &'static Item = row.item;
+        let latest = row.latest().cloned();
+        let key = draft_key(&self.edition.id, &item.id);
+        let pending = session.record.draft(&key).and_then(|d| d.note.clone());
+        let mut input = match form.input(item, None, None) {
+            Ok(i) => i,
+            Err(e) => {
+                form.refuse(e);
+                return Action::None;
+            }
+        };
+        // Correcting the latest check (same day) keeps its note and evidence; a new check starts
+        // with the note written beforehand, if any.
+        let same_day = latest.filter(|l| l.checked_on == input.checked_on);
+        input.note = pending.or_else(|| same_day.as_ref().and_then(|l| l.note.clone()));
+        input.evidence = same_day.and_then(|l| l.evidence);
+        let (editions, edition, today) = (self.editions, &self.edition.id, self.clock.today());
+        let done = session.update(|r| {
+            let done = rules::answer(
+                editions,
+                r,
+                edition,
+                &item.id,
+                input.clone(),
+                today,
+                crate::clock::system().now(),
+            )?;
+            r.set_draft(&key, Draft::default());
+            Ok(done)
+        });
+        match done {
+            Ok(done) => {
+                self.edit = None;
+                self.rebuild(session);
+                self.go(self.cursor + 1);
+                let mut msg = String::new();
+                if let Some(c) = &done.carried {
+                    msg.push_str(lang.pick(
+                        &format!("{} の回答を引き継ぎました。", c.from),
+                        &format!("Answers carried from {}. ", c.from),
+                    ));
+                }
+                msg.push_str(&format!(
+                    "{} {}  {} {}",
+                    item.printed(lang),
+                    input.answer.label(lang),
+                    lang.pick("確認日", "checked"),
+                    input.checked_on
+                ));
+                if let Some(t) = input.target_on {
+                    msg.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
+                }
+                msg.push_str(&if done.corrected {
+                    lang.pick(
+                        &format!("（{}回目を訂正）", done.number),
+                        &format!(" (check {} corrected)", done.number),
+                    )
+                    .to_string()
+                } else {
+                    lang.pick(
+                        &format!("（{}回目）", done.number),
+                        &format!(" (check {})", done.number),
+                    )
+                    .to_string()
+                });
+                Action::Flash(msg)
+            }
+            Err(Refused::ReadOnly(h)) => {
+                self.edit = None;
+                Action::Flash(Refusal::ReadOnly(h).message(lang))
+            }
+            Err(Refused::Rule(e)) => {
+                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
+                    form.refuse(e);
+                }
+                Action::None
+            }
+        }
+    }
+
+    pub(super) fn cancel_answer(&mut self, session: &mut Session) {
+        if let Some(Edit::Answer(form)) = self.edit.take() {
+            let key = self.key_of(&form.item);
+            let note = self.pending_note(session, &form.item);
+            session.set_draft(&key, Draft { value: None, note });
+        }
+    }
+
+    pub(super) fn answer_key(
+        &mut self,
+        key: KeyEvent,
+        session: &mut Session,
+        lang: Lang,
+    ) -> Option<Action> {
+        if matches!(key.code, KeyCode::F(_)) {
+            return None;
+        }
+        match keys::intent_in(Scope::Fields, &key) {
+            Some(Intent::Pick) => return Some(self.save_answer(session, lang)),
+            Some(Intent::Back) => self.cancel_answer(session),
+            Some(Intent::NextQuestion | Intent::PrevQuestion) => {
+                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
+                    form.switch_field();
+                }
+            }
+            _ => {
+                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
+                    if let Some(item) = self.edition.item(&form.item) {
+                        form.edit(key, item);
+                    }
+                }
+            }
+        }
+        Some(Action::None)
+    }
+}

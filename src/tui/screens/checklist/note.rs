@@ -1,0 +1,115 @@
+//! A note on a checklist item: kept on the latest check of an answered item, else as a draft
+//! recorded with the answer.
+
+use super::{Checklist, Edit};
+use crate::domain::checklist::rules;
+use crate::domain::record::Draft;
+use crate::domain::Lang;
+use crate::tui::app::Action;
+use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::widgets::text_field::{FieldKey, TextField};
+use crossterm::event::{KeyCode, KeyEvent};
+
+impl Checklist {
+    pub(super) fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
+        if let Some(msg) = session.read_only_message(lang) {
+            return Action::Flash(msg);
+        }
+        let Some(row) = self.row() else {
+            return Action::None;
+        };
+        let item = row.item.id.clone();
+        let text = self
+            .pending_note(session, &item)
+            .or_else(|| row.latest().and_then(|l| l.note.clone()))
+            .unwrap_or_default();
+        self.edit = Some(Edit::Note {
+            item,
+            field: TextField::multi(&text),
+        });
+        Action::None
+    }
+
+    /// Keeps the note: on the latest check of an answered item, else as a draft recorded with
+    /// the answer.
+    pub(super) fn keep_note(&mut self, session: &mut Session, lang: Lang) -> Action {
+        let Some(Edit::Note { item, field }) = &self.edit else {
+            return Action::None;
+        };
+        let (item, text) = (item.clone(), field.text());
+        let key = self.key_of(&item);
+        let answered = self.view.row(&item).is_some_and(|r| !r.history.is_empty());
+        let draft_value = session.record.draft(&key).and_then(|d| d.value.clone());
+        if answered {
+            let (editions, edition) = (self.editions, &self.edition.id);
+            match session.update(|r| {
+                rules::note(
+                    editions,
+                    r,
+                    edition,
+                    &item,
+                    &text,
+                    crate::clock::system().now(),
+                )?;
+                r.set_draft(
+                    &key,
+                    Draft {
+                        value: draft_value,
+                        note: None,
+                    },
+                );
+                Ok::<(), rules::ChecklistError>(())
+            }) {
+                Ok(()) => {
+                    self.edit = None;
+                    self.rebuild(session);
+                    Action::Flash(lang.pick("メモを保存しました", "Note kept").to_string())
+                }
+                Err(Refused::ReadOnly(h)) => {
+                    self.edit = None;
+                    Action::Flash(Refusal::ReadOnly(h).message(lang))
+                }
+                Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
+            }
+        } else {
+            if let Err(e) = rules::check_note(&text) {
+                return Action::Flash(e.message(lang));
+            }
+            let note = (!text.trim().is_empty()).then(|| text.trim_end().to_string());
+            session.set_draft(
+                &key,
+                Draft {
+                    value: draft_value,
+                    note,
+                },
+            );
+            session.flush();
+            self.edit = None;
+            Action::Flash(
+                lang.pick(
+                    "メモを下書きとして保存しました：回答（y/n）と一緒に記録されます",
+                    "Note kept as a draft: it is recorded with the answer (y/n)",
+                )
+                .to_string(),
+            )
+        }
+    }
+
+    pub(super) fn note_key(
+        &mut self,
+        key: KeyEvent,
+        session: &mut Session,
+        lang: Lang,
+    ) -> Option<Action> {
+        if matches!(key.code, KeyCode::F(_)) {
+            return None;
+        }
+        let Some(Edit::Note { field, .. }) = self.edit.as_mut() else {
+            return None;
+        };
+        match field.handle(key) {
+            FieldKey::Keep => Some(self.keep_note(session, lang)),
+            _ => Some(Action::None),
+        }
+    }
+}
