@@ -1,6 +1,8 @@
 //! shindan in a real pseudo-terminal: a whole interview with keys only, a dropped connection
 //! in the middle of a note, and the terminal given back however the session ends.
 
+#[path = "support/excel.rs"]
+mod excel;
 mod support;
 
 use shindan::domain::{Questionnaire, Value};
@@ -246,4 +248,61 @@ fn sigterm_and_ctrl_c_save_the_draft_and_restore_the_terminal() {
         assert_eq!(r.resume_at.as_deref(), Some("staff_total"), "{how}");
         assert_eq!(r.choice("vpn_patched"), Some("no"));
     }
+}
+
+/// The vendor hand-off from the terminal alone: the hospital answers 2①, adds a vendor, writes
+/// its form from the vendors panel (the default path under exports/), the vendor fills the CSV
+/// in Excel (BOM, CRLF, はい, 2027/3/31) and disagrees on 2①, and the import from the same
+/// screen — which holds the record's lock — shows the conflict in the form's words.
+#[test]
+fn a_vendor_form_goes_out_and_comes_back_from_the_checklist_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = Pty::shindan(&data, &[], &[], 100, 30);
+    t.wait_for("みなと総合病院");
+    t.keys(&[ENTER]);
+    t.wait_for("問 6/22");
+    t.keys(&["\x1bc"]);
+    t.wait_for("厚労省チェックリスト");
+    t.keys(&[DOWN, DOWN, DOWN, "y", ENTER]);
+    t.wait_for("2① はい");
+    t.keys(&["v", "a"]);
+    t.send("ベンダーA");
+    t.keys(&[ENTER]);
+    t.send("PACS");
+    t.keys(&[ENTER]);
+    t.wait_for("を追加しました");
+    t.keys(&["w"]);
+    t.wait_for("事業者確認用を書き出す");
+    t.keys(&[ENTER]);
+    t.wait_for("書き出しました");
+    let exports = data.join("exports");
+    let sent = std::fs::read_dir(&exports)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "csv"))
+        .expect("the form is under exports/");
+    let back = tmp.path().join("back.csv");
+    let bytes = std::fs::read(&sent).unwrap();
+    std::fs::write(&back, excel::filled_as_excel(&bytes, "2①")).unwrap();
+    t.keys(&["r"]);
+    t.wait_for("返却された事業者確認用を取り込む");
+    t.send(&"\x7f".repeat(120));
+    t.send(&back.display().to_string());
+    t.keys(&[ENTER]);
+    t.wait_for("2①：医療機関 はい / 事業者 いいえ");
+    t.keys(&[ESC, "q"]);
+    assert!(t.wait_exit().success());
+    let r = only_record(&data);
+    let v = r
+        .vendors
+        .iter()
+        .find(|v| v.is("ベンダーA", "PACS"))
+        .unwrap();
+    assert!(
+        v.returned("mhlw-r7").is_some(),
+        "the vendor's answers are saved"
+    );
 }

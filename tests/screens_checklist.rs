@@ -6,9 +6,12 @@
 //! do not move with the day the tests run. The one date that is today's — the date checked that
 //! a new answer starts with — is typed over where a snapshot shows it.
 
+#[path = "support/excel.rs"]
+mod excel;
 mod ui;
+use excel::filled_as_excel;
 
-use chrono::{DateTime, Datelike, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -837,41 +840,6 @@ fn vendor_write_prompt_ja_80x24() {
 fn vendor_write_prompt_en_80x24() {
     let ui = write_prompt(Lang::En);
     insta::assert_snapshot!(ui.screen());
-}
-
-/// Fills a vendor's CSV as Excel saves it: a BOM, CRLF, every cell quoted, はい on every item
-/// but `no`, which gets いいえ and a target written the Excel way (2027/3/31).
-fn filled_as_excel(csv_bytes: &[u8], no: &str) -> Vec<u8> {
-    let text = std::str::from_utf8(csv_bytes)
-        .unwrap()
-        .trim_start_matches('\u{feff}');
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .quote_style(csv::QuoteStyle::Always)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for row in r.records() {
-        let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
-        if cells.len() >= 13 && !cells[0].starts_with("form_id") && !cells[6].starts_with("対策")
-        {
-            let t = today();
-            cells[9] = format!("{}/{}/{}", t.year(), t.month(), t.day());
-            if cells[6] == no {
-                cells[8] = "いいえ".into();
-                cells[10] = "2027/3/31".into();
-            } else {
-                cells[8] = "はい".into();
-            }
-        }
-        w.write_record(&cells).unwrap();
-    }
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    out.extend(w.into_inner().unwrap());
-    out
 }
 
 /// Write B's form from the panel, fill it as the vendor would, import it from the panel: the

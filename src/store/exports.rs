@@ -14,6 +14,14 @@ impl Store {
     /// Writes `bytes` as `exports/<file_name>` (0600, atomically: a kill leaves the old file or
     /// the new one), creating the folder 0700. An earlier export of the same name is replaced.
     pub fn write_export(&self, file_name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        let dir = self.private_exports_dir()?;
+        let path = dir.join(file_name);
+        atomic::write(&dir, &path, bytes, false, None).map_err(StoreError::io(&path))?;
+        Ok(path)
+    }
+
+    /// `exports/`, created 0700 (or closed to others again) before anything is written there.
+    fn private_exports_dir(&self) -> Result<PathBuf, StoreError> {
         let dir = self.exports_dir();
         fs::create_dir_all(&dir).map_err(StoreError::io(&dir))?;
         let mode = fs::metadata(&dir)
@@ -24,9 +32,7 @@ impl Store {
             fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
                 .map_err(StoreError::io(&dir))?;
         }
-        let path = dir.join(file_name);
-        atomic::write(&dir, &path, bytes, false, None).map_err(StoreError::io(&path))?;
-        Ok(path)
+        Ok(dir)
     }
 }
 
@@ -41,6 +47,10 @@ impl Store {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        // The folder offered by default is made as exports are; any other must exist.
+        if dir == self.exports_dir() {
+            self.private_exports_dir()?;
+        }
         atomic::write(&dir, path, bytes, false, None).map_err(StoreError::io(path))?;
         Ok(path.to_path_buf())
     }
