@@ -8,6 +8,8 @@ use crate::domain::position::{
 };
 use crate::domain::questionnaire::{group_thousands, Questionnaire};
 use crate::domain::record::Record;
+use crate::domain::survey::render::{render_figure, Form};
+use crate::domain::survey::Survey;
 use crate::domain::Lang;
 
 pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
@@ -103,9 +105,9 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             [
                 ip.indicator.text.get(lang).to_string(),
                 own,
-                cell(&ip.bed_class, lang),
-                cell(&ip.founder, lang),
-                cell(&ip.overall, lang),
+                cell(&ip.bed_class, survey, lang),
+                cell(&ip.founder, survey, lang),
+                cell(&ip.overall, survey, lang),
             ],
             ip.concern,
         );
@@ -212,8 +214,9 @@ fn place(p: Option<&Place>, lang: Lang) -> String {
     }
 }
 
-/// A cohort's figure with its place in the report: "48.4%（137/283） [病床規模別(3/7)]".
-fn cell(c: &Comparison, lang: Lang) -> String {
+/// A cohort's figure as [`render_figure`] shows it beside a row: "整備している 約55–60%（6割弱）
+/// [全体結果(7/7) p11]".
+fn cell(c: &Comparison, survey: &Survey, lang: Lang) -> String {
     let Some(f) = c.figure else {
         return match c.cohort {
             Some(_) => lang
@@ -222,11 +225,7 @@ fn cell(c: &Comparison, lang: Lang) -> String {
             None => "—".to_string(),
         };
     };
-    let mut s = format!(
-        "{} [{}]",
-        f.display(lang),
-        crate::domain::report::place(&f.source, lang)
-    );
+    let mut s = render_figure(f, survey, Form::Cell, lang);
     if c.small_sample {
         if let (Some(n), Some(p)) = (c.n, c.points_per_hospital()) {
             let p = crate::domain::survey::approx::num(p);

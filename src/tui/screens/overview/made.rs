@@ -4,6 +4,7 @@
 use crate::domain::budget::spoken::say;
 use crate::domain::matrix::Tally;
 use crate::domain::overview::{BudgetSummary, Overview, RiskLevel};
+use crate::domain::survey::render::{render_figure, Form};
 use crate::domain::Lang;
 use crate::tui::keys::Pane;
 
@@ -178,7 +179,9 @@ fn position(o: &Overview, lang: Lang) -> Panel {
         };
         let mut l = line(format!("{mark}{}", w.indicator.short(lang)), tone);
         if let Some(s) = w.telling() {
-            l.tail = vec![(format!(" {}", s.figure.display(lang)), Tone::Dim)];
+            let survey = crate::domain::survey::benchmark();
+            let figure = render_figure(s.figure, survey, Form::Brief, lang);
+            l.tail = vec![(format!(" {figure}"), Tone::Dim)];
         }
         lines.push(l);
     }

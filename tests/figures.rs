@@ -1,0 +1,189 @@
+//! Every survey figure means what its row says: read each output as a person does and check
+//! that a figure counting the other side (6割弱 *have* an incident process) names that side,
+//! that a figure the report bounds (「状況不明も含めれば」) keeps its bound, that a figure said of
+//! several founders together is called their average, and that every page cited is the page of
+//! the figure's place in the report.
+
+use assert_cmd::Command;
+use shindan::domain::survey::render::{cite, render_figure, Form};
+use shindan::domain::survey::{benchmark, Counts, Figure, Scope};
+use shindan::domain::Lang;
+use std::path::Path;
+
+fn shindan(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("shindan").unwrap();
+    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
+    c
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = shindan(dir).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A 350-bed medical corporation without an incident process or a BCP, with a flagged VPN left
+/// unfixed: every figure with another side, a bound or a shared scope is in its report.
+fn hospital(dir: &Path) -> String {
+    let id = ok(
+        dir,
+        &[
+            "new",
+            "--name",
+            "みなと病院",
+            "--beds",
+            "350",
+            "--founder",
+            "medical_corporation",
+        ],
+    )
+    .trim()
+    .to_string();
+    for (q, v) in [
+        ("threat", "yes"),
+        ("vpn_flagged", "yes"),
+        ("vpn_patched", "no"),
+        ("backup", "yes"),
+        ("backup_offline", "no"),
+        ("backup_offsite", "no"),
+        ("incident_response", "no"),
+        ("bcp", "no"),
+    ] {
+        ok(dir, &["answer", &id, q, v]);
+    }
+    id
+}
+
+/// Every survey figure of the embedded report, first of its cohort or not.
+fn all_figures() -> Vec<&'static Figure> {
+    let s = benchmark();
+    let mut out = Vec::new();
+    for ind in &s.indicators {
+        out.extend(&ind.overall);
+        out.extend(ind.bed_class.values().flatten());
+        out.extend(ind.founder.values().flatten());
+        out.extend(&ind.bed_class_average);
+        out.extend(&ind.founder_average);
+        out.extend(ind.context.iter().map(|c| &c.figure));
+    }
+    out
+}
+
+/// The words a line must hold wherever this figure is shown in it, beyond the number.
+fn meaning(f: &Figure, lang: Lang) -> Vec<String> {
+    let mut words = Vec::new();
+    if f.counts != Counts::Indicator {
+        let l = f.counts_label.as_ref().expect("labelled").get(lang);
+        words.push(l.to_string());
+    }
+    if let Some(q) = &f.qualifier {
+        words.push(q.get(lang).to_string());
+    }
+    if f.scope == Scope::Rest {
+        words.push(f.scope.label(lang).unwrap().to_string());
+    }
+    words
+}
+
+/// Each line (a table row is one line in md, a row in csv) showing a figure shows its meaning
+/// too. A figure's text that another figure without such words shares (「3割程度」 is also a
+/// plain figure) is checked only where the line names a place of a labelled one.
+fn check_lines(out: &str, lang: Lang, what: &str) -> usize {
+    let figures = all_figures();
+    let mut checked = 0;
+    for f in &figures {
+        let words = meaning(f, lang);
+        if words.is_empty() {
+            continue;
+        }
+        let shown = f.display(lang);
+        let shared = figures
+            .iter()
+            .any(|g| g.display(lang) == shown && meaning(g, lang).is_empty());
+        for cell in out.lines().flat_map(|l| l.split(['|', '\t'])) {
+            if !cell.contains(&shown) {
+                continue;
+            }
+            if shared && !cell.contains(&cite(&f.source, benchmark(), lang)) {
+                continue;
+            }
+            for w in &words {
+                assert!(
+                    cell.contains(w.as_str()),
+                    "{what}: 「{shown}」 shown without 「{w}」 in: {cell}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_exported_figure_keeps_what_it_counts_its_bound_and_its_scope() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    for (lang, flag) in [(Lang::Ja, "ja"), (Lang::En, "en")] {
+        for format in ["md", "html", "csv"] {
+            let out = ok(
+                d.path(),
+                &["export", &id, "--format", format, "--lang", flag],
+            );
+            let checked = check_lines(&out, lang, &format!("{format} {flag}"));
+            // The inverted IR and BCP shares, the VPN bound and the founders' average at least.
+            assert!(
+                checked >= 4,
+                "{format} {flag}: only {checked} figures found"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_all_respondents_cells_of_ir_and_bcp_say_the_share_that_has_one() {
+    let d = tempfile::tempdir().unwrap();
+    let id = hospital(d.path());
+    let md = ok(d.path(), &["export", &id, "--format", "md"]);
+    let last_cell = |row: &str| -> String {
+        let line = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {row}")))
+            .unwrap_or_else(|| panic!("no row {row} in\n{md}"));
+        let cells: Vec<&str> = line.trim_matches('|').split('|').collect();
+        cells.last().unwrap().trim().to_string()
+    };
+    let ir = last_cell("インシデント対応プロセスが未整備");
+    assert!(ir.starts_with("整備している 約55–60%"), "{ir}");
+    let bcp = last_cell("システム停止時のBCPが未整備");
+    assert!(bcp.starts_with("整備している 約30–35%"), "{bcp}");
+    let vpn = last_cell("指摘されたVPNの脆弱性が未対応");
+    assert!(vpn.starts_with("状況不明も含めれば未対応 30%以上"), "{vpn}");
+}
+
+#[test]
+fn every_figure_cites_the_page_of_its_place() {
+    let s = benchmark();
+    // The report's contents page: 全体結果 p3–p11, 病床規模別 p12–p20, 開設者別 p21–p29, each
+    // a title page, a 総評 and the seven pages 1/7–7/7.
+    for (part, first) in [("overall", 3), ("bed", 12), ("founder", 21)] {
+        assert_eq!(s.pages[&format!("{part} 総評")], first + 1);
+        for i in 1..=7 {
+            assert_eq!(s.pages[&format!("{part} {i}/7")], first + 1 + i);
+        }
+    }
+    for f in all_figures() {
+        let page = s.pages.get(&f.source).copied();
+        assert!(page.is_some(), "{} has no page", f.source);
+        let cell = render_figure(f, s, Form::Cell, Lang::Ja);
+        assert!(
+            cell.contains(&format!("p{}", page.unwrap())),
+            "{cell} lacks p{page:?}"
+        );
+    }
+    assert_eq!(cite("overall 7/7", s, Lang::Ja), "全体結果(7/7) p11");
+    assert_eq!(cite("p46 図６", s, Lang::En), "p46 図６");
+}
