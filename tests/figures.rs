@@ -187,3 +187,34 @@ fn every_figure_cites_the_page_of_its_place() {
     assert_eq!(cite("overall 7/7", s, Lang::Ja), "全体結果(7/7) p11");
     assert_eq!(cite("p46 図６", s, Lang::En), "p46 図６");
 }
+
+/// The report's text, where the checkout has it beside it (see the fresh-clone issue).
+fn report_text() -> Option<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/shibyokyo-security-survey-2022-final.txt"
+    );
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn the_budget_levels_cite_the_page_that_states_them() {
+    let d = shindan::domain::budget::BudgetData::embedded();
+    for level in [&d.levels.min, &d.levels.sufficient] {
+        assert!(level.source.starts_with("p33, "), "{}", level.source);
+    }
+    let Some(text) = report_text() else { return };
+    // 提言: p31 概要 (its page number printed under the title), p32 前提, p33 試算方法 — and
+    // both levels are stated on 試算方法.
+    let overview = text.find(" 提言～概要\n\n31\n").expect("p31 marked");
+    let after = &text[overview..];
+    let heads: Vec<usize> = after.match_indices(" 提言１～").map(|(i, _)| i).collect();
+    assert!(
+        after[heads[0]..].starts_with(" 提言１～試算方法"),
+        "p33 is the first 提言１ page after 前提"
+    );
+    assert!(after[..heads[0]].contains("提言１～前提"));
+    let p33 = &after[heads[0]..heads[1]];
+    assert!(p33.contains("15%（他産業平均で見た必要最低水準）"));
+    assert!(p33.contains("2倍程度\n（30%)"), "{p33}");
+}

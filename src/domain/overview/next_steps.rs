@@ -424,11 +424,27 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
                 }
             ),
         ),
-        text("提言1（p33–35 図５–図７）", "Proposal 1 (p33–35, figs 5–7)"),
+        proposal_1(),
         Target::Budget {
             budget: budget.actual.map(|a| a + gap),
         },
     ));
+}
+
+/// "提言1（p33, p34, p44 図３・図４, p45 図５, p46 図６, p47 図７）": where the levels, the
+/// brackets' amounts and the shortfall are, from the budget asset's own sources.
+fn proposal_1() -> Text {
+    let d = crate::domain::budget::BudgetData::embedded();
+    let sources = [
+        d.levels.min.source.as_str(),
+        d.levels.sufficient.source.as_str(),
+        d.brackets.source.as_str(),
+    ];
+    let cite = |lang| crate::domain::survey::render::cite_places(sources, lang);
+    text(
+        format!("提言1（{}）", cite(Lang::Ja)),
+        format!("Proposal 1 ({})", cite(Lang::En)),
+    )
 }
 
 fn find_out(

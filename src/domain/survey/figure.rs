@@ -104,9 +104,7 @@ impl Scope {
         match self {
             Scope::Cohort => None,
             Scope::Each => Some(lang.pick("全規模共通の記述", "said of every class")),
-            Scope::Rest => {
-                Some(lang.pick("他の開設者区分の平均", "the other founders on average"))
-            }
+            Scope::Rest => Some(lang.pick("他の開設者区分の平均", "the other founders on average")),
         }
     }
 }

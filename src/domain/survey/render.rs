@@ -98,6 +98,62 @@ pub fn cite(source: &str, survey: &Survey, lang: Lang) -> String {
     }
 }
 
+/// "p33, p34, p45 図５, p46 図６, p47 図７": the places of several assets' figures, each once, in
+/// page order — a citation built from where the figures are, never typed beside them. English
+/// names a figure "fig. 5 (図５)".
+pub fn cite_places<'a>(sources: impl IntoIterator<Item = &'a str>, lang: Lang) -> String {
+    let mut places: Vec<&str> = Vec::new();
+    for s in sources {
+        for p in s.split(", ").map(str::trim) {
+            if !places.contains(&p) {
+                places.push(p);
+            }
+        }
+    }
+    let page = |p: &str| -> u32 {
+        let digits: String = p
+            .trim_start_matches('p')
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap_or(u32::MAX)
+    };
+    places.sort_by_key(|p| page(p));
+    places
+        .iter()
+        .map(|p| match lang {
+            Lang::Ja => p.to_string(),
+            Lang::En => english_figures(p),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "p45 図５" → "p45 fig. 5 (図５)"; "p44 図３・図４" → "p44 figs. 3–4 (図３・図４)".
+pub fn english_figures(place: &str) -> String {
+    let Some((page, figs)) = place.split_once(' ') else {
+        return place.to_string();
+    };
+    let nums: Vec<u32> = figs
+        .split('・')
+        .filter_map(|f| f.strip_prefix('図'))
+        .filter_map(|n| {
+            n.chars()
+                .map(|c| {
+                    c.to_digit(10)
+                        .or_else(|| ('０'..='９').position(|d| d == c).map(|i| i as u32))
+                })
+                .collect::<Option<Vec<u32>>>()
+                .map(|d| d.iter().fold(0, |a, x| a * 10 + x))
+        })
+        .collect();
+    match nums.as_slice() {
+        [] => place.to_string(),
+        [n] => format!("{page} fig. {n} ({figs})"),
+        [a, .., b] => format!("{page} figs. {a}–{b} ({figs})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,7 +179,21 @@ mod tests {
         assert!(render_figure(ir, s, Form::Cell, Lang::En).starts_with("have a process: "));
         // In a sentence the sentence names the side itself.
         assert_eq!(render_value(ir, Lang::Ja), "約55–60%（6割弱）");
-        assert_eq!(render_figure(ir, s, Form::Brief, Lang::Ja), "整備している 約55–60%");
+        assert_eq!(
+            render_figure(ir, s, Form::Brief, Lang::Ja),
+            "整備している 約55–60%"
+        );
+    }
+
+    #[test]
+    fn places_are_cited_once_in_page_order_and_figures_in_english() {
+        let c = cite_places(
+            ["p33, p44 図３・図４, p45 図５", "p33, p34, p47 図７"],
+            Lang::Ja,
+        );
+        assert_eq!(c, "p33, p34, p44 図３・図４, p45 図５, p47 図７");
+        let c = cite_places(["p45 図５", "p44 図３・図４"], Lang::En);
+        assert_eq!(c, "p44 figs. 3–4 (図３・図４), p45 fig. 5 (図５)");
     }
 
     #[test]
