@@ -382,6 +382,7 @@ fn what_to_look_at_first() {
             "vpn_population",
             "vpn_rest",
             "vpn_unknown_included",
+            "vpn_reasons_disagree",
             "backup_each_class",
             "backup_of_takers",
             "audit_never_overall",

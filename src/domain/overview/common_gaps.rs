@@ -17,6 +17,7 @@ use crate::domain::carried::Carried;
 use crate::domain::indicator::Indicator;
 use crate::domain::lang::Lang;
 use crate::domain::matrix::{Catalog, Crosswalk};
+use crate::domain::survey::render::cite;
 use crate::domain::survey::Survey;
 use crate::domain::RecordId;
 
@@ -126,20 +127,24 @@ fn why(w: &Worry<'_>, level: Option<RiskLevel>) -> crate::domain::Text {
 }
 
 fn source(w: &Worry<'_>, survey: &Survey) -> crate::domain::Text {
-    let figure = w
-        .telling()
-        .map(|s| format!(" {}", s.figure.source))
-        .unwrap_or_default();
+    // The figure's place with its page, and the indicator by its name (not an id).
+    let figure = |lang| {
+        w.telling()
+            .map(|s| format!(" {}", cite(&s.figure.source, survey, lang)))
+            .unwrap_or_default()
+    };
     text(
         format!(
-            "{}{figure}（指標 {}）",
+            "{}{}（指標「{}」）",
             survey.label(Lang::Ja),
-            w.indicator.id
+            figure(Lang::Ja),
+            w.indicator.short(Lang::Ja)
         ),
         format!(
-            "{}{figure} (indicator {})",
+            "{}{} (indicator “{}”)",
             survey.label(Lang::En),
-            w.indicator.id
+            figure(Lang::En),
+            w.indicator.short(Lang::En)
         ),
     )
 }

@@ -38,6 +38,7 @@ use crate::domain::budget::spoken::say;
 use crate::domain::carried::Carried;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::matrix::Catalog;
+use crate::domain::survey::render::cite;
 use crate::domain::survey::Survey;
 use crate::domain::RecordId;
 
@@ -225,17 +226,18 @@ fn minority(pos: &PositionSummary<'_>, survey: &Survey, out: &mut Vec<NextStep>)
             w.action(),
             why,
             text(
+                // The figure's place with its page, and the indicator by its name (not an id).
                 format!(
-                    "{} {}（指標 {}）",
+                    "{} {}（指標「{}」）",
                     survey.label(Lang::Ja),
-                    s.figure.source,
-                    w.indicator.id
+                    cite(&s.figure.source, survey, Lang::Ja),
+                    w.indicator.short(Lang::Ja)
                 ),
                 format!(
-                    "{} {} (indicator {})",
+                    "{} {} (indicator “{}”)",
                     survey.label(Lang::En),
-                    s.figure.source,
-                    w.indicator.id
+                    cite(&s.figure.source, survey, Lang::En),
+                    w.indicator.short(Lang::En)
                 ),
             ),
             Target::question_of(w.indicator),
