@@ -264,3 +264,21 @@ fn a_reading_the_report_cannot_confirm_is_not_stated_as_fact() {
         r.en
     );
 }
+
+#[test]
+fn a_rounded_amount_says_it_is_rounded() {
+    let d = tempfile::tempdir().unwrap();
+    // 図７ prints the 20–99 class ¥499 thousand above the minimum level: never a bare 50万円.
+    let ja = ok(d.path(), &["budget", "--beds", "50"]);
+    assert!(
+        ja.contains("必要最低水準（15%）を 約50万円（499千円） 上回る"),
+        "{ja}"
+    );
+    assert!(!ja.contains(" 50万円 "), "{ja}");
+    let en = ok(d.path(), &["budget", "--beds", "50", "--lang", "en"]);
+    assert!(en.contains("¥499 thousand above the minimum level"), "{en}");
+    assert!(
+        en.contains("about ¥2.95 million (¥2,948 thousand) short"),
+        "{en}"
+    );
+}
