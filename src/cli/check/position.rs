@@ -554,7 +554,7 @@ fn row(label: &str, n: &str, figure: &str, source: &str) -> Vec<String> {
         indented(
             &mut lines,
             &first,
-            &format!("{figure} {source}"),
+            format!("{figure} {source}").trim_end(),
             LABEL + N + 3,
         );
     }
