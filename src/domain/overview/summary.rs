@@ -405,7 +405,7 @@ impl ChecklistSummary {
             .missing
             .iter()
             .filter_map(|m| match m {
-                Missing::Item { id, gap } => Some(MissingItem {
+                Missing::Item { id, gap, .. } => Some(MissingItem {
                     item: id.clone(),
                     label: label(id),
                     text: item_text(id),

@@ -144,7 +144,6 @@ fn answers(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
     for section in &qn.sections {
         let mut table = Table::new([
             lang.pick("番号", "No."),
-            "ID",
             lang.pick("質問", "Question"),
             lang.pick("回答", "Answer"),
             lang.pick("メモ", "Note"),
@@ -169,7 +168,6 @@ fn answers(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             table.row(
                 [
                     qn.number(&q.id).map(|n| n.to_string()).unwrap_or_default(),
-                    q.id.clone(),
                     q.text.get(lang).to_string(),
                     shown,
                     note.unwrap_or("").to_string(),

@@ -760,7 +760,7 @@ fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static>> {
         ));
         for m in &r.missing {
             let line = match m {
-                Missing::Item { id, gap } => {
+                Missing::Item { id, gap, .. } => {
                     let (label, text) = item(id)
                         .map(|x| (x.item.label().to_string(), x.item.text.get(l).to_string()))
                         .unwrap_or_else(|| (id.clone(), String::new()));
