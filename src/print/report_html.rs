@@ -20,7 +20,7 @@ table.grid td { overflow-wrap: break-word; }
 td.narrow, th.narrow { white-space: nowrap; width: 1%; }
 tr.flag td:first-child { border-left: 1.2mm solid #000; }
 tr.flag td { background: #f2f2f2; }
-.summary { font-size: 8pt; line-height: 1.3; }
+.summary { font-size: 7.8pt; line-height: 1.28; }
 .summary h2 { margin-top: 1mm; }
 .boxes { display: grid; grid-template-columns: 1fr 1fr; gap: 1.6mm 3mm; }
 .box { border: 0.3mm solid #000; padding: 1mm 1.6mm; min-height: 0; break-inside: avoid; }
@@ -32,10 +32,10 @@ tr.flag td { background: #f2f2f2; }
 .box li { margin: 0.2mm 0; }
 .box .note { margin: 0.8mm 0 0 0; font-size: 7pt; }
 .steps { margin: 0; padding: 0; list-style: none; }
-.steps li { display: grid; grid-template-columns: 6mm 1fr; margin: 0 0 0.9mm 0; break-inside: avoid; }
+.steps li { display: grid; grid-template-columns: 6mm 1fr; margin: 0 0 0.6mm 0; break-inside: avoid; }
 .steps .rank { font-weight: bold; }
 .steps .act { font-weight: bold; }
-.steps .why { font-size: 7.5pt; }
+.steps .why { font-size: 7.2pt; }
 .steps .src::before { content: "　"; }
 html[lang="en"] .summary { font-size: 7.3pt; line-height: 1.25; }
 html[lang="en"] .steps .why { font-size: 6.8pt; }
@@ -210,7 +210,10 @@ mod tests {
     #[test]
     fn a_name_in_the_footer_cannot_end_the_css_string_or_the_style() {
         let s = css_string("A\"病院\\</style><script>");
-        assert!(!s.contains('"') && !s.contains('<') && !s.contains('>'), "{s}");
+        assert!(
+            !s.contains('"') && !s.contains('<') && !s.contains('>'),
+            "{s}"
+        );
         assert!(s.starts_with("A\\22 病院\\5c \\3c "), "{s}");
     }
 }

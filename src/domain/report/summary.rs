@@ -14,11 +14,13 @@ use crate::domain::Lang;
 use chrono::NaiveDate;
 
 /// Worrying answers quoted on page 1; the rest are in the detail.
-const WORRIES: usize = 4;
+const WORRIES: usize = 3;
 /// Missing checklist items named on page 1.
 const MISSING: usize = 5;
 /// Target dates named on page 1.
 const TARGETS: usize = 3;
+/// Uncovered large risks named on page 1 (the detail lists them all).
+const RISKS: usize = 4;
 
 /// The summary part. `overview` was built for the day the report is dated.
 pub fn part(
@@ -103,8 +105,8 @@ pub fn part(
     }
     b.push(Block::Text(
         lang.pick(
-            "順位は根拠の種類による：引き継ぎの確認→期限切れの目標日→大リスクの未対策→調査で少数派の指標→チェックリストの未完了→中リスクの未対策→予算の不足→多くの病院と同じ課題→不明点の確認。詳細は次ページ以降。",
-            "Ranked by kind of evidence: carried answers to confirm, past-due targets, uncovered large risks, minority indicators, checklist gaps, uncovered medium risks, budget gap, gaps most hospitals share, unknowns. The detail follows from page 2.",
+            "順位は根拠の種類による（引き継ぎ→期限切れ→大リスク→少数派→チェックリスト→中リスク→予算→共通の課題→不明点）。詳細は次ページ以降。",
+            "Ranked by kind of evidence (carried, past due, large risk, minority, checklist, medium risk, budget, shared gap, unknown). The detail follows from page 2.",
         )
         .to_string(),
     ));
@@ -281,8 +283,14 @@ fn coverage(o: &Overview<'_>, lang: Lang) -> Vec<(String, String)> {
     let mut uncovered = if large.is_empty() {
         lang.pick("なし", "none").to_string()
     } else {
-        large.join(lang.pick("、", ", "))
+        large[..large.len().min(RISKS)].join(lang.pick("、", ", "))
     };
+    if large.len() > RISKS {
+        uncovered.push_str(&match lang {
+            Lang::Ja => format!("、ほか{}件", large.len() - RISKS),
+            Lang::En => format!(", {} more", large.len() - RISKS),
+        });
+    }
     let mut more = Vec::new();
     if only_unknown > 0 {
         more.push(match lang {
