@@ -18,6 +18,7 @@ mod list;
 mod new;
 mod show;
 mod survey;
+pub mod usage;
 mod vendor_brief;
 
 use crate::domain::{Clock, FiscalYear, Lang, RecordId};
@@ -26,6 +27,7 @@ use clap::{Parser, Subcommand};
 use std::fmt;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use usage::generate::Generate;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -53,6 +55,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "SHINDAN_SURVEY", value_name = "FILE")]
     pub survey: Option<PathBuf>,
 
+    /// Write the man page or a shell's completions to standard output, for packaging
+    #[arg(long, hide = true, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generate>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,7 +67,12 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     match s {
         "ja" => Ok(Lang::Ja),
         "en" => Ok(Lang::En),
-        _ => Err(format!("`{s}`: allowed values are ja, en")),
+        _ => Err(usage::parsing_lang()
+            .pick(
+                "ja, en のどちらかを指定してください",
+                "allowed values are ja, en",
+            )
+            .to_string()),
     }
 }
 
@@ -304,7 +315,19 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match usage::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    if let Some(what) = cli.generate {
+        return match usage::generate::write(what, cli.lang, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("shindan: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
     if let Some(path) = &cli.survey {
         if let Err(f) = survey::choose(path, cli.lang) {
