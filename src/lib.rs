@@ -11,6 +11,7 @@ pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod excel;
+pub mod platform;
 pub mod print;
 pub mod store;
 pub mod synth;

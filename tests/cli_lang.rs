@@ -1,6 +1,7 @@
 //! The command line's own words in the UI's language: `--help` of every command and clap's
 //! errors in Japanese by default, in English with `--lang en` or `SHINDAN_LANG=en`, usage errors
-//! exiting 2; and `--generate` for the man page and completions.
+//! exiting 2; `--generate` for the man page and completions; and what shindan says without a
+//! terminal.
 
 use assert_cmd::Command;
 use clap::CommandFactory;
@@ -337,4 +338,22 @@ fn completions_for_every_shell() {
 fn generate_refuses_what_it_does_not_know() {
     let err = usage_error(&["--generate", "pdf"], &[]);
     assert!(err.contains("指定できる値：man、complete-bash"), "{err}");
+}
+
+#[test]
+fn without_a_terminal_the_interview_says_to_use_one_or_the_command_line() {
+    // assert_cmd gives no terminal: standard input and output are pipes.
+    let out = run(&[], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("端末が必要です") && err.contains("shindan show ID"),
+        "{err}"
+    );
+    assert!(!err.contains("No such device"), "{err}");
+    let en = text(&run(&["--lang", "en"], &[]).stderr);
+    assert!(
+        en.contains("needs a terminal") && en.contains("shindan check ID"),
+        "{en}"
+    );
 }

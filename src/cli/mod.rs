@@ -336,7 +336,10 @@ pub fn run() -> ExitCode {
         }
     }
     let result = match cli.command {
-        None => crate::tui::run(&mut ctx),
+        None => match terminal_needed(cli.lang) {
+            Some(f) => Err(f),
+            None => crate::tui::run(&mut ctx),
+        },
         Some(Command::New(a)) => new::run(&mut ctx, a),
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
@@ -365,6 +368,26 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The interview draws on a terminal and reads keys from it: without one (a pipe, a cron job,
+/// `shindan </dev/null`) say what to do instead of the terminal library's "No such device".
+fn terminal_needed(lang: Lang) -> Option<Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return None;
+    }
+    Some(Failure::Invalid(
+        lang.pick(
+            "聞き取りの画面には端末が必要です（標準入力か標準出力が端末ではありません）。\n\
+             端末（SSH や端末ソフト）から shindan を実行するか、コマンドラインを使ってください：\n\
+             shindan list（記録の一覧）、shindan show ID（回答）、shindan check ID（調査との比較）、shindan --help（すべてのコマンド）",
+            "the interview needs a terminal (standard input or output is not one).\n\
+             Run shindan from a terminal (SSH or a terminal program), or use the command line:\n\
+             shindan list (the records), shindan show ID (the answers), shindan check ID (against the survey), shindan --help (every command)",
+        )
+        .to_string(),
+    ))
+}
+
 /// Prints JSON for scripts. Serialising plain data cannot fail.
 pub fn print_json(value: &impl serde::Serialize) {
     println!(
@@ -378,26 +401,24 @@ pub fn print_json(value: &impl serde::Serialize) {
 pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     match output {
-        Some(path) => {
-            use std::os::unix::fs::OpenOptionsExt;
+        Some(path) => crate::platform::private(
             std::fs::OpenOptions::new()
                 .write(true)
                 .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(path)
-                .and_then(|mut f| f.write_all(bytes))
-                .map_err(|e| {
-                    Failure::Data(
-                        ctx.lang
-                            .pick(
-                                &format!("{} に書けません：{e}", path.display()),
-                                &format!("cannot write {}: {e}", path.display()),
-                            )
-                            .to_string(),
+                .truncate(true),
+        )
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| {
+            Failure::Data(
+                ctx.lang
+                    .pick(
+                        &format!("{} に書けません：{e}", path.display()),
+                        &format!("cannot write {}: {e}", path.display()),
                     )
-                })
-        }
+                    .to_string(),
+            )
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)
