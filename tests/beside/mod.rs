@@ -34,11 +34,30 @@ impl Beside {
     /// Where it is, or `None` (after one visible line per test binary) when the variable is
     /// unset and the default path is absent. Panics when the variable names a missing path.
     pub fn path(&self) -> Option<PathBuf> {
-        self.find(std::env::var_os(self.var))
+        let found = self.find(std::env::var_os(self.var));
+        if found.is_none() {
+            SKIPPED.call_once(|| {
+                // Straight to the process's stderr: libtest captures `eprintln!` of a passing
+                // test, and this line must be seen.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "skipped because {} is absent (set {} to run them): the checks against it in {}",
+                    self.default_path().display(),
+                    self.var,
+                    module_path!().split("::").next().unwrap_or("tests"),
+                );
+            });
+        }
+        found
     }
 
-    /// [`Beside::path`] with the variable's value given, so that tests can try both cases
-    /// without touching the process's environment.
+    fn default_path(&self) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(self.default)
+    }
+
+    /// Where it is, given the variable's value (so that tests can try both cases without
+    /// touching the process's environment): `None` when unset and the default is absent.
+    /// Panics when the variable names a missing path.
     pub fn find(&self, given: Option<std::ffi::OsString>) -> Option<PathBuf> {
         match given {
             Some(given) => {
@@ -51,25 +70,7 @@ impl Beside {
                 );
                 Some(path)
             }
-            None => {
-                let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(self.default);
-                if path.exists() {
-                    Some(path)
-                } else {
-                    SKIPPED.call_once(|| {
-                        // Straight to the process's stderr: libtest captures `eprintln!` of a
-                        // passing test, and this line must be seen.
-                        let _ = writeln!(
-                            std::io::stderr(),
-                            "skipped because {} is absent (set {} to run them): the checks against it in {}",
-                            path.display(),
-                            self.var,
-                            module_path!().split("::").next().unwrap_or("tests"),
-                        );
-                    });
-                    None
-                }
-            }
+            None => Some(self.default_path()).filter(|p| p.exists()),
         }
     }
 
