@@ -48,12 +48,12 @@ pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
 
 /// Creates `path` 0600 if missing; used for lock files, which are opened, never replaced.
 pub fn open_private(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
+    crate::platform::private(
+        fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
+    .open(path)
 }

@@ -18,7 +18,6 @@ pub use lock::{Holder, RecordLock};
 use crate::domain::record::{Record, RecordId, FORMAT_VERSION};
 use std::fs;
 use std::io;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be used as a record. Shown beside the file on the home screen and in
@@ -127,11 +126,7 @@ impl Store {
     pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let dir = dir.into();
         fs::create_dir_all(&dir).map_err(StoreError::io(&dir))?;
-        let meta = fs::metadata(&dir).map_err(StoreError::io(&dir))?;
-        if meta.permissions().mode() & 0o077 != 0 {
-            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-                .map_err(StoreError::io(&dir))?;
-        }
+        crate::platform::close_to_others(&dir).map_err(StoreError::io(&dir))?;
         Ok(Store { dir })
     }
 
