@@ -189,3 +189,43 @@ fn a_lock_whose_holder_cannot_be_read_says_so_instead_of_pid_0() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Every printing command, its output to a full device: exit 1 with a message, no panic.
+#[test]
+fn a_full_stdout_is_an_error_with_a_message_not_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let store = Store::open(&dir).unwrap();
+    let r = new_record(&store);
+    let id = r.id.to_string();
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["show", id.as_str()],
+        vec!["export", id.as_str()],
+        vec!["catalog"],
+        vec!["survey"],
+    ] {
+        for lang in ["ja", "en"] {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_shindan"))
+                .args(["--lang", lang, "--data-dir"])
+                .arg(&dir)
+                .args(&args)
+                .stdout(fs::File::options().write(true).open("/dev/full").unwrap())
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            let expect = if lang == "ja" {
+                "標準出力に書き込めません"
+            } else {
+                "cannot write to standard output"
+            };
+            // export writes through its own writer and reports the OS error itself.
+            if args[0] != "export" {
+                assert!(err.contains(expect), "{args:?}: {err}");
+            }
+        }
+    }
+}

@@ -16,6 +16,7 @@ mod export;
 mod import;
 mod list;
 mod new;
+mod output;
 mod show;
 mod survey;
 mod vendor_brief;
@@ -306,6 +307,11 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang;
+    output::guarded(lang, move || run_command(cli))
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
     if let Some(path) = &cli.survey {
         if let Err(f) = survey::choose(path, cli.lang) {
