@@ -229,3 +229,22 @@ fn a_full_stdout_is_an_error_with_a_message_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_huge_format_version_is_named_and_a_byte_order_mark_is_accepted() {
+    use shindan::store::{parse_record, Damage};
+    let huge = V1.replace(
+        "\"format_version\": 1",
+        "\"format_version\": 99999999999999999999",
+    );
+    match parse_record(huge.as_bytes()) {
+        Err(d @ Damage::BadVersion(_)) => {
+            assert!(d.message(Lang::En).contains("is not a format number"), "{d}");
+            assert!(d.message(Lang::Ja).contains("形式の番号ではありません"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let with_bom = format!("\u{feff}{V1}");
+    let r = parse_record(with_bom.as_bytes()).unwrap();
+    assert_eq!(r.id.to_string(), "2025-001");
+}

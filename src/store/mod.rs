@@ -33,6 +33,8 @@ pub enum Damage {
     Json(String),
     #[error("no format_version: not a shindan record")]
     NoVersion,
+    #[error("format_version {0} is not a format number")]
+    BadVersion(String),
     #[error(
         "format {found} is newer than this shindan reads ({supported}): update shindan to open it"
     )]
@@ -53,6 +55,7 @@ impl Damage {
             Damage::Unreadable(e) => format!("読み込めません：{e}"),
             Damage::Json(e) => format!("JSONとして壊れています：{e}"),
             Damage::NoVersion => "format_version がありません：shindan の記録ではありません".into(),
+            Damage::BadVersion(v) => format!("format_version {v} は形式の番号ではありません"),
             Damage::Newer { found, supported } => format!(
                 "形式 {found} はこの shindan（{supported} まで）より新しい版のものです：shindan を更新してください"
             ),
