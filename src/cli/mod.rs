@@ -16,6 +16,7 @@ mod export;
 mod import;
 mod list;
 mod new;
+mod output;
 mod show;
 mod survey;
 pub mod usage;
@@ -145,6 +146,11 @@ pub fn run() -> ExitCode {
             }
         };
     }
+    let lang = cli.lang;
+    output::guarded(lang, move || run_command(cli))
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
     if let Some(path) = &cli.survey {
         if let Err(f) = survey::choose(path, cli.lang) {

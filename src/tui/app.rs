@@ -155,21 +155,37 @@ impl App {
         self.idle();
         match event {
             Event::Key(key) => self.key(key),
-            Event::Paste(text) => {
-                let mut env = Env {
-                    lang: self.lang,
-                    store: &self.store,
-                    session: self.session.as_mut(),
-                };
-                let last = self.stack.len() - 1;
-                let action = self.stack[last].handle_paste(&text, &mut env);
-                self.apply(action);
-                self.note_typing();
+            Event::Typed(keys) if !matches!(self.top().scope(), Scope::Note | Scope::Fields) => {
+                // Outside a note or a form's field, characters act one by one, as typed.
+                for key in keys {
+                    self.key(key);
+                    if self.quit {
+                        break;
+                    }
+                }
             }
+            Event::Typed(keys) => {
+                let text: String = keys.iter().filter_map(super::events::typed).collect();
+                self.paste(&text);
+            }
+            Event::Paste(text) => self.paste(&text),
             Event::Resize => {}
             Event::Signal(_) | Event::InputGone => self.quit = true,
         }
         true
+    }
+
+    /// Text pasted (or arriving too fast to be typed) goes to the top screen as one edit.
+    fn paste(&mut self, text: &str) {
+        let mut env = Env {
+            lang: self.lang,
+            store: &self.store,
+            session: self.session.as_mut(),
+        };
+        let last = self.stack.len() - 1;
+        let action = self.stack[last].handle_paste(text, &mut env);
+        self.apply(action);
+        self.note_typing();
     }
 
     fn key(&mut self, key: KeyEvent) {
@@ -561,14 +577,23 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
                 },
                 None => events.recv(),
             };
-            let Some(event) = event else { break };
-            if let Event::Signal(sig) = event {
-                ending = Ending::Signal(sig);
+            let Some(first) = event else { break };
+            // Everything already waiting is handled before the next frame.
+            let mut redraw = false;
+            let mut next = Some(first);
+            while let Some(event) = next.take() {
+                if let Event::Signal(sig) = event {
+                    ending = Ending::Signal(sig);
+                }
+                if matches!(event, Event::InputGone) {
+                    ending = Ending::Signal(signal_hook::consts::SIGHUP);
+                }
+                redraw |= app.handle(event);
+                if app.should_quit() {
+                    break;
+                }
+                next = events.try_recv();
             }
-            if matches!(event, Event::InputGone) {
-                ending = Ending::Signal(signal_hook::consts::SIGHUP);
-            }
-            let redraw = app.handle(event);
             if app.should_quit() {
                 break;
             }
