@@ -367,7 +367,7 @@ fn every_kind_of_invalid_input_exits_2_naming_what_is_allowed() {
 #[test]
 fn help_explains_the_command() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run_ok(dir.path(), &["budget", "--help"]);
+    let out = run_ok(dir.path(), &["--lang", "en", "budget", "--help"]);
     for s in [
         "--beds",
         "--revenue",

@@ -78,7 +78,7 @@ fn help_for_check_and_survey() {
             .assert()
             .success()
             .stdout(
-                predicate::str::contains("Usage: shindan").and(predicate::str::contains("--json")),
+                predicate::str::contains("使い方: shindan").and(predicate::str::contains("--json")),
             );
     }
 }

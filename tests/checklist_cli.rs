@@ -94,7 +94,7 @@ fn help_for_every_command() {
             .args(&args)
             .assert()
             .success()
-            .stdout(predicate::str::contains("Usage: shindan"));
+            .stdout(predicate::str::contains("使い方: shindan"));
     }
 }
 
@@ -160,7 +160,7 @@ fn answer_records_a_dated_check() {
     );
     assert_eq!(
         out,
-        "c3_bcp = いいえ  確認日 2025-04-01  目標日 2026-03-31（1回目）\n"
+        "3(3) = いいえ  確認日 2025-04-01  目標日 2026-03-31（1回目）\n"
     );
     let out = ok(
         tmp.path(),
@@ -176,7 +176,7 @@ fn answer_records_a_dated_check() {
             "2025-09-01",
         ],
     );
-    assert_eq!(out, "c3_bcp = yes  checked 2025-09-01 (check 2)\n");
+    assert_eq!(out, "3(3) = yes  checked 2025-09-01 (check 2)\n");
     let v = show_json(tmp.path(), &id);
     let bcp = item(&v, "c3_bcp");
     assert_eq!(bcp["answer"], "yes");
@@ -283,7 +283,10 @@ fn answer_refuses_bad_input_and_leaves_the_record() {
             ]),
             "only with `no`",
         ),
-        (a(&["c9_bcp", "yes"]), "no item `c9_bcp` in mhlw-r7"),
+        (
+            a(&["c9_bcp", "yes"]),
+            "no item `c9_bcp` in this edition; items: 前提, 1(1)",
+        ),
         (
             a(&["c3_bcp", "yes", "--edition", "mhlw-r9"]),
             "editions: mhlw-r6, mhlw-r7",
@@ -413,7 +416,15 @@ fn vendor_round_trip_through_json() {
     let keys: Vec<&String> = f["items"][0].as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        vec!["answer", "checked_on", "id", "note", "target_on", "text"]
+        vec![
+            "answer",
+            "checked_on",
+            "id",
+            "note",
+            "number",
+            "target_on",
+            "text"
+        ]
     );
     assert!(
         f["items"][4]["text"]
@@ -442,10 +453,7 @@ fn vendor_round_trip_through_json() {
         out.contains("ベンダーA（電子カルテ）：18項目に回答、空欄0"),
         "{out}"
     );
-    assert!(
-        out.contains("c2_patch_all: 医療機関 はい / 事業者 いいえ"),
-        "{out}"
-    );
+    assert!(out.contains("2⑦：医療機関 はい / 事業者 いいえ"), "{out}");
     let v = show_json(tmp.path(), &id);
     assert_eq!(v["ready"], true);
     let patch = item(&v, "c2_patch_all");
@@ -466,9 +474,11 @@ fn excel(csv_bytes: &[u8], quote_all: bool, fill: &dyn Fn(&mut Vec<String>)) -> 
         .trim_start_matches('\u{feff}');
     let mut r = csv::ReaderBuilder::new()
         .has_headers(false)
+        .flexible(true)
         .from_reader(text.as_bytes());
     let mut out = "\u{feff}".as_bytes().to_vec();
     let mut w = csv::WriterBuilder::new()
+        .flexible(true)
         .quote_style(if quote_all {
             csv::QuoteStyle::Always
         } else {
@@ -478,13 +488,21 @@ fn excel(csv_bytes: &[u8], quote_all: bool, fill: &dyn Fn(&mut Vec<String>)) -> 
         .from_writer(Vec::new());
     for (n, row) in r.records().enumerate() {
         let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
-        if n > 0 {
+        // The instruction rows (one cell) come before the header.
+        if cells.len() < 8 {
+            if !quote_all {
+                cells[0] = String::new();
+            }
+            w.write_record(&cells).unwrap();
+            continue;
+        }
+        if n > 0 && !cells[0].starts_with("form_id") {
             fill(&mut cells);
         }
         if !quote_all {
             // Unquoted, a comma inside a cell would split it: Excel quotes those, so do the same
             // by dropping the item text the vendor does not need to send back.
-            cells[5] = String::new();
+            cells[7] = String::new();
         }
         w.write_record(&cells).unwrap();
     }
@@ -516,19 +534,38 @@ fn vendor_round_trip_through_excel_csv() {
             ],
         );
         let bytes = fs::read(&form).unwrap();
-        assert!(bytes.starts_with("\u{feff}\"record\",\"edition\",\"vendor\",\"system\",\"id\",\"text\",\"answer\",\"checked_on\",\"target_on\",\"note\"\r\n".as_bytes()));
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            text.starts_with("\u{feff}\"※ "),
+            "instructions first: {text}"
+        );
+        assert!(text.contains("\"number 番号\""), "{text}");
+        assert!(
+            !text.contains("c2_"),
+            "rows keyed by the printed number: {text}"
+        );
         let filled = excel(&bytes, quote_all, &|c| {
-            if c[4] == "c2_source_restriction_network" {
-                c[6] = "いいえ".into();
-                c[7] = "2025/10/7".into();
-                c[8] = "2026/1/31".into();
-                c[9] = "VPN装置の設定変更予定".into();
+            if c[6] == "2⑧-ネットワーク機器" {
+                c[8] = "いいえ".into();
+                c[9] = "2025/10/7".into();
+                c[10] = "2026/1/31".into();
+                c[11] = "VPN装置の設定変更予定".into();
             }
-            if c[4] == "c2_device_register" {
-                c[6] = "yes".into();
-                c[7] = "2025/10/7".into();
+            if c[6] == "2①" {
+                c[8] = "はい".into();
+                c[9] = "2025/10/7".into();
             }
         });
+        // Excel on Japanese Windows saves "CSV (comma delimited)" as Shift_JIS, without a BOM.
+        let filled = if quote_all {
+            filled
+        } else {
+            let utf8 = String::from_utf8(filled).unwrap();
+            let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(utf8.trim_start_matches('\u{feff}'));
+            assert!(!bad);
+            assert!(std::str::from_utf8(&sjis).is_err(), "really CP932 bytes");
+            sjis.into_owned()
+        };
         let path = tmp.path().join("b-filled.csv");
         fs::write(&path, filled).unwrap();
         let out = ok(
@@ -612,7 +649,7 @@ fn import_refuses_a_wrong_file_whole() {
         ),
         (
             write("item.json", &|f| f["items"][3]["id"] = "c2_nonsense".into()),
-            "items[3], id: `c2_nonsense` is not an item of mhlw-r7".into(),
+            "items[3], id: `c2_nonsense` is not an item of the vendor form of mhlw-r7".into(),
         ),
         (
             write("late.json", &|f| {
@@ -640,8 +677,24 @@ fn import_refuses_a_wrong_file_whole() {
             "記録は変更していません",
         );
     }
+    // Shift_JIS (日本,語) is read as Excel wrote it, and refused for what it lacks.
+    let sjis = tmp.path().join("sjis.csv");
+    fs::write(&sjis, b"\x93\xfa\x96\x7b,\x8c\xea\r\n").unwrap();
+    refused(
+        tmp.path(),
+        &id,
+        &[
+            "--lang",
+            "en",
+            "checklist",
+            "import",
+            &id,
+            sjis.to_str().unwrap(),
+        ],
+        "column `answer` is missing",
+    );
     let junk = tmp.path().join("junk.csv");
-    fs::write(&junk, b"\x93\xfa\x96\x7b,\x8c\xea\r\n").unwrap();
+    fs::write(&junk, b"\xff\xfe\x80\xff,\x80\r\n").unwrap();
     refused(
         tmp.path(),
         &id,
@@ -653,7 +706,7 @@ fn import_refuses_a_wrong_file_whole() {
             &id,
             junk.to_str().unwrap(),
         ],
-        "CSV UTF-8",
+        "neither UTF-8 nor Shift_JIS",
     );
     refused(
         tmp.path(),
@@ -717,9 +770,9 @@ fn forms_in_every_format() {
         .args(["checklist", "form", &id, "--format", "csv"])
         .output()
         .unwrap();
-    assert!(out.stdout.starts_with(
-        "\u{feff}\"id\",\"section\",\"number\",\"device\",\"text\",\"answer_1\"".as_bytes()
-    ));
+    assert!(out
+        .stdout
+        .starts_with("\u{feff}\"section\",\"number\",\"device\",\"text\",\"answer_1\"".as_bytes()));
     assert!(String::from_utf8_lossy(&out.stdout).contains("\r\n"));
     let json: Value = serde_json::from_str(&ok(
         tmp.path(),
@@ -750,7 +803,7 @@ fn forms_in_every_format() {
         tmp.path(),
         &id,
         &["checklist", "form", &id, "--format", "pdf"],
-        "possible values: html, csv, md, json",
+        "指定できる値：html、csv、md、json",
     );
     refused(
         tmp.path(),
@@ -804,7 +857,7 @@ fn carry_over_is_shown_then_saved() {
     assert_eq!(item(&v, "c2_patch_all")["target_on"], "2025-12-31");
     let text = ok(tmp.path(), &["--lang", "en", "checklist", "show", &id]);
     assert!(
-        text.contains("c2_patch_server=yes, c2_patch_pc=no (→2026-01-31), c2_patch_network=no"),
+        text.contains("2(7) Servers=yes, 2(7) Client PCs=no (→2026-01-31), 2(7) Network"),
         "{text}"
     );
     let out = ok(
@@ -825,7 +878,7 @@ fn carry_over_is_shown_then_saved() {
     );
     assert!(
         out.starts_with(
-            "carried 1 answer and 1 merged item from mhlw-r6 into mhlw-r7\n  * c2_patch_server=yes"
+            "carried 1 answer and 1 merged item from mhlw-r6 into mhlw-r7\n  * 2(7) Servers=yes"
         ),
         "{out}"
     );

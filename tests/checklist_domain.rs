@@ -409,7 +409,7 @@ fn every_answer_rule_refuses_with_what_is_allowed() {
         None,
     )
     .unwrap_err();
-    assert!(e.to_string().contains("items: c0_has_systems"), "{e}");
+    assert!(e.to_string().contains("items: 前提, 1(1)"), "{e}");
     let e = answer(&mut r, "mhlw-r9", "c3_bcp", YesNo::Yes, "2026-05-01", None).unwrap_err();
     assert!(e.to_string().contains("editions: mhlw-r6, mhlw-r7"), "{e}");
     // None of the refusals touched the record.
@@ -468,7 +468,7 @@ fn history_keeps_each_check_and_same_day_corrects() {
     assert_eq!(
         rules::withdraw(eds(), &mut r, "mhlw-r7", "c3_bcp", now()).unwrap_err(),
         ChecklistError::NothingToWithdraw {
-            item: "c3_bcp".into()
+            item: "3(3)".into()
         }
     );
 }
@@ -487,7 +487,7 @@ fn a_note_belongs_to_the_latest_check_and_needs_one() {
         )
         .unwrap_err(),
         ChecklistError::NoCheckForNote {
-            item: "c3_bcp".into()
+            item: "3(3)".into()
         }
     );
     answer(
@@ -633,7 +633,7 @@ fn the_gate_makes_the_rest_not_required() {
     assert_eq!(
         e,
         ChecklistError::TargetOnGate {
-            item: "c0_has_systems".into()
+            item: "前提".into()
         }
     );
     answer(
@@ -716,8 +716,8 @@ fn carrying_r6_to_r7_merges_the_patch_items() {
     assert_eq!(patch.target_on, Some(d("2026-09-30")));
     assert_eq!(patch.checked_on, d("2026-05-03"));
     assert_eq!(
-        c.merges[0].describe(Lang::En),
-        "c2_patch_server=yes, c2_patch_pc=no (→2026-12-31), c2_patch_network=no (→2026-09-30) merged → c2_patch_all = no (target 2026-09-30)"
+        c.merges[0].describe(eds(), eds().get("mhlw-r7").unwrap(), Lang::En),
+        "2(7) Servers=yes, 2(7) Client PCs=no (→2026-12-31), 2(7) Network devices=no (→2026-09-30) merged → 2⑦ = no (target 2026-09-30)"
     );
     // New items start unanswered.
     for id in [
@@ -745,6 +745,7 @@ fn carrying_r6_to_r7_merges_the_patch_items() {
             Missing::Item {
                 id,
                 gap: Gap::Unanswered,
+                ..
             } => Some(id.as_str()),
             _ => None,
         })
@@ -803,7 +804,9 @@ fn merged_yes_needs_all_three() {
     let rep = shindan::domain::checklist::carry::carry(r6, r7, &r.checklists["mhlw-r6"]);
     assert!(rep.answers.latest("c2_patch_all").is_none());
     assert_eq!(rep.merges[0].result, None);
-    assert!(rep.merges[0].describe(Lang::Ja).contains("未回答のまま"));
+    assert!(rep.merges[0]
+        .describe(eds(), r7, Lang::Ja)
+        .contains("未回答のまま"));
 }
 
 // ---------- conflicts, hints, evidence ----------
@@ -815,7 +818,7 @@ fn vendor_form(
     fill: &[(&str, &str, &str, &str)],
 ) -> Vec<u8> {
     let ed = eds().get("mhlw-r7").unwrap();
-    let mut f = vendor_file::blank(ed, r, vendor, system, Lang::Ja);
+    let mut f = vendor_file::blank(ed, r, vendor, system, d(TODAY), Lang::Ja);
     for (id, a, checked, target) in fill {
         let row = f.items.iter_mut().find(|i| i.id == *id).unwrap();
         row.answer = a.to_string();
@@ -1024,7 +1027,7 @@ fn a_vendor_file_is_refused_as_a_whole() {
         ),
         (
             vendor_form(&r, "ベンダーB", "PACS", &[good]),
-            "no vendor `ベンダーB`",
+            "was not sent from this record",
         ),
         (
             vendor_form(&r, "ベンダーA", "電子カルテ", &[]),
@@ -1049,7 +1052,7 @@ fn a_vendor_file_is_refused_as_a_whole() {
                 .unwrap()
                 .replace("\"c2_mds_sds\"", "\"c2_unknown\"")
                 .into_bytes(),
-            "`c2_unknown` is not an item of mhlw-r7",
+            "`c2_unknown` is not an item of the vendor form of mhlw-r7",
         ),
         (
             String::from_utf8(vendor_form(&r, "ベンダーA", "電子カルテ", &[good]))
@@ -1058,7 +1061,7 @@ fn a_vendor_file_is_refused_as_a_whole() {
                 .into_bytes(),
             "not on the vendor form",
         ),
-        (vec![0x93, 0xfa, 0x96, 0x7b], "not UTF-8"),
+        (vec![0xff, 0xfe, 0x80, 0xff], "neither UTF-8 nor Shift_JIS"),
     ];
     for (bytes, words) in cases {
         let e = vendor_file::import(ed, &mut r, &bytes, d(TODAY), now()).unwrap_err();
@@ -1089,9 +1092,11 @@ fn the_csv_as_excel_saves_it_is_read() {
         now(),
     )
     .unwrap();
-    let csv = vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", Lang::Ja).to_csv();
-    assert!(csv.starts_with(
-        "\u{feff}\"record\",\"edition\",\"vendor\",\"system\",\"id\",\"text\",\"answer\",\"checked_on\",\"target_on\",\"note\"\r\n".as_bytes()
+    let csv = vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", d(TODAY), Lang::Ja).to_csv();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    assert!(text.starts_with("\u{feff}\"※ "), "instructions first");
+    assert!(text.contains(
+        "\"form_id 様式ID\",\"hospital 医療機関\",\"record 記録\",\"edition 版\",\"vendor 事業者\",\"system システム\",\"number 番号\",\"text 確認項目\",\"answer 回答\",\"checked_on 確認日\",\"target_on 目標日\",\"note 備考\",\"sent_on 送付日\"\r\n"
     ));
     // Excel re-saves with every cell quoted, dates as 2026/5/20, a trailing empty row.
     let text = String::from_utf8(csv).unwrap();
@@ -1115,11 +1120,12 @@ fn the_csv_as_excel_saves_it_is_read() {
             .iter()
             .map(String::from)
             .collect();
-        if n > 0 && cells[4] == "c2_patch_all" {
-            cells[6] = "いいえ".into();
-            cells[7] = "2026/5/20".into();
-            cells[8] = "2026/8/31".into();
-            cells[9] = "保守契約の更新待ち, 8月予定".into();
+        let _ = n;
+        if cells.len() > 6 && cells[6] == "2⑦" {
+            cells[8] = "いいえ".into();
+            cells[9] = "2026/5/20".into();
+            cells[10] = "2026/8/31".into();
+            cells[11] = "保守契約の更新待ち, 8月予定".into();
         }
         let quoted: Vec<String> = cells
             .iter()
@@ -1128,7 +1134,7 @@ fn the_csv_as_excel_saves_it_is_read() {
         out.push_str(&quoted.join(","));
         out.push_str("\r\n");
     }
-    out.push_str(",,,,,,,,,\r\n");
+    out.push_str(",,,,,,,,,,,,\r\n");
     let imp = vendor_file::import(ed, &mut r, out.as_bytes(), d(TODAY), now()).unwrap();
     assert_eq!(imp.answered, 1);
     let got = &r.vendors[0].returned("mhlw-r7").unwrap().items["c2_patch_all"];

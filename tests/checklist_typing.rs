@@ -118,7 +118,7 @@ fn a_note_needs_a_check_and_a_sane_length() {
     assert_eq!(
         e,
         ChecklistError::NoCheckForNote {
-            item: "c3_contact_chart".into()
+            item: "3(1)".into()
         }
     );
     assert!(e

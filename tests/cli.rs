@@ -46,7 +46,7 @@ fn version_and_help_for_every_command() {
             .args([cmd, "--help"])
             .assert()
             .success()
-            .stdout(predicate::str::contains("Usage: shindan"));
+            .stdout(predicate::str::contains("使い方: shindan"));
     }
 }
 
@@ -211,7 +211,7 @@ fn answer_refuses_bad_input_and_leaves_the_file_alone() {
     let cases: [(&[&str], &str); 9] = [
         (
             &["staff_fulltime", "5"],
-            "（staff_total = 2）を超えています",
+            "「院内システム担当者数」（2）を超えています",
         ),
         (&["staff_total", "-1"], "0～999"),
         (&["staff_total", "1000"], "0～999"),

@@ -124,17 +124,23 @@ fn record_at_threat(data: &std::path::Path) {
         .unwrap();
 }
 
-#[test]
-fn a_dropped_connection_keeps_the_half_typed_note_and_releases_the_lock() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    record_at_threat(&data);
-    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+/// shindan in a pseudo-terminal with the note editor open on the threat question.
+fn threat_note_open(data: &std::path::Path) -> Pty {
+    let mut t = Pty::shindan(data, &[], &[], 80, 24);
     t.wait_for("みなと総合病院");
     t.keys(&[ENTER]);
     t.wait_for("問 6/22");
     t.keys(&["n"]);
     t.wait_for("メモ（Esc/Ctrl-S で保存）");
+    t
+}
+
+#[test]
+fn a_dropped_connection_keeps_the_half_typed_note_and_releases_the_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = threat_note_open(&data);
     t.send("院長は報道で危機感");
     t.wait_for("院長は報道で危機感");
     t.hang_up();
@@ -246,4 +252,60 @@ fn sigterm_and_ctrl_c_save_the_draft_and_restore_the_terminal() {
         assert_eq!(r.resume_at.as_deref(), Some("staff_total"), "{how}");
         assert_eq!(r.choice("vpn_patched"), Some("no"));
     }
+}
+
+/// A long paste into a note (bracketed, as terminals send it) arrives whole and at once, and
+/// survives a hang-up right after it: nothing waits behind unread input.
+#[test]
+fn a_long_paste_is_in_the_note_at_once_and_survives_a_hang_up() {
+    paste_into_a_note(|text| format!("\x1b[200~{text}\x1b[201~"));
+}
+
+/// The same paste from a terminal that does not bracket pastes: a key per character (the line
+/// breaks as CR, as terminals send them), read all at once and put in as one edit.
+#[test]
+fn a_long_paste_from_a_terminal_without_paste_brackets_is_in_the_note_at_once() {
+    paste_into_a_note(|text| text.replace('\n', "\r"));
+}
+
+/// Pastes 100,000 characters as `sent` makes them into the threat question's note, checks that
+/// all of it is on screen within a second, hangs up, and finds all of it in the record.
+fn paste_into_a_note(sent: impl Fn(&str) -> String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = threat_note_open(&data);
+    let body: String = (0..100_000)
+        .map(|i| match i % 50 {
+            49 => '\n',
+            k => (b'a' + (k % 26) as u8) as char,
+        })
+        .collect();
+    let pasted = format!("{body}END");
+    let started = std::time::Instant::now();
+    // The paste fills the pty's buffer: it is written from a thread while shindan reads it.
+    let writer = {
+        let mut w = t.writer();
+        let msg = sent(&pasted);
+        std::thread::spawn(move || {
+            use std::io::Write;
+            w.write_all(msg.as_bytes()).unwrap();
+        })
+    };
+    writer.join().unwrap();
+    t.wait_for("END");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "the paste took {:?}",
+        started.elapsed()
+    );
+    t.hang_up();
+    t.wait_exit();
+    let r = only_record(&data);
+    let note = r
+        .draft("threat")
+        .and_then(|d| d.note.clone())
+        .unwrap_or_default();
+    assert_eq!(note.chars().count(), pasted.chars().count());
+    assert_eq!(note, pasted);
 }

@@ -139,7 +139,7 @@ fn import_refuses_clashes_damaged_newer_and_invalid_files_and_never_half_imports
     for (bad, code, says) in [
         (&broken, 1, "JSON"),
         (&newer, 1, "format 9"),
-        (&invalid, 2, "beds: 12 beds is a clinic"),
+        (&invalid, 2, "\"Licensed beds\": 12 beds is a clinic"),
     ] {
         shindan(b.path())
             .args([

@@ -339,6 +339,7 @@ fn returned(items: &[(&str, YesNo)]) -> VendorForm {
         returned: Some(ReturnedForm {
             imported_at: now(),
             file_sha256: "0".repeat(64),
+            controls: Default::default(),
             items: items
                 .iter()
                 .map(|(i, a)| {

@@ -139,7 +139,7 @@ fn nothing_done_says_what_is_missing_instead_of_zeros() {
     );
     assert_eq!(
         o.next_steps[3].why.ja,
-        "セキュリティ予算が未回答（budget_amount か budget_bracket）：不足額は出せません"
+        "セキュリティ予算が未回答（問16 か 問17）：不足額は出せません"
     );
 }
 
@@ -265,7 +265,7 @@ fn in_between_ranks_by_kind_of_evidence() {
     assert!(s[1].action.en.starts_with("Instruct the vendor: "));
     assert_eq!(
         s[1].source.en,
-        "Proposal 2 risk catalogue incident_response / restore_drill"
+        "Proposal 2 risk catalogue: large risk \"Incident response and continuity\""
     );
     assert_eq!(s[2].action.en, "Resolve: No cyber insurance");
     assert!(

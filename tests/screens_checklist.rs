@@ -122,7 +122,8 @@ fn hospital(store: &Store) -> Record {
                 vendors::form_sent(&mut r, v, Some(s), "mhlw-r7", d(CHECKED), at()).unwrap();
             }
             let ed = eds().get("mhlw-r7").unwrap();
-            let mut form = vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", Lang::Ja);
+            let mut form =
+                vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", d(CHECKED), Lang::Ja);
             for row in form.items.iter_mut() {
                 let (a, target) = match row.id.as_str() {
                     "c2_patch_all" => ("no", FY_END),
@@ -492,7 +493,7 @@ fn a_recheck_adds_a_second_check_and_minus_withdraws_it() {
     ui.press(KeyCode::Char('-'));
     assert_eq!(history(&ui), 0);
     ui.press(KeyCode::Char('-'));
-    ui.shows("`c2_patch_all` には取り消す回答がありません");
+    ui.shows("`2⑦` には取り消す回答がありません");
 }
 
 #[test]

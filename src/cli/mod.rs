@@ -16,16 +16,18 @@ mod export;
 mod import;
 mod list;
 mod new;
+mod output;
 mod show;
 mod survey;
+pub mod usage;
 mod vendor_brief;
 
-use crate::domain::{Clock, FiscalYear, Lang, RecordId};
-use crate::store::{Store, StoreError};
+use crate::domain::{FiscalYear, Lang};
+pub use crate::edge::{data_dir, Ctx, Failure};
 use clap::{Parser, Subcommand};
-use std::fmt;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use usage::generate::Generate;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -53,6 +55,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "SHINDAN_SURVEY", value_name = "FILE")]
     pub survey: Option<PathBuf>,
 
+    /// Write the man page or a shell's completions to standard output, for packaging
+    #[arg(long, hide = true, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generate>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,7 +67,12 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     match s {
         "ja" => Ok(Lang::Ja),
         "en" => Ok(Lang::En),
-        _ => Err(format!("`{s}`: allowed values are ja, en")),
+        _ => Err(usage::parsing_lang()
+            .pick(
+                "ja, en のどちらかを指定してください",
+                "allowed values are ja, en",
+            )
+            .to_string()),
     }
 }
 
@@ -121,190 +132,25 @@ pub(crate) fn assessment_year(
     }
 }
 
-/// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
-/// or I/O that needs attention.
-#[derive(Debug)]
-pub enum Failure {
-    Invalid(String),
-    Data(String),
-}
-
-impl Failure {
-    fn code(&self) -> u8 {
-        match self {
-            Failure::Invalid(_) => 2,
-            Failure::Data(_) => 1,
-        }
-    }
-
-    /// A store error in the user's language, classified: a missing record is the user's typo,
-    /// a damaged file or a held lock is data that needs attention.
-    pub fn from_store(e: StoreError, lang: Lang) -> Failure {
-        match &e {
-            StoreError::NotFound { id, dir } => Failure::Invalid(
-                lang.pick(
-                    &format!(
-                        "記録 {id} は {} にありません（`shindan list` で一覧）",
-                        dir.display()
-                    ),
-                    &format!(
-                        "record {id} is not in {} (see `shindan list`)",
-                        dir.display()
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Damaged { path, damage } => Failure::Data(
-                lang.pick(
-                    &format!(
-                        "{}：{}（ファイルはそのままです）",
-                        path.display(),
-                        damage.message(lang)
-                    ),
-                    &format!(
-                        "{}: {}; the file is left untouched",
-                        path.display(),
-                        damage.message(lang)
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Locked { id, holder } => Failure::Data(
-                lang.pick(
-                    &format!(
-                        "記録 {id} は編集中です（{}）：その画面を閉じてからやり直してください",
-                        holder.message(lang)
-                    ),
-                    &format!(
-                        "record {id} is being edited ({}): close that session and try again",
-                        holder.message(lang)
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Exists { id } => Failure::Invalid(
-                lang.pick(
-                    &format!("記録 {id} はすでにあります"),
-                    &format!("record {id} already exists"),
-                )
-                .to_string(),
-            ),
-            StoreError::Io { .. } => Failure::Data(e.to_string()),
-        }
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::Invalid(m) | Failure::Data(m) => f.write_str(m),
-        }
-    }
-}
-
-/// What every command gets: the language, and the data dir opened on first use (commands such
-/// as `budget` need none).
-pub struct Ctx {
-    pub lang: Lang,
-    /// Read once per command: every date and time the command stores or shows comes from it.
-    pub clock: Clock,
-    data_dir: Option<PathBuf>,
-    store: Option<Store>,
-    checklist_file: Option<PathBuf>,
-}
-
-impl Ctx {
-    pub fn new(lang: Lang, data_dir: Option<PathBuf>) -> Ctx {
-        Ctx {
-            lang,
-            clock: crate::clock::system(),
-            data_dir,
-            store: None,
-            checklist_file: None,
-        }
-    }
-
-    /// Adds a checklist edition file (`--checklist FILE`) to the shipped editions.
-    pub fn with_checklist(mut self, file: Option<PathBuf>) -> Ctx {
-        self.checklist_file = file;
-        self
-    }
-
-    /// The checklist editions: the shipped ones, and the `--checklist` file checked the same way.
-    pub fn editions(&self) -> Result<crate::domain::checklist::Editions, Failure> {
-        let mut editions = crate::domain::checklist::Editions::shipped().clone();
-        if let Some(path) = &self.checklist_file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Failure::Invalid(
-                    self.lang
-                        .pick(
-                            &format!("--checklist {}：読めません（{e}）", path.display()),
-                            &format!("--checklist {}: cannot read it ({e})", path.display()),
-                        )
-                        .to_string(),
-                )
-            })?;
-            editions.add(&text).map_err(|e| {
-                Failure::Invalid(format!(
-                    "--checklist {}: {}",
-                    path.display(),
-                    e.message(self.lang)
-                ))
-            })?;
-        }
-        Ok(editions)
-    }
-
-    /// The store, opened (and the data dir created) on first use. A `Store` is only a path, so
-    /// commands get their own copy.
-    pub fn store(&mut self) -> Result<Store, Failure> {
-        if self.store.is_none() {
-            let dir = data_dir(self.data_dir.clone()).ok_or_else(|| {
-                Failure::Data(
-                    self.lang
-                        .pick(
-                            "データの置き場所が決められません：--data-dir を指定してください",
-                            "cannot find a home for the data: give --data-dir",
-                        )
-                        .into(),
-                )
-            })?;
-            let store = Store::open(dir).map_err(|e| Failure::from_store(e, self.lang))?;
-            self.store = Some(store);
-        }
-        self.store
-            .clone()
-            .ok_or_else(|| Failure::Data("store".into()))
-    }
-
-    pub fn parse_id(&self, s: &str) -> Result<RecordId, Failure> {
-        s.parse::<RecordId>().map_err(|e| {
-            Failure::Invalid(
-                self.lang
-                    .pick(
-                        &format!("`{s}` は記録IDではありません：2026-007 のような形です"),
-                        &e.to_string(),
-                    )
-                    .to_string(),
-            )
-        })
-    }
-
-    pub fn store_err(&self, e: StoreError) -> Failure {
-        Failure::from_store(e, self.lang)
-    }
-}
-
-/// The data dir: `--data-dir`, else `SHINDAN_DATA_DIR` (both through clap), else the platform's
-/// data dir for shindan (`~/.local/share/shindan` on Linux).
-pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
-    explicit.or_else(|| {
-        directories::ProjectDirs::from("", "", "shindan").map(|p| p.data_dir().to_path_buf())
-    })
-}
-
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match usage::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    if let Some(what) = cli.generate {
+        return match usage::generate::write(what, cli.lang, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("shindan: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let lang = cli.lang;
+    output::guarded(lang, move || run_command(cli))
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
     if let Some(path) = &cli.survey {
         if let Err(f) = survey::choose(path, cli.lang) {
@@ -313,7 +159,10 @@ pub fn run() -> ExitCode {
         }
     }
     let result = match cli.command {
-        None => crate::tui::run(&mut ctx),
+        None => match terminal_needed(cli.lang) {
+            Some(f) => Err(f),
+            None => crate::tui::run(&mut ctx),
+        },
         Some(Command::New(a)) => new::run(&mut ctx, a),
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
@@ -342,6 +191,26 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The interview draws on a terminal and reads keys from it: without one (a pipe, a cron job,
+/// `shindan </dev/null`) say what to do instead of the terminal library's "No such device".
+fn terminal_needed(lang: Lang) -> Option<Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return None;
+    }
+    Some(Failure::Invalid(
+        lang.pick(
+            "聞き取りの画面には端末が必要です（標準入力か標準出力が端末ではありません）。\n\
+             端末（SSH や端末ソフト）から shindan を実行するか、コマンドラインを使ってください：\n\
+             shindan list（記録の一覧）、shindan show ID（回答）、shindan check ID（調査との比較）、shindan --help（すべてのコマンド）",
+            "the interview needs a terminal (standard input or output is not one).\n\
+             Run shindan from a terminal (SSH or a terminal program), or use the command line:\n\
+             shindan list (the records), shindan show ID (the answers), shindan check ID (against the survey), shindan --help (every command)",
+        )
+        .to_string(),
+    ))
+}
+
 /// Prints JSON for scripts. Serialising plain data cannot fail.
 pub fn print_json(value: &impl serde::Serialize) {
     println!(
@@ -355,26 +224,24 @@ pub fn print_json(value: &impl serde::Serialize) {
 pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     match output {
-        Some(path) => {
-            use std::os::unix::fs::OpenOptionsExt;
+        Some(path) => crate::platform::private(
             std::fs::OpenOptions::new()
                 .write(true)
                 .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(path)
-                .and_then(|mut f| f.write_all(bytes))
-                .map_err(|e| {
-                    Failure::Data(
-                        ctx.lang
-                            .pick(
-                                &format!("{} に書けません：{e}", path.display()),
-                                &format!("cannot write {}: {e}", path.display()),
-                            )
-                            .to_string(),
+                .truncate(true),
+        )
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| {
+            Failure::Data(
+                ctx.lang
+                    .pick(
+                        &format!("{} に書けません：{e}", path.display()),
+                        &format!("cannot write {}: {e}", path.display()),
                     )
-                })
-        }
+                    .to_string(),
+            )
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)

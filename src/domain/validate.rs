@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 pub enum AnswerError {
     #[error("unknown question `{question}`")]
     UnknownQuestion { question: String },
-    #[error("`{question}` takes {expected}")]
+    #[error("{} takes {expected}", label(.question, Lang::En))]
     WrongKind {
         question: String,
         expected: &'static str,
@@ -29,7 +29,7 @@ pub enum AnswerError {
     OutOfBounds { value: i64, min: i64, max: i64 },
     #[error("{beds} beds is a clinic (診療所), not a hospital: a hospital has at least 20 beds")]
     NotAHospital { beds: i64 },
-    #[error("`{value}` is not an option of `{question}`; allowed: {}", allowed.join(", "))]
+    #[error("`{value}` is not an option of {}; allowed: {}", label(.question, Lang::En), allowed.join(", "))]
     UnknownOption {
         question: String,
         value: String,
@@ -45,14 +45,14 @@ pub enum AnswerError {
     TooLong { len: usize, max: i64 },
     #[error("one line only: the answer may not contain a line break")]
     LineBreak,
-    #[error("{value} is more than {} ({other} = {limit}): {} cannot exceed it", label(.other, Lang::En), label(.question, Lang::En))]
+    #[error("{value} is more than {} ({limit}): {} cannot exceed it", label(.other, Lang::En), label(.question, Lang::En))]
     Exceeds {
         question: String,
         value: i64,
         other: String,
         limit: i64,
     },
-    #[error("{value} is less than {} ({other} = {floor}): lower that first", label(.other, Lang::En))]
+    #[error("{value} is less than {} ({floor}): lower that first", label(.other, Lang::En))]
     BelowDependent {
         value: i64,
         other: String,
@@ -120,7 +120,7 @@ impl AnswerError {
         match self {
             AnswerError::UnknownQuestion { question } => format!("質問 `{question}` はありません"),
             AnswerError::WrongKind { question, expected } => {
-                format!("`{question}` の回答は {expected} です")
+                format!("{} の回答は {expected} です", label(question, lang))
             }
             AnswerError::NotANumber { input, range } => match range {
                 Some((min, max)) => format!(
@@ -144,7 +144,8 @@ impl AnswerError {
                 value,
                 allowed,
             } => format!(
-                "`{value}` は `{question}` の選択肢にありません。選べるもの：{}",
+                "`{value}` は {} の選択肢にありません。選べるもの：{}",
+                label(question, lang),
                 allowed.join(", ")
             ),
             AnswerError::Exclusive { option } => {
@@ -164,12 +165,12 @@ impl AnswerError {
                 other,
                 limit,
             } => format!(
-                "{value} は{}（{other} = {limit}）を超えています：{}は {limit} 以下にしてください",
+                "{value} は{}（{limit}）を超えています：{}は {limit} 以下にしてください",
                 label(other, lang),
                 label(question, lang)
             ),
             AnswerError::BelowDependent { value, other, floor } => format!(
-                "{value} は{}（{other} = {floor}）より少なくなります：先にそちらを減らしてください",
+                "{value} は{}（{floor}）より少なくなります：先にそちらを減らしてください",
                 label(other, lang)
             ),
             AnswerError::OutsideBracket {
@@ -480,7 +481,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}: {}", self.question, self.error.message(lang))
+        format!(
+            "{}: {}",
+            label(&self.question, lang),
+            self.error.message(lang)
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! The application: a stack of screens over one open record, the event loop, and the one path by
 //! which every way of leaving (q, Ctrl-C, SIGHUP, SIGTERM, a panic) saves what was typed.
 
+use super::commands::{self, Command};
 use super::events::{Event, Source};
 use super::keys::{self, Intent, Pane, Scope};
 use super::screens::{self, help, home::Home, interview::Interview};
@@ -60,8 +61,9 @@ pub trait Screen {
     fn scope(&self) -> Scope;
     /// The title bar's text.
     fn title(&self, view: &View) -> String;
-    /// The footer's key hints: (keys, what they do).
-    fn footer(&self, view: &View) -> Vec<(String, String)>;
+    /// The commands the screen offers in its present state, in the footer's order: the app
+    /// draws the footer from them (see [`super::commands`]).
+    fn commands(&self, view: &View) -> Vec<Command>;
     /// Handles a key: `None` when the screen did not take it, so that the global bindings may.
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action>;
     fn handle_paste(&mut self, _text: &str, _env: &mut Env) -> Action {
@@ -123,6 +125,20 @@ impl App {
         }
     }
 
+    /// The commands the top screen offers now, as its footer draws them (and as the tests
+    /// check them against the binding table).
+    pub fn commands(&self) -> Vec<Command> {
+        let view = View {
+            lang: self.lang,
+            theme: self.theme,
+            session: self.session.as_ref(),
+        };
+        self.stack
+            .last()
+            .map(|top| top.commands(&view))
+            .unwrap_or_default()
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }
@@ -139,21 +155,37 @@ impl App {
         self.idle();
         match event {
             Event::Key(key) => self.key(key),
-            Event::Paste(text) => {
-                let mut env = Env {
-                    lang: self.lang,
-                    store: &self.store,
-                    session: self.session.as_mut(),
-                };
-                let last = self.stack.len() - 1;
-                let action = self.stack[last].handle_paste(&text, &mut env);
-                self.apply(action);
-                self.note_typing();
+            Event::Typed(keys) if !matches!(self.top().scope(), Scope::Note | Scope::Fields) => {
+                // Outside a note or a form's field, characters act one by one, as typed.
+                for key in keys {
+                    self.key(key);
+                    if self.quit {
+                        break;
+                    }
+                }
             }
+            Event::Typed(keys) => {
+                let text: String = keys.iter().filter_map(super::events::typed).collect();
+                self.paste(&text);
+            }
+            Event::Paste(text) => self.paste(&text),
             Event::Resize => {}
             Event::Signal(_) | Event::InputGone => self.quit = true,
         }
         true
+    }
+
+    /// Text pasted (or arriving too fast to be typed) goes to the top screen as one edit.
+    fn paste(&mut self, text: &str) {
+        let mut env = Env {
+            lang: self.lang,
+            store: &self.store,
+            session: self.session.as_mut(),
+        };
+        let last = self.stack.len() - 1;
+        let action = self.stack[last].handle_paste(text, &mut env);
+        self.apply(action);
+        self.note_typing();
     }
 
     fn key(&mut self, key: KeyEvent) {
@@ -363,7 +395,7 @@ impl App {
                 self.stack.push(Box::new(screen));
                 self.stack.extend(overview);
             }
-            Err(e) => self.flash = Some(crate::cli::Failure::from_store(e, self.lang).to_string()),
+            Err(e) => self.flash = Some(crate::edge::Failure::from_store(e, self.lang).to_string()),
         }
     }
 
@@ -462,7 +494,10 @@ impl App {
                 crate::text::truncate(&format!(" {msg}"), area.width as usize),
                 self.theme.warn(),
             ),
-            (None, None) => footer_line(&top.footer(&view), &self.theme, area.width as usize),
+            (None, None) => footer_line(
+                &commands::footer(&top.commands(&view), self.lang, area.width as usize),
+                &self.theme,
+            ),
         };
         frame.render_widget(Paragraph::new(footer), footer_area);
         if self.help {
@@ -483,18 +518,12 @@ impl App {
     }
 }
 
-/// Key hints, as many as fit, each key highlighted (bold without colour).
-fn footer_line(hints: &[(String, String)], theme: &Theme, width: usize) -> Line<'static> {
+/// Key hints (those that fit), each key highlighted (bold without colour).
+fn footer_line(hints: &[(String, String)], theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
     for (key, label) in hints {
-        let w = crate::text::width(key) + 1 + crate::text::width(label) + 2;
-        if used + w > width {
-            break;
-        }
         spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
-        used += w;
     }
     Line::from(spans)
 }
@@ -548,14 +577,23 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
                 },
                 None => events.recv(),
             };
-            let Some(event) = event else { break };
-            if let Event::Signal(sig) = event {
-                ending = Ending::Signal(sig);
+            let Some(first) = event else { break };
+            // Everything already waiting is handled before the next frame.
+            let mut redraw = false;
+            let mut next = Some(first);
+            while let Some(event) = next.take() {
+                if let Event::Signal(sig) = event {
+                    ending = Ending::Signal(sig);
+                }
+                if matches!(event, Event::InputGone) {
+                    ending = Ending::Signal(signal_hook::consts::SIGHUP);
+                }
+                redraw |= app.handle(event);
+                if app.should_quit() {
+                    break;
+                }
+                next = events.try_recv();
             }
-            if matches!(event, Event::InputGone) {
-                ending = Ending::Signal(signal_hook::consts::SIGHUP);
-            }
-            let redraw = app.handle(event);
             if app.should_quit() {
                 break;
             }

@@ -11,7 +11,7 @@ use std::path::Path;
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// Item id, e.g. c3_bcp (see `shindan checklist show ID`)
+    /// The item as printed on the form: 3(3), 2⑦, 2④-サーバ (full-width digits too), or its id
     item: String,
     /// yes (はい), no (いいえ), or - to withdraw the latest answer
     #[arg(allow_hyphen_values = true)]
@@ -29,6 +29,10 @@ pub struct Args {
     /// The document this answer rests on: its path, SHA-256 and size are recorded
     #[arg(long, value_name = "PATH")]
     evidence: Option<String>,
+    /// The device, for a number the form asks for several (2④): server (サーバ), pc (端末PC),
+    /// network (ネットワーク機器)
+    #[arg(long, value_name = "DEVICE")]
+    device: Option<String>,
     /// Checklist edition, e.g. mhlw-r7 [default: the newest]
     #[arg(long)]
     edition: Option<String>,
@@ -39,7 +43,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let editions = ctx.editions()?;
     let edition = pick(ctx, &editions, args.edition.as_deref())?;
     let id = ctx.parse_id(&args.id)?;
-    let item = rules::item(edition, &args.item).map_err(|e| invalid(ctx, &e))?;
+    let item = super::find_item(ctx, edition, &args.item, args.device.as_deref())?;
     let (today, now) = (ctx.clock.today(), ctx.clock.now());
     let withdraw = args.answer.trim() == "-";
     let input = if withdraw {
@@ -107,6 +111,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
     let mut lines = Vec::new();
+    let shown = item.printed(lang);
     match input {
         None => {
             let gone = rules::withdraw(&editions, &mut record, &edition.id, &item.id, now)
@@ -115,13 +120,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 lang.pick(
                     &format!(
                         "{}: {} の回答（確認日 {}）を取り消しました",
-                        item.id,
+                        shown,
                         gone.answer.label(lang),
                         gone.checked_on
                     ),
                     &format!(
                         "{}: withdrew the answer {} (checked {})",
-                        item.id, gone.answer, gone.checked_on
+                        shown, gone.answer, gone.checked_on
                     ),
                 )
                 .to_string(),
@@ -160,12 +165,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                     .to_string(),
                 );
                 for m in &c.merges {
-                    lines.push(format!("  * {}", m.describe(lang)));
+                    lines.push(format!("  * {}", m.describe(&editions, edition, lang)));
                 }
             }
             let mut s = format!(
                 "{} = {}  {} {}",
-                item.id,
+                shown,
                 input.answer.label(lang),
                 lang.pick("確認日", "checked"),
                 input.checked_on
@@ -222,8 +227,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         eprintln!(
             "{}",
             lang.pick(
-                "注意：c0_has_systems が「いいえ」のため、この項目は必須ではありません（回答は保存しました）",
-                "note: c0_has_systems is `no`, so this item is not required (the answer is kept)",
+                "注意：前提の質問（医療情報システムの有無）が「いいえ」のため、この項目は必須ではありません（回答は保存しました）",
+                "note: the precondition (does the hospital run medical information systems) is `no`, so this item is not required (the answer is kept)",
             )
         );
     }

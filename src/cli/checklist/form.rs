@@ -73,7 +73,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         ctx.clock.now(),
     )
     .map_err(|e| Failure::Invalid(e.message(lang)))?;
-    let file = vendor_file::blank(edition, &record, &name, &system, lang);
+    let file = vendor_file::blank(edition, &record, &name, &system, ctx.clock.today(), lang);
     let bytes = match args.format.unwrap_or(Format::Json) {
         Format::Json => file.to_json().into_bytes(),
         Format::Csv => file.to_csv(),
@@ -94,12 +94,14 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let done = lang
         .pick(
             &format!(
-                "{name}（{system}）の事業者確認用（{}）を作成しました。返却されたら `shindan checklist import {id} FILE` で取り込んでください",
-                edition.id
+                "{name}（{system}）の事業者確認用（{}、様式ID {}）を作成しました。返却されたら `shindan checklist import {id} FILE` で取り込んでください",
+                edition.short_name(lang),
+                file.form_id
             ),
             &format!(
-                "vendor form ({}) for {name} ({system}) written; when it comes back, `shindan checklist import {id} FILE`",
-                edition.id
+                "vendor form ({}, form id {}) for {name} ({system}) written; when it comes back, `shindan checklist import {id} FILE`",
+                edition.short_name(lang),
+                file.form_id
             ),
         )
         .to_string();

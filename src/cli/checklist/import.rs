@@ -1,7 +1,7 @@
 //! `shindan checklist import`: a vendor's filled form back into the record — checked as a
 //! whole first, so that a file with one bad row changes nothing.
 
-use super::{pick, view};
+use super::pick;
 use crate::cli::{Ctx, Failure};
 use crate::domain::checklist::vendor_file;
 use crate::text;
@@ -62,59 +62,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
-    println!(
-        "{}",
-        lang.pick(
-            &format!(
-                "{}（{}）：{}項目に回答、空欄{}{}",
-                imported.vendor,
-                imported.system,
-                imported.answered,
-                imported.blank,
-                if imported.replaced {
-                    "（前回の返却分を置き換え）"
-                } else {
-                    ""
-                }
-            ),
-            &format!(
-                "{} ({}): {} answered, {} blank{}",
-                imported.vendor,
-                imported.system,
-                imported.answered,
-                imported.blank,
-                if imported.replaced {
-                    " (replaces the earlier return)"
-                } else {
-                    ""
-                }
-            ),
-        )
-    );
-    let v = view(&editions, edition, &record, &ctx.clock);
-    let mine: Vec<_> = v
-        .conflicts
-        .iter()
-        .filter(|c| c.vendor == imported.vendor && c.system == imported.system)
-        .collect();
-    if !mine.is_empty() {
+    println!("{}", imported.summary(lang));
+    if !imported.conflicts.is_empty() {
         println!("{}", lang.pick("食い違い：", "conflicts:"));
-        for c in mine {
-            let line = lang
-                .pick(
-                    &format!(
-                        "{}: 医療機関 {} / 事業者 {}",
-                        c.item,
-                        c.hospital.label(lang),
-                        c.vendor_answer.label(lang)
-                    ),
-                    &format!(
-                        "{}: hospital {} / vendor {}",
-                        c.item, c.hospital, c.vendor_answer
-                    ),
-                )
-                .to_string();
-            for l in text::wrap(&line, 76) {
+        for c in &imported.conflicts {
+            for l in text::wrap(&c.describe(lang), 76) {
                 println!("  {l}");
             }
         }

@@ -8,7 +8,7 @@ mod import;
 pub(crate) mod show;
 
 use super::{Ctx, Failure};
-use crate::domain::checklist::{ChecklistError, ChecklistView, Edition, Editions};
+use crate::domain::checklist::{label, ChecklistError, ChecklistView, Edition, Editions, Item};
 use crate::domain::Clock;
 use crate::domain::{Questionnaire, Record};
 
@@ -63,6 +63,30 @@ pub fn pick<'e>(
             },
         )
     })
+}
+
+/// The item a person typed: its printed number (`2⑦`, `2④-サーバ`, `１（１）`), with
+/// `--device` for a number asked for several devices, or its id.
+pub fn find_item<'e>(
+    ctx: &Ctx,
+    edition: &'e Edition,
+    typed: &str,
+    device: Option<&str>,
+) -> Result<&'e Item, Failure> {
+    let device = match device {
+        Some(d) => Some(label::parse_device(d).ok_or_else(|| {
+            Failure::Invalid(
+                ctx.lang
+                    .pick(
+                        &format!("--device `{d}` は機器ではありません：server（サーバ）、pc（端末PC）、network（ネットワーク機器）"),
+                        &format!("--device `{d}` is not a device: server, pc or network"),
+                    )
+                    .to_string(),
+            )
+        })?),
+        None => None,
+    };
+    label::find(edition, typed, device).map_err(|e| Failure::Invalid(e.message(ctx.lang)))
 }
 
 pub fn invalid(ctx: &Ctx, e: &ChecklistError) -> Failure {

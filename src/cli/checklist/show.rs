@@ -238,7 +238,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         carried: v.carry.as_ref().map(|c| Carried {
             from: c.from.clone(),
             saved: c.saved,
-            merges: c.merges.iter().map(|m| m.describe(lang)).collect(),
+            merges: c
+                .merges
+                .iter()
+                .map(|m| m.describe(&editions, edition, lang))
+                .collect(),
         }),
         items,
     };
@@ -318,7 +322,7 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
                     Wording::Unconfirmed => lang.pick(" ※未確認", " *unconfirmed"),
                     Wording::Confirmed => "",
                 };
-                let head = format!("{}{mark} [{}]", item.text, item.id);
+                let head = format!("{}{mark}", item.text);
                 for (i, line) in text::wrap(&head, 72).iter().enumerate() {
                     if i == 0 {
                         println!("  {} {line}", text::pad(row.item.label(), 5));

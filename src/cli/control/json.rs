@@ -32,6 +32,9 @@ pub fn source_json(source: &StatusSource, lang: Lang) -> Value {
             m.insert("vendors".into(), json!(vendors));
             evidence_json(evidence, &mut m);
         }
+        StatusSource::VendorPacket { vendor } => {
+            m.insert("vendors".into(), json!([vendor]));
+        }
         StatusSource::User | StatusSource::Default => {}
     }
     Value::Object(m)

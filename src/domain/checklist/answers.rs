@@ -241,10 +241,21 @@ pub struct ReturnedForm {
     pub file_sha256: String,
     #[serde(default)]
     pub items: BTreeMap<String, VendorAnswer>,
+    /// The risk-matrix controls the packet asked about, by control id, as the vendor answered.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub controls: BTreeMap<String, ReturnedControl>,
     /// Returned last year and copied with the record: not counted as back until confirmed
     /// (or a new form is imported).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub carried: bool,
+}
+
+/// A vendor's answer about one risk-matrix control of its system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedControl {
+    pub status: crate::domain::matrix::ControlStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -171,9 +171,15 @@ pub fn start(editions: &Editions, record: &mut Record, edition: &Edition) -> Opt
 }
 
 impl CarryStep {
-    /// `c2_patch_server=yes, c2_patch_pc=no (→2026-01-31), c2_patch_network=— → c2_patch_all = no
-    /// (target 2026-01-31)`, for the show command, the screen and the printed form.
-    pub fn describe(&self, lang: Lang) -> String {
+    /// `2(7) サーバ=はい, 2(7) 端末PC=いいえ (→2026-01-31), 2(7) ネットワーク機器=未回答 を統合 →
+    /// 2⑦ = いいえ（目標日 2026-01-31）`, for the show command, the screen and the printed form:
+    /// the sources by the previous edition's numbers, the result by this one's.
+    pub fn describe(&self, editions: &Editions, into: &Edition, lang: Lang) -> String {
+        let previous = into.previous.as_deref().and_then(|p| editions.get(p));
+        let source_label = |id: &str| match previous {
+            Some(p) => super::label::printed_id(p, id, lang),
+            None => super::label::printed_id(into, id, lang),
+        };
         let sources: Vec<String> = self
             .from
             .iter()
@@ -183,7 +189,7 @@ impl CarryStep {
                     (Some(a), None) => a.label(lang).to_string(),
                     (None, _) => lang.pick("未回答", "unanswered").to_string(),
                 };
-                format!("{}={a}", s.item)
+                format!("{}={a}", source_label(&s.item))
             })
             .collect();
         let result = match (self.result, self.target_on) {
@@ -204,7 +210,7 @@ impl CarryStep {
             "{} {} {} = {result}",
             sources.join(", "),
             lang.pick("を統合 →", "merged →"),
-            self.into
+            super::label::printed_id(into, &self.into, lang)
         )
     }
 }

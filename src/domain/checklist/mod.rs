@@ -7,6 +7,7 @@ pub mod carry;
 pub mod date;
 pub mod diff;
 pub mod edition;
+pub mod label;
 pub mod risk_link;
 pub mod rules;
 pub mod vendor_file;

@@ -264,7 +264,7 @@ pub fn check_answer(
         return match target_on {
             None => Ok(()),
             Some(_) => Err(ChecklistError::TargetOnGate {
-                item: item.id.clone(),
+                item: super::label::gate(Lang::Ja).to_string(),
             }),
         };
     }
@@ -321,7 +321,7 @@ pub fn item<'e>(edition: &'e Edition, id: &str) -> Result<&'e Item, ChecklistErr
     edition.item(id).ok_or_else(|| ChecklistError::UnknownItem {
         item: id.to_string(),
         edition: edition.id.clone(),
-        known: edition.items.iter().map(|i| i.id.clone()).collect(),
+        known: edition.items.iter().map(|i| i.key()).collect(),
     })
 }
 
@@ -401,9 +401,9 @@ pub fn withdraw(
     now: DateTime<Utc>,
 ) -> Result<ItemAnswer, ChecklistError> {
     let ed = edition(editions, edition_id)?;
-    item(ed, item_id)?;
+    let label = item(ed, item_id)?.key();
     let nothing = || ChecklistError::NothingToWithdraw {
-        item: item_id.to_string(),
+        item: label.clone(),
     };
     let current = match record.checklists.get(&ed.id) {
         Some(a) => Some(a.clone()),
@@ -436,11 +436,11 @@ pub fn note(
     now: DateTime<Utc>,
 ) -> Result<(), ChecklistError> {
     let ed = edition(editions, edition_id)?;
-    item(ed, item_id)?;
+    let label = item(ed, item_id)?.key();
     let note = note.trim();
     check_note(note)?;
     let none = || ChecklistError::NoCheckForNote {
-        item: item_id.to_string(),
+        item: label.clone(),
     };
     let answered = match record.checklists.get(&ed.id) {
         Some(a) => !a.history(item_id).is_empty(),

@@ -141,6 +141,10 @@ pub struct VendorStatus {
 pub enum Missing {
     Item {
         id: String,
+        /// As printed, with the device (2④ サーバ): the id is for `--json` only.
+        label: Text,
+        /// The section's name (医療情報システムの管理・運用), so the list reads alone.
+        section: Text,
         gap: Gap,
     },
     /// A vendor named in the record whose form for this edition has not come back.
@@ -156,7 +160,17 @@ pub enum Missing {
 impl Missing {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Missing::Item { id, gap } => format!("{id}: {}", gap.message(lang)),
+            Missing::Item {
+                label,
+                section,
+                gap,
+                ..
+            } => lang
+                .pick(
+                    &format!("{}（{}）：{}", label.ja, section.ja, gap.message(lang)),
+                    &format!("{} ({}): {}", label.en, section.en, gap.message(lang)),
+                )
+                .to_string(),
             Missing::Vendor {
                 vendor,
                 system,
@@ -338,6 +352,11 @@ impl<'e> ChecklistView<'e> {
                 RowStatus::Done => done += 1,
                 RowStatus::Missing(gap) => missing.push(Missing::Item {
                     id: item.id.clone(),
+                    label: item.printed_text(),
+                    section: edition
+                        .section(item.section)
+                        .map(|s| s.text.clone())
+                        .unwrap_or_default(),
                     gap: gap.clone(),
                 }),
                 RowStatus::NotRequired => {}

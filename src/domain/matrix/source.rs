@@ -100,6 +100,8 @@ pub enum StatusSource {
         vendors: Vec<String>,
         evidence: ItemEvidence,
     },
+    /// A vendor answered the control itself in its returned packet (`vendor`: `A社 (電子カルテ)`).
+    VendorPacket { vendor: String },
     /// Nobody has said: unknown.
     Default,
 }
@@ -110,7 +112,7 @@ impl StatusSource {
             StatusSource::User => Rank::User,
             StatusSource::Checklist(_) => Rank::Checklist,
             StatusSource::Interview { .. } => Rank::Interview,
-            StatusSource::Vendor { .. } => Rank::Vendor,
+            StatusSource::Vendor { .. } | StatusSource::VendorPacket { .. } => Rank::Vendor,
             StatusSource::Default => Rank::Default,
         }
     }
@@ -129,7 +131,7 @@ impl StatusSource {
             StatusSource::User => lang.pick("＋", "+"),
             StatusSource::Checklist(_) => lang.pick("＃", "#"),
             StatusSource::Interview { .. } => lang.pick("＊", "*"),
-            StatusSource::Vendor { .. } => lang.pick("＠", "@"),
+            StatusSource::Vendor { .. } | StatusSource::VendorPacket { .. } => lang.pick("＠", "@"),
             StatusSource::Default => lang.pick("  ", " "),
         }
     }
@@ -154,6 +156,10 @@ impl StatusSource {
                 lang.pick("事業者の回答", "vendor's form"),
                 vendors.join(lang.pick("、", ", ")),
                 evidence.label(lang)
+            ),
+            StatusSource::VendorPacket { vendor } => format!(
+                "{} {vendor}",
+                lang.pick("事業者の回答（対策）", "vendor's answer (control)")
             ),
             StatusSource::Default => lang.pick("未設定", "not set").to_string(),
         }
@@ -385,4 +391,32 @@ pub fn vendor(
             })
             .collect()
     })
+}
+
+/// What the vendors said about the control itself in their returned packets: one finding per
+/// vendor in scope (those of `system`, when the control names one) that answered it, from its
+/// newest return. A return carried with last year's record proves nothing until confirmed.
+pub fn vendor_packets(control: &str, record: &Record, system: Option<&str>) -> Vec<Finding> {
+    record
+        .vendors
+        .iter()
+        .filter(|v| system.is_none_or(|s| v.system == s))
+        .filter_map(|v| {
+            let (form, answer) = v
+                .forms
+                .values()
+                .filter_map(|f| f.returned.as_ref())
+                .filter_map(|r| r.controls.get(control).map(|a| (r, a)))
+                .max_by_key(|(r, _)| r.imported_at)?;
+            Some(Finding {
+                source: StatusSource::VendorPacket { vendor: v.label() },
+                status: Some(answer.status),
+                why: answer.note.as_ref().map(|n| Text {
+                    ja: n.clone(),
+                    en: n.clone(),
+                }),
+                carried: form.carried,
+            })
+        })
+        .collect()
 }

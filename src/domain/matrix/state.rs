@@ -94,6 +94,8 @@ impl<'c> ControlState<'c> {
             let system = mark.and_then(|m| m.system.as_deref());
             findings.extend(source::vendor(entry, record, sources.editions, system));
         }
+        let system = mark.and_then(|m| m.system.as_deref());
+        findings.extend(source::vendor_packets(&control.id, record, system));
         // Stable: within a rank, the crosswalk's order.
         findings.sort_by_key(|f| f.source.rank());
         let (status, source, carried) = findings

@@ -17,7 +17,6 @@ use crate::domain::carried::Carried;
 use crate::domain::indicator::Indicator;
 use crate::domain::lang::Lang;
 use crate::domain::matrix::{Catalog, Crosswalk};
-use crate::domain::survey::render::cite;
 use crate::domain::survey::Survey;
 use crate::domain::RecordId;
 
@@ -127,25 +126,10 @@ fn why(w: &Worry<'_>, level: Option<RiskLevel>) -> crate::domain::Text {
 }
 
 fn source(w: &Worry<'_>, survey: &Survey) -> crate::domain::Text {
-    // The figure's place with its page, and the indicator by its name (not an id).
-    let figure = |lang| {
-        w.telling()
-            .map(|s| format!(" {}", cite(&s.figure.source, survey, lang)))
-            .unwrap_or_default()
-    };
-    text(
-        format!(
-            "{}{}（指標「{}」）",
-            survey.label(Lang::Ja),
-            figure(Lang::Ja),
-            w.indicator.short(Lang::Ja)
-        ),
-        format!(
-            "{}{} (indicator “{}”)",
-            survey.label(Lang::En),
-            figure(Lang::En),
-            w.indicator.short(Lang::En)
-        ),
+    super::next_steps::survey_source(
+        survey,
+        w.telling().map(|s| s.figure.source.as_str()),
+        w.indicator,
     )
 }
 

@@ -338,11 +338,30 @@ impl BudgetSummary {
         match self {
             BudgetSummary::Missing(e) => vec![text(e.message(Lang::Ja), e.message(Lang::En))],
             BudgetSummary::Shown(b) if b.actual_source == ActualSource::Unknown => vec![text(
-                "セキュリティ予算が未回答（budget_amount か budget_bracket）：不足額は出せません",
-                "security budget not answered (budget_amount or budget_bracket): no shortfall",
+                format!(
+                    "セキュリティ予算が未回答（{}）：不足額は出せません",
+                    budget_questions(Lang::Ja)
+                ),
+                format!(
+                    "security budget not answered ({}): no shortfall",
+                    budget_questions(Lang::En)
+                ),
             )],
             BudgetSummary::Shown(_) => Vec::new(),
         }
+    }
+}
+
+/// The form's questions that give the actual budget, by their numbers: 「問16 か 問17」.
+pub(crate) fn budget_questions(lang: Lang) -> String {
+    let qn = crate::domain::Questionnaire::embedded();
+    let n = |id: &str| {
+        qn.number(id)
+            .map_or_else(|| id.to_string(), |n| n.to_string())
+    };
+    match lang {
+        Lang::Ja => format!("問{} か 問{}", n("budget_bracket"), n("budget_amount")),
+        Lang::En => format!("question {} or {}", n("budget_bracket"), n("budget_amount")),
     }
 }
 
@@ -415,7 +434,7 @@ impl ChecklistSummary {
             .missing
             .iter()
             .filter_map(|m| match m {
-                Missing::Item { id, gap } => Some(MissingItem {
+                Missing::Item { id, gap, .. } => Some(MissingItem {
                     item: id.clone(),
                     label: label(id),
                     text: item_text(id),

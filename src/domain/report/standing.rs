@@ -141,7 +141,8 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             lang.pick("病院数", "Hospitals"),
             lang.pick("割合", "Share"),
             lang.pick("貴院", "You"),
-        ]);
+        ])
+        .narrow([1, 2, 3]);
         let you = lang.pick("← 貴院", "← you");
         for r in &b.rows {
             t.row(
@@ -170,13 +171,11 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
         );
         part.blocks.push(Block::Table(t));
         if b.own == OwnBracket::Unanswered {
-            part.blocks.push(Block::Text(
-                lang.pick(
-                    "貴院の予算区分は未回答です（budget_bracket）。",
-                    "Your budget bracket is not answered yet (budget_bracket).",
-                )
-                .to_string(),
-            ));
+            let n = qn.number("budget_bracket").unwrap_or_default();
+            part.blocks.push(Block::Text(match lang {
+                Lang::Ja => format!("貴院の予算区分は未回答です（問{n}）。"),
+                Lang::En => format!("Your budget bracket is not answered yet (question {n})."),
+            }));
         }
     }
     if let Some(s) = pos.staff.sentence(lang) {

@@ -1,16 +1,20 @@
 //! The checklist as printed for the 立入検査: the hospital's 医療機関確認用 (each item with
 //! はい/いいえ, 確認日 and 目標日 for the 1st and 2nd check), then each vendor's 事業者確認用,
 //! then the conflicts on a page of their own, then the evidence hashes. Also the blank vendor
-//! form for mailing, and Markdown / CSV / JSON of the hospital's form.
+//! form for mailing; Markdown / CSV / JSON of the hospital's form are in [`data`]. Items are
+//! named by their printed numbers (2④ with the device in its own column), never by id.
+
+mod data;
+
+pub use data::{hospital_csv, hospital_json, hospital_md, vendor_md};
 
 use super::page::{document, escape};
 use crate::domain::checklist::answers::{ItemAnswer, YesNo};
 use crate::domain::checklist::vendor_file::VendorFile;
 use crate::domain::checklist::view::{Row, RowStatus};
-use crate::domain::checklist::{ChecklistView, Edition, Form, Item, Wording};
+use crate::domain::checklist::{label, ChecklistView, Edition, Editions, Form, Item, Wording};
 use crate::domain::Lang;
 use chrono::NaiveDate;
-use serde_json::json;
 use std::fmt::Write;
 
 fn boxes(a: Option<YesNo>, lang: Lang) -> String {
@@ -110,9 +114,8 @@ fn notes_footer(edition: &Edition, items: &[&Item], lang: Lang) -> String {
             .unwrap_or_default();
         let _ = write!(
             out,
-            "<div>※ {} [{}]: {}</div>",
-            escape(i.label()),
-            escape(&i.id),
+            "<div>※ {}: {}</div>",
+            escape(&i.printed(lang)),
             escape(&why)
         );
     }
@@ -188,7 +191,11 @@ pub fn hospital_html(v: &ChecklistView, lang: Lang, printed_on: NaiveDate) -> St
             ))
         );
         for m in &c.merges {
-            let _ = write!(body, "<br>・{}", escape(&m.describe(lang)));
+            let _ = write!(
+                body,
+                "<br>・{}",
+                escape(&m.describe(Editions::shipped(), e, lang))
+            );
         }
         body.push_str("</div>\n");
     }
@@ -323,10 +330,9 @@ pub fn hospital_html(v: &ChecklistView, lang: Lang, printed_on: NaiveDate) -> St
             let item = e.item(&c.item);
             let _ = writeln!(
                 body,
-                "<tr class=\"conflict\"><td class=\"num\">{}</td><td>{} <span class=\"small\">[{}]</span>{}</td><td class=\"ans\">{}</td><td>{} ({})</td><td class=\"ans\">{}</td><td class=\"small\">{}</td></tr>",
+                "<tr class=\"conflict\"><td class=\"num\">{}</td><td>{}{}</td><td class=\"ans\">{}</td><td>{} ({})</td><td class=\"ans\">{}</td><td class=\"small\">{}</td></tr>",
                 escape(item.map(|i| i.label()).unwrap_or("")),
                 escape(item.map(|i| i.text.get(lang)).unwrap_or("")),
-                escape(&c.item),
                 item.map(|i| device_suffix(i, lang)).unwrap_or_default(),
                 c.hospital.label(lang),
                 escape(&c.vendor),
@@ -368,7 +374,7 @@ pub fn hospital_html(v: &ChecklistView, lang: Lang, printed_on: NaiveDate) -> St
             let _ = writeln!(
                 body,
                 "<tr><td class=\"small\">{} {}</td><td class=\"small\">{}</td><td class=\"mono\">{}</td><td class=\"small\">{}</td><td class=\"small\">{}</td></tr>",
-                escape(&ev.item),
+                escape(&label::printed_id(e, &ev.item, lang)),
                 escape(lang.pick(&format!("（{}回目）", ev.check), &format!("(check {})", ev.check))),
                 escape(&ev.evidence.path),
                 escape(&ev.evidence.sha256),
@@ -468,17 +474,20 @@ pub fn vendor_blank_html(
         (lang.pick("システム", "System"), escape(&file.system)),
         (
             lang.pick("記録ID・版", "Record, edition"),
-            format!("{} / {}", escape(&file.record), escape(&file.edition)),
+            format!(
+                "{} / {}",
+                escape(&file.record),
+                escape(&edition.short_name(lang))
+            ),
         ),
+        (lang.pick("様式ID", "Form id"), escape(&file.form_id)),
+        (lang.pick("送付日", "Sent"), escape(&file.sent_on)),
     ]));
-    let _ = write!(
-        body,
-        "<p class=\"small\">{}</p>",
-        lang.pick(
-            "各項目に「はい」「いいえ」と確認日を、「いいえ」には目標日（確認日の年度末まで）を記入してください。",
-            "For each item mark yes or no with the date checked; for no, a target date (by the end of that fiscal year)."
-        )
-    );
+    body.push_str("<ul class=\"small\">");
+    for line in &file.instructions {
+        let _ = write!(body, "<li>{}</li>", escape(line));
+    }
+    body.push_str("</ul>\n");
     let _ = write!(
         body,
         "<table class=\"form\">\n<colgroup><col style=\"width:10mm\"><col style=\"width:15mm\"><col><col style=\"width:15mm\"><col style=\"width:18mm\"><col style=\"width:18mm\"><col style=\"width:30mm\"></colgroup>\n<thead><tr><th class=\"num\">{}</th><th class=\"dev\">{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
@@ -503,6 +512,30 @@ pub fn vendor_blank_html(
         );
     }
     body.push_str("</tbody></table>\n");
+    if !file.controls.is_empty() {
+        let _ = write!(
+            body,
+            "<h2>{}</h2>\n<table class=\"form\">\n<thead><tr><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            lang.pick("お尋ねしたい対策", "Controls we ask you about"),
+            lang.pick("番号", "No."),
+            lang.pick("対策", "Control"),
+            lang.pick("状況", "Status"),
+            lang.pick("備考", "Note"),
+        );
+        let choices = lang.pick(
+            "□実施済み □一部実施 □未実施 □対象外",
+            "□in place □partial □missing □not applicable",
+        );
+        for c in &file.controls {
+            let _ = writeln!(
+                body,
+                "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"small\">{choices}</td><td></td></tr>",
+                escape(&c.number),
+                escape(&c.text),
+            );
+        }
+        body.push_str("</tbody></table>\n");
+    }
     body.push_str(&notes_footer(edition, &items, lang));
     body.push_str("</section>\n");
     document(
@@ -510,220 +543,4 @@ pub fn vendor_blank_html(
         &format!("{} — {}", edition.title.get(lang), file.vendor),
         &body,
     )
-}
-
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-/// The hospital's form as Markdown, for a wiki or a mail.
-pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
-    let e = v.edition;
-    let mut out = format!(
-        "# {}\n\n- {}: {}\n- {}: {} ({})\n- {}: {}\n- {}: {}/{}, {}: {}/{}, {}: {}\n",
-        e.title.get(lang),
-        lang.pick("医療機関名", "Hospital"),
-        v.hospital.as_deref().unwrap_or("—"),
-        lang.pick("版", "Edition"),
-        e.short_name(lang),
-        e.id,
-        lang.pick("記録ID", "Record"),
-        v.record,
-        lang.pick("必須項目", "Required items"),
-        v.readiness.done,
-        v.readiness.required,
-        lang.pick("事業者確認用", "Vendor forms"),
-        v.readiness.vendors_returned,
-        v.readiness.vendors,
-        lang.pick("準備", "Ready"),
-        if v.readiness.ready {
-            lang.pick("完了", "yes")
-        } else {
-            lang.pick("未完了", "no")
-        },
-    );
-    for s in &v.sections {
-        let _ = write!(
-            out,
-            "\n## {} {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
-            s.def.number,
-            s.def.text.get(lang),
-            lang.pick("番号", "No."),
-            lang.pick("対象", "Devices"),
-            lang.pick("確認項目", "Item"),
-            lang.pick("回答", "Answer"),
-            lang.pick("確認日", "Checked"),
-            lang.pick("目標日", "Target"),
-        );
-        for row in s.groups.iter().flat_map(|g| g.rows.iter()) {
-            let a = row.latest();
-            let mark = if row.item.wording == Wording::Unconfirmed {
-                lang.pick(" ※未確認", " *unconfirmed")
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {}{mark} | {}{} | {} | {} |",
-                md_cell(row.item.label()),
-                device_cell(row.item, lang),
-                md_cell(row.item.text.get(lang)),
-                a.map(|a| a.answer.label(lang)).unwrap_or("—"),
-                if row.conflict {
-                    lang.pick(" ⚠食い違い", " !conflict")
-                } else {
-                    ""
-                },
-                a.map(|a| a.checked_on.to_string()).unwrap_or_default(),
-                a.and_then(|a| a.target_on)
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
-            );
-        }
-    }
-    if !v.conflicts.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", lang.pick("食い違い", "Conflicts"));
-        for c in &v.conflicts {
-            let _ = writeln!(
-                out,
-                "- {}: {} {} / {} ({}) {}",
-                c.item,
-                lang.pick("医療機関", "hospital"),
-                c.hospital.label(lang),
-                c.vendor,
-                c.system,
-                c.vendor_answer.label(lang)
-            );
-        }
-    }
-    out
-}
-
-/// The vendor's blank form as Markdown.
-pub fn vendor_md(edition: &Edition, file: &VendorFile, lang: Lang) -> String {
-    let mut out = format!(
-        "# {} {}\n\n- {}: {}\n- {}: {}\n- {}: {} / {}\n\n| id | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
-        edition.title.get(lang),
-        lang.pick("【事業者確認用】", "[vendor form]"),
-        lang.pick("事業者名", "Vendor"),
-        file.vendor,
-        lang.pick("システム", "System"),
-        file.system,
-        lang.pick("記録ID・版", "Record, edition"),
-        file.record,
-        file.edition,
-        lang.pick("確認項目", "Item"),
-        lang.pick("回答", "Answer"),
-        lang.pick("確認日", "Checked"),
-        lang.pick("目標日", "Target"),
-        lang.pick("備考", "Note"),
-    );
-    for i in &file.items {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            i.id,
-            md_cell(&i.text),
-            md_cell(&i.answer),
-            md_cell(&i.checked_on),
-            md_cell(&i.target_on),
-            md_cell(&i.note)
-        );
-    }
-    out
-}
-
-/// The hospital's form as CSV for Excel (UTF-8 with a BOM, CRLF): one row per item with the
-/// first and the latest check.
-pub fn hospital_csv(v: &ChecklistView, lang: Lang) -> Vec<u8> {
-    let mut w = crate::excel::ExcelCsv::new();
-    w.row([
-        "id",
-        "section",
-        "number",
-        "device",
-        "text",
-        "answer_1",
-        "checked_on_1",
-        "target_on_1",
-        "answer_2",
-        "checked_on_2",
-        "target_on_2",
-        "checks",
-        "note",
-        "conflict",
-        "status",
-    ]);
-    for row in v.rows() {
-        let h = &row.history;
-        let first = h.first();
-        let last = if h.len() > 1 { h.last() } else { None };
-        let ans = |a: Option<&ItemAnswer>| a.map(|a| a.answer.id().to_string()).unwrap_or_default();
-        let chk = |a: Option<&ItemAnswer>| a.map(|a| a.checked_on.to_string()).unwrap_or_default();
-        let tgt = |a: Option<&ItemAnswer>| {
-            a.and_then(|a| a.target_on)
-                .map(|t| t.to_string())
-                .unwrap_or_default()
-        };
-        w.row([
-            row.item.id.clone(),
-            row.item.section.to_string(),
-            row.item.label().to_string(),
-            row.item.device.map(|d| d.id()).unwrap_or("").to_string(),
-            row.item.text.get(lang).to_string(),
-            ans(first),
-            chk(first),
-            tgt(first),
-            ans(last),
-            chk(last),
-            tgt(last),
-            h.len().to_string(),
-            row.latest()
-                .and_then(|a| a.note.clone())
-                .unwrap_or_default(),
-            row.conflict.to_string(),
-            match row.status {
-                RowStatus::Done => "done",
-                RowStatus::Missing(_) => "missing",
-                RowStatus::NotRequired => "not_required",
-            }
-            .to_string(),
-        ]);
-    }
-    w.finish()
-}
-
-/// The hospital's form as JSON: every check of every item, the vendors' answers, conflicts.
-pub fn hospital_json(v: &ChecklistView, lang: Lang) -> serde_json::Value {
-    let items: Vec<serde_json::Value> = v
-        .rows()
-        .map(|row| {
-            json!({
-                "id": row.item.id,
-                "section": row.item.section,
-                "number": row.item.number,
-                "device": row.item.device.map(|d| d.id()),
-                "text": row.item.text.get(lang),
-                "wording": row.item.wording,
-                "required": row.required,
-                "checks": row.history,
-                "vendors": row.vendors.iter().map(|c| json!({
-                    "vendor": c.vendor,
-                    "system": c.system,
-                    "answer": c.answer.as_ref().map(|a| a.answer),
-                    "checked_on": c.answer.as_ref().map(|a| a.checked_on),
-                    "target_on": c.answer.as_ref().and_then(|a| a.target_on),
-                })).collect::<Vec<_>>(),
-                "conflict": row.conflict,
-            })
-        })
-        .collect();
-    json!({
-        "record": v.record,
-        "hospital": v.hospital,
-        "edition": v.edition.id,
-        "ready": v.readiness.ready,
-        "missing": v.readiness.missing_items(),
-        "items": items,
-    })
 }
