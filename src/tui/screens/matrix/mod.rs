@@ -13,6 +13,9 @@ mod filter;
 mod heat;
 mod note;
 mod tree;
+mod walk;
+
+pub use walk::WalkScreen;
 
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusInput};
@@ -23,10 +26,10 @@ use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::theme::Theme;
 use controls::Controls;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use filter::Filter;
 use heat::{Heat, Spot};
-use note::{NoteEdit, Outcome};
+use note::NoteEdit;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -256,7 +259,7 @@ impl MatrixScreen {
         {
             Ok(()) => {
                 self.refresh(session);
-                let after = percent(&self.coverage);
+                let after = self.coverage.figure().render(lang);
                 let now = self
                     .coverage
                     .control(&id)
@@ -264,12 +267,12 @@ impl MatrixScreen {
                 Action::Flash(
                     lang.pick(
                         &format!(
-                            "{} → {}（全体 {before} → {after}）{name}",
+                            "{} → {}：{after}（変更前 {before}）{name}",
                             before_status.label(lang),
                             now.label(lang)
                         ),
                         &format!(
-                            "{} → {} (overall {before} → {after}): {name}",
+                            "{} → {}: {after} (was {before}): {name}",
                             before_status.label(lang),
                             now.label(lang)
                         ),
@@ -299,24 +302,11 @@ impl MatrixScreen {
     }
 
     fn note_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
-            return None;
+        let (action, closed) = note::key(&mut self.note, key, session, lang)?;
+        if closed {
+            self.refresh(session);
         }
-        let edit = self.note.as_mut()?;
-        Some(match edit.handle(key, session, lang) {
-            Outcome::Typing => Action::None,
-            Outcome::Closed(msg) => {
-                self.note = None;
-                self.refresh(session);
-                Action::Flash(msg)
-            }
-            Outcome::Refused(msg) => {
-                if session.read_only() {
-                    self.note = None;
-                }
-                Action::Flash(msg)
-            }
-        })
+        Some(action)
     }
 
     fn open(&mut self, lang: Lang) -> Action {
@@ -581,8 +571,8 @@ impl MatrixScreen {
         // The key to the marks, under the detail when there is room.
         let legend: Vec<Line<'static>> = [
             l.pick(
-                "＊ヒアリングの回答から　＋設定済み　～前年から",
-                "* from the interview  + set  ~ from last year",
+                "＋利用者　＃チェックリスト　＊ヒアリング　＠事業者　～前年・未確認　！食い違い",
+                "+ user  # checklist  * interview  @ vendor  ~ carried, unconfirmed  ! conflict",
             ),
             l.pick(
                 "●実施済み　◐一部実施　○未実施　-対象外　?不明",
@@ -674,6 +664,30 @@ impl MatrixScreen {
     }
 }
 
+/// The key to where a status comes from, the same marks on every list (the domain's
+/// [`StatusSource::mark`](crate::domain::matrix::StatusSource::mark)), for the help overlays of
+/// the matrix and the walk-through.
+fn source_marks(lang: Lang) -> Vec<(String, String)> {
+    let pair = |k: &str, ja: &str, en: &str| (k.to_string(), lang.pick(ja, en).to_string());
+    vec![
+        pair(
+            lang.pick("＋ ＃", "+ #"),
+            "利用者の設定／チェックリスト",
+            "set by the user / checklist",
+        ),
+        pair(
+            lang.pick("＊ ＠", "* @"),
+            "ヒアリング／事業者の回答から",
+            "interview / vendor's form",
+        ),
+        pair(
+            lang.pick("～ ！", "~ !"),
+            "前年から・未確認／食い違い",
+            "carried / sources disagree",
+        ),
+    ]
+}
+
 impl Screen for MatrixScreen {
     fn pane(&self) -> Option<Pane> {
         Some(Pane::Matrix)
@@ -719,6 +733,7 @@ impl Screen for MatrixScreen {
             Level::Heat => vec![
                 p("↑↓←→", "セル", "cell"),
                 p("Enter", "開く", "open"),
+                p("w", "順に確認", "walk"),
                 p("u", "未対策のみ", "uncovered"),
                 p("f", "病院/事業者", "hospital/vendor"),
                 p("?", "キー", "keys"),
@@ -755,9 +770,9 @@ impl Screen for MatrixScreen {
             pair("●◐○", "実施済み/一部/未実施", "in place/partial/missing"),
             pair("? -", "不明／対象外", "unknown / not applicable"),
             pair(
-                lang.pick("＊＋～", "* + ~"),
-                "回答から/設定済み/前年から",
-                "interview/set/last year",
+                lang.pick("？ 不明", "n/k"),
+                "過半の対策が不明なセル",
+                "cell mostly unknown",
             ),
             pair(
                 lang.pick("大 中 小", "L M S"),
@@ -765,6 +780,9 @@ impl Screen for MatrixScreen {
                 "category/medium/scenario",
             ),
         ]
+        .into_iter()
+        .chain(source_marks(lang))
+        .collect()
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
@@ -833,6 +851,7 @@ impl Screen for MatrixScreen {
             }
             Intent::ResetStatus => self.set_status(StatusInput::Clear, session, lang),
             Intent::EditNote => self.open_note(session, lang),
+            Intent::Walk => Action::Push(Box::new(WalkScreen::new(session, lang, false))),
             Intent::Back => self.back(),
             Intent::Quit => Action::Quit,
             _ => return None,
