@@ -20,13 +20,6 @@ impl CoverageFigure {
         self.controls - self.known
     }
 
-    /// Fewer than half of the controls have a status: the percentage says more about what
-    /// nobody has answered than about the hospital, and a heat map marks the cell instead of
-    /// showing a 0% that is only not known.
-    pub fn mostly_unknown(&self) -> bool {
-        self.unknown() * 2 > self.controls
-    }
-
     /// The coverage as a whole percentage (rounded down), `None` when nothing counts.
     pub fn percent(&self) -> Option<u8> {
         self.tally.percent()

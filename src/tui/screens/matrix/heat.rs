@@ -6,9 +6,7 @@
 
 use super::controls::{status_cell, status_style};
 use crate::domain::matrix::catalog::{Category, Phase};
-use crate::domain::matrix::{
-    Catalog, ControlStatus, Coverage, CoverageFigure, Rank, StatusSource, Tally,
-};
+use crate::domain::matrix::{Catalog, ControlStatus, Coverage, Rank, StatusSource, Tally};
 use crate::domain::Lang;
 use crate::text::{pad, pad_left, truncate, width};
 use crate::tui::theme::Theme;
@@ -61,16 +59,6 @@ impl Spot {
         }
     }
 
-    /// Covered, known and unknown over the spot's small risks and their controls.
-    pub fn figure(self, cov: &Coverage<'_>, catalog: &'static Catalog) -> CoverageFigure {
-        match (self.category(catalog), self.phase(catalog)) {
-            (Some(c), Some(p)) => cov.cell_figure(&c.id, &p.id),
-            (Some(c), None) => cov.category_figure(&c.id),
-            (None, Some(p)) => cov.phase_figure(&p.id),
-            (None, None) => cov.figure(),
-        }
-    }
-
     pub fn tally(self, cov: &Coverage<'_>) -> Tally {
         match (cov.cells.get(self.row), cov.phases.get(self.col)) {
             (Some(row), Some(_)) => row[self.col],
@@ -99,7 +87,7 @@ struct Mark {
     /// its controls are unknown.
     text: String,
     unknown: bool,
-    /// Most of the cell's controls have no status: marked `？？ 不明`, not a 0% that only
+    /// Most of the cell's small risks are unknown: marked `？？ 不明`, not a 0% that only
     /// means nobody has said.
     mostly_unknown: bool,
     band: Band,
@@ -125,9 +113,9 @@ pub fn shade(percent: u8) -> &'static str {
     }
 }
 
-fn mark(t: &Tally, f: &CoverageFigure, lang: Lang) -> Mark {
+fn mark(t: &Tally, lang: Lang) -> Mark {
     let unknown = t.unknown > 0;
-    if !t.is_empty() && f.mostly_unknown() {
+    if t.mostly_unknown() {
         return Mark {
             shade: unknown_mark(lang).0,
             text: unknown_mark(lang).1.to_string(),
@@ -211,10 +199,7 @@ impl Heat {
         let marks = (0..rows.len())
             .map(|row| {
                 (0..heads.len())
-                    .map(|col| {
-                        let spot = Spot { row, col };
-                        mark(&spot.tally(cov), &spot.figure(cov, catalog), lang)
-                    })
+                    .map(|col| mark(&Spot { row, col }.tally(cov), lang))
                     .collect()
             })
             .collect();
@@ -393,7 +378,7 @@ fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
     match lang {
         Lang::Ja => [
             format!(
-                "{figure}  小リスク{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
+                "{figure} 小リスク{}：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
                 n[0], n[1], n[2], n[3], n[4], n[5]
             ),
             format!(
@@ -440,37 +425,38 @@ mod tests {
 
     #[test]
     fn a_blank_cell_and_an_all_dropped_one_differ() {
-        let known = |known, controls| CoverageFigure {
-            tally: Tally::default(),
-            known,
-            controls,
-        };
-        let empty = mark(&Tally::default(), &known(0, 0), Lang::Ja);
+        let empty = mark(&Tally::default(), Lang::Ja);
         assert_eq!((empty.text.as_str(), empty.shade), ("", " "));
         let dropped = mark(
             &Tally {
                 dropped: 2,
                 ..Tally::default()
             },
-            &known(2, 2),
             Lang::Ja,
         );
         assert_eq!(dropped.text, "—");
-        let tally = Tally {
-            half: 1,
-            unknown: 1,
-            ..Tally::default()
-        };
-        let half = mark(&tally, &known(2, 4), Lang::Ja);
+        let half = mark(
+            &Tally {
+                half: 1,
+                unknown: 1,
+                ..Tally::default()
+            },
+            Lang::Ja,
+        );
         assert_eq!(
             (half.text.as_str(), half.shade, half.unknown),
             ("25%", "░", true)
         );
-        // Most of its controls unknown: marked, not 25%.
-        let mostly = mark(&tally, &known(1, 4), Lang::Ja);
+        // Most of its small risks unknown: marked, not 16%.
+        let tally = Tally {
+            half: 1,
+            unknown: 2,
+            ..Tally::default()
+        };
+        let mostly = mark(&tally, Lang::Ja);
         assert_eq!((mostly.text.as_str(), mostly.shade), ("不明", "？"));
         assert!(mostly.mostly_unknown);
-        let en = mark(&tally, &known(1, 4), Lang::En);
+        let en = mark(&tally, Lang::En);
         assert_eq!((en.text.as_str(), en.shade), ("n/k", "??"));
     }
 
