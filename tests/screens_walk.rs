@@ -307,3 +307,22 @@ fn a_read_only_record_refuses_answers_and_notes() {
     );
     drop(holder);
 }
+
+/// `?` lists the walk's keys from the key table, and the marks of what is known.
+#[test]
+fn the_help_lists_the_walk_keys_and_marks() {
+    let mut ui = walk(Lang::En, 80, 24);
+    ui.key('?');
+    let s = ui.screen();
+    for want in [
+        "In place (saved, next)",
+        "Don't know: ask the vendor",
+        "Next, without answering",
+        "Previous control",
+        "Review all ⇄ unknown only",
+        "Close (resumes here)",
+        "set by the user / checklist",
+    ] {
+        assert!(s.contains(want), "{want}:\n{s}");
+    }
+}
