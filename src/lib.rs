@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod clock;
 pub mod domain;
+pub mod edge;
 pub mod excel;
 pub mod print;
 pub mod store;

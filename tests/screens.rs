@@ -404,7 +404,21 @@ fn new_record_form_validates_through_the_domain() {
         ui.press(KeyCode::Backspace);
     }
     ui.typed("120").press(KeyCode::Enter);
-    ui.press(KeyCode::Down).press(KeyCode::Enter); // 都道府県・市町村
+    // No founder is chosen for the user: Enter refuses and says so (a preselected 国 would file
+    // the hospital in the wrong cohort).
+    ui.press(KeyCode::Enter);
+    assert!(
+        ui.screen().contains("開設者を選んでください"),
+        "{}",
+        ui.screen()
+    );
+    assert!(
+        ui.app.session.is_none(),
+        "nothing is created without a founder"
+    );
+    ui.press(KeyCode::Down)
+        .press(KeyCode::Down)
+        .press(KeyCode::Enter); // 国, 都道府県・市町村
     let s = ui.app.session.as_ref().expect("the new record is open");
     assert_eq!(s.record.beds(), Some(120));
     assert_eq!(s.record.choice("founder"), Some("prefecture_municipal"));

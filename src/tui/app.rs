@@ -1,6 +1,7 @@
 //! The application: a stack of screens over one open record, the event loop, and the one path by
 //! which every way of leaving (q, Ctrl-C, SIGHUP, SIGTERM, a panic) saves what was typed.
 
+use super::commands::{self, Command};
 use super::events::{Event, Source};
 use super::keys::{self, Intent, Pane, Scope};
 use super::screens::{self, help, home::Home, interview::Interview};
@@ -60,8 +61,9 @@ pub trait Screen {
     fn scope(&self) -> Scope;
     /// The title bar's text.
     fn title(&self, view: &View) -> String;
-    /// The footer's key hints: (keys, what they do).
-    fn footer(&self, view: &View) -> Vec<(String, String)>;
+    /// The commands the screen offers in its present state, in the footer's order: the app
+    /// draws the footer from them (see [`super::commands`]).
+    fn commands(&self, view: &View) -> Vec<Command>;
     /// Handles a key: `None` when the screen did not take it, so that the global bindings may.
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action>;
     fn handle_paste(&mut self, _text: &str, _env: &mut Env) -> Action {
@@ -121,6 +123,20 @@ impl App {
             quit: false,
             draft_due: None,
         }
+    }
+
+    /// The commands the top screen offers now, as its footer draws them (and as the tests
+    /// check them against the binding table).
+    pub fn commands(&self) -> Vec<Command> {
+        let view = View {
+            lang: self.lang,
+            theme: self.theme,
+            session: self.session.as_ref(),
+        };
+        self.stack
+            .last()
+            .map(|top| top.commands(&view))
+            .unwrap_or_default()
     }
 
     pub fn should_quit(&self) -> bool {
@@ -363,7 +379,7 @@ impl App {
                 self.stack.push(Box::new(screen));
                 self.stack.extend(overview);
             }
-            Err(e) => self.flash = Some(crate::cli::Failure::from_store(e, self.lang).to_string()),
+            Err(e) => self.flash = Some(crate::edge::Failure::from_store(e, self.lang).to_string()),
         }
     }
 
@@ -462,7 +478,10 @@ impl App {
                 crate::text::truncate(&format!(" {msg}"), area.width as usize),
                 self.theme.warn(),
             ),
-            (None, None) => footer_line(&top.footer(&view), &self.theme, area.width as usize),
+            (None, None) => footer_line(
+                &commands::footer(&top.commands(&view), self.lang, area.width as usize),
+                &self.theme,
+            ),
         };
         frame.render_widget(Paragraph::new(footer), footer_area);
         if self.help {
@@ -483,18 +502,12 @@ impl App {
     }
 }
 
-/// Key hints, as many as fit, each key highlighted (bold without colour).
-fn footer_line(hints: &[(String, String)], theme: &Theme, width: usize) -> Line<'static> {
+/// Key hints (those that fit), each key highlighted (bold without colour).
+fn footer_line(hints: &[(String, String)], theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
     for (key, label) in hints {
-        let w = crate::text::width(key) + 1 + crate::text::width(label) + 2;
-        if used + w > width {
-            break;
-        }
         spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
-        used += w;
     }
     Line::from(spans)
 }

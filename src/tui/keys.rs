@@ -67,6 +67,10 @@ pub enum Intent {
     Reply(crate::domain::matrix::Reply),
     /// The walk-through: the controls already known too, or only those still unknown.
     Review,
+    /// A line break in the note editor.
+    NewLine,
+    /// Choose (or tick) the option of that number.
+    Choose,
 }
 
 /// The screens of an open record, each one key away from the others.
@@ -122,6 +126,12 @@ pub enum Scope {
     MatrixControls,
     /// The walk-through: one control at a time.
     Walk,
+    /// A question only `y` answers (remove a vendor, clear a contact); any other key keeps.
+    Confirm,
+    /// The options of a choice question, by number.
+    Choices,
+    /// Keys that work even from inside a text field, where letters are typed.
+    Typing,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -144,6 +154,13 @@ const fn code(code: KeyCode) -> Key {
     }
 }
 
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
 const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
@@ -159,6 +176,34 @@ pub struct Binding {
     pub shown: &'static str,
     pub ja: &'static str,
     pub en: &'static str,
+    /// How the footer writes the binding when a screen offers it: keys and a short label.
+    /// `None`: the footer uses `shown` and the full label.
+    pub short: Option<Short>,
+    /// Footer priority: when the footer is too narrow, the hints with the highest rank give
+    /// way first (0 stays longest; 2 by default; 3 gives way to everything else).
+    pub rank: u8,
+}
+
+/// A binding as the footer writes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Short {
+    pub keys: &'static str,
+    pub ja: &'static str,
+    pub en: &'static str,
+}
+
+impl Binding {
+    /// The footer's keys and short label for this binding.
+    const fn short(self, keys: &'static str, ja: &'static str, en: &'static str) -> Binding {
+        Binding {
+            short: Some(Short { keys, ja, en }),
+            ..self
+        }
+    }
+
+    const fn rank(self, rank: u8) -> Binding {
+        Binding { rank, ..self }
+    }
 }
 
 const fn b(
@@ -176,6 +221,8 @@ const fn b(
         shown,
         ja,
         en,
+        short: None,
+        rank: 2,
     }
 }
 
@@ -193,13 +240,15 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Home, I::Copy, &[k('c')], "c", "記録を新しい年度にコピー", "Copy the record to a new year"),
     b(S::Home, I::Delete, &[k('d')], "d", "記録を削除（病院名の入力で確認）", "Delete the record (type its hospital name)"),
     b(S::Home, I::Show(Pane::Position), &[k('p')], "p", "選んだ記録の2022年調査との比較", "Position of the selected record against the 2022 survey"),
-    b(S::Home, I::Export, &[k('e')], "e", "選んだ記録を書き出す（報告書 md/html/csv、記録 json）", "Export the selected record (report md/html/csv, record json)"),
+    b(S::Home, I::Export, &[k('e')], "e", "選んだ記録を書き出す（報告書 md/html/csv、記録 json）", "Export the selected record (report md/html/csv, record json)").rank(3),
     b(S::Home, I::Show(Pane::Overview), &[k('o')], "o", "選んだ記録の総合（全体と次の一手）", "Overview of the selected record, next steps"),
     b(S::Home, I::Filter, &[k('/')], "/", "絞り込み（Escで解除）", "Filter (Esc clears)"),
     b(S::Home, I::Back, &[code(KeyCode::Esc)], "Esc", "絞り込みを解除", "Clear the filter"),
     b(S::Home, I::Quit, &[k('q')], "q", "終了", "Quit"),
-    b(S::Form, I::NextQuestion, &[code(KeyCode::Tab), code(KeyCode::Down)], "Tab/↓", "次の欄", "Next field"),
-    b(S::Form, I::PrevQuestion, &[code(KeyCode::BackTab), code(KeyCode::Up)], "Shift-Tab/↑", "前の欄", "Previous field"),
+    b(S::Form, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "次の欄", "Next field"),
+    b(S::Form, I::PrevQuestion, &[code(KeyCode::BackTab)], "Shift-Tab", "前の欄", "Previous field"),
+    b(S::Form, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の欄（開設者では次の選択肢、j は開設者で）", "Next field (founder: next choice; j there)"),
+    b(S::Form, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の欄（開設者では前の選択肢、k は開設者で）", "Previous field (founder: previous choice; k there)"),
     b(S::Form, I::Pick, &[code(KeyCode::Enter)], "Enter", "確認して次の欄へ、開設者で作成", "Check and go on; on the founder, create"),
     b(S::Form, I::Back, &[code(KeyCode::Esc)], "Esc", "作成せずに戻る", "Back without creating"),
     b(S::Interview, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "選択肢を上へ", "Previous option"),
@@ -229,6 +278,11 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Details, I::NextSection, &[code(KeyCode::PageDown), k(' ')], "PgDn/Space", "次のページ", "Page down"),
     b(S::Details, I::Back, &[code(KeyCode::Esc), code(KeyCode::Enter)], "Esc/Enter", "閉じる", "Close"),
     b(S::Note, I::Back, &[code(KeyCode::Esc), ctrl('s')], "Esc/Ctrl-S", "メモを保存して閉じる", "Keep the note and close"),
+    b(S::Note, I::NewLine, &[code(KeyCode::Enter)], "Enter", "改行", "New line"),
+    b(S::Choices, I::Choose, &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9')], "1-9", "選択肢の番号で決定（複数選択では切り替え）", "Choose option N (tick it in multiple choice)"),
+    b(S::Typing, I::Export, &[alt('e')], "Alt+e", "入力欄の中からでも書き出し", "Export even from inside a field"),
+    b(S::Confirm, I::Confirm, &[k('y')], "y", "確かめて実行", "Yes, do it"),
+    b(S::Confirm, I::Back, &[code(KeyCode::Esc)], "Esc", "やめる（y 以外のどのキーでも）", "Keep it (any key but y)"),
     b(S::Checklist, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の項目", "Previous item"),
     b(S::Checklist, I::Down, &[code(KeyCode::Down), k('j')], "↓/j", "次の項目", "Next item"),
     b(S::Checklist, I::NextSection, &[code(KeyCode::PageDown), k(']')], "PgDn/]", "次の項", "Next section"),
@@ -294,16 +348,16 @@ pub static BINDINGS: &[Binding] = &[
     b(S::MatrixControls, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::MatrixControls, I::Back, &[code(KeyCode::Esc)], "Esc", "小リスクの一覧へ", "Back to the scenarios"),
     b(S::MatrixControls, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
-    b(S::Walk, I::Reply(Reply::InPlace), &[k('1')], "1", "実施済み（保存して次へ）", "In place (saved, next)"),
+    b(S::Walk, I::Reply(Reply::InPlace), &[k('1')], "1", "実施済み（保存して次へ）", "In place (saved, next)").rank(1),
     b(S::Walk, I::Reply(Reply::Partial), &[k('2')], "2", "一部実施", "Partly in place"),
     b(S::Walk, I::Reply(Reply::Missing), &[k('3')], "3", "未実施", "Missing"),
     b(S::Walk, I::Reply(Reply::NotApplicable), &[k('4')], "4", "対象外", "Not applicable"),
     b(S::Walk, I::Reply(Reply::AskVendor), &[k('5')], "5", "わからない（事業者に確認）", "Don't know: ask the vendor"),
-    b(S::Walk, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control"),
-    b(S::Walk, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "答えずに次へ", "Next, without answering"),
-    b(S::Walk, I::PrevQuestion, &[code(KeyCode::Backspace), code(KeyCode::BackTab)], "Backspace", "前の対策に戻る", "Previous control"),
+    b(S::Walk, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control").short("n", "メモ", "note"),
+    b(S::Walk, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "答えずに次へ", "Next, without answering").short("Tab", "飛ばす", "skip").rank(3),
+    b(S::Walk, I::PrevQuestion, &[code(KeyCode::Backspace), code(KeyCode::BackTab)], "Backspace", "前の対策に戻る", "Previous control").short("Backspace", "前へ", "back"),
     b(S::Walk, I::Review, &[k('r')], "r", "判明済みも見直す ⇄ 未判明のみ", "Review all ⇄ unknown only"),
-    b(S::Walk, I::Back, &[code(KeyCode::Esc)], "Esc", "閉じる（次回ここから）", "Close (resumes here)"),
+    b(S::Walk, I::Back, &[code(KeyCode::Esc)], "Esc", "閉じる（次回ここから）", "Close (resumes here)").short("Esc", "閉じる", "close"),
     b(S::Walk, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
@@ -333,7 +387,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Export, I::Down, &[code(KeyCode::Down)], "↓", "下へ", "Move down"),
     b(S::Export, I::Pick, &[code(KeyCode::Enter)], "Enter", "選んだ形式で書き出す", "Write in the chosen format"),
     b(S::Export, I::Back, &[code(KeyCode::Esc)], "Esc", "書き出さずに閉じる", "Close without writing"),
-    b(S::Global, I::Help, &[k('?'), code(KeyCode::F(1))], "?/F1", "キー一覧", "Keys"),
+    b(S::Global, I::Help, &[k('?'), code(KeyCode::F(1))], "?/F1", "キー一覧", "Keys").short("?", "キー", "keys"),
     b(S::Global, I::Quit, &[ctrl('c')], "Ctrl-C", "保存して終了", "Save and quit"),
 ];
 
@@ -368,6 +422,15 @@ pub fn help(scope: Scope, extra: &[Scope], lang: Lang) -> Vec<(&'static str, &'s
         .flat_map(|s| BINDINGS.iter().filter(move |b| b.scope == *s))
         .map(|b| (b.shown, lang.pick(b.ja, b.en)))
         .collect()
+}
+
+/// One binding as a help row (keys, label), for the rows a screen adds after its own scope's.
+pub fn row(scope: Scope, intent: Intent, lang: Lang) -> (String, String) {
+    BINDINGS
+        .iter()
+        .find(|b| b.scope == scope && b.intent == intent)
+        .map(|b| (b.shown.to_string(), lang.pick(b.ja, b.en).to_string()))
+        .unwrap_or_default()
 }
 
 /// The keys of an intent as the footer shows them.
@@ -469,6 +532,9 @@ mod tests {
             Scope::MatrixTree,
             Scope::MatrixControls,
             Scope::Walk,
+            Scope::Confirm,
+            Scope::Choices,
+            Scope::Typing,
             Scope::Global,
         ] {
             let mut seen: Vec<(KeyCode, KeyModifiers)> = Vec::new();

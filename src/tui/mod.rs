@@ -2,6 +2,7 @@
 //! domain calls and draws domain state; everything it shows is computed in `crate::domain`.
 
 pub mod app;
+pub mod commands;
 pub mod events;
 pub mod keys;
 pub mod screens;
@@ -10,7 +11,7 @@ pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
-use crate::cli::{Ctx, Failure};
+use crate::edge::{Ctx, Failure};
 use app::{App, Ending};
 
 pub fn run(ctx: &mut Ctx) -> Result<(), Failure> {

@@ -79,6 +79,15 @@ impl Session {
         self.lock.is_none()
     }
 
+    /// Why nothing can be changed, in the user's language, when the record is held elsewhere;
+    /// `None` when it can be edited. Screens show it instead of opening an editor.
+    pub fn read_only_message(&self, lang: Lang) -> Option<String> {
+        match &self.held_by {
+            Some(h) if self.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
+            _ => None,
+        }
+    }
+
     fn writable(&self) -> Result<(), Refusal> {
         match &self.held_by {
             Some(h) if self.lock.is_none() => Err(Refusal::ReadOnly(h.clone())),

@@ -10,6 +10,7 @@ use crate::print::report::{self, Format};
 use crate::store::Store;
 use crate::text::{pad, truncate};
 use crate::tui::app::View;
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Scope};
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
@@ -17,6 +18,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// What a key did to the overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,18 +62,15 @@ impl ExportPrompt {
         }
     }
 
-    pub fn footer(lang: Lang) -> Vec<(String, String)> {
+    pub fn commands() -> Vec<Command> {
         vec![
-            (
-                "m/h/c/j".into(),
-                lang.pick("形式を選んで書き出す", "write in that format")
-                    .into(),
-            ),
-            (
-                "↑↓ Enter".into(),
-                lang.pick("選んで書き出す", "choose, write").into(),
-            ),
-            ("Esc".into(), lang.pick("中止", "cancel").into()),
+            C::of(S::Export, I::ExportAs(Format::Md))
+                .keys("m/h/c/j")
+                .label("形式を選んで書き出す", "write in that format"),
+            C::of(S::Export, I::Pick)
+                .keys("↑↓ Enter")
+                .label("選んで書き出す", "choose, write"),
+            C::of(S::Export, I::Back).label("中止", "cancel"),
         ]
     }
 
@@ -150,11 +151,11 @@ pub fn write(store: &Store, record: &Record, format: Format, lang: Lang) -> Stri
         Err(e) => match lang {
             Lang::Ja => format!(
                 "書き出せません：{}",
-                crate::cli::Failure::from_store(e, lang)
+                crate::edge::Failure::from_store(e, lang)
             ),
             Lang::En => format!(
                 "Cannot export: {}",
-                crate::cli::Failure::from_store(e, lang)
+                crate::edge::Failure::from_store(e, lang)
             ),
         },
     }

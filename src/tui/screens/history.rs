@@ -5,6 +5,7 @@ use crate::domain::history::{self, Direction, RecordDiff};
 use crate::domain::{IndicatorValue, Lang, Questionnaire};
 use crate::text::{pad, truncate, width as width_of, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::Session;
 use crossterm::event::KeyEvent;
@@ -12,6 +13,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 pub struct History {
     /// The comparison, or why there is none.
@@ -192,15 +196,15 @@ impl Screen for History {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
+    fn commands(&self, _view: &View) -> Vec<Command> {
         vec![
-            ("↑↓".into(), l.pick("スクロール", "scroll").into()),
-            (
-                "i/p/b/m/c/o".into(),
-                l.pick("他の画面", "other screens").into(),
-            ),
-            ("Esc".into(), l.pick("戻る", "back").into()),
+            C::of(S::History, I::Up)
+                .keys("↑↓")
+                .label("スクロール", "scroll"),
+            C::of(S::Record, I::Show(Pane::Interview))
+                .keys("i/p/b/m/c/o")
+                .label("他の画面", "other screens"),
+            C::of(S::History, I::Back).label("戻る", "back"),
         ]
     }
 

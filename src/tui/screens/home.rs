@@ -8,7 +8,8 @@ use crate::domain::{Lang, Questionnaire, Record, RecordId};
 use crate::store::{DamagedFile, Store};
 use crate::text::{pad, pad_left, truncate};
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::commands::Command;
+use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::widgets::bar::bar;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use chrono::{Datelike, Utc};
@@ -17,6 +18,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// One row of the list, computed once when the list is loaded: drawing computes nothing.
 #[derive(Debug, Clone)]
@@ -112,7 +116,7 @@ impl Home {
                 home.pending = files.split_off(first.min(files.len()));
                 home.add(store.read(&files));
             }
-            Err(e) => home.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
+            Err(e) => home.load_error = Some(crate::edge::Failure::from_store(e, lang).to_string()),
         }
         home
     }
@@ -146,7 +150,7 @@ impl Home {
                 self.load_error = None;
                 self.add(listing);
             }
-            Err(e) => self.load_error = Some(crate::cli::Failure::from_store(e, lang).to_string()),
+            Err(e) => self.load_error = Some(crate::edge::Failure::from_store(e, lang).to_string()),
         }
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
@@ -179,7 +183,7 @@ impl Home {
                     // The list shows records as they are on disk; the export is of that file.
                     PromptKey::Chosen(format) => Action::Flash(match env.store.load(id) {
                         Ok(record) => export::write(env.store, &record, format, lang),
-                        Err(e) => crate::cli::Failure::from_store(e, lang).to_string(),
+                        Err(e) => crate::edge::Failure::from_store(e, lang).to_string(),
                     }),
                 };
                 self.mode = Mode::Browse;
@@ -230,7 +234,7 @@ impl Home {
                                 .to_string(),
                             ),
                             Err(e) => {
-                                Action::Flash(crate::cli::Failure::from_store(e, lang).to_string())
+                                Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
                             }
                         });
                     }
@@ -259,7 +263,7 @@ impl Home {
                         return Some(match result {
                             Ok(new) => Action::OpenRecord(new.id),
                             Err(e) => {
-                                Action::Flash(crate::cli::Failure::from_store(e, lang).to_string())
+                                Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
                             }
                         });
                     }
@@ -286,25 +290,24 @@ impl Screen for Home {
             .to_string()
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
+    fn commands(&self, _view: &View) -> Vec<Command> {
         match &self.mode {
             Mode::Browse => vec![
-                ("n".into(), l.pick("新規", "new").into()),
-                ("Enter".into(), l.pick("開く", "open").into()),
-                ("p".into(), l.pick("比較", "position").into()),
-                ("c".into(), l.pick("年度コピー", "copy").into()),
-                ("d".into(), l.pick("削除", "delete").into()),
-                ("/".into(), l.pick("絞り込み", "filter").into()),
-                ("?".into(), l.pick("キー", "keys").into()),
-                ("q".into(), l.pick("終了", "quit").into()),
-                // Last: at 80 columns it gives way to q; `?` lists it.
-                ("e".into(), l.pick("書き出し", "export").into()),
+                C::of(S::Home, I::New).label("新規", "new"),
+                C::of(S::Home, I::Open).label("開く", "open"),
+                C::of(S::Home, I::Show(Pane::Position)).label("比較", "position"),
+                C::of(S::Home, I::Copy).label("年度コピー", "copy"),
+                C::of(S::Home, I::Delete).label("削除", "delete"),
+                C::of(S::Home, I::Filter).label("絞り込み", "filter"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::Home, I::Quit).label("終了", "quit"),
+                // Last and ranked low: at 80 columns it gives way to q; `?` lists it.
+                C::of(S::Home, I::Export).label("書き出し", "export"),
             ],
-            Mode::Export(..) => ExportPrompt::footer(l),
+            Mode::Export(..) => ExportPrompt::commands(),
             _ => vec![
-                ("Enter".into(), l.pick("決定", "OK").into()),
-                ("Esc".into(), l.pick("中止", "cancel").into()),
+                C::of(S::Fields, I::Pick).label("決定", "OK"),
+                C::of(S::Fields, I::Back).label("中止", "cancel"),
             ],
         }
     }
@@ -580,6 +583,6 @@ impl Home {
             height: 1,
             ..inner
         };
-        field.render(field_area, frame.buffer_mut(), t.base(), true);
+        field.draw(frame, field_area, t.base(), true);
     }
 }

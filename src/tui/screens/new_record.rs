@@ -4,13 +4,17 @@
 use crate::domain::validate;
 use crate::domain::{Questionnaire, Record, RecordId};
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::keys::Scope;
+use crate::tui::commands::Command;
+use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Focus {
@@ -22,7 +26,9 @@ enum Focus {
 pub struct NewRecord {
     name: TextField,
     beds: TextField,
-    founder: usize,
+    /// The founder chosen, if any: none is chosen until the user picks one, so that Enter never
+    /// files a hospital under a founder nobody chose.
+    founder: Option<usize>,
     focus: Focus,
     error: Option<(Focus, String)>,
 }
@@ -38,7 +44,7 @@ impl NewRecord {
         NewRecord {
             name: TextField::single(""),
             beds: TextField::single(""),
-            founder: 0,
+            founder: None,
             focus: Focus::Name,
             error: None,
         }
@@ -61,9 +67,9 @@ impl NewRecord {
             clock.today(),
             now,
         );
-        let founder = Self::founder_ids()
-            .get(self.founder)
-            .copied()
+        let founder = self
+            .founder
+            .and_then(|i| Self::founder_ids().get(i).copied())
             .unwrap_or_default();
         for (focus, q, raw) in [
             (Focus::Name, "hospital_name", self.name.text()),
@@ -113,6 +119,15 @@ impl NewRecord {
     }
 
     fn create(&mut self, env: &mut Env) -> Action {
+        if self.founder.is_none() {
+            self.focus = Focus::Founder;
+            let why = env.lang.pick(
+                "開設者を選んでください（↑↓ で選び Enter で作成）",
+                "choose the founder (↑↓ to choose, Enter creates)",
+            );
+            self.error = Some((Focus::Founder, why.to_string()));
+            return Action::None;
+        }
         let record = match self.scratch() {
             Ok(r) => r,
             Err((focus, e)) => {
@@ -129,7 +144,7 @@ impl NewRecord {
             r
         }) {
             Ok(r) => Action::OpenRecord(r.id),
-            Err(e) => Action::Flash(crate::cli::Failure::from_store(e, env.lang).to_string()),
+            Err(e) => Action::Flash(crate::edge::Failure::from_store(e, env.lang).to_string()),
         }
     }
 }
@@ -145,18 +160,17 @@ impl Screen for NewRecord {
             .to_string()
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
+    fn commands(&self, _view: &View) -> Vec<Command> {
         vec![
-            ("Tab/↓".into(), l.pick("次の欄", "next field").into()),
-            ("Enter".into(), l.pick("次へ／作成", "next / create").into()),
-            ("Esc".into(), l.pick("中止", "cancel").into()),
+            C::of(S::Form, I::NextQuestion).label("次の欄", "next field"),
+            C::of(S::Form, I::Pick).label("次へ／作成", "next / create"),
+            C::of(S::Form, I::Back).label("中止", "cancel"),
         ]
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
-        if key.code == KeyCode::Esc {
+        if keys::intent_in(S::Form, &key) == Some(I::Back) {
             return Some(Action::Back);
         }
         match self.focus {
@@ -172,10 +186,12 @@ impl Screen for NewRecord {
                             self.next_focus();
                         }
                     }
-                    FieldKey::Pass | FieldKey::Keep | FieldKey::Cancel => match key.code {
-                        KeyCode::BackTab | KeyCode::Up => self.prev_focus(),
-                        _ => self.next_focus(),
-                    },
+                    FieldKey::Pass | FieldKey::Keep | FieldKey::Cancel => {
+                        match keys::intent_in(S::Form, &key) {
+                            Some(I::Up | I::PrevQuestion) => self.prev_focus(),
+                            _ => self.next_focus(),
+                        }
+                    }
                     FieldKey::Edited => {
                         if self.error.as_ref().is_some_and(|(f, _)| *f == self.focus) {
                             self.error = None;
@@ -184,21 +200,25 @@ impl Screen for NewRecord {
                 }
             }
             Focus::Founder => {
-                let n = Self::founder_ids().len();
-                match key.code {
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        if self.founder == 0 {
-                            self.prev_focus();
-                        } else {
-                            self.founder -= 1;
+                let last = Self::founder_ids().len().saturating_sub(1);
+                match keys::intent_in(S::Form, &key)? {
+                    I::Up => match self.founder {
+                        None | Some(0) => self.prev_focus(),
+                        Some(i) => self.founder = Some(i - 1),
+                    },
+                    I::Down => {
+                        self.founder = Some(self.founder.map_or(0, |i| (i + 1).min(last)));
+                        if self
+                            .error
+                            .as_ref()
+                            .is_some_and(|(f, _)| *f == Focus::Founder)
+                        {
+                            self.error = None;
                         }
                     }
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        self.founder = (self.founder + 1).min(n - 1)
-                    }
-                    KeyCode::Tab => self.next_focus(),
-                    KeyCode::BackTab => self.prev_focus(),
-                    KeyCode::Enter => return Some(self.create(env)),
+                    I::NextQuestion => self.next_focus(),
+                    I::PrevQuestion => self.prev_focus(),
+                    I::Pick => return Some(self.create(env)),
                     _ => return None,
                 }
             }
@@ -261,9 +281,9 @@ impl Screen for NewRecord {
             )),
             r,
         );
-        self.name.render(
+        self.name.draw(
+            frame,
             field_rect(r, 50),
-            frame.buffer_mut(),
             t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
             self.focus == Focus::Name,
         );
@@ -273,9 +293,9 @@ impl Screen for NewRecord {
             Paragraph::new(Span::styled(label("beds"), focus_style(Focus::Beds))),
             r,
         );
-        self.beds.render(
+        self.beds.draw(
+            frame,
             field_rect(r, 8),
-            frame.buffer_mut(),
             t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
             self.focus == Focus::Beds,
         );
@@ -297,7 +317,7 @@ impl Screen for NewRecord {
                 if y >= inner.y + inner.height - 2 {
                     break;
                 }
-                let sel = i == self.founder;
+                let sel = self.founder == Some(i);
                 let marker = if sel { "● " } else { "○ " };
                 let style = if sel && self.focus == Focus::Founder {
                     t.selected()

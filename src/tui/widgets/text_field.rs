@@ -9,8 +9,9 @@
 use crate::text::width;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
+use ratatui::Frame;
 use tui_textarea::{CursorMove, Input, TextArea};
 use unicode_width::UnicodeWidthChar;
 
@@ -158,6 +159,38 @@ impl TextField {
         (rows, cursor)
     }
 
+    /// Draws the field into the frame and, when focused, puts the terminal's own cursor on the
+    /// caret, so that an input method opens its candidate window where the user types. The
+    /// caret's column counts display cells, so it is right after double-width characters too.
+    pub fn draw(&self, frame: &mut Frame, area: Rect, style: Style, focused: bool) {
+        self.render(area, frame.buffer_mut(), style, focused);
+        if focused {
+            if let Some(at) = self.caret(area) {
+                frame.set_cursor_position(at);
+            }
+        }
+    }
+
+    /// Where the caret is drawn in `area`, if it is inside it.
+    pub fn caret(&self, area: Rect) -> Option<Position> {
+        if area.width == 0 || area.height == 0 {
+            return None;
+        }
+        let (_, (crow, ccol)) = self.view(area.width as usize);
+        let top = (crow + 1).saturating_sub(area.height as usize);
+        let x = area.x + ccol as u16;
+        let y = area.y + (crow - top) as u16;
+        (x < area.x + area.width && y < area.y + area.height).then_some(Position { x, y })
+    }
+
+    fn view(&self, cols: usize) -> (Vec<String>, (usize, usize)) {
+        if self.multiline {
+            self.layout(cols)
+        } else {
+            self.single_line_view(cols)
+        }
+    }
+
     /// Draws the field: wrapped at the area's width when multi-line, scrolled to keep the cursor
     /// in view, the cursor as a reversed cell when focused (visible without colour).
     pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style, focused: bool) {
@@ -165,11 +198,7 @@ impl TextField {
             return;
         }
         let cols = area.width as usize;
-        let (rows, (crow, ccol)) = if self.multiline {
-            self.layout(cols)
-        } else {
-            self.single_line_view(cols)
-        };
+        let (rows, (crow, ccol)) = self.view(cols);
         let height = area.height as usize;
         let top = (crow + 1).saturating_sub(height);
         for (i, row) in rows.iter().skip(top).take(height).enumerate() {
@@ -227,6 +256,29 @@ mod tests {
         for c in s.chars() {
             f.handle(key(KeyCode::Char(c)));
         }
+    }
+
+    /// The terminal's cursor sits right after what was typed, two cells per Japanese character,
+    /// so an input method opens where the eye is.
+    #[test]
+    fn the_terminal_cursor_is_at_the_caret_after_wide_characters() {
+        let mut f = TextField::single("");
+        typed(&mut f, "病院a");
+        assert_eq!(
+            f.caret(Rect::new(3, 2, 20, 1)),
+            Some(Position { x: 3 + 5, y: 2 })
+        );
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(30, 4)).unwrap();
+        term.draw(|frame| f.draw(frame, Rect::new(3, 2, 20, 1), Style::default(), true))
+            .unwrap();
+        assert_eq!(term.get_cursor_position().unwrap(), Position { x: 8, y: 2 });
+        let mut note = TextField::multi("");
+        typed(&mut note, "一二三四");
+        // Four wide characters wrap at 6 cells: 一二三 | 四, the caret after 四.
+        assert_eq!(
+            note.caret(Rect::new(0, 0, 6, 3)),
+            Some(Position { x: 2, y: 1 })
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::domain::budget::{BudgetData, BudgetError, HospitalBudget, Level, What
 use crate::domain::survey::Survey;
 use crate::domain::{Lang, Record};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::Session;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
@@ -24,6 +25,9 @@ use crossterm::event::KeyEvent;
 use made::{make, Made};
 use ratatui::layout::Rect;
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// From this width the hospital and its bed class stand side by side.
 pub const SIDE_BY_SIDE: u16 = 120;
@@ -249,33 +253,35 @@ impl Screen for BudgetScreen {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         match &self.form {
             Some(Form::Rates { .. }) => vec![
-                pair("Enter", l.pick("試算", "try")),
-                pair("Tab", l.pick("欄", "field")),
-                pair("Esc", l.pick("やめる", "cancel")),
+                C::of(S::Budget, I::Pick).label("試算", "try"),
+                C::of(S::Budget, I::NextQuestion)
+                    .keys("Tab")
+                    .label("欄", "field"),
+                C::of(S::Budget, I::Back).label("やめる", "cancel"),
             ],
             Some(Form::Revenue { .. }) => vec![
-                pair("Enter", l.pick("試算", "try")),
-                pair("Esc", l.pick("やめる", "cancel")),
+                C::of(S::Budget, I::Pick).label("試算", "try"),
+                C::of(S::Budget, I::Back).label("やめる", "cancel"),
             ],
             None => {
-                let mut hints = vec![
-                    pair("r", l.pick("率を試す", "try rates")),
-                    pair("v", l.pick("収益を試す", "try revenue")),
+                let mut offered = vec![
+                    C::of(S::Budget, I::TryRates).label("率を試す", "try rates"),
+                    C::of(S::Budget, I::TryRevenue).label("収益を試す", "try revenue"),
                 ];
                 if self.is_what_if() {
-                    hints.push(pair("0", l.pick("記録の数字へ", "record's figures")));
+                    offered.push(
+                        C::of(S::Budget, I::ResetWhatIf).label("記録の数字へ", "record's figures"),
+                    );
                 }
-                hints.extend([
-                    pair("i", l.pick("面談", "interview")),
-                    pair("?", l.pick("キー", "keys")),
-                    pair("Esc", l.pick("戻る", "back")),
+                offered.extend([
+                    C::of(S::Record, I::Show(Pane::Interview)).label("面談", "interview"),
+                    C::of(S::Global, I::Help).keys("?"),
+                    C::of(S::Budget, I::Back).label("戻る", "back"),
                 ]);
-                hints
+                offered
             }
         }
     }

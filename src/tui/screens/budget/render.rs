@@ -401,10 +401,10 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
                     Level::Min => min,
                     Level::Sufficient => sufficient,
                 };
-                field.render(rect, frame.buffer_mut(), field_style, *focus == level);
+                field.draw(frame, rect, field_style, *focus == level);
             }
             (Some(Form::Revenue { field, .. }), None) => {
-                field.render(rect, frame.buffer_mut(), field_style, true);
+                field.draw(frame, rect, field_style, true);
             }
             _ => {}
         }

@@ -28,6 +28,7 @@ use crate::domain::record::Draft;
 use crate::domain::Clock;
 use crate::domain::{Lang, Questionnaire};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::{confirm_commands, note_commands, Command};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
@@ -37,6 +38,9 @@ use lines::ListLine;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use vendors::{Outcome, VendorsPanel};
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// Where the typing for one item of one edition is kept in the record's drafts.
 pub fn draft_key(edition: &str, item: &str) -> String {
@@ -89,13 +93,6 @@ fn build(
         clock,
         &|_| EvidenceState::NotChecked,
     )
-}
-
-fn read_only(session: &Session, lang: Lang) -> Option<String> {
-    match &session.held_by {
-        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
-        _ => None,
-    }
 }
 
 impl Checklist {
@@ -207,7 +204,7 @@ impl Checklist {
     }
 
     fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = read_only(session, lang) {
+        if let Some(msg) = session.read_only_message(lang) {
             return Action::Flash(msg);
         }
         let Some(row) = self.row() else {
@@ -352,7 +349,7 @@ impl Checklist {
     }
 
     fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = read_only(session, lang) {
+        if let Some(msg) = session.read_only_message(lang) {
             return Action::Flash(msg);
         }
         let Some(row) = self.row() else {
@@ -560,44 +557,46 @@ impl Screen for Checklist {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         match (&self.edit, &self.panel) {
             (Some(Edit::Answer(_)), _) => vec![
-                p("Enter", "保存", "save"),
-                p("Tab", "日付の欄", "date field"),
-                p("Esc", "取り消す", "cancel"),
-                p("F1", "キー", "keys"),
+                C::of(S::Fields, I::Pick).label("保存", "save"),
+                C::of(S::Fields, I::NextQuestion)
+                    .keys("Tab")
+                    .label("日付の欄", "date field"),
+                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
+                C::of(S::Global, I::Help).keys("F1"),
             ],
-            (Some(Edit::Note { .. }), _) => vec![
-                p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
-                p("Enter", "改行", "new line"),
-            ],
+            (Some(Edit::Note { .. }), _) => note_commands(),
             (None, Panel::Vendors(v)) if v.add.is_some() => vec![
-                p("Enter", "次の欄／追加", "next field / add"),
-                p("Tab", "欄", "field"),
-                p("Esc", "取り消す", "cancel"),
+                C::of(S::Fields, I::Pick).label("次の欄／追加", "next field / add"),
+                C::of(S::Fields, I::NextQuestion)
+                    .keys("Tab")
+                    .label("欄", "field"),
+                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
             ],
-            (None, Panel::Vendors(v)) if v.confirm => vec![
-                p("y", "削除する", "remove"),
-                p(l.pick("他", "other"), "やめる", "keep it"),
-            ],
+            (None, Panel::Vendors(v)) if v.confirm => {
+                confirm_commands("削除する", "remove", "keep it")
+            }
             (None, Panel::Vendors(_)) => vec![
-                p("a", "追加", "add"),
-                p("d", "削除", "remove"),
-                p("↑↓", "選択", "move"),
-                p("Esc", "項目へ", "items"),
+                C::of(S::Vendors, I::New).label("追加", "add"),
+                C::of(S::Vendors, I::Delete).label("削除", "remove"),
+                C::of(S::Vendors, I::Up).keys("↑↓").label("選択", "move"),
+                C::of(S::Vendors, I::Back)
+                    .keys("Esc")
+                    .label("項目へ", "items"),
             ],
             (None, _) => vec![
-                p("y", "はい", "yes"),
-                p("n", "いいえ", "no"),
-                p("-", "取消", "undo"),
-                p("e", "メモ", "note"),
-                p("r", "未完了", "missing"),
-                p("v", "事業者", "vendors"),
-                p("?", "キー", "keys"),
-                p("Esc", "戻る", "back"),
+                C::of(S::Checklist, I::AnswerYes).label("はい", "yes"),
+                C::of(S::Checklist, I::AnswerNo).label("いいえ", "no"),
+                C::of(S::Checklist, I::Withdraw).label("取消", "undo"),
+                C::of(S::Checklist, I::EditNote)
+                    .keys("e")
+                    .label("メモ", "note"),
+                C::of(S::Checklist, I::Readiness).label("未完了", "missing"),
+                C::of(S::Checklist, I::Vendors).label("事業者", "vendors"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::Checklist, I::Back).label("戻る", "back"),
             ],
         }
     }

@@ -557,7 +557,7 @@ fn draw_note(
     let note_inner = block.inner(rect);
     crate::tui::widgets::overlay::clear(frame, rect);
     frame.render_widget(block, rect);
-    field.render(note_inner, frame.buffer_mut(), t.base(), true);
+    field.draw(frame, note_inner, t.base(), true);
 }
 
 /// The answer form under the item's text:
@@ -697,9 +697,9 @@ fn draw_form(
                 width: FIELD_W as u16,
                 height: 1,
             };
-            f.render(
+            f.draw(
+                frame,
                 rect,
-                frame.buffer_mut(),
                 t.base().add_modifier(Modifier::UNDERLINED),
                 form.focus == which,
             );
@@ -1014,12 +1014,7 @@ fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Rect, 
                 width: (w.saturating_sub(label_w + 2)) as u16,
                 height: 1,
             };
-            field.render(
-                rect,
-                frame.buffer_mut(),
-                t.base().add_modifier(Modifier::UNDERLINED),
-                on,
-            );
+            field.draw(frame, rect, t.base().add_modifier(Modifier::UNDERLINED), on);
         }
     }
 }

@@ -81,7 +81,7 @@ impl VendorsPanel {
         }
         if self.confirm {
             self.confirm = false;
-            if key.code == KeyCode::Char('y') {
+            if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
                 return self.remove_vendor(session, lang);
             }
             return Outcome::Taken;
@@ -90,8 +90,8 @@ impl VendorsPanel {
             Some(Intent::Up) => self.cursor = self.cursor.saturating_sub(1),
             Some(Intent::Down) => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
             Some(Intent::New) => {
-                if let Some(h) = session.held_by.clone().filter(|_| session.read_only()) {
-                    return Outcome::Refused(Refusal::ReadOnly(h).message(lang));
+                if let Some(msg) = session.read_only_message(lang) {
+                    return Outcome::Refused(msg);
                 }
                 self.add = Some(VendorForm {
                     name: TextField::single(""),
@@ -101,8 +101,8 @@ impl VendorsPanel {
                 });
             }
             Some(Intent::Delete) if count > 0 => {
-                if let Some(h) = session.held_by.clone().filter(|_| session.read_only()) {
-                    return Outcome::Refused(Refusal::ReadOnly(h).message(lang));
+                if let Some(msg) = session.read_only_message(lang) {
+                    return Outcome::Refused(msg);
                 }
                 self.confirm = true;
             }

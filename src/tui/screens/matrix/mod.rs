@@ -22,6 +22,7 @@ use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusInput};
 use crate::domain::{Lang, Questionnaire};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::{note_commands, Command};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::theme::Theme;
@@ -35,6 +36,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use tree::Tree;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// From this width the tree and the controls stand side by side, and the heat map has the
 /// cell's tree beside it.
@@ -67,13 +71,6 @@ pub struct MatrixScreen {
 
 fn catalog() -> &'static Catalog {
     Catalog::embedded()
-}
-
-fn read_only(session: &Session, lang: Lang) -> Option<String> {
-    match &session.held_by {
-        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
-        _ => None,
-    }
 }
 
 fn percent(cov: &Coverage<'_>) -> String {
@@ -286,7 +283,7 @@ impl MatrixScreen {
     }
 
     fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = read_only(session, lang) {
+        if let Some(msg) = session.read_only_message(lang) {
             return Action::Flash(msg);
         }
         let Some(row) = self.controls.rows.get(self.control) else {
@@ -720,41 +717,42 @@ impl Screen for MatrixScreen {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.note.is_some() {
-            return vec![
-                p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
-                p("Enter", "改行", "new line"),
-            ];
+            return note_commands();
         }
         match self.level {
             Level::Heat => vec![
-                p("↑↓←→", "セル", "cell"),
-                p("Enter", "開く", "open"),
-                p("w", "順に確認", "walk"),
-                p("u", "未対策のみ", "uncovered"),
-                p("f", "病院/事業者", "hospital/vendor"),
-                p("?", "キー", "keys"),
-                p("Esc", "戻る", "back"),
+                C::of(S::Matrix, I::Up).keys("↑↓←→").label("セル", "cell"),
+                C::of(S::Matrix, I::Open).label("開く", "open"),
+                C::of(S::Matrix, I::Walk).label("順に確認", "walk"),
+                C::of(S::Matrix, I::OnlyUncovered).label("未対策のみ", "uncovered"),
+                C::of(S::Matrix, I::CycleSide).label("病院/事業者", "hospital/vendor"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::Matrix, I::Back).label("戻る", "back"),
             ],
             Level::Tree => vec![
-                p("↑↓", "小リスク", "scenario"),
-                p("Enter", "対策", "controls"),
-                p("u", "未対策のみ", "uncovered"),
-                p("f", "病院/事業者", "hospital/vendor"),
-                p("?", "キー", "keys"),
-                p("Esc", "マップへ", "map"),
+                C::of(S::MatrixTree, I::Up)
+                    .keys("↑↓")
+                    .label("小リスク", "scenario"),
+                C::of(S::MatrixTree, I::Open).label("対策", "controls"),
+                C::of(S::MatrixTree, I::OnlyUncovered).label("未対策のみ", "uncovered"),
+                C::of(S::MatrixTree, I::CycleSide).label("病院/事業者", "hospital/vendor"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::MatrixTree, I::Back).label("マップへ", "map"),
             ],
             Level::Controls => vec![
-                p("↑↓", "対策", "control"),
-                p("Space", "状態", "status"),
-                p("n", "メモ", "note"),
-                p("-", "回答に戻す", "interview's"),
-                p("f", "病院/事業者", "hosp./vendor"),
-                p("?", "キー", "keys"),
-                p("Esc", "戻る", "back"),
+                C::of(S::MatrixControls, I::Up)
+                    .keys("↑↓")
+                    .label("対策", "control"),
+                C::of(S::MatrixControls, I::Toggle).label("状態", "status"),
+                C::of(S::MatrixControls, I::EditNote)
+                    .keys("n")
+                    .label("メモ", "note"),
+                C::of(S::MatrixControls, I::ResetStatus).label("回答に戻す", "interview's"),
+                C::of(S::MatrixControls, I::CycleSide).label("病院/事業者", "hosp./vendor"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::MatrixControls, I::Back).label("戻る", "back"),
             ],
         }
     }

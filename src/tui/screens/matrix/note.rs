@@ -179,6 +179,6 @@ impl NoteEdit {
         let inner = block.inner(area);
         overlay::clear(frame, area);
         frame.render_widget(block, area);
-        self.field.render(inner, frame.buffer_mut(), t.base(), true);
+        self.field.draw(frame, inner, t.base(), true);
     }
 }

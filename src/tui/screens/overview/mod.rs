@@ -9,6 +9,7 @@ use crate::domain::overview::Overview;
 use crate::domain::{Lang, Questionnaire, Record};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -20,6 +21,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// From this width the four panels stand side by side with the steps below; below it a 2×2
 /// grid, the steps one key (Tab) away.
@@ -241,23 +245,25 @@ impl Screen for OverviewScreen {
         format!("{id} {name} — {}", l.pick("総合", "Overview"))
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let s = |i| keys::shown(Scope::Overview, i).to_string();
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.steps {
             return vec![
-                ("↑↓".into(), l.pick("スクロール", "scroll").into()),
-                (s(Intent::NextPage), l.pick("パネルへ", "panels").into()),
-                (s(Intent::Back), l.pick("戻る", "back").into()),
-                ("?".into(), l.pick("キー", "keys").into()),
+                C::of(S::Overview, I::Up)
+                    .keys("↑↓")
+                    .label("スクロール", "scroll"),
+                C::of(S::Overview, I::NextPage).label("パネルへ", "panels"),
+                C::of(S::Overview, I::Back).label("戻る", "back"),
+                C::of(S::Global, I::Help).keys("?"),
             ];
         }
         vec![
-            ("←→↑↓".into(), l.pick("パネル", "panel").into()),
-            (s(Intent::Open), l.pick("詳しく", "open").into()),
-            (s(Intent::NextPage), l.pick("次の一手", "next steps").into()),
-            (s(Intent::Back), l.pick("戻る", "back").into()),
-            ("?".into(), l.pick("キー", "keys").into()),
+            C::of(S::Overview, I::Left)
+                .keys("←→↑↓")
+                .label("パネル", "panel"),
+            C::of(S::Overview, I::Open).label("詳しく", "open"),
+            C::of(S::Overview, I::NextPage).label("次の一手", "next steps"),
+            C::of(S::Overview, I::Back).label("戻る", "back"),
+            C::of(S::Global, I::Help).keys("?"),
         ]
     }
 

@@ -18,6 +18,7 @@ use crate::domain::survey::{benchmark, Survey};
 use crate::domain::{IndicatorValue, Lang, Questionnaire, Record};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -31,6 +32,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
+use Command as C;
+use Intent as I;
+use Scope as S;
 
 /// From this width the two cohorts stand side by side; below it one shows at a time.
 pub const SIDE_BY_SIDE: u16 = 120;
@@ -508,31 +512,37 @@ impl Screen for PositionScreen {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.details.is_some() {
             return vec![
-                pair("↑↓", l.pick("スクロール", "scroll")),
-                pair("PgDn", l.pick("次のページ", "page")),
-                pair("Esc", l.pick("閉じる", "close")),
+                C::of(S::Details, I::Up)
+                    .keys("↑↓")
+                    .label("スクロール", "scroll"),
+                C::of(S::Details, I::NextSection)
+                    .keys("PgDn")
+                    .label("次のページ", "page"),
+                C::of(S::Details, I::Back)
+                    .keys("Esc")
+                    .label("閉じる", "close"),
             ];
         }
         match self.page {
             Page::Indicators => vec![
-                pair("↑↓", l.pick("指標", "indicator")),
-                pair("←→", l.pick("病床/開設者", "bed/founder")),
-                pair("Enter", l.pick("全文", "detail")),
-                pair("Tab", l.pick("予算・担当者", "budget, staff")),
-                pair("?", l.pick("キー", "keys")),
-                pair("Esc", l.pick("戻る", "back")),
+                C::of(S::Position, I::Up)
+                    .keys("↑↓")
+                    .label("指標", "indicator"),
+                C::of(S::Position, I::OtherCohort).label("病床/開設者", "bed/founder"),
+                C::of(S::Position, I::Details).label("全文", "detail"),
+                C::of(S::Position, I::NextPage).label("予算・担当者", "budget, staff"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::Position, I::Back).label("戻る", "back"),
             ],
             Page::Respondents => vec![
-                pair("Tab", l.pick("指標", "indicators")),
-                pair("Enter", l.pick("注の全文", "notes")),
-                pair("i", l.pick("面談", "interview")),
-                pair("?", l.pick("キー", "keys")),
-                pair("Esc", l.pick("戻る", "back")),
+                C::of(S::Position, I::NextPage).label("指標", "indicators"),
+                C::of(S::Position, I::Details).label("注の全文", "notes"),
+                C::of(S::Record, I::Show(Pane::Interview)).label("面談", "interview"),
+                C::of(S::Global, I::Help).keys("?"),
+                C::of(S::Position, I::Back).label("戻る", "back"),
             ],
         }
     }

@@ -15,7 +15,8 @@ use crate::domain::matrix::{Coverage, Reply, Sources, Walk};
 use crate::domain::{Lang, Record};
 use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::commands::{self, Command, Command as C};
+use crate::tui::keys::{self, Intent, Intent as I, Scope, Scope as S};
 use crate::tui::session::{Refusal, Refused, Session};
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -185,30 +186,27 @@ impl Screen for WalkScreen {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+    /// The answers first (one hint for the five), then the moves; the table's ranks decide
+    /// what gives way when the footer is narrow.
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.note.is_some() {
-            return vec![
-                p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
-                p("Enter", "改行", "new line"),
-            ];
+            return commands::note_commands();
         }
-        let s = |i| keys::shown(Scope::Walk, i).to_string();
         let review = if self.walk.is_review() {
-            l.pick("未判明のみ", "unknown only")
+            ("未判明のみ", "unknown only")
         } else {
-            l.pick("判明済みも", "review all")
+            ("判明済みも", "review all")
         };
-        // As many as fit, the answers first: `n`, not `n/Ctrl-N` (the help lists both).
         vec![
-            ("1-5".into(), l.pick("回答", "answer").into()),
-            ("n".into(), l.pick("メモ", "note").into()),
-            (s(Intent::PrevQuestion), l.pick("前へ", "back").into()),
-            (s(Intent::NextQuestion), l.pick("飛ばす", "skip").into()),
-            (s(Intent::Review), review.into()),
-            (s(Intent::Back), l.pick("閉じる", "close").into()),
-            ("?".into(), l.pick("キー", "keys").into()),
+            C::of(S::Walk, I::Reply(Reply::InPlace))
+                .keys("1-5")
+                .label("回答", "answer"),
+            C::of(S::Walk, I::EditNote),
+            C::of(S::Walk, I::PrevQuestion),
+            C::of(S::Walk, I::NextQuestion),
+            C::of(S::Walk, I::Review).label(review.0, review.1),
+            C::of(S::Walk, I::Back),
+            C::of(S::Global, I::Help),
         ]
     }
 

@@ -9,18 +9,22 @@
 use crate::domain::contacts::{self, ContactChart, ContactError, ContactInput, Slot};
 use crate::domain::record::Draft;
 use crate::domain::Lang;
-use crate::text::{pad, truncate, width, wrap};
+use crate::text::wrap;
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::{confirm_commands, Command};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 use serde_json::json;
+use Command as C;
+use Intent as I;
+use Scope as S;
+
+mod render;
 
 /// The fields of a place, in the order the form shows them.
 const FIELDS: [FieldName; 5] = [
@@ -153,13 +157,6 @@ pub struct Contacts {
     form: Option<ContactForm>,
     /// Clearing the place under the cursor was asked: `y` confirms.
     confirm: bool,
-}
-
-fn read_only(session: &Session, lang: Lang) -> Option<String> {
-    match &session.held_by {
-        Some(h) if session.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
-        _ => None,
-    }
 }
 
 fn slot_label(s: &Slot, lang: Lang) -> String {
@@ -367,30 +364,25 @@ impl Screen for Contacts {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
+    fn commands(&self, _view: &View) -> Vec<Command> {
         if self.form.is_some() {
             return vec![
-                p("Enter", "保存", "save"),
-                p("Tab/↓", "次の欄", "next field"),
-                p("Esc", "取り消す", "cancel"),
-                p("F1", "キー", "keys"),
+                C::of(S::Fields, I::Pick).label("保存", "save"),
+                C::of(S::Fields, I::NextQuestion).label("次の欄", "next field"),
+                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
+                C::of(S::Global, I::Help).keys("F1"),
             ];
         }
         if self.confirm {
-            return vec![
-                p("y", "消去する", "clear"),
-                p(l.pick("他", "other"), "やめる", "keep"),
-            ];
+            return confirm_commands("消去する", "clear", "keep");
         }
         vec![
-            p("↑↓", "選択", "move"),
-            p("Enter", "編集", "edit"),
-            p("d", "消去", "clear"),
-            p("c", "チェックリスト", "checklist"),
-            p("?", "キー", "keys"),
-            p("Esc", "戻る", "back"),
+            C::of(S::Contacts, I::Up).keys("↑↓").label("選択", "move"),
+            C::of(S::Contacts, I::Open).label("編集", "edit"),
+            C::of(S::Contacts, I::Delete).label("消去", "clear"),
+            C::of(S::Record, I::Show(Pane::Checklist)).label("チェックリスト", "checklist"),
+            C::of(S::Global, I::Help).keys("?"),
+            C::of(S::Contacts, I::Back).label("戻る", "back"),
         ]
     }
 
@@ -413,7 +405,7 @@ impl Screen for Contacts {
         }
         if self.confirm {
             self.confirm = false;
-            if key.code == KeyCode::Char('y') {
+            if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
                 return Some(self.clear(session, lang));
             }
             return Some(Action::None);
@@ -429,7 +421,7 @@ impl Screen for Contacts {
                 self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
                 Action::None
             }
-            Intent::Open => match read_only(session, lang) {
+            Intent::Open => match session.read_only_message(lang) {
                 Some(msg) => Action::Flash(msg),
                 None => {
                     if let Some(s) = self.chart.slots.get(self.cursor) {
@@ -438,7 +430,7 @@ impl Screen for Contacts {
                     Action::None
                 }
             },
-            Intent::Delete => match read_only(session, lang) {
+            Intent::Delete => match session.read_only_message(lang) {
                 Some(msg) => Action::Flash(msg),
                 None => match self.chart.slots.get(self.cursor) {
                     Some(s) if s.contact.is_some() => {
@@ -541,215 +533,5 @@ impl Screen for Contacts {
         frame.render_widget(block, list);
         self.render_list(frame, inner, view);
         self.render_bottom(frame, bottom, view);
-    }
-}
-
-impl Contacts {
-    fn render_list(&self, frame: &mut Frame, inner: Rect, view: &View) {
-        let (l, t) = (view.lang, &view.theme);
-        let w = inner.width as usize;
-        let role_w = if w >= 100 { 40 } else { 30 };
-        let phone_w = 16;
-        let who_w = w.saturating_sub(3 + role_w + 1 + phone_w + 1);
-        let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
-        let mut inside = None;
-        for (i, s) in self.chart.slots.iter().enumerate() {
-            if inside != Some(s.position.internal()) {
-                inside = Some(s.position.internal());
-                lines.push((
-                    None,
-                    Line::styled(
-                        if s.position.internal() {
-                            l.pick("■ 院内", "■ Inside the hospital")
-                        } else {
-                            l.pick("■ 院外", "■ Outside")
-                        },
-                        t.heading(),
-                    ),
-                ));
-            }
-            let here = i == self.cursor;
-            let (mark, mark_style) = if s.filled() {
-                ("✓", t.ok())
-            } else if s.contact.is_some() {
-                ("!", t.warn())
-            } else {
-                ("·", t.base())
-            };
-            let c = s.contact.clone().unwrap_or_default();
-            let who = match (
-                c.name.as_deref(),
-                c.organisation.as_deref(),
-                c.title.as_deref(),
-            ) {
-                (Some(n), _, Some(ti)) => format!("{n}（{ti}）"),
-                (Some(n), _, None) => n.to_string(),
-                (None, Some(o), _) => o.to_string(),
-                (None, None, Some(ti)) => ti.to_string(),
-                (None, None, None) => String::new(),
-            };
-            let label = truncate(&slot_label(s, l), role_w);
-            let fill = role_w - width(&label);
-            let mut spans = vec![
-                Span::raw(if here { "▶" } else { " " }),
-                Span::styled(mark, mark_style),
-                Span::raw(" "),
-                Span::styled(label, if here { t.selected() } else { t.base() }),
-                Span::raw(" ".repeat(fill + 1)),
-            ];
-            if who.is_empty() && c.phone.is_none() {
-                spans.push(Span::styled(l.pick("（未記入）", "(empty)"), t.dim()));
-            } else {
-                spans.push(Span::raw(pad(&who, who_w)));
-                spans.push(Span::raw(" "));
-                spans.push(Span::raw(truncate(
-                    c.phone.as_deref().unwrap_or("—"),
-                    phone_w,
-                )));
-            }
-            lines.push((Some(i), Line::from(spans)));
-        }
-        let height = inner.height as usize;
-        let here = lines
-            .iter()
-            .position(|(i, _)| *i == Some(self.cursor))
-            .unwrap_or(0);
-        let top = (here + 1).saturating_sub(height);
-        let shown: Vec<Line> = lines
-            .into_iter()
-            .skip(top)
-            .take(height)
-            .map(|(_, l)| l)
-            .collect();
-        frame.render_widget(Paragraph::new(shown), inner);
-    }
-
-    fn render_bottom(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let (l, t) = (view.lang, &view.theme);
-        let Some(slot) = self.chart.slots.get(self.cursor) else {
-            return;
-        };
-        let title = format!(
-            " {}{} ",
-            slot_label(slot, l),
-            if self.form.is_some() {
-                l.pick("：編集", ": editing")
-            } else {
-                ""
-            }
-        );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if self.form.is_some() {
-                t.accent()
-            } else {
-                t.border()
-            })
-            .title(truncate(&title, area.width.saturating_sub(4) as usize));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let w = inner.width.saturating_sub(1) as usize;
-        let label_w = if l == Lang::Ja { 12 } else { 14 };
-        let mut out: Vec<Line> = Vec::new();
-        match &self.form {
-            Some(form) => {
-                let example = l.pick(" 例：03-1234-5678", " e.g. 03-1234-5678");
-                let field_w = w.saturating_sub(label_w + 2 + width(example)).min(40);
-                let mut rows = Vec::new();
-                for (i, f) in FIELDS.iter().enumerate() {
-                    rows.push(out.len());
-                    let focused = i == form.focus;
-                    let mut spans = vec![
-                        Span::styled(
-                            pad(f.label(l), label_w),
-                            if focused { t.heading() } else { t.base() },
-                        ),
-                        Span::styled(format!("[{}]", " ".repeat(field_w)), t.dim()),
-                    ];
-                    if *f == FieldName::Phone {
-                        spans.push(Span::styled(example, t.dim()));
-                    }
-                    out.push(Line::from(spans));
-                    if let Some((at, e)) = &form.error {
-                        if *at == Some(*f) {
-                            for line in wrap(&format!("✗ {}", e.message(l)), w) {
-                                out.push(Line::styled(line, t.error()));
-                            }
-                        }
-                    }
-                }
-                if let Some((None, e)) = &form.error {
-                    for line in wrap(&format!("✗ {}", e.message(l)), w) {
-                        out.push(Line::styled(line, t.error()));
-                    }
-                }
-                frame.render_widget(Paragraph::new(out), inner);
-                for (i, (at, f)) in rows.iter().zip(&form.fields).enumerate() {
-                    let y = inner.y + *at as u16;
-                    if y >= inner.y + inner.height {
-                        continue;
-                    }
-                    f.render(
-                        Rect {
-                            x: inner.x + label_w as u16 + 1,
-                            y,
-                            width: field_w as u16,
-                            height: 1,
-                        },
-                        frame.buffer_mut(),
-                        t.base().add_modifier(Modifier::UNDERLINED),
-                        i == form.focus,
-                    );
-                }
-            }
-            None => {
-                let c = slot.contact.clone().unwrap_or_default();
-                if self.confirm {
-                    for line in wrap(
-                        l.pick(
-                            "この連絡先を消去しますか？ y で消去、他のキーでやめる",
-                            "Clear this place? y clears, any other key keeps it",
-                        ),
-                        w,
-                    ) {
-                        out.push(Line::styled(line, t.warn()));
-                    }
-                }
-                for (f, v) in FIELDS
-                    .iter()
-                    .zip([c.name, c.title, c.organisation, c.phone])
-                {
-                    out.push(Line::from(vec![
-                        Span::styled(pad(f.label(l), label_w), t.dim()),
-                        Span::raw(truncate(
-                            v.as_deref().unwrap_or("—"),
-                            w.saturating_sub(label_w),
-                        )),
-                    ]));
-                }
-                if let Some(n) = &c.note {
-                    let lines = wrap(n, w.saturating_sub(label_w));
-                    for (i, line) in lines.iter().enumerate() {
-                        out.push(Line::from(vec![
-                            Span::styled(
-                                pad(if i == 0 { FieldName::Note.label(l) } else { "" }, label_w),
-                                t.dim(),
-                            ),
-                            Span::raw(line.clone()),
-                        ]));
-                    }
-                }
-                for line in wrap(
-                    l.pick(
-                        "Enter で編集。電話番号は病院が確かめて入力します（shindan は同梱しません）。",
-                        "Enter edits. Phone numbers are the hospital's own, checked by it (shindan ships none).",
-                    ),
-                    w,
-                ) {
-                    out.push(Line::styled(line, t.dim()));
-                }
-                frame.render_widget(Paragraph::new(out), inner);
-            }
-        }
     }
 }

@@ -3,18 +3,21 @@
 use crate::domain::questionnaire::{Kind, Question, Visibility};
 use crate::domain::record::Draft;
 use crate::domain::{Lang, Questionnaire, Value};
-use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::screens::export::{self, ExportPrompt, PromptKey};
 use crate::tui::session::Session;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::Frame;
+use Intent as I;
+use Scope as S;
+
+mod offered;
+mod question;
+mod sections;
 
 pub struct Interview {
     /// The question on screen.
@@ -436,78 +439,12 @@ impl Screen for Interview {
         )
     }
 
-    fn footer(&self, view: &View) -> Vec<(String, String)> {
-        let l = view.lang;
-        let p = |k: &str, ja: &str, en: &str| (k.to_string(), l.pick(ja, en).to_string());
-        if self.export.is_some() {
-            return ExportPrompt::footer(l);
-        }
-        if self.note.is_some() {
-            return vec![
-                p("Esc/Ctrl-S", "メモを保存して閉じる", "keep the note"),
-                p("Enter", "改行", "new line"),
-            ];
-        }
-        let mut hints = match self.question().map(|q| q.kind) {
-            Some(Kind::Single) => vec![p("↑↓", "選択", "move"), p("Enter/1-9", "決定", "choose")],
-            Some(Kind::Multi) => vec![p("Space", "切替", "tick"), p("Enter", "確定", "confirm")],
-            Some(Kind::Text) => vec![p("Enter", "確定", "keep"), p("Ctrl-N", "メモ", "note")],
-            _ => vec![p("Enter", "確定", "keep")],
-        };
-        hints.extend([
-            p("Tab", "次", "next"),
-            p("PgDn", "次の節", "section"),
-            p("n", "メモ", "note"),
-            p("?", "キー", "keys"),
-            p("Esc", "戻る", "back"),
-        ]);
-        if self.question().map(|q| q.kind) == Some(Kind::Text) {
-            hints.retain(|(k, _)| k != "n" && k != "?");
-            hints.push(p("F1", "キー", "keys"));
-        }
-        hints
+    fn commands(&self, _view: &View) -> Vec<Command> {
+        self.offered()
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
-        vec![
-            (
-                "1-9".into(),
-                lang.pick(
-                    "選択肢の番号で決定（複数選択では切り替え）",
-                    "Choose option N (tick it in multiple choice)",
-                )
-                .into(),
-            ),
-            (
-                keys::shown(Scope::Note, Intent::Back).into(),
-                lang.pick("メモ編集中：保存して閉じる", "In a note: keep it and close")
-                    .into(),
-            ),
-            (
-                lang.pick("文字", "Letters").into(),
-                lang.pick(
-                    "数値・テキストの質問では入力欄へ",
-                    "Go into the field of a number or text question",
-                )
-                .into(),
-            ),
-            (
-                "Alt+p…".into(),
-                lang.pick(
-                    "入力欄の中からでも p b m c t o h の画面へ",
-                    "p b m c t o h even from inside a field",
-                )
-                .into(),
-            ),
-            (
-                "Alt+e".into(),
-                lang.pick(
-                    "入力欄の中からでも書き出し",
-                    "Export even from inside a field",
-                )
-                .into(),
-            ),
-        ]
+        self.help_rows(lang)
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
@@ -516,20 +453,20 @@ impl Screen for Interview {
         }
         let lang = env.lang;
         // Alt-e exports even from inside a field, where a plain e is typed.
-        if key.modifiers.contains(KeyModifiers::ALT) && key.code == KeyCode::Char('e') {
+        if keys::intent_in(S::Typing, &key) == Some(I::Export) {
             if let Some(s) = env.session.as_deref() {
                 self.export = Some(ExportPrompt::new(&s.record.id));
                 return Some(Action::None);
             }
         }
         let session = env.session.as_deref_mut()?;
-        self.info = self.info.take().filter(|_| false);
+        self.info = None;
         if self.note.is_some() {
             return Some(self.handle_note(key, session, lang));
         }
         let q = self.question()?;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('n') {
+        if ctrl && keys::intent_in(S::Interview, &key) == Some(I::EditNote) {
             return self.intent(Intent::EditNote, session, lang);
         }
         if let Some(field) = self.field.as_mut() {
@@ -557,8 +494,8 @@ impl Screen for Interview {
                 }
             }
         }
-        if let KeyCode::Char(c @ '1'..='9') = key.code {
-            if !ctrl && matches!(q.kind, Kind::Single | Kind::Multi) {
+        if let (Some(I::Choose), KeyCode::Char(c)) = (keys::intent_in(S::Choices, &key), key.code) {
+            if matches!(q.kind, Kind::Single | Kind::Multi) {
                 let index = (c as u8 - b'1') as usize;
                 if index < q.options.len() {
                     self.cursor = index;
@@ -611,356 +548,12 @@ impl Screen for Interview {
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let Some(session) = view.session else { return };
         let left_w = (area.width / 3).clamp(22, 30);
-        let left = Rect {
-            width: left_w,
-            ..area
-        };
-        let right = Rect {
-            x: area.x + left_w,
-            width: area.width - left_w,
-            ..area
-        };
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_w), Constraint::Fill(1)]).areas(area);
         self.render_sections(frame, left, view, session);
         self.render_question(frame, right, view, session);
         if let Some(prompt) = &self.export {
             prompt.render(frame, area, view);
-        }
-    }
-}
-
-impl Interview {
-    fn render_sections(&self, frame: &mut Frame, area: Rect, view: &View, session: &Session) {
-        let l = view.lang;
-        let t = &view.theme;
-        let record = &session.record;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border())
-            .title(l.pick(" 節 ", " Sections "));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let w = inner.width as usize;
-        let mut lines = Vec::new();
-        let current_section = qn().section_of(&self.current).map(|s| s.id.as_str());
-        for s in &qn().sections {
-            let p = qn().section_progress(s, record);
-            let here = Some(s.id.as_str()) == current_section;
-            let count = if p.is_complete() {
-                format!("✓{}/{}", p.answered, p.total)
-            } else {
-                format!("{}/{}", p.answered, p.total)
-            };
-            let name_w = w.saturating_sub(width(&count) + 3);
-            let text = format!(
-                "{}{} {}",
-                if here { "▶ " } else { "  " },
-                crate::text::pad(s.short(l), name_w),
-                count
-            );
-            lines.push(Line::styled(
-                text,
-                if here {
-                    t.heading()
-                } else if p.is_complete() {
-                    t.ok()
-                } else {
-                    t.base()
-                },
-            ));
-        }
-        lines.push(Line::raw(""));
-        if let Some(section) = qn().section_of(&self.current) {
-            lines.push(Line::styled(
-                l.pick("この節の質問", "In this section"),
-                t.dim(),
-            ));
-            for q in &section.questions {
-                let vis = qn().visibility(q, record);
-                let mark = match (&vis, record.answers.get(&q.id)) {
-                    (Visibility::Hidden { .. }, _) => "⊘",
-                    (Visibility::Pending { .. }, _) => "…",
-                    (_, Some(a)) if a.carried => "*",
-                    (_, Some(_)) => "✓",
-                    (_, None) if q.optional => "-",
-                    (_, None) => "·",
-                };
-                let note = if record.note(&q.id).is_some() {
-                    "✎"
-                } else {
-                    " "
-                };
-                let here = q.id == self.current;
-                let head = format!(
-                    "{}{:>2}{mark}{note}",
-                    if here { "▶" } else { " " },
-                    qn().number(&q.id).unwrap_or(0)
-                );
-                let text = truncate(&format!("{head} {}", q.text.get(l)), w);
-                let style = match vis {
-                    Visibility::Visible => {
-                        if here {
-                            t.heading()
-                        } else {
-                            t.base()
-                        }
-                    }
-                    _ => t.dim(),
-                };
-                lines.push(Line::styled(text, style));
-            }
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-    }
-
-    fn render_question(&self, frame: &mut Frame, area: Rect, view: &View, session: &Session) {
-        let l = view.lang;
-        let t = &view.theme;
-        let record = &session.record;
-        let Some(q) = self.question() else { return };
-        let section = qn().section_of(&q.id).map(|s| s.text.get(l)).unwrap_or("");
-        let total = qn().questions().count();
-        let title = format!(
-            " {} {}/{} · {} ",
-            l.pick("問", "Q"),
-            qn().number(&q.id).unwrap_or(0),
-            total,
-            section
-        );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border())
-            .title(title);
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let w = inner.width.saturating_sub(1) as usize;
-        let mut lines: Vec<Line> = Vec::new();
-        for line in wrap(q.text.get(l), w) {
-            lines.push(Line::styled(line, t.heading()));
-        }
-        if let Some(src) = &q.source {
-            lines.push(Line::styled(
-                truncate(
-                    &format!(
-                        "{} {}",
-                        l.pick("2022年調査:", "2022 survey:"),
-                        crate::domain::report::place(src, l)
-                    ),
-                    w,
-                ),
-                t.dim(),
-            ));
-        }
-        match qn().visibility(q, record) {
-            Visibility::Hidden { because } => {
-                let gate = qn().question(&because);
-                let answer = gate
-                    .and_then(|g| record.value(&g.id).map(|v| g.describe(v, l)))
-                    .unwrap_or_default();
-                let msg = l.pick(
-                    &format!(
-                        "この質問は対象外です：問{}の回答が「{answer}」のため。回答は保持されますが集計には使いません。",
-                        qn().number(&because).unwrap_or(0)
-                    ),
-                    &format!(
-                        "This question is skipped: Q{} is answered \"{answer}\". A kept answer is not counted.",
-                        qn().number(&because).unwrap_or(0)
-                    ),
-                )
-                .to_string();
-                lines.push(Line::raw(""));
-                for line in wrap(&msg, w) {
-                    lines.push(Line::styled(line, t.warn()));
-                }
-            }
-            Visibility::Pending { on } => {
-                let msg = l
-                    .pick(
-                        &format!(
-                            "問{}の回答しだいで対象になる質問です。",
-                            qn().number(&on).unwrap_or(0)
-                        ),
-                        &format!(
-                            "Whether this is asked depends on Q{}.",
-                            qn().number(&on).unwrap_or(0)
-                        ),
-                    )
-                    .to_string();
-                lines.push(Line::raw(""));
-                for line in wrap(&msg, w) {
-                    lines.push(Line::styled(line, t.dim()));
-                }
-            }
-            Visibility::Visible => {}
-        }
-        lines.push(Line::raw(""));
-        let answer = record.answers.get(&q.id);
-        let mut field_row = None;
-        match q.kind {
-            Kind::Single | Kind::Multi => {
-                for (i, o) in q.options.iter().enumerate() {
-                    let here = i == self.cursor && self.note.is_none();
-                    let chosen = match q.kind {
-                        Kind::Single => answer.is_some_and(|a| a.value.as_text() == Some(&o.id)),
-                        _ => self.picked.contains(&o.id),
-                    };
-                    let mark = match (q.kind, chosen) {
-                        (Kind::Single, true) => "●",
-                        (Kind::Single, false) => "○",
-                        (_, true) => "[x]",
-                        (_, false) => "[ ]",
-                    };
-                    let label = truncate(o.text.get(l), w.saturating_sub(8));
-                    lines.push(Line::from(vec![
-                        Span::raw(if here { "▶" } else { " " }),
-                        Span::raw(format!(
-                            "{} {mark} ",
-                            if i < 9 {
-                                (i + 1).to_string()
-                            } else {
-                                " ".into()
-                            }
-                        )),
-                        Span::styled(
-                            label,
-                            if here {
-                                t.selected()
-                            } else if chosen {
-                                t.heading()
-                            } else {
-                                t.base()
-                            },
-                        ),
-                    ]));
-                }
-            }
-            Kind::Int | Kind::Amount | Kind::Text => {
-                field_row = Some(lines.len());
-                lines.push(Line::raw(""));
-                if let (Some(n), Some(unit)) = (answer.and_then(|a| a.value.as_number()), q.unit(l))
-                {
-                    lines.push(Line::styled(
-                        format!(
-                            "= {} {unit}",
-                            crate::domain::questionnaire::group_thousands(n)
-                        ),
-                        t.dim(),
-                    ));
-                }
-            }
-        }
-        if let Some(e) = &self.error {
-            for line in wrap(&format!("✗ {e}"), w) {
-                lines.push(Line::styled(line, t.error()));
-            }
-        }
-        match answer {
-            Some(a) if a.carried => lines.push(Line::styled(
-                truncate(
-                    l.pick(
-                        "昨年からの回答・未確認（y で確認、または回答し直す）",
-                        "From last year, not yet confirmed (y confirms, or answer anew)",
-                    ),
-                    w,
-                ),
-                t.warn(),
-            )),
-            Some(a) => lines.push(Line::styled(
-                truncate(
-                    &format!(
-                        "{} {}",
-                        l.pick("回答済み", "Answered"),
-                        crate::clock::system().show_time(a.at)
-                    ),
-                    w,
-                ),
-                t.dim(),
-            )),
-            None if q.optional => lines.push(Line::styled(
-                truncate(
-                    l.pick(
-                        "任意の質問（空欄で Enter は飛ばす）",
-                        "Optional (Enter on an empty field skips it)",
-                    ),
-                    w,
-                ),
-                t.dim(),
-            )),
-            None => {}
-        }
-        if let Some(info) = &self.info {
-            for line in wrap(&format!("→ {info}"), w) {
-                lines.push(Line::styled(line, t.accent()));
-            }
-        }
-        if let Some(hint) = q.hint(l) {
-            for line in wrap(hint, w) {
-                lines.push(Line::styled(line, t.dim()));
-            }
-        }
-        let note_top = lines.len();
-        if self.note.is_none() {
-            if let Some(note) = record.note(&q.id) {
-                let wrapped = wrap(&format!("{} {note}", l.pick("メモ:", "Note:")), w);
-                let room = (inner.height as usize).saturating_sub(note_top).max(1);
-                for (i, line) in wrapped.iter().enumerate().take(room) {
-                    let text = if i + 1 == room && wrapped.len() > room {
-                        truncate(&format!("{line}…"), w)
-                    } else {
-                        line.clone()
-                    };
-                    lines.push(Line::raw(text));
-                }
-            }
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        if let (Some(row), Some(field)) = (field_row, &self.field) {
-            let y = inner.y + row as u16;
-            if y < inner.y + inner.height {
-                let unit = q.unit(l).unwrap_or("");
-                let field_w = match q.kind {
-                    Kind::Text => inner.width.saturating_sub(2),
-                    _ => 16u16.min(inner.width.saturating_sub(width(unit) as u16 + 2)),
-                };
-                // Brackets show the field where underline is not drawn (some vt100s, captures).
-                let rect = Rect {
-                    x: inner.x + 1,
-                    y,
-                    width: field_w.saturating_sub(2),
-                    height: 1,
-                };
-                let buf = frame.buffer_mut();
-                buf.set_string(inner.x, y, "[", t.dim());
-                buf.set_string(rect.x + rect.width, y, "]", t.dim());
-                field.render(
-                    rect,
-                    buf,
-                    t.base().add_modifier(Modifier::UNDERLINED),
-                    self.note.is_none(),
-                );
-                if !unit.is_empty() && q.kind != Kind::Text {
-                    buf.set_string(rect.x + rect.width + 1, y, format!(" {unit}"), t.base());
-                }
-            }
-        }
-        if let Some(note) = &self.note {
-            let top = (inner.y + note_top as u16).min(inner.y + inner.height.saturating_sub(5));
-            let rect = Rect {
-                x: inner.x,
-                y: top,
-                width: inner.width,
-                height: inner.y + inner.height - top,
-            };
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.accent())
-                .title(l.pick(
-                    " メモ（Esc/Ctrl-S で保存） ",
-                    " Note (Esc/Ctrl-S keeps it) ",
-                ));
-            let note_inner = block.inner(rect);
-            crate::tui::widgets::overlay::clear(frame, rect);
-            frame.render_widget(block, rect);
-            note.render(note_inner, frame.buffer_mut(), t.base(), true);
         }
     }
 }

@@ -1,0 +1,191 @@
+//! What both front ends share at their edge: why a command or a screen failed, in the user's
+//! language and with its exit code, and the context a session starts from (language, clock, the
+//! data dir opened on first use). The command line and the terminal UI both depend on this
+//! module and never on each other.
+
+use crate::domain::{Clock, Lang, RecordId};
+use crate::store::{Store, StoreError};
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
+/// or I/O that needs attention.
+#[derive(Debug)]
+pub enum Failure {
+    Invalid(String),
+    Data(String),
+}
+
+impl Failure {
+    pub fn code(&self) -> u8 {
+        match self {
+            Failure::Invalid(_) => 2,
+            Failure::Data(_) => 1,
+        }
+    }
+
+    /// A store error in the user's language, classified: a missing record is the user's typo,
+    /// a damaged file or a held lock is data that needs attention.
+    pub fn from_store(e: StoreError, lang: Lang) -> Failure {
+        match &e {
+            StoreError::NotFound { id, dir } => Failure::Invalid(
+                lang.pick(
+                    &format!(
+                        "記録 {id} は {} にありません（`shindan list` で一覧）",
+                        dir.display()
+                    ),
+                    &format!(
+                        "record {id} is not in {} (see `shindan list`)",
+                        dir.display()
+                    ),
+                )
+                .to_string(),
+            ),
+            StoreError::Damaged { path, damage } => Failure::Data(
+                lang.pick(
+                    &format!(
+                        "{}：{}（ファイルはそのままです）",
+                        path.display(),
+                        damage.message(lang)
+                    ),
+                    &format!(
+                        "{}: {}; the file is left untouched",
+                        path.display(),
+                        damage.message(lang)
+                    ),
+                )
+                .to_string(),
+            ),
+            StoreError::Locked { id, holder } => Failure::Data(
+                lang.pick(
+                    &format!(
+                        "記録 {id} は編集中です（{}）：その画面を閉じてからやり直してください",
+                        holder.message(lang)
+                    ),
+                    &format!(
+                        "record {id} is being edited ({}): close that session and try again",
+                        holder.message(lang)
+                    ),
+                )
+                .to_string(),
+            ),
+            StoreError::Exists { id } => Failure::Invalid(
+                lang.pick(
+                    &format!("記録 {id} はすでにあります"),
+                    &format!("record {id} already exists"),
+                )
+                .to_string(),
+            ),
+            StoreError::Io { .. } => Failure::Data(e.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Invalid(m) | Failure::Data(m) => f.write_str(m),
+        }
+    }
+}
+
+/// What every command gets: the language, and the data dir opened on first use (commands such
+/// as `budget` need none).
+pub struct Ctx {
+    pub lang: Lang,
+    /// Read once per command: every date and time the command stores or shows comes from it.
+    pub clock: Clock,
+    data_dir: Option<PathBuf>,
+    store: Option<Store>,
+    checklist_file: Option<PathBuf>,
+}
+
+impl Ctx {
+    pub fn new(lang: Lang, data_dir: Option<PathBuf>) -> Ctx {
+        Ctx {
+            lang,
+            clock: crate::clock::system(),
+            data_dir,
+            store: None,
+            checklist_file: None,
+        }
+    }
+
+    /// Adds a checklist edition file (`--checklist FILE`) to the shipped editions.
+    pub fn with_checklist(mut self, file: Option<PathBuf>) -> Ctx {
+        self.checklist_file = file;
+        self
+    }
+
+    /// The checklist editions: the shipped ones, and the `--checklist` file checked the same way.
+    pub fn editions(&self) -> Result<crate::domain::checklist::Editions, Failure> {
+        let mut editions = crate::domain::checklist::Editions::shipped().clone();
+        if let Some(path) = &self.checklist_file {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::Invalid(
+                    self.lang
+                        .pick(
+                            &format!("--checklist {}：読めません（{e}）", path.display()),
+                            &format!("--checklist {}: cannot read it ({e})", path.display()),
+                        )
+                        .to_string(),
+                )
+            })?;
+            editions.add(&text).map_err(|e| {
+                Failure::Invalid(format!(
+                    "--checklist {}: {}",
+                    path.display(),
+                    e.message(self.lang)
+                ))
+            })?;
+        }
+        Ok(editions)
+    }
+
+    /// The store, opened (and the data dir created) on first use. A `Store` is only a path, so
+    /// commands get their own copy.
+    pub fn store(&mut self) -> Result<Store, Failure> {
+        if self.store.is_none() {
+            let dir = data_dir(self.data_dir.clone()).ok_or_else(|| {
+                Failure::Data(
+                    self.lang
+                        .pick(
+                            "データの置き場所が決められません：--data-dir を指定してください",
+                            "cannot find a home for the data: give --data-dir",
+                        )
+                        .into(),
+                )
+            })?;
+            let store = Store::open(dir).map_err(|e| Failure::from_store(e, self.lang))?;
+            self.store = Some(store);
+        }
+        self.store
+            .clone()
+            .ok_or_else(|| Failure::Data("store".into()))
+    }
+
+    pub fn parse_id(&self, s: &str) -> Result<RecordId, Failure> {
+        s.parse::<RecordId>().map_err(|e| {
+            Failure::Invalid(
+                self.lang
+                    .pick(
+                        &format!("`{s}` は記録IDではありません：2026-007 のような形です"),
+                        &e.to_string(),
+                    )
+                    .to_string(),
+            )
+        })
+    }
+
+    pub fn store_err(&self, e: StoreError) -> Failure {
+        Failure::from_store(e, self.lang)
+    }
+}
+
+/// The data dir: `--data-dir`, else `SHINDAN_DATA_DIR` (both through clap), else the platform's
+/// data dir for shindan (`~/.local/share/shindan` on Linux).
+pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit.or_else(|| {
+        directories::ProjectDirs::from("", "", "shindan").map(|p| p.data_dir().to_path_buf())
+    })
+}

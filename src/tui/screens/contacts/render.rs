@@ -1,0 +1,223 @@
+//! The contact chart's two regions: the list of places and the detail or form below it.
+
+use super::{slot_label, Contacts, FieldName, FIELDS};
+use crate::domain::Lang;
+use crate::text::{pad, truncate, width, wrap};
+use crate::tui::app::View;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+impl Contacts {
+    /// The list of places in the chart, each with who is there.
+    pub(super) fn render_list(&self, frame: &mut Frame, inner: Rect, view: &View) {
+        let (l, t) = (view.lang, &view.theme);
+        let w = inner.width as usize;
+        let role_w = if w >= 100 { 40 } else { 30 };
+        let phone_w = 16;
+        let who_w = w.saturating_sub(3 + role_w + 1 + phone_w + 1);
+        let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+        let mut inside = None;
+        for (i, s) in self.chart.slots.iter().enumerate() {
+            if inside != Some(s.position.internal()) {
+                inside = Some(s.position.internal());
+                lines.push((
+                    None,
+                    Line::styled(
+                        if s.position.internal() {
+                            l.pick("■ 院内", "■ Inside the hospital")
+                        } else {
+                            l.pick("■ 院外", "■ Outside")
+                        },
+                        t.heading(),
+                    ),
+                ));
+            }
+            let here = i == self.cursor;
+            let (mark, mark_style) = if s.filled() {
+                ("✓", t.ok())
+            } else if s.contact.is_some() {
+                ("!", t.warn())
+            } else {
+                ("·", t.base())
+            };
+            let c = s.contact.clone().unwrap_or_default();
+            let who = match (
+                c.name.as_deref(),
+                c.organisation.as_deref(),
+                c.title.as_deref(),
+            ) {
+                (Some(n), _, Some(ti)) => format!("{n}（{ti}）"),
+                (Some(n), _, None) => n.to_string(),
+                (None, Some(o), _) => o.to_string(),
+                (None, None, Some(ti)) => ti.to_string(),
+                (None, None, None) => String::new(),
+            };
+            let label = truncate(&slot_label(s, l), role_w);
+            let fill = role_w - width(&label);
+            let mut spans = vec![
+                Span::raw(if here { "▶" } else { " " }),
+                Span::styled(mark, mark_style),
+                Span::raw(" "),
+                Span::styled(label, if here { t.selected() } else { t.base() }),
+                Span::raw(" ".repeat(fill + 1)),
+            ];
+            if who.is_empty() && c.phone.is_none() {
+                spans.push(Span::styled(l.pick("（未記入）", "(empty)"), t.dim()));
+            } else {
+                spans.push(Span::raw(pad(&who, who_w)));
+                spans.push(Span::raw(" "));
+                spans.push(Span::raw(truncate(
+                    c.phone.as_deref().unwrap_or("—"),
+                    phone_w,
+                )));
+            }
+            lines.push((Some(i), Line::from(spans)));
+        }
+        let height = inner.height as usize;
+        let here = lines
+            .iter()
+            .position(|(i, _)| *i == Some(self.cursor))
+            .unwrap_or(0);
+        let top = (here + 1).saturating_sub(height);
+        let shown: Vec<Line> = lines
+            .into_iter()
+            .skip(top)
+            .take(height)
+            .map(|(_, l)| l)
+            .collect();
+        frame.render_widget(Paragraph::new(shown), inner);
+    }
+
+    /// Below the list: the selected place, its form while editing, or the confirm.
+    pub(super) fn render_bottom(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let (l, t) = (view.lang, &view.theme);
+        let Some(slot) = self.chart.slots.get(self.cursor) else {
+            return;
+        };
+        let title = format!(
+            " {}{} ",
+            slot_label(slot, l),
+            if self.form.is_some() {
+                l.pick("：編集", ": editing")
+            } else {
+                ""
+            }
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if self.form.is_some() {
+                t.accent()
+            } else {
+                t.border()
+            })
+            .title(truncate(&title, area.width.saturating_sub(4) as usize));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = inner.width.saturating_sub(1) as usize;
+        let label_w = if l == Lang::Ja { 12 } else { 14 };
+        let mut out: Vec<Line> = Vec::new();
+        match &self.form {
+            Some(form) => {
+                let example = l.pick(" 例：03-1234-5678", " e.g. 03-1234-5678");
+                let field_w = w.saturating_sub(label_w + 2 + width(example)).min(40);
+                let mut rows = Vec::new();
+                for (i, f) in FIELDS.iter().enumerate() {
+                    rows.push(out.len());
+                    let focused = i == form.focus;
+                    let mut spans = vec![
+                        Span::styled(
+                            pad(f.label(l), label_w),
+                            if focused { t.heading() } else { t.base() },
+                        ),
+                        Span::styled(format!("[{}]", " ".repeat(field_w)), t.dim()),
+                    ];
+                    if *f == FieldName::Phone {
+                        spans.push(Span::styled(example, t.dim()));
+                    }
+                    out.push(Line::from(spans));
+                    if let Some((at, e)) = &form.error {
+                        if *at == Some(*f) {
+                            for line in wrap(&format!("✗ {}", e.message(l)), w) {
+                                out.push(Line::styled(line, t.error()));
+                            }
+                        }
+                    }
+                }
+                if let Some((None, e)) = &form.error {
+                    for line in wrap(&format!("✗ {}", e.message(l)), w) {
+                        out.push(Line::styled(line, t.error()));
+                    }
+                }
+                frame.render_widget(Paragraph::new(out), inner);
+                for (i, (at, f)) in rows.iter().zip(&form.fields).enumerate() {
+                    let y = inner.y + *at as u16;
+                    if y >= inner.y + inner.height {
+                        continue;
+                    }
+                    f.draw(
+                        frame,
+                        Rect {
+                            x: inner.x + label_w as u16 + 1,
+                            y,
+                            width: field_w as u16,
+                            height: 1,
+                        },
+                        t.base().add_modifier(Modifier::UNDERLINED),
+                        i == form.focus,
+                    );
+                }
+            }
+            None => {
+                let c = slot.contact.clone().unwrap_or_default();
+                if self.confirm {
+                    for line in wrap(
+                        l.pick(
+                            "この連絡先を消去しますか？ y で消去、他のキーでやめる",
+                            "Clear this place? y clears, any other key keeps it",
+                        ),
+                        w,
+                    ) {
+                        out.push(Line::styled(line, t.warn()));
+                    }
+                }
+                for (f, v) in FIELDS
+                    .iter()
+                    .zip([c.name, c.title, c.organisation, c.phone])
+                {
+                    out.push(Line::from(vec![
+                        Span::styled(pad(f.label(l), label_w), t.dim()),
+                        Span::raw(truncate(
+                            v.as_deref().unwrap_or("—"),
+                            w.saturating_sub(label_w),
+                        )),
+                    ]));
+                }
+                if let Some(n) = &c.note {
+                    let lines = wrap(n, w.saturating_sub(label_w));
+                    for (i, line) in lines.iter().enumerate() {
+                        out.push(Line::from(vec![
+                            Span::styled(
+                                pad(if i == 0 { FieldName::Note.label(l) } else { "" }, label_w),
+                                t.dim(),
+                            ),
+                            Span::raw(line.clone()),
+                        ]));
+                    }
+                }
+                for line in wrap(
+                    l.pick(
+                        "Enter で編集。電話番号は病院が確かめて入力します（shindan は同梱しません）。",
+                        "Enter edits. Phone numbers are the hospital's own, checked by it (shindan ships none).",
+                    ),
+                    w,
+                ) {
+                    out.push(Line::styled(line, t.dim()));
+                }
+                frame.render_widget(Paragraph::new(out), inner);
+            }
+        }
+    }
+}

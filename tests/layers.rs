@@ -1,0 +1,55 @@
+//! The crate's layers point one way: the terminal UI and the command line are two front ends that
+//! share `crate::edge` and never import each other.
+
+use std::path::Path;
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src is readable") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn files_under(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+    assert!(!out.is_empty(), "no sources under {dir}");
+    out
+}
+
+#[test]
+fn the_terminal_ui_imports_nothing_from_the_command_line() {
+    let offenders: Vec<_> = files_under("src/tui")
+        .into_iter()
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .expect("readable")
+                .contains("crate::cli")
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "src/tui imports crate::cli: {offenders:?}"
+    );
+}
+
+#[test]
+fn the_command_line_reaches_the_terminal_ui_only_through_run() {
+    for path in files_under("src/cli") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        for (n, line) in text.lines().enumerate() {
+            if let Some(at) = line.find("crate::tui::") {
+                assert!(
+                    line[at..].starts_with("crate::tui::run("),
+                    "{}:{}: {line}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+}
