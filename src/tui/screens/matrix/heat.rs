@@ -238,7 +238,7 @@ impl Heat {
                 &format!("Controls the interview set ({})", self.proven.len()),
             )
             .to_string();
-        let mut out = vec![super::rule(&title, "", w, t)];
+        let mut out = vec![super::render::rule(&title, "", w, t)];
         let answers = self
             .proven
             .iter()

@@ -19,7 +19,7 @@
 //! what is known.
 
 use super::super::controls::{status_cell, status_style};
-use super::super::rule;
+use super::super::render::rule;
 use crate::domain::matrix::walk::Step;
 use crate::domain::matrix::{By, ControlStatus, Coverage, Reply, StatusSource, Walk};
 use crate::domain::{Lang, Record};
@@ -495,7 +495,7 @@ fn para_lines(p: &Para, w: usize, t: &Theme) -> Vec<Line<'static>> {
 
 /// The key to the marks, for the help overlay: where a status comes from, then the statuses.
 pub fn legend(lang: Lang) -> Vec<(String, String)> {
-    let mut out = super::super::source_marks(lang);
+    let mut out = super::super::marks::source_marks(lang);
     out.push((
         "●◐○-?".to_string(),
         lang.pick(
