@@ -25,7 +25,8 @@ fn a_whole_interview_with_keys_only_survives_quit_and_reopen() {
     t.wait_for("新しい記録");
     t.send("みなと総合病院");
     t.keys(&[ENTER, "350", ENTER]);
-    for _ in 0..5 {
+    // No founder is preselected: ↓ six times from none is 医療法人.
+    for _ in 0..6 {
         t.keys(&[DOWN]);
     }
     t.keys(&[ENTER]);
