@@ -1,6 +1,8 @@
 //! shindan in a real pseudo-terminal: a whole interview with keys only, a dropped connection
-//! in the middle of a note, and the terminal given back however the session ends.
+//! in the middle of a note, the terminal given back however the session ends, and the
+//! walk-through answering every control still unknown, left halfway and resumed.
 
+mod complete;
 mod support;
 
 use shindan::domain::{Questionnaire, Value};
@@ -23,7 +25,8 @@ fn a_whole_interview_with_keys_only_survives_quit_and_reopen() {
     t.wait_for("新しい記録");
     t.send("みなと総合病院");
     t.keys(&[ENTER, "350", ENTER]);
-    for _ in 0..5 {
+    // No founder is preselected: ↓ six times from none is 医療法人.
+    for _ in 0..6 {
         t.keys(&[DOWN]);
     }
     t.keys(&[ENTER]);
@@ -308,4 +311,85 @@ fn paste_into_a_note(sent: impl Fn(&str) -> String) {
         .unwrap_or_default();
     assert_eq!(note.chars().count(), pasted.chars().count());
     assert_eq!(note, pasted);
+}
+
+/// Issue 23 end to end: a record with a complete interview and checklist starts the
+/// walk-through with fewer unknown controls than the 75 a full interview alone left; `1` on
+/// each, with a quit and a restart halfway, leaves `shindan control ID --json` with none unknown.
+#[test]
+fn the_walk_through_answers_every_unknown_control_across_a_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = Store::open(&data).unwrap();
+    let now = chrono::Utc::now();
+    let r = store
+        .create(2026, |id| complete::complete(id, now.date_naive(), now))
+        .unwrap();
+    let open_walk = |t: &mut Pty| {
+        t.wait_for("さくら記念病院");
+        t.keys(&[ENTER]);
+        t.wait_for("総合");
+        t.keys(&["m"]);
+        t.wait_for("リスクマトリックス");
+        t.keys(&["w"]);
+        t.wait_for("ウォークスルー");
+    };
+    // How many the walk asks, as its progress line says: 未判明の対策 1/N.
+    let asked = |t: &Pty| -> usize {
+        let screen = t.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains("未判明の対策 "))
+            .unwrap_or_else(|| panic!("no progress line:\n{screen}"));
+        let of = line.split('/').nth(1).unwrap();
+        of.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    open_walk(&mut t);
+    let len = asked(&t);
+    assert!(len < 75, "{len} unknown controls to start with");
+    let first = 20.min(len);
+    for _ in 0..first {
+        t.keys(&["1"]);
+    }
+    t.wait_for(&format!("未判明の対策 {}/{len}", first + 1));
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+
+    // Reopened, the walk starts where it was left, with only what is still unknown.
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    open_walk(&mut t);
+    assert_eq!(asked(&t), len - first, "{}", t.screen());
+    for _ in first..len {
+        t.keys(&["1"]);
+    }
+    t.wait_for("この一巡の対策にすべて答えました");
+    t.wait_for("判明 83/83");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+
+    let out = assert_cmd::Command::cargo_bin("shindan")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["control", &r.id.to_string(), "--json"])
+        .env_remove("SHINDAN_LANG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let controls = j["controls"].as_array().unwrap();
+    assert_eq!(controls.len(), 83);
+    let unknown = controls.iter().filter(|c| c["status"] == "unknown").count();
+    assert_eq!(unknown, 0);
+    assert_eq!(j["coverage"]["unknown"], 0);
+    let by_user = controls
+        .iter()
+        .filter(|c| c["source"]["kind"] == "user")
+        .count();
+    assert_eq!(by_user, len, "the walk's answers are the user's");
 }

@@ -61,6 +61,12 @@ pub enum Intent {
     CycleSide,
     /// The risk matrix: take the user's status back, so that the interview's applies again.
     ResetStatus,
+    /// Open the walk-through of the controls still unknown (the matrix, the overview).
+    Walk,
+    /// The walk-through: answer the control and go on (`1`…`5`).
+    Reply(crate::domain::matrix::Reply),
+    /// The walk-through: the controls already known too, or only those still unknown.
+    Review,
     /// A line break in the note editor.
     NewLine,
     /// Choose (or tick) the option of that number.
@@ -118,6 +124,8 @@ pub enum Scope {
     MatrixTree,
     /// The risk matrix's controls of one scenario.
     MatrixControls,
+    /// The walk-through: one control at a time.
+    Walk,
     /// A question only `y` answers (remove a vendor, clear a contact); any other key keeps.
     Confirm,
     /// The options of a choice question, by number.
@@ -218,6 +226,7 @@ const fn b(
     }
 }
 
+use crate::domain::matrix::Reply;
 use crate::print::report::Format;
 use Intent as I;
 use Scope as S;
@@ -318,6 +327,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Matrix, I::Open, &[code(KeyCode::Enter)], "Enter", "セルのリスク（大/中/小）", "The cell's risks (L/M/S)"),
     b(S::Matrix, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
     b(S::Matrix, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::Matrix, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::Matrix, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
     b(S::Matrix, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::MatrixTree, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の小リスク", "Previous scenario"),
@@ -325,6 +335,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::MatrixTree, I::Open, &[code(KeyCode::Enter)], "Enter", "小リスクの対策", "The scenario's controls"),
     b(S::MatrixTree, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
     b(S::MatrixTree, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::MatrixTree, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::MatrixTree, I::Back, &[code(KeyCode::Esc)], "Esc", "ヒートマップへ", "Back to the heat map"),
     b(S::MatrixTree, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::MatrixControls, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の対策", "Previous control"),
@@ -334,8 +345,20 @@ pub static BINDINGS: &[Binding] = &[
     b(S::MatrixControls, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control"),
     b(S::MatrixControls, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
     b(S::MatrixControls, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::MatrixControls, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::MatrixControls, I::Back, &[code(KeyCode::Esc)], "Esc", "小リスクの一覧へ", "Back to the scenarios"),
     b(S::MatrixControls, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Walk, I::Reply(Reply::InPlace), &[k('1')], "1", "実施済み（保存して次へ）", "In place (saved, next)").rank(1),
+    b(S::Walk, I::Reply(Reply::Partial), &[k('2')], "2", "一部実施", "Partly in place"),
+    b(S::Walk, I::Reply(Reply::Missing), &[k('3')], "3", "未実施", "Missing"),
+    b(S::Walk, I::Reply(Reply::NotApplicable), &[k('4')], "4", "対象外", "Not applicable"),
+    b(S::Walk, I::Reply(Reply::AskVendor), &[k('5')], "5", "わからない（事業者に確認）", "Don't know: ask the vendor"),
+    b(S::Walk, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control").short("n", "メモ", "note"),
+    b(S::Walk, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "答えずに次へ", "Next, without answering").short("Tab", "飛ばす", "skip").rank(3),
+    b(S::Walk, I::PrevQuestion, &[code(KeyCode::Backspace), code(KeyCode::BackTab)], "Backspace", "前の対策に戻る", "Previous control").short("Backspace", "前へ", "back"),
+    b(S::Walk, I::Review, &[k('r')], "r", "判明済みも見直す ⇄ 未判明のみ", "Review all ⇄ unknown only"),
+    b(S::Walk, I::Back, &[code(KeyCode::Esc)], "Esc", "閉じる（次回ここから）", "Close (resumes here)").short("Esc", "閉じる", "close"),
+    b(S::Walk, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
     b(S::Record, I::Show(Pane::Budget), &[k('b')], "b", "予算の不足額（提言1）", "Budget shortfall (proposal 1)"),
@@ -350,6 +373,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Overview, I::Down, &[code(KeyCode::Down)], "↓", "下のパネル（格子）／一覧を下へ", "Panel below (grid); scroll the steps"),
     b(S::Overview, I::Open, &[code(KeyCode::Enter)], "Enter", "選んだパネルの画面を開く", "Open the panel's own screen"),
     b(S::Overview, I::NextPage, &[code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", "次の一手の一覧 ⇄ パネル", "All next steps ⇄ panels"),
+    b(S::Overview, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（網羅のパネルから）", "Walk through the unknown controls (coverage)"),
     b(S::Overview, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
     b(S::Overview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::History, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へ", "Scroll up"),
@@ -472,6 +496,7 @@ mod tests {
             Scope::Matrix,
             Scope::MatrixTree,
             Scope::MatrixControls,
+            Scope::Walk,
         ] {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {
@@ -506,6 +531,7 @@ mod tests {
             Scope::Matrix,
             Scope::MatrixTree,
             Scope::MatrixControls,
+            Scope::Walk,
             Scope::Confirm,
             Scope::Choices,
             Scope::Typing,

@@ -235,17 +235,31 @@ fn coverage(o: &Overview, lang: Lang) -> Panel {
         tail: Vec::new(),
         compact: true,
     });
+    // Covered, known and unknown in one figure, as on every surface; what is unknown is one
+    // key (w) from being asked.
+    let unknown = c.figure.unknown();
     lines.push(line(
-        match lang {
-            Lang::Ja => format!("状態不明の対策 {}/{}", c.unknown_controls, c.controls),
-            Lang::En => format!("controls unknown {}/{}", c.unknown_controls, c.controls),
-        },
-        if c.unknown_controls > 0 {
-            Tone::Warn
-        } else {
-            Tone::Dim
-        },
+        c.figure.render(lang),
+        if unknown > 0 { Tone::Warn } else { Tone::Dim },
     ));
+    if c.conflicts > 0 {
+        lines.push(line(
+            match lang {
+                Lang::Ja => format!("！食い違い {}件", c.conflicts),
+                Lang::En => format!("! {} in conflict", c.conflicts),
+            },
+            Tone::Bad,
+        ));
+    }
+    if unknown > 0 {
+        lines.push(line(
+            match lang {
+                Lang::Ja => format!("w 不明の対策{unknown}件を順に確認"),
+                Lang::En => format!("w: walk the {unknown} unknown"),
+            },
+            Tone::Dim,
+        ));
+    }
     for (_, name, t) in &c.categories {
         let pct = t.percent().map_or("—".to_string(), |p| format!("{p}%"));
         lines.push(wide_only(bar_line(

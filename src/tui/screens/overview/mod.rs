@@ -267,8 +267,14 @@ impl Screen for OverviewScreen {
         ]
     }
 
-    fn handle_key(&mut self, key: KeyEvent, _env: &mut Env) -> Option<Action> {
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         match keys::intent_in(Scope::Overview, &key)? {
+            // The coverage panel's own next step: the controls nobody has given a status yet.
+            Intent::Walk => {
+                let session = env.session.as_deref()?;
+                let walk = crate::tui::screens::matrix::WalkScreen::new(session, self.lang, false);
+                return Some(Action::Push(Box::new(walk)));
+            }
             // The grid is two by two; side by side it is one row of four: ←→ walk all four
             // either way, ↑↓ jump between the rows of the grid.
             Intent::Left => self.focus = (self.focus + 3) % 4,
