@@ -161,16 +161,22 @@ impl Interview {
             }
         }
         match answer {
-            Some(a) if a.carried => lines.push(Line::styled(
-                truncate(
-                    l.pick(
-                        "昨年からの回答・未確認（y で確認、または回答し直す）",
-                        "From last year, not yet confirmed (y confirms, or answer anew)",
-                    ),
-                    w,
-                ),
-                t.warn(),
-            )),
+            Some(a) if a.carried => {
+                // The keys this state takes: in a field a letter is typed, so never `y` there.
+                let (one, all) = if self.field.is_some() {
+                    ("F2/Ctrl-Y", "F3/Alt+y")
+                } else {
+                    ("y", "Y")
+                };
+                let text = l.pick(
+                    &format!("昨年からの回答・未確認（{one} で確認、{all} で節をすべて確認、または回答し直す）"),
+                    &format!("From last year, not yet confirmed ({one} confirms, {all} the whole section, or answer anew)"),
+                )
+                .to_string();
+                for line in wrap(&text, w) {
+                    lines.push(Line::styled(line, t.warn()));
+                }
+            }
             Some(a) => lines.push(Line::styled(
                 truncate(
                     &format!(
