@@ -149,3 +149,39 @@ fn at_a_choice_question_y_confirms_and_shift_y_the_section() {
     let qn = Questionnaire::embedded();
     assert_eq!(qn.section_progress(&qn.sections[0], &r).carried, 0);
 }
+
+#[test]
+fn a_number_echoes_what_is_typed_with_its_reading_and_warns_off_the_bed_class() {
+    let mut ui = open_copy();
+    for _ in 0..4 {
+        ui.press(KeyCode::Tab);
+    }
+    assert!(ui.screen().contains("問 5/"), "{}", ui.screen());
+    // The saved 4,500,000 千円, read out.
+    assert!(
+        ui.screen().contains("= 4,500,000千円 = 45億円"),
+        "{}",
+        ui.screen()
+    );
+    for _ in 0..7 {
+        ui.press(KeyCode::Backspace);
+    }
+    for c in "450000".chars() {
+        ui.key(c);
+    }
+    // Before Enter: what is typed, not what is saved.
+    let screen = ui.screen();
+    assert!(screen.contains("= 450,000千円 = 4億5,000万円"), "{screen}");
+    assert!(!screen.contains("45億円"), "{screen}");
+    use shindan::domain::budget::typed::implausible_revenue;
+    let average = implausible_revenue(450, 350).expect("450千円 is implausible for 350 beds");
+    for _ in 0..3 {
+        ui.press(KeyCode::Backspace);
+    }
+    // 450 千円 (a 千円/円 slip the other way): the warning names the 図２ average.
+    let screen = ui.screen();
+    assert!(screen.contains("= 450千円 = 45万円"), "{screen}");
+    let said = shindan::domain::budget::spoken::say(average, Lang::Ja);
+    assert!(screen.contains("倍以上離れています"), "{screen}");
+    assert!(screen.contains(&said), "{said}\n{screen}");
+}
