@@ -185,3 +185,27 @@ fn a_number_echoes_what_is_typed_with_its_reading_and_warns_off_the_bed_class() 
     assert!(screen.contains("倍以上離れています"), "{screen}");
     assert!(screen.contains(&said), "{said}\n{screen}");
 }
+
+#[test]
+fn the_overview_says_a_fresh_copy_is_0_percent_and_enter_on_a_step_opens_its_place() {
+    let mut ui = open_copy();
+    let carried = Questionnaire::embedded().progress(&the_copy(&ui)).carried;
+    ui.app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('o'),
+        KeyModifiers::ALT,
+    )));
+    ui.draw();
+    let screen = ui.screen();
+    assert!(
+        screen.contains(&format!("確認済み 0%（昨年から未確認 {carried}）")),
+        "{screen}"
+    );
+    // The steps in full; the first is what was carried: Enter opens the interview there.
+    ui.press(KeyCode::Tab);
+    assert!(ui.screen().contains("▶ 1."), "{}", ui.screen());
+    for c in ui.app.commands() {
+        assert!(c.binding().is_some(), "{:?} {:?}", c.scope, c.intent);
+    }
+    ui.press(KeyCode::Enter);
+    assert!(ui.screen().contains("— 面談"), "{}", ui.screen());
+}

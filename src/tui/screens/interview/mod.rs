@@ -540,6 +540,22 @@ impl Screen for Interview {
         self.intent(intent, session, lang)
     }
 
+    fn open_at(&mut self, target: &crate::domain::overview::Target, env: &mut Env) {
+        use crate::domain::overview::Target;
+        let Some(s) = env.session.as_deref_mut() else {
+            return;
+        };
+        let id = match target {
+            Target::Question { id } => qn().question(id).map(|q| q.id.clone()),
+            // What was carried: the first answer still to confirm (or to give).
+            Target::Carried => qn().first_open(&s.record).map(|q| q.id.clone()),
+            _ => None,
+        };
+        if let Some(id) = id {
+            self.go_to(&id, s);
+        }
+    }
+
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
         if let Some(note) = self.note.as_mut() {
             note.paste(text);
