@@ -393,3 +393,37 @@ fn the_walk_through_answers_every_unknown_control_across_a_restart() {
         .count();
     assert_eq!(by_user, len, "the walk's answers are the user's");
 }
+
+/// Next year in a real terminal: `c` copies to the next 年度, the copy opens at 0% with its
+/// answers carried, F3 confirms the first section from inside the name's field, and the
+/// progress counts it (on screen and in the saved record).
+#[test]
+fn copy_then_confirm_a_section_then_progress() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = Pty::shindan(&data, &[], &[], 100, 30);
+    t.wait_for("みなと総合病院");
+    t.keys(&["c"]);
+    t.wait_for("新しい年度へコピー");
+    t.keys(&[ENTER]);
+    t.wait_for("面談 0%（昨年から未確認");
+    t.wait_for("F3 節をすべて確認");
+    t.send("\x1bOR");
+    t.wait_for("そのまま確認しました");
+    t.wait_for("✓4/4");
+    t.send("\x03");
+    assert!(t.wait_exit().success());
+    let store = Store::open(&data).unwrap();
+    let listing = store.list().unwrap();
+    assert_eq!(listing.records.len(), 2);
+    let copy = listing
+        .records
+        .iter()
+        .max_by_key(|r| r.id.to_string())
+        .unwrap();
+    let qn = Questionnaire::embedded();
+    let basics = qn.section_progress(&qn.sections[0], copy);
+    assert_eq!((basics.answered, basics.carried), (4, 0));
+    assert!(qn.progress(copy).answered >= 4);
+}

@@ -40,6 +40,9 @@ pub enum Action {
     OpenPane(RecordId, Pane),
     /// Goes to a pane of the open record, as its record key does (the overview's Enter).
     Show(Pane),
+    /// Goes to a pane and there to the place a next step is done (the overview's Enter on a
+    /// step): the pane opens as [`Action::Show`], then [`Screen::open_at`] finds the place.
+    ShowAt(Pane, crate::domain::overview::Target),
     Flash(String),
 }
 
@@ -75,6 +78,8 @@ pub trait Screen {
     fn keep_drafts(&mut self, _session: &mut Session) {}
     /// Called when the screen is shown again after the one above it was closed.
     fn resume(&mut self, _env: &mut Env) {}
+    /// Moves to where a next step's target is done, when the screen has that place.
+    fn open_at(&mut self, _target: &crate::domain::overview::Target, _env: &mut Env) {}
     /// Lines shown in the help overlay after the key table (keys that are not in it, such as
     /// the digits that pick an option).
     fn help_extra(&self, _lang: Lang) -> Vec<(String, String)> {
@@ -319,6 +324,16 @@ impl App {
             }
             Action::OpenRecord(id) => self.open_record(&id),
             Action::Show(pane) => self.show(pane),
+            Action::ShowAt(pane, target) => {
+                self.show(pane);
+                let mut env = Env {
+                    lang: self.lang,
+                    store: &self.store,
+                    session: self.session.as_mut(),
+                };
+                let last = self.stack.len() - 1;
+                self.stack[last].open_at(&target, &mut env);
+            }
             Action::OpenPane(id, pane) => {
                 self.open_record(&id);
                 if self.session.is_some() {

@@ -65,6 +65,8 @@ pub struct Step {
     pub action: String,
     pub why: String,
     pub source: String,
+    /// Where the step is done: Enter on it opens that place.
+    pub target: crate::domain::overview::Target,
 }
 
 pub struct Made {
@@ -88,6 +90,7 @@ pub fn make(o: &Overview, lang: Lang) -> Made {
                 action: s.action.get(lang).to_string(),
                 why: s.why.get(lang).to_string(),
                 source: s.source.get(lang).to_string(),
+                target: s.target.clone(),
             })
             .collect(),
     }
