@@ -76,6 +76,7 @@ impl Failure {
                 )
                 .to_string(),
             ),
+            StoreError::UnsafeDir { dir, problem } => Failure::Data(problem.message(dir, lang)),
             StoreError::Io { .. } => Failure::Data(e.to_string()),
         }
     }

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod domain;
 pub mod edge;
 pub mod excel;
+pub mod platform;
 pub mod print;
 pub mod store;
 pub mod synth;

@@ -8,6 +8,8 @@ use shindan::domain::budget::{BudgetData, Rate, RevenueRow};
 use shindan::domain::survey::Survey;
 use shindan::domain::{BedClass, Questionnaire};
 
+mod beside;
+
 fn data() -> &'static BudgetData {
     BudgetData::embedded()
 }
@@ -24,12 +26,9 @@ fn pair(min: i64, sufficient: i64) -> PerLevel<i64> {
     PerLevel { min, sufficient }
 }
 
-fn report_text() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/shibyokyo-security-survey-2022-final.txt"
-    );
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("the report at {path}: {e}"))
+/// The report's text, or `None` where it is not beside the clone (the line saying so is printed).
+fn report_text() -> Option<String> {
+    beside::REPORT.text()
 }
 
 /// The report's yen as it prints them: ¥1,234 / ¥-1,234.
@@ -61,7 +60,7 @@ fn the_asset_holds_the_reports_inputs_with_their_sources() {
 
 #[test]
 fn every_quoted_figure_is_printed_in_the_report() {
-    let text = report_text();
+    let Some(text) = report_text() else { return };
     let d = data();
     for r in &d.revenue.rows {
         let line = [r.medical, r.care, r.other, r.total].map(yen).join(" ");
@@ -561,4 +560,22 @@ mod hospital {
         assert_eq!(en[4].value, "unknown");
         assert_eq!(en[4].from, "budget bracket not answered");
     }
+}
+
+#[test]
+#[should_panic(expected = "is set but there is nothing there")]
+fn a_report_named_but_missing_fails_the_checks_instead_of_skipping_them() {
+    beside::REPORT.find(Some("/nonexistent/report.txt".into()));
+}
+
+#[test]
+fn a_report_absent_at_its_default_place_skips_the_checks() {
+    let nowhere = beside::Beside {
+        var: "SHINDAN_REPORT",
+        default: "../no-such-folder-beside/report.txt",
+    };
+    assert_eq!(nowhere.find(None), None);
+    // Named and present, it is used whatever the default says.
+    let here = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    assert_eq!(nowhere.find(Some(here.clone().into())), Some(here));
 }

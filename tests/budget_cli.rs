@@ -72,8 +72,8 @@ fn a_350_bed_hospital_on_the_surveys_numbers() {
         "7,359",
         "-20,929",
         "-49,217",
-        "必要最低水準（15%）に 2,093万円 不足",
-        "十分水準（30%）に 4,922万円 不足",
+        "必要最低水準（15%）に 約2,093万円（20,929千円） 不足",
+        "十分水準（30%）に 約4,922万円（49,217千円） 不足",
         "実際の予算が不明のため、必要額だけを示します",
         "［既定］",
     ] {
@@ -113,7 +113,7 @@ fn own_figures_in_english() {
         "19,890",
         "-4,945",
         "-14,890",
-        "¥4.95 million short of the minimum level (15%)",
+        "about ¥4.95 million (¥4,945 thousand) short of the minimum level (15%)",
         "¥14.89 million short of the sufficient level (30%)",
         "[own] your answer",
         "100–199 beds",
@@ -252,7 +252,7 @@ fn check_shows_the_budget_block() {
         "3,447",
         "333",
         "-2,334",
-        "必要最低水準（15%）を 33万円 上回る",
+        "必要最低水準（15%）を 約33万円（333千円） 上回る",
         "貴院の回答（実額）",
     ] {
         assert!(out.contains(s), "missing {s}:\n{out}");
@@ -367,7 +367,7 @@ fn every_kind_of_invalid_input_exits_2_naming_what_is_allowed() {
 #[test]
 fn help_explains_the_command() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run_ok(dir.path(), &["budget", "--help"]);
+    let out = run_ok(dir.path(), &["--lang", "en", "budget", "--help"]);
     for s in [
         "--beds",
         "--revenue",

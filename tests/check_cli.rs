@@ -78,7 +78,7 @@ fn help_for_check_and_survey() {
             .assert()
             .success()
             .stdout(
-                predicate::str::contains("Usage: shindan").and(predicate::str::contains("--json")),
+                predicate::str::contains("使い方: shindan").and(predicate::str::contains("--json")),
             );
     }
 }
@@ -108,10 +108,10 @@ fn check_shows_the_position_in_japanese_within_80_columns() {
     assert!(out.contains("」に該当しない"), "{out}");
     // Figures as the report gives them, with their places.
     for expected in [
-        "  医療法人               n=600 74%                           founder 7/7",
-        "  300～499床             n=283 48.4%（137/283）              p46 図６ ※8",
-        "  全回答病院           n=1,144 約55–60%（6割弱）             overall 7/7 ※9",
-        "                               数えているもの：整備している",
+        "  医療法人               n=600 74% [開設者別(7/7) p29]",
+        "  300～499床             n=283 48.4%（137/283） [p46 図６]   ※9",
+        // The share that HAS a process, named as such (issue 17).
+        "  全回答病院           n=1,144 整備している 約55–60%（6割弱） [全体結果(7/7)",
         "  300～499床             n=283 —（本文に数値なし）",
         "  500万円未満         137  48.4%  ###############                ← 貴院",
         "  区分の回答なし       87  30.7%  #########",
@@ -135,9 +135,7 @@ fn check_in_english_fits_too() {
     let out = run_ok(tmp.path(), &["--lang", "en", "check", &id]);
     assert_fits_80(&out);
     assert!(out.contains("350 beds → 300–499 beds: 283 of the 1,144 respondents (24.7%)"));
-    assert!(
-        out.contains("  Medical corporation    n=600 74%                           founder 7/7")
-    );
+    assert!(out.contains("  Medical corporation    n=600 74% [by founder 7/7, p29]"));
     assert!(
         out.contains("First: Flagged VPN left unpatched; not “Backup kept offline or off site”"),
         "{out}"
@@ -399,7 +397,10 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
         assert_eq!(s["rank"], i + 1);
         assert!(!s["commands"].as_array().unwrap().is_empty());
     }
-    assert_eq!(steps[7]["source"], "提言1（p33–35 図５–図７）");
+    assert_eq!(
+        steps[7]["source"],
+        "提言1（p33, p34, p44 図３・図４, p45 図５, p46 図６, p47 図７）"
+    );
     assert_eq!(
         steps[7]["target"],
         serde_json::json!({"kind": "budget", "budget": 28288})

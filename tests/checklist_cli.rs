@@ -94,7 +94,7 @@ fn help_for_every_command() {
             .args(&args)
             .assert()
             .success()
-            .stdout(predicate::str::contains("Usage: shindan"));
+            .stdout(predicate::str::contains("使い方: shindan"));
     }
 }
 
@@ -803,7 +803,7 @@ fn forms_in_every_format() {
         tmp.path(),
         &id,
         &["checklist", "form", &id, "--format", "pdf"],
-        "possible values: html, csv, md, json",
+        "指定できる値：html、csv、md、json",
     );
     refused(
         tmp.path(),

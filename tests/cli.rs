@@ -46,7 +46,7 @@ fn version_and_help_for_every_command() {
             .args([cmd, "--help"])
             .assert()
             .success()
-            .stdout(predicate::str::contains("Usage: shindan"));
+            .stdout(predicate::str::contains("使い方: shindan"));
     }
 }
 

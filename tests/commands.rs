@@ -168,3 +168,16 @@ fn the_deeper_states_offer_only_bound_commands() {
     offers_only_bound_commands(&ui, "position details");
     unbound_keys_do_nothing(&mut ui, "position details", &[]);
 }
+
+#[test]
+fn the_walk_through_offers_only_bound_commands() {
+    let mut ui = open_record();
+    alt(&mut ui, 'm');
+    ui.key('w');
+    offers_only_bound_commands(&ui, "walk-through");
+    unbound_keys_do_nothing(&mut ui, "walk-through", &[]);
+    ui.key('n');
+    offers_only_bound_commands(&ui, "walk-through note");
+    ui.press(KeyCode::Esc).key('r');
+    offers_only_bound_commands(&ui, "walk-through review");
+}

@@ -1,8 +1,10 @@
 //! shindan in a real pseudo-terminal: a whole interview with keys only, a dropped connection
-//! in the middle of a note, and the terminal given back however the session ends.
+//! in the middle of a note, the terminal given back however the session ends, and the
+//! walk-through answering every control still unknown, left halfway and resumed.
 
 #[path = "support/excel.rs"]
 mod excel;
+mod complete;
 mod support;
 
 use shindan::domain::{Questionnaire, Value};
@@ -25,7 +27,8 @@ fn a_whole_interview_with_keys_only_survives_quit_and_reopen() {
     t.wait_for("新しい記録");
     t.send("みなと総合病院");
     t.keys(&[ENTER, "350", ENTER]);
-    for _ in 0..5 {
+    // No founder is preselected: ↓ six times from none is 医療法人.
+    for _ in 0..6 {
         t.keys(&[DOWN]);
     }
     t.keys(&[ENTER]);
@@ -126,17 +129,23 @@ fn record_at_threat(data: &std::path::Path) {
         .unwrap();
 }
 
-#[test]
-fn a_dropped_connection_keeps_the_half_typed_note_and_releases_the_lock() {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    record_at_threat(&data);
-    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+/// shindan in a pseudo-terminal with the note editor open on the threat question.
+fn threat_note_open(data: &std::path::Path) -> Pty {
+    let mut t = Pty::shindan(data, &[], &[], 80, 24);
     t.wait_for("みなと総合病院");
     t.keys(&[ENTER]);
     t.wait_for("問 6/22");
     t.keys(&["n"]);
     t.wait_for("メモ（Esc/Ctrl-S で保存）");
+    t
+}
+
+#[test]
+fn a_dropped_connection_keeps_the_half_typed_note_and_releases_the_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = threat_note_open(&data);
     t.send("院長は報道で危機感");
     t.wait_for("院長は報道で危機感");
     t.hang_up();
@@ -248,6 +257,177 @@ fn sigterm_and_ctrl_c_save_the_draft_and_restore_the_terminal() {
         assert_eq!(r.resume_at.as_deref(), Some("staff_total"), "{how}");
         assert_eq!(r.choice("vpn_patched"), Some("no"));
     }
+}
+
+/// A long paste into a note (bracketed, as terminals send it) arrives whole and at once, and
+/// survives a hang-up right after it: nothing waits behind unread input.
+#[test]
+fn a_long_paste_is_in_the_note_at_once_and_survives_a_hang_up() {
+    paste_into_a_note(|text| format!("\x1b[200~{text}\x1b[201~"));
+}
+
+/// The same paste from a terminal that does not bracket pastes: a key per character (the line
+/// breaks as CR, as terminals send them), read all at once and put in as one edit.
+#[test]
+fn a_long_paste_from_a_terminal_without_paste_brackets_is_in_the_note_at_once() {
+    paste_into_a_note(|text| text.replace('\n', "\r"));
+}
+
+/// Pastes 100,000 characters as `sent` makes them into the threat question's note, checks that
+/// all of it is on screen within a second, hangs up, and finds all of it in the record.
+fn paste_into_a_note(sent: impl Fn(&str) -> String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = threat_note_open(&data);
+    let body: String = (0..100_000)
+        .map(|i| match i % 50 {
+            49 => '\n',
+            k => (b'a' + (k % 26) as u8) as char,
+        })
+        .collect();
+    let pasted = format!("{body}END");
+    let started = std::time::Instant::now();
+    // The paste fills the pty's buffer: it is written from a thread while shindan reads it.
+    let writer = {
+        let mut w = t.writer();
+        let msg = sent(&pasted);
+        std::thread::spawn(move || {
+            use std::io::Write;
+            w.write_all(msg.as_bytes()).unwrap();
+        })
+    };
+    writer.join().unwrap();
+    t.wait_for("END");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "the paste took {:?}",
+        started.elapsed()
+    );
+    t.hang_up();
+    t.wait_exit();
+    let r = only_record(&data);
+    let note = r
+        .draft("threat")
+        .and_then(|d| d.note.clone())
+        .unwrap_or_default();
+    assert_eq!(note.chars().count(), pasted.chars().count());
+    assert_eq!(note, pasted);
+}
+
+/// Issue 23 end to end: a record with a complete interview and checklist starts the
+/// walk-through with fewer unknown controls than the 75 a full interview alone left; `1` on
+/// each, with a quit and a restart halfway, leaves `shindan control ID --json` with none unknown.
+#[test]
+fn the_walk_through_answers_every_unknown_control_across_a_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = Store::open(&data).unwrap();
+    let now = chrono::Utc::now();
+    let r = store
+        .create(2026, |id| complete::complete(id, now.date_naive(), now))
+        .unwrap();
+    let open_walk = |t: &mut Pty| {
+        t.wait_for("さくら記念病院");
+        t.keys(&[ENTER]);
+        t.wait_for("総合");
+        t.keys(&["m"]);
+        t.wait_for("リスクマトリックス");
+        t.keys(&["w"]);
+        t.wait_for("ウォークスルー");
+    };
+    // How many the walk asks, as its progress line says: 未判明の対策 1/N.
+    let asked = |t: &Pty| -> usize {
+        let screen = t.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains("未判明の対策 "))
+            .unwrap_or_else(|| panic!("no progress line:\n{screen}"));
+        let of = line.split('/').nth(1).unwrap();
+        of.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    open_walk(&mut t);
+    let len = asked(&t);
+    assert!(len < 75, "{len} unknown controls to start with");
+    let first = 20.min(len);
+    for _ in 0..first {
+        t.keys(&["1"]);
+    }
+    t.wait_for(&format!("未判明の対策 {}/{len}", first + 1));
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+
+    // Reopened, the walk starts where it was left, with only what is still unknown.
+    let mut t = Pty::shindan(&data, &[], &[], 80, 24);
+    open_walk(&mut t);
+    assert_eq!(asked(&t), len - first, "{}", t.screen());
+    for _ in first..len {
+        t.keys(&["1"]);
+    }
+    t.wait_for("この一巡の対策にすべて答えました");
+    t.wait_for("判明 83/83");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().success());
+
+    let out = assert_cmd::Command::cargo_bin("shindan")
+        .unwrap()
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["control", &r.id.to_string(), "--json"])
+        .env_remove("SHINDAN_LANG")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let controls = j["controls"].as_array().unwrap();
+    assert_eq!(controls.len(), 83);
+    let unknown = controls.iter().filter(|c| c["status"] == "unknown").count();
+    assert_eq!(unknown, 0);
+    assert_eq!(j["coverage"]["unknown"], 0);
+    let by_user = controls
+        .iter()
+        .filter(|c| c["source"]["kind"] == "user")
+        .count();
+    assert_eq!(by_user, len, "the walk's answers are the user's");
+}
+
+/// Next year in a real terminal: `c` copies to the next 年度, the copy opens at 0% with its
+/// answers carried, F3 confirms the first section from inside the name's field, and the
+/// progress counts it (on screen and in the saved record).
+#[test]
+fn copy_then_confirm_a_section_then_progress() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    record_at_threat(&data);
+    let mut t = Pty::shindan(&data, &[], &[], 100, 30);
+    t.wait_for("みなと総合病院");
+    t.keys(&["c"]);
+    t.wait_for("新しい年度へコピー");
+    t.keys(&[ENTER]);
+    t.wait_for("面談 0%（昨年から未確認");
+    t.wait_for("F3 節をすべて確認");
+    t.send("\x1bOR");
+    t.wait_for("そのまま確認しました");
+    t.wait_for("✓4/4");
+    t.send("\x03");
+    assert!(t.wait_exit().success());
+    let store = Store::open(&data).unwrap();
+    let listing = store.list().unwrap();
+    assert_eq!(listing.records.len(), 2);
+    let copy = listing
+        .records
+        .iter()
+        .max_by_key(|r| r.id.to_string())
+        .unwrap();
+    let qn = Questionnaire::embedded();
+    let basics = qn.section_progress(&qn.sections[0], copy);
+    assert_eq!((basics.answered, basics.carried), (4, 0));
+    assert!(qn.progress(copy).answered >= 4);
 }
 
 /// The vendor hand-off from the terminal alone: the hospital answers 2①, adds a vendor, writes

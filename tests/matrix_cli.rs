@@ -83,9 +83,9 @@ fn help_for_every_matrix_command() {
     let tmp = tempfile::tempdir().unwrap();
     for cmd in ["catalog", "control", "vendor-brief"] {
         let out = ok(tmp.path(), &[cmd, "--help"]);
-        assert!(out.contains("Usage: shindan"), "{cmd}: {out}");
+        assert!(out.contains("使い方: shindan"), "{cmd}: {out}");
     }
-    let help = ok(tmp.path(), &["control", "--help"]);
+    let help = ok(tmp.path(), &["--lang", "en", "control", "--help"]);
     assert!(help.contains("in_place, partial, missing, not_applicable, unknown"));
     let help = ok(tmp.path(), &["vendor-brief", "--help"]);
     assert!(help.contains("md") && help.contains("text"));
@@ -415,7 +415,7 @@ fn vendor_brief_lists_what_to_ask_the_vendor() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("md, text"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("指定できる値：md、text"));
 }
 
 #[test]

@@ -534,3 +534,23 @@ fn broken_catalogues_are_refused_naming_the_fault() {
         CatalogError::Json(_)
     ));
 }
+
+/// A group is mostly unknown when more than half of the scenarios its coverage is the mean of
+/// are unknown; dropped ones do not count, a blank group is not.
+#[test]
+fn a_group_is_mostly_unknown_past_half_its_counted_scenarios() {
+    use shindan::domain::matrix::Tally;
+    let t = |covered, unknown, dropped| Tally {
+        covered,
+        unknown,
+        dropped,
+        ..Tally::default()
+    };
+    assert!(t(1, 2, 0).mostly_unknown());
+    assert!(!t(1, 1, 0).mostly_unknown(), "half is not more than half");
+    assert!(
+        !t(2, 1, 5).mostly_unknown(),
+        "dropped scenarios do not count"
+    );
+    assert!(!Tally::default().mostly_unknown(), "a blank cell is blank");
+}

@@ -3,16 +3,16 @@
 //! skipping what is known unless reviewing — and, end to end, a record with a complete
 //! interview and checklist that the walk brings to no unknown control on `control --json`.
 
+mod complete;
+
 use assert_cmd::Command;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::Value;
-use shindan::domain::checklist::{rules, AnswerInput, Editions, Form, YesNo};
 use shindan::domain::matrix::walk::order;
 use shindan::domain::matrix::{
     By, ControlState, ControlStatus, Coverage, Rank, Reply, Sources, VendorBrief, Walk,
 };
-use shindan::domain::validate::answer_from_input;
-use shindan::domain::{Clock, Lang, Questionnaire, Record, RecordId};
+use shindan::domain::{Clock, Lang, Record, RecordId};
 use shindan::store::Store;
 
 fn d(s: &str) -> NaiveDate {
@@ -28,67 +28,13 @@ fn clock() -> Clock {
     Clock::utc(now())
 }
 
-/// Every question of the interview answered as a well-run 180-bed hospital would.
-const INTERVIEW: [(&str, &str); 21] = [
-    ("hospital_name", "さくら記念病院"),
-    ("beds", "180"),
-    ("founder", "medical_corporation"),
-    ("associations", "jha"),
-    ("revenue", "3000000"),
-    ("threat", "yes"),
-    ("vpn_flagged", "yes"),
-    ("vpn_patched", "yes"),
-    ("backup", "yes"),
-    ("backup_offline", "yes"),
-    ("backup_offsite", "yes"),
-    ("staff_total", "3"),
-    ("staff_fulltime", "2"),
-    ("audit", "regular"),
-    ("budget_bracket", "5m_10m"),
-    ("budget_amount", "6000"),
-    ("budget_sufficiency", "enough"),
-    ("insurance", "yes"),
-    ("closed_network_belief", "disagree"),
-    ("incident_response", "yes"),
-    ("bcp", "yes"),
-];
-
 fn interviewed() -> Record {
-    let qn = Questionnaire::embedded();
-    let mut r = Record::new(RecordId::new(2026, 1), d("2026-11-30"), now());
-    for (q, v) in INTERVIEW {
-        answer_from_input(qn, &mut r, q, v, now()).unwrap_or_else(|e| panic!("{q}: {e}"));
-    }
-    let p = qn.progress(&r);
-    assert_eq!(p.answered, p.total, "the interview is complete");
-    r
+    complete::interviewed(RecordId::new(2026, 1), now())
 }
 
 /// The interview, and every item of the newest checklist's hospital form answered "yes".
 fn complete() -> Record {
-    let mut r = interviewed();
-    let eds = Editions::shipped();
-    let edition = eds.newest().unwrap();
-    for item in edition.items_on(Form::Hospital) {
-        let input = AnswerInput {
-            answer: YesNo::Yes,
-            checked_on: d("2026-11-30"),
-            target_on: None,
-            note: None,
-            evidence: None,
-        };
-        rules::answer(
-            eds,
-            &mut r,
-            &edition.id,
-            &item.id,
-            input,
-            d("2026-11-30"),
-            now(),
-        )
-        .unwrap();
-    }
-    r
+    complete::complete(RecordId::new(2026, 1), d("2026-11-30"), now())
 }
 
 fn unknown(r: &Record) -> usize {

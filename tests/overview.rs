@@ -139,7 +139,7 @@ fn nothing_done_says_what_is_missing_instead_of_zeros() {
     );
     assert_eq!(
         o.next_steps[3].why.ja,
-        "セキュリティ予算が未回答（budget_amount か budget_bracket）：不足額は出せません"
+        "セキュリティ予算が未回答（問16 か 問17）：不足額は出せません"
     );
 }
 
@@ -265,7 +265,7 @@ fn in_between_ranks_by_kind_of_evidence() {
     assert!(s[1].action.en.starts_with("Instruct the vendor: "));
     assert_eq!(
         s[1].source.en,
-        "Proposal 2 risk catalogue incident_response / restore_drill"
+        "Proposal 2 risk catalogue: large risk \"Incident response and continuity\""
     );
     assert_eq!(s[2].action.en, "Resolve: No cyber insurance");
     assert!(
@@ -291,7 +291,7 @@ fn in_between_ranks_by_kind_of_evidence() {
     );
     assert_eq!(
         s[5].why.en,
-        "~57–63% (6割前後) of 300–499 beds: Backup kept offline or off site (n=283, bed 3/7). You are not among them: a minority"
+        "~57–63% (6割前後) of 300–499 beds: Backup kept offline or off site (n=283, by bed size 3/7, p16). You are not among them: a minority"
     );
     assert_eq!(
         s[8].action.ja,
@@ -302,6 +302,17 @@ fn in_between_ranks_by_kind_of_evidence() {
         Target::Budget {
             budget: Some(28_288)
         }
+    );
+    // The pages of the levels (p33), the subsidy table (p34) and 図５–図７ (p45–p47), each
+    // from the budget asset: 図５ is not on p33–35.
+    assert_eq!(
+        s[8].source.ja,
+        "提言1（p33, p34, p44 図３・図４, p45 図５, p46 図６, p47 図７）"
+    );
+    assert!(
+        s[8].source.en.contains("p45 fig. 5 (図５)"),
+        "{}",
+        s[8].source.en
     );
     assert!(s[7].why.en.ends_with("; 19 more items missing"));
     assert_eq!(s[0].target, Target::item("mhlw-r7", "c3_backup_recovery"));

@@ -331,7 +331,8 @@ fn sentences_say_minority_or_majority_only_where_the_figure_supports_it() {
     );
     assert_eq!(
         vpn.sentence(&vpn.founder, Lang::En).unwrap(),
-        "Only ~17–23% (2割前後) of Medical corporation hospitals: Flagged VPN left unpatched. You are in that minority. Few peers answered so: a first candidate to fix. (The figure is said of the rest together.)"
+        // Said of the other founders together: never called this founder's own figure.
+        "Only ~17–23% (2割前後) of the other founders on average: Flagged VPN left unpatched. You are in that minority. Few peers answered so: a first candidate to fix."
     );
     // A label that quotes is not quoted twice.
     let closed = get("closed_network_belief");
@@ -381,6 +382,7 @@ fn what_to_look_at_first() {
             "vpn_population",
             "vpn_rest",
             "vpn_unknown_included",
+            "vpn_reasons_disagree",
             "backup_each_class",
             "backup_of_takers",
             "audit_never_overall",

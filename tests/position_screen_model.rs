@@ -127,7 +127,12 @@ fn the_readings_of_one_indicator_come_once_in_the_order_met() {
     let ind = |id: &str| p.indicators.iter().find(|i| i.indicator.id == id).unwrap();
     assert_eq!(
         ind("vpn_unpatched").readings(),
-        ["vpn_population", "vpn_rest", "vpn_unknown_included"]
+        [
+            "vpn_population",
+            "vpn_rest",
+            "vpn_unknown_included",
+            "vpn_reasons_disagree"
+        ]
     );
     assert_eq!(ind("budget_under_5m").readings(), ["no_bracket"]);
     assert_eq!(

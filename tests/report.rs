@@ -234,7 +234,18 @@ fn csv_opens_in_excel_as_the_expected_cells() {
     let rows = csv_rows(&bytes);
     let has = |cells: &[&str]| rows.iter().any(|r| r == cells);
     assert_eq!(rows[0], ["セキュリティ自己診断の報告 — みなと病院"]);
-    assert!(has(&["■ 基本情報"]), "{rows:?}");
+    // The summary first, its next steps as rank, step, why and source; then the detail.
+    assert_eq!(rows[2], ["■ 要旨"], "{rows:?}");
+    let steps = rows
+        .iter()
+        .position(|r| r == &["順位", "次の一手", "理由", "出典"])
+        .expect("the next steps' head");
+    assert_eq!(rows[steps + 1][0], "1", "{:?}", rows[steps + 1]);
+    assert_eq!(rows[steps + 1].len(), 4);
+    let detail = rows
+        .iter()
+        .position(|r| r == &["■ 2022年調査との比較（病床規模別・開設者別）"]);
+    assert!(detail.is_some_and(|d| d > steps), "{rows:?}");
     assert!(has(&["病院名", "みなと病院"]));
     assert!(has(&["許可病床数", "350 床（300～499床）"]));
     assert!(has(&[
@@ -260,7 +271,10 @@ fn csv_opens_in_excel_as_the_expected_cells() {
         .unwrap();
     let rows = csv_rows(&en.stdout);
     assert!(rows.iter().any(|r| r == &["Hospital", "みなと病院"]));
-    assert!(rows.iter().any(|r| r == &["■ Profile"]));
+    assert!(rows.iter().any(|r| r == &["■ Summary"]));
+    assert!(rows
+        .iter()
+        .any(|r| r == &["Rank", "Next step", "Why", "From"]));
 }
 
 #[test]
@@ -292,8 +306,12 @@ fn markdown_has_every_part_in_both_languages() {
     let ja = ok(d.path(), &["export", &id, "--format", "md"]);
     for part in [
         "# セキュリティ自己診断の報告 — みなと病院",
-        "## 基本情報",
-        "## 回答とメモ",
+        "## 要旨",
+        "### 6. 次の一手",
+        "1. **",
+        "   理由：",
+        "   出典：",
+        "## 付録：回答とメモ",
         "## 2022年調査との比較（病床規模別・開設者別）",
         "## セキュリティ予算の試算（提言１）",
         "## リスク対策の網羅率（提言２）",
@@ -301,16 +319,22 @@ fn markdown_has_every_part_in_both_languages() {
         "## 事業者への依頼事項",
         "## 厚労省チェックリストの準備状況",
         "| 6 | 報道や注意喚起を見聞きして、サイバー攻撃の脅威を感じていますか | 感じている | 院長が関心 |",
-        "| 指摘されたVPNの脆弱性が未対応 | 該当［要注意］ | 約17–23%（2割程度） [病床規模別(2/7)] |",
+        "| 指摘されたVPNの脆弱性が未対応 | 該当［要注意］ | 約17–23%（2割程度） [病床規模別(2/7) p15] |",
         "- 必要最低水準（15%）に 458万円 不足",
     ] {
         assert!(ja.contains(part), "{part} missing:\n{ja}");
     }
+    // Page 1 leads; the answers close the report as an appendix.
+    let at = |h: &str| ja.find(h).unwrap();
+    assert!(at("## 要旨") < at("## 2022年調査との比較"));
+    assert!(at("## 厚労省チェックリストの準備状況") < at("## 付録：回答とメモ"));
     let en = ok(d.path(), &["--lang", "en", "export", &id, "--format", "md"]);
     for part in [
         "# Security self-assessment report — みなと病院",
-        "## Profile",
-        "## Answers and notes",
+        "## Summary",
+        "### 6. Next steps",
+        "   Why: ",
+        "## Appendix: answers and notes",
         "## Against the 2022 survey (bed class and founder)",
         "## Security budget (report proposal 1)",
         "## Risk coverage (report proposal 2)",
@@ -348,7 +372,8 @@ fn a_wrong_format_names_the_allowed_ones() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("md, html, csv, json"), "{err}");
+    // clap's error in the UI's language (Japanese by default), with the allowed values.
+    assert!(err.contains("md、html、csv、json"), "{err}");
 }
 
 #[test]

@@ -251,19 +251,20 @@ fn drill_down_en_120x40() {
 #[test]
 fn an_answered_questionnaire_fills_the_matrix_at_once() {
     let mut ui = matrix(Lang::Ja, 80, 24);
-    let summary = ui.line_of("対策83件の状態");
+    let summary = ui.line_of("対策：");
     assert!(
-        summary.contains("ヒアリングの回答から9・設定済み0"),
+        summary.contains("＊ヒアリング9・＠事業者0・＋設定0"),
         "{summary}"
     );
     assert!(
-        ui.line_of("全体 ")
-            .starts_with(&format!("全体 {}", overall_on_disk(&ui))),
+        ui.line_of("網羅 ")
+            .starts_with(&format!("網羅 {}（判明 9/83）", overall_on_disk(&ui))),
         "{}",
         ui.screen()
     );
+    // Most of the cell's small risks are unknown: marked so, not shown as 18%.
     let ir = ui.line_of("インシデント対応");
-    assert!(ir.contains("····  18%?"), "{ir}");
+    assert!(ir.contains("？？ 不明  ？？ 不明"), "{ir}");
     ir_emergency(&mut ui);
     ui.press(KeyCode::Enter);
     assert!(ui
@@ -321,8 +322,9 @@ fn space_sets_the_status_on_disk_and_moves_the_coverage() {
     assert_ne!(before, after);
     // The message says what happened to the coverage; the list shows the user's mark.
     assert!(
-        ui.screen()
-            .contains(&format!("不明 → 実施済み（全体 {before} → {after}）")),
+        ui.screen().contains(&format!(
+            "不明 → 実施済み：網羅 {after}（判明 9/83）（変更前 {before}）"
+        )),
         "{}",
         ui.screen()
     );
@@ -336,7 +338,7 @@ fn space_sets_the_status_on_disk_and_moves_the_coverage() {
     // Back on the map, the new coverage is there.
     ui.press(KeyCode::Esc).press(KeyCode::Esc);
     let now = overall_on_disk(&ui);
-    assert!(ui.line_of("全体 ").starts_with(&format!("全体 {now}")));
+    assert!(ui.line_of("網羅 ").starts_with(&format!("網羅 {now}")));
     // Partial weighs half a scenario: 2.5 of 63 scenarios covered before, 3 after.
     assert_eq!((before.as_str(), now.as_str()), ("3%", "4%"));
 }
@@ -349,7 +351,7 @@ fn esc_goes_back_one_level_at_a_time() {
     ui.press(KeyCode::Esc);
     assert!(ui.screen().contains("── Its controls ──"));
     ui.press(KeyCode::Esc);
-    assert!(ui.screen().contains("Overall "));
+    assert!(ui.screen().contains("Covered "));
     ui.press(KeyCode::Esc);
     assert!(!ui.screen().contains("risk matrix"), "{}", ui.screen());
     // `m` comes back; `h` (a record key) is not taken by the matrix.
@@ -501,7 +503,7 @@ fn the_help_lists_the_matrix_keys_and_marks() {
         "Space",
         "Next status",
         "Note on this control",
-        "interview/set/last year",
+        "set by the user / checklist",
     ] {
         assert!(s.contains(want), "{want}: {s}");
     }
@@ -530,6 +532,6 @@ fn without_colour_the_selection_is_a_marker_and_a_reversed_cell() {
     assert!(!reversed(x), "the marker itself is not reversed");
     assert!((x + 1..x + 11).all(reversed), "{line}");
     assert!(!reversed(x + 11));
-    assert!(line.contains("▶····  18%?"), "{line}");
+    assert!(line.contains("▶????  n/k"), "{line}");
     assert_eq!(buf[(x + 1, row as u16)].fg, ratatui::style::Color::Reset);
 }

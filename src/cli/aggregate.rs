@@ -46,8 +46,14 @@ pub struct Args {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}`: a date is written YYYY-MM-DD, e.g. 2026-06-01"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        super::usage::parsing_lang()
+            .pick(
+                "日付は YYYY-MM-DD で書いてください（例：2026-06-01）",
+                "a date is written YYYY-MM-DD, e.g. 2026-06-01",
+            )
+            .to_string()
+    })
 }
 
 /// What a produced aggregate calls itself, so that a file carries its identity when it is

@@ -45,7 +45,12 @@ fn parse_yes_no(s: &str) -> Result<bool, String> {
     match s {
         "yes" => Ok(true),
         "no" => Ok(false),
-        _ => Err(format!("`{s}`: allowed values are yes, no")),
+        _ => Err(super::usage::parsing_lang()
+            .pick(
+                "yes, no のどちらかを指定してください",
+                "allowed values are yes, no",
+            )
+            .to_string()),
     }
 }
 

@@ -47,6 +47,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let (lang, clock) = (ctx.lang, ctx.clock);
     let store = ctx.store()?;
     let listing = store.list().map_err(|e| ctx.store_err(e))?;
+    for link in &listing.links {
+        eprintln!("{}", crate::store::link_warning(link, lang));
+    }
     let qn = Questionnaire::embedded();
     let rows: Vec<Row> = listing
         .records

@@ -16,8 +16,10 @@ mod export;
 mod import;
 mod list;
 mod new;
+mod output;
 mod show;
 mod survey;
+pub mod usage;
 mod vendor_brief;
 
 use crate::domain::{FiscalYear, Lang};
@@ -25,6 +27,7 @@ pub use crate::edge::{data_dir, Ctx, Failure};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use usage::generate::Generate;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,6 +55,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "SHINDAN_SURVEY", value_name = "FILE")]
     pub survey: Option<PathBuf>,
 
+    /// Write the man page or a shell's completions to standard output, for packaging
+    #[arg(long, hide = true, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generate>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -60,7 +67,12 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     match s {
         "ja" => Ok(Lang::Ja),
         "en" => Ok(Lang::En),
-        _ => Err(format!("`{s}`: allowed values are ja, en")),
+        _ => Err(usage::parsing_lang()
+            .pick(
+                "ja, en のどちらかを指定してください",
+                "allowed values are ja, en",
+            )
+            .to_string()),
     }
 }
 
@@ -121,7 +133,24 @@ pub(crate) fn assessment_year(
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match usage::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    if let Some(what) = cli.generate {
+        return match usage::generate::write(what, cli.lang, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("shindan: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let lang = cli.lang;
+    output::guarded(lang, move || run_command(cli))
+}
+
+fn run_command(cli: Cli) -> ExitCode {
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
     if let Some(path) = &cli.survey {
         if let Err(f) = survey::choose(path, cli.lang) {
@@ -130,7 +159,10 @@ pub fn run() -> ExitCode {
         }
     }
     let result = match cli.command {
-        None => crate::tui::run(&mut ctx),
+        None => match terminal_needed(cli.lang) {
+            Some(f) => Err(f),
+            None => crate::tui::run(&mut ctx),
+        },
         Some(Command::New(a)) => new::run(&mut ctx, a),
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
@@ -159,6 +191,26 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The interview draws on a terminal and reads keys from it: without one (a pipe, a cron job,
+/// `shindan </dev/null`) say what to do instead of the terminal library's "No such device".
+fn terminal_needed(lang: Lang) -> Option<Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return None;
+    }
+    Some(Failure::Invalid(
+        lang.pick(
+            "聞き取りの画面には端末が必要です（標準入力か標準出力が端末ではありません）。\n\
+             端末（SSH や端末ソフト）から shindan を実行するか、コマンドラインを使ってください：\n\
+             shindan list（記録の一覧）、shindan show ID（回答）、shindan check ID（調査との比較）、shindan --help（すべてのコマンド）",
+            "the interview needs a terminal (standard input or output is not one).\n\
+             Run shindan from a terminal (SSH or a terminal program), or use the command line:\n\
+             shindan list (the records), shindan show ID (the answers), shindan check ID (against the survey), shindan --help (every command)",
+        )
+        .to_string(),
+    ))
+}
+
 /// Prints JSON for scripts. Serialising plain data cannot fail.
 pub fn print_json(value: &impl serde::Serialize) {
     println!(
@@ -172,26 +224,24 @@ pub fn print_json(value: &impl serde::Serialize) {
 pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     match output {
-        Some(path) => {
-            use std::os::unix::fs::OpenOptionsExt;
+        Some(path) => crate::platform::private(
             std::fs::OpenOptions::new()
                 .write(true)
                 .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(path)
-                .and_then(|mut f| f.write_all(bytes))
-                .map_err(|e| {
-                    Failure::Data(
-                        ctx.lang
-                            .pick(
-                                &format!("{} に書けません：{e}", path.display()),
-                                &format!("cannot write {}: {e}", path.display()),
-                            )
-                            .to_string(),
+                .truncate(true),
+        )
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| {
+            Failure::Data(
+                ctx.lang
+                    .pick(
+                        &format!("{} に書けません：{e}", path.display()),
+                        &format!("cannot write {}: {e}", path.display()),
                     )
-                })
-        }
+                    .to_string(),
+            )
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)

@@ -13,7 +13,7 @@ use super::questionnaire::{Question, Questionnaire, Visibility};
 use super::record::{Record, RecordId};
 use super::survey::{
     approx, figure::derived_percent, is_small_sample, points_per_hospital, Cohort, ContextFigure,
-    Counts, Dimension, Figure, IndicatorFigures, Precision, Said, Survey,
+    Counts, Dimension, Figure, IndicatorFigures, Precision, Said, Scope, Survey,
 };
 
 /// The hospital's place among the respondents: how many answered in its cohort.
@@ -213,8 +213,15 @@ impl<'a> IndicatorPosition<'a> {
         let standing = comparison.standing?;
         let figure = comparison.figure?;
         let cohort = comparison.cohort?;
-        let x = figure.display(lang);
-        let c = cohort_phrase(cohort, lang);
+        // A figure said of the other founders together is theirs, not this founder's: the
+        // sentence names them (「他の開設者区分の平均」) in the cohort's place.
+        let (x, c) = match figure.scope.label(lang) {
+            Some(scope) if figure.scope == Scope::Rest => (figure.display(lang), scope.to_string()),
+            _ => (
+                crate::domain::survey::render::render_value(figure, lang),
+                cohort_phrase(cohort, lang),
+            ),
+        };
         let l = self.counted_label(figure).get(lang);
         // A label that already quotes (「診療系NWは…」に共感) is not quoted again.
         let l = if lang == Lang::Ja && !l.contains('「') {
@@ -264,7 +271,11 @@ impl<'a> IndicatorPosition<'a> {
                 lang.pick("多くの病院と同じです。", " In line with most peers.")
             }
         });
-        if let Some(scope) = figure.scope.label(lang) {
+        if let Some(scope) = figure
+            .scope
+            .label(lang)
+            .filter(|_| figure.scope != Scope::Rest)
+        {
             s.push_str(&match lang {
                 Lang::Ja => format!("（数値は{scope}）"),
                 Lang::En => format!(" (The figure is {scope}.)"),

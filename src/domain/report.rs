@@ -8,8 +8,9 @@ mod money;
 mod readiness;
 mod risks;
 mod standing;
+mod summary;
 
-pub use model::{Block, Part, PartId, Report, Table, TableRow};
+pub use model::{Block, Part, PartId, Report, Step, Table, TableRow};
 
 use super::lang::Lang;
 

@@ -7,5 +7,6 @@ pub mod checklist;
 pub mod contacts;
 mod page;
 pub mod report;
+mod report_html;
 
 pub use page::escape;

@@ -2,7 +2,6 @@
 //! mail, a self-contained A4 HTML page to print, CSV for the board's Excel. JSON is not a
 //! drawing of the report but the record itself (the exchange format `import` reads).
 
-use super::page::{document, escape};
 use crate::domain::checklist::Editions;
 use crate::domain::report::{Block, Report, Table};
 use crate::domain::{Lang, Record};
@@ -116,74 +115,35 @@ pub fn markdown(report: &Report) -> String {
                         let _ = writeln!(out, "- {i}");
                     }
                 }
+                Block::Steps(steps) => {
+                    let (why, from) = step_labels(report.lang);
+                    for s in steps {
+                        let _ = writeln!(
+                            out,
+                            "{}. **{}**  \n   {why}{}  \n   {from}{}",
+                            s.rank,
+                            md_cell(&s.action),
+                            md_cell(&s.why),
+                            md_cell(&s.source)
+                        );
+                    }
+                }
             }
         }
     }
     out
 }
 
-/// One A4 document: inline CSS only (the shared page shell), no script, nothing fetched.
-pub fn html(report: &Report) -> String {
-    let mut body = String::from("<section class=\"page\">\n");
-    let _ = writeln!(body, "<h1>{}</h1>", escape(&report.title));
-    for part in &report.parts {
-        let _ = writeln!(body, "<h2>{}</h2>", escape(&part.title));
-        for block in &part.blocks {
-            match block {
-                Block::Heading(h) => {
-                    let _ = writeln!(body, "<h3>{}</h3>", escape(h));
-                }
-                Block::Facts(facts) => {
-                    body.push_str("<table class=\"meta\">\n");
-                    for (k, v) in facts {
-                        let _ = writeln!(
-                            body,
-                            "<tr><td class=\"k\">{}</td><td>{}</td></tr>",
-                            escape(k),
-                            escape(v)
-                        );
-                    }
-                    body.push_str("</table>\n");
-                }
-                Block::Table(t) => {
-                    body.push_str("<table>\n<thead><tr>");
-                    for h in &t.head {
-                        let _ = write!(body, "<th>{}</th>", escape(h));
-                    }
-                    body.push_str("</tr></thead>\n<tbody>\n");
-                    for r in &t.rows {
-                        body.push_str(if r.flagged {
-                            "<tr class=\"conflict\">"
-                        } else {
-                            "<tr>"
-                        });
-                        for c in &r.cells {
-                            let _ = write!(body, "<td>{}</td>", escape(c).replace('\n', "<br>"));
-                        }
-                        body.push_str("</tr>\n");
-                    }
-                    body.push_str("</tbody>\n</table>\n");
-                }
-                Block::Text(s) => {
-                    let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(s));
-                }
-                Block::Items(items) => {
-                    body.push_str("<ul>\n");
-                    for i in items {
-                        let _ = writeln!(body, "<li>{}</li>", escape(i));
-                    }
-                    body.push_str("</ul>\n");
-                }
-            }
-        }
-    }
-    body.push_str("</section>\n");
-    document(report.lang, &report.title, &body)
+/// The labels of a step's why and source, as the screen and `shindan check` word them.
+pub(super) fn step_labels(lang: Lang) -> (&'static str, &'static str) {
+    (lang.pick("理由：", "Why: "), lang.pick("出典：", "From: "))
 }
 
+pub use super::report_html::html;
+
 /// One sheet for Excel: the title, then each part's title on a row of its own followed by its
-/// blocks (label and value on two cells, a table's head then its rows), an empty row between
-/// parts. UTF-8 with a BOM, CRLF, every cell quoted (see [`crate::excel`]).
+/// blocks (label and value on two cells, a table's head then its rows, the next steps as rank,
+/// step, why and source), an empty row between parts; the summary part comes first. UTF-8 with a BOM, CRLF, every cell quoted (see [`crate::excel`]).
 pub fn csv(report: &Report) -> Vec<u8> {
     let mut w = crate::excel::ExcelCsv::new();
     w.row([report.title.as_str()]);
@@ -208,6 +168,23 @@ pub fn csv(report: &Report) -> Vec<u8> {
                 Block::Items(items) => {
                     for i in items {
                         w.row([format!("・{i}")]);
+                    }
+                }
+                Block::Steps(steps) => {
+                    let lang = report.lang;
+                    w.row([
+                        lang.pick("順位", "Rank"),
+                        lang.pick("次の一手", "Next step"),
+                        lang.pick("理由", "Why"),
+                        lang.pick("出典", "From"),
+                    ]);
+                    for s in steps {
+                        w.row([
+                            s.rank.to_string(),
+                            s.action.clone(),
+                            s.why.clone(),
+                            s.source.clone(),
+                        ]);
                     }
                 }
             }

@@ -20,10 +20,13 @@ pub fn write(
     no_clobber: bool,
     modified: Option<std::time::SystemTime>,
 ) -> io::Result<()> {
+    // tempfile creates the file exclusively (O_EXCL: never through a planted link), 0600.
     let mut tmp = tempfile::Builder::new()
         .prefix(".")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    // Held while the save is under way: the sweep on open removes only temp files nobody holds.
+    let _ = tmp.as_file().try_lock();
     tmp.write_all(bytes)?;
     if let Some(at) = modified {
         tmp.as_file().set_modified(at)?;
@@ -46,14 +49,47 @@ pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
         })
 }
 
-/// Creates `path` 0600 if missing; used for lock files, which are opened, never replaced.
-pub fn open_private(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
+/// Temp files of a save older than this, that no process holds, were left by a killed save.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temp files that killed saves left behind (`.XXXXXX.tmp`): those older than a
+/// minute that no live process holds (a save holds its temp file locked until the rename). A
+/// link planted under such a name is removed, never followed. Returns how many were removed.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with('.') && name.ends_with(".tmp")) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if meta.file_type().is_symlink() {
+            if fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+            continue;
+        }
+        if !meta.is_file() || !old {
+            continue;
+        }
+        let Ok(file) = super::lock::open_existing_no_follow(&path) else {
+            continue;
+        };
+        if file.try_lock().is_ok() && fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }

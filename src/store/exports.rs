@@ -3,7 +3,6 @@
 
 use super::{atomic, Store, StoreError};
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
 impl Store {
@@ -24,14 +23,7 @@ impl Store {
     fn private_exports_dir(&self) -> Result<PathBuf, StoreError> {
         let dir = self.exports_dir();
         fs::create_dir_all(&dir).map_err(StoreError::io(&dir))?;
-        let mode = fs::metadata(&dir)
-            .map_err(StoreError::io(&dir))?
-            .permissions()
-            .mode();
-        if mode & 0o077 != 0 {
-            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-                .map_err(StoreError::io(&dir))?;
-        }
+        crate::platform::close_to_others(&dir).map_err(StoreError::io(&dir))?;
         Ok(dir)
     }
 }

@@ -1,12 +1,12 @@
 //! The edit lock of a record: one session edits, the others read.
 
-use super::{atomic, StoreError};
+use super::StoreError;
 use crate::domain::RecordId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::fs::{self, File, TryLockError};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// Who holds a lock, written into the lock file so that the session that is refused can name
@@ -27,7 +27,28 @@ impl Holder {
         }
     }
 
+    /// A holder whose details could not be read (the lock file was empty or not shindan's).
+    pub fn unknown() -> Holder {
+        Holder {
+            pid: 0,
+            host: String::new(),
+            since: crate::clock::system().now(),
+        }
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        self.pid == 0
+    }
+
     pub fn message(&self, lang: crate::domain::Lang) -> String {
+        if self.is_unknown() {
+            return lang
+                .pick(
+                    "別のセッション（詳細は読めません）",
+                    "another session (details unreadable)",
+                )
+                .to_string();
+        }
         let since = crate::clock::system().show_time(self.since);
         lang.pick(
             &format!("{} の pid {} が {} から編集中", self.host, self.pid, since),
@@ -35,6 +56,25 @@ impl Holder {
         )
         .to_string()
     }
+}
+
+/// Who holds a lock, from its file. The holder writes its details just after taking the lock,
+/// so a file read in between is empty: read again for a moment, then say the holder is unknown
+/// rather than show a made-up "pid 0".
+fn read_holder(file: &mut File) -> Holder {
+    for _ in 0..20 {
+        let mut text = String::new();
+        let read = file
+            .seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_string(&mut text));
+        if read.is_ok() {
+            if let Ok(holder) = serde_json::from_str::<Holder>(text.trim_end_matches('\0')) {
+                return holder;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    Holder::unknown()
 }
 
 impl fmt::Display for Holder {
@@ -61,33 +101,27 @@ impl RecordLock {
             path: path.clone(),
             source: e,
         };
-        let mut file = atomic::open_private(&path).map_err(io)?;
+        let mut file = open_private(&path).map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let holder = file
-                    .read_to_string(&mut text)
-                    .ok()
-                    .and_then(|_| serde_json::from_str(&text).ok())
-                    .unwrap_or(Holder {
-                        pid: 0,
-                        host: "?".into(),
-                        since: crate::clock::system().now(),
-                    });
                 return Err(StoreError::Locked {
                     id: id.clone(),
-                    holder,
+                    holder: read_holder(&mut file),
                 });
             }
             Err(TryLockError::Error(e)) => return Err(io(e)),
         }
         let holder = Holder::me();
         let json = serde_json::to_string(&holder).unwrap_or_default();
-        file.set_len(0)
-            .and_then(|_| file.seek(SeekFrom::Start(0)))
-            .and_then(|_| file.write_all(json.as_bytes()))
-            .map_err(io)?;
+        // One write at the start, then the length: a reader sees the whole holder or, for an
+        // instant, the previous (empty) contents, never half of it.
+        {
+            use std::os::unix::fs::FileExt;
+            file.write_all_at(json.as_bytes(), 0)
+                .and_then(|_| file.set_len(json.len() as u64))
+                .map_err(io)?;
+        }
         Ok(RecordLock {
             id: id.clone(),
             file,
@@ -117,5 +151,57 @@ impl Drop for RecordLock {
         // Clear the holder so a stale name is never shown; the kernel lock goes with the file.
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
+    }
+}
+
+/// Opens (creating it 0600 if missing) a lock file, which is opened, never replaced. Never
+/// through a symbolic link (a link planted in a shared dir would have shindan empty the file it
+/// points to), never blocking on a planted FIFO, and only a regular file is accepted.
+pub fn open_private(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|e| not_followed(path, e))?;
+    regular(file, path)
+}
+
+/// Opens an existing file for reading, never through a symbolic link nor blocking on a FIFO.
+pub fn open_existing_no_follow(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|e| not_followed(path, e))?;
+    regular(file, path)
+}
+
+fn regular(file: File, path: &Path) -> std::io::Result<File> {
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(std::io::Error::other(format!(
+            "{} is not a regular file: refused",
+            path.display()
+        )))
+    }
+}
+
+/// O_NOFOLLOW refuses a link with ELOOP, whose text ("too many levels of symbolic links") says
+/// nothing useful: say what was refused.
+fn not_followed(path: &Path, e: std::io::Error) -> std::io::Error {
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        std::io::Error::other(format!(
+            "{} is a symbolic link: refused (remove it; shindan never follows one here)",
+            path.display()
+        ))
+    } else {
+        e
     }
 }

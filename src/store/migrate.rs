@@ -6,6 +6,8 @@ use serde_json::{Map, Value};
 
 pub fn parse(bytes: &[u8]) -> Result<Record, Damage> {
     let text = std::str::from_utf8(bytes).map_err(|e| Damage::Json(format!("not UTF-8: {e}")))?;
+    // Editors on Windows start UTF-8 files with a byte-order mark: it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The usual case, a record of this format, is read straight into its type in one pass
     // (reading records is most of shindan's start-up). Anything else takes the slow path below,
     // which also says precisely what is wrong.
@@ -15,10 +17,15 @@ pub fn parse(bytes: &[u8]) -> Result<Record, Damage> {
         }
     }
     let mut json: Value = serde_json::from_str(text).map_err(|e| Damage::Json(e.to_string()))?;
-    let version = json
-        .get("format_version")
-        .and_then(Value::as_u64)
-        .ok_or(Damage::NoVersion)? as u32;
+    let version = match json.get("format_version") {
+        None | Some(Value::Null) => return Err(Damage::NoVersion),
+        // Present but no format number (too large, negative, a fraction, a string): say so,
+        // rather than call it missing.
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| Damage::BadVersion(v.to_string()))?,
+    };
     if version > FORMAT_VERSION {
         return Err(Damage::Newer {
             found: version,

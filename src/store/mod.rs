@@ -4,7 +4,8 @@
 //! a save is atomic (a kill at any instant leaves the old file or the new one, never a torn
 //! one); files are 0600 in a 0700 dir; only the holder of a record's lock can save it; a file
 //! that cannot be read is reported and never overwritten; an older format is migrated on load and
-//! rewritten only on the next change, with the original kept as `NAME.json.bak`.
+//! rewritten only on the next change, with the original kept as `NAME.json.bak` (or the next
+//! free `NAME.json.bak.N`: a backup is never overwritten).
 
 mod atomic;
 pub mod bundle;
@@ -12,13 +13,14 @@ pub mod evidence;
 mod exports;
 mod lock;
 mod migrate;
+mod permissions;
 
 pub use lock::{Holder, RecordLock};
+pub use permissions::DirProblem;
 
 use crate::domain::record::{Record, RecordId, FORMAT_VERSION};
 use std::fs;
 use std::io;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be used as a record. Shown beside the file on the home screen and in
@@ -31,6 +33,8 @@ pub enum Damage {
     Json(String),
     #[error("no format_version: not a shindan record")]
     NoVersion,
+    #[error("format_version {0} is not a format number")]
+    BadVersion(String),
     #[error(
         "format {found} is newer than this shindan reads ({supported}): update shindan to open it"
     )]
@@ -51,6 +55,7 @@ impl Damage {
             Damage::Unreadable(e) => format!("読み込めません：{e}"),
             Damage::Json(e) => format!("JSONとして壊れています：{e}"),
             Damage::NoVersion => "format_version がありません：shindan の記録ではありません".into(),
+            Damage::BadVersion(v) => format!("format_version {v} は形式の番号ではありません"),
             Damage::Newer { found, supported } => format!(
                 "形式 {found} はこの shindan（{supported} まで）より新しい版のものです：shindan を更新してください"
             ),
@@ -80,6 +85,8 @@ pub enum StoreError {
     Locked { id: RecordId, holder: Holder },
     #[error("record {id} already exists")]
     Exists { id: RecordId },
+    #[error("{}", problem.message(dir, crate::domain::Lang::En))]
+    UnsafeDir { dir: PathBuf, problem: DirProblem },
 }
 
 impl StoreError {
@@ -107,11 +114,30 @@ impl DamagedFile {
     }
 }
 
-/// Everything in the data dir: the records that load, the files that do not.
+/// Everything in the data dir: the records that load, the files that do not, and the record
+/// files that are symbolic links (read, but worth a warning: a link in a data dir is either a
+/// user's own arrangement or a file planted to be read or overwritten; a save replaces the link
+/// with a file and never writes through it).
 #[derive(Debug, Default)]
 pub struct Listing {
     pub records: Vec<Record>,
     pub damaged: Vec<DamagedFile>,
+    pub links: Vec<PathBuf>,
+}
+
+/// The warning for a record file that is a symbolic link, in the UI's language.
+pub fn link_warning(path: &Path, lang: crate::domain::Lang) -> String {
+    lang.pick(
+        &format!(
+            "注意：{} はシンボリックリンクです（保存するとリンクではなく通常のファイルになります）",
+            path.display()
+        ),
+        &format!(
+            "warning: {} is a symbolic link (a save replaces it with a regular file)",
+            path.display()
+        ),
+    )
+    .to_string()
 }
 
 #[derive(Debug, Clone)]
@@ -122,16 +148,19 @@ pub struct Store {
 const EXT: &str = "json";
 
 impl Store {
-    /// Opens the data dir, creating it 0700 when missing and closing it to others when it is
-    /// not: records hold a hospital's security weaknesses.
+    /// Opens the data dir, creating it 0700 when missing and closing it to readers when it is
+    /// not: records hold a hospital's security weaknesses. A dir another account owns or can
+    /// write into is refused (see [`permissions`]). Temp files that killed saves left are
+    /// removed.
     pub fn open(dir: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let dir = dir.into();
-        fs::create_dir_all(&dir).map_err(StoreError::io(&dir))?;
-        let meta = fs::metadata(&dir).map_err(StoreError::io(&dir))?;
-        if meta.permissions().mode() & 0o077 != 0 {
-            fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-                .map_err(StoreError::io(&dir))?;
-        }
+        permissions::private_dir(&dir)
+            .map_err(StoreError::io(&dir))?
+            .map_err(|problem| StoreError::UnsafeDir {
+                dir: dir.clone(),
+                problem,
+            })?;
+        atomic::remove_stale_temps(&dir);
         Ok(Store { dir })
     }
 
@@ -143,8 +172,33 @@ impl Store {
         self.dir.join(format!("{id}.{EXT}"))
     }
 
-    fn backup_path(&self, id: &RecordId) -> PathBuf {
-        self.dir.join(format!("{id}.{EXT}.bak"))
+    /// The backups of a record: `ID.json.bak`, then `ID.json.bak.1`, `.2`… (a backup is never
+    /// overwritten: an older migration's, or a file or link put there, stays as it is).
+    fn backup_path(&self, id: &RecordId, n: u32) -> PathBuf {
+        match n {
+            0 => self.dir.join(format!("{id}.{EXT}.bak")),
+            n => self.dir.join(format!("{id}.{EXT}.bak.{n}")),
+        }
+    }
+
+    /// Keeps `original` as the record's next free backup, never over an existing name (a
+    /// dangling link counts as existing).
+    fn keep_backup(&self, id: &RecordId, original: &[u8]) -> Result<(), StoreError> {
+        for n in 0..10_000 {
+            let bak = self.backup_path(id, n);
+            if fs::symlink_metadata(&bak).is_ok() {
+                continue;
+            }
+            match atomic::write(&self.dir, &bak, original, true, None) {
+                Ok(()) => return Ok(()),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(StoreError::io(&bak)(e)),
+            }
+        }
+        let bak = self.backup_path(id, 0);
+        Err(StoreError::io(&bak)(io::Error::other(
+            "no free backup name",
+        )))
     }
 
     /// The record files of the data dir, by name; hidden files (temp files of a save under
@@ -193,6 +247,9 @@ impl Store {
     pub fn read(&self, paths: &[PathBuf]) -> Listing {
         let mut listing = Listing::default();
         for path in paths {
+            if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+                listing.links.push(path.clone());
+            }
             match read_record(path) {
                 Ok(record) => listing.records.push(record),
                 Err(damage) => listing.damaged.push(DamagedFile {
@@ -240,13 +297,9 @@ impl Store {
             });
         }
         let path = self.path_of(&record.id);
-        if record.migrated_from.is_some() {
-            let bak = self.backup_path(&record.id);
-            if !bak.exists() && path.exists() {
-                let original = fs::read(&path).map_err(StoreError::io(&path))?;
-                atomic::write(&self.dir, &bak, &original, false, None)
-                    .map_err(StoreError::io(&bak))?;
-            }
+        if record.migrated_from.is_some() && path.exists() {
+            let original = fs::read(&path).map_err(StoreError::io(&path))?;
+            self.keep_backup(&record.id, &original)?;
         }
         record.format_version = FORMAT_VERSION;
         let json = to_json(record);
@@ -342,8 +395,11 @@ impl Store {
         let id = lock.id().clone();
         let path = self.path_of(&id);
         fs::remove_file(&path).map_err(StoreError::io(&path))?;
-        let bak = self.backup_path(&id);
-        if bak.exists() {
+        for n in 0..10_000 {
+            let bak = self.backup_path(&id, n);
+            if fs::symlink_metadata(&bak).is_err() {
+                break;
+            }
             fs::remove_file(&bak).map_err(StoreError::io(&bak))?;
         }
         atomic::sync_dir(&self.dir)?;

@@ -40,6 +40,9 @@ pub enum Action {
     OpenPane(RecordId, Pane),
     /// Goes to a pane of the open record, as its record key does (the overview's Enter).
     Show(Pane),
+    /// Goes to a pane and there to the place a next step is done (the overview's Enter on a
+    /// step): the pane opens as [`Action::Show`], then [`Screen::open_at`] finds the place.
+    ShowAt(Pane, crate::domain::overview::Target),
     Flash(String),
 }
 
@@ -75,6 +78,8 @@ pub trait Screen {
     fn keep_drafts(&mut self, _session: &mut Session) {}
     /// Called when the screen is shown again after the one above it was closed.
     fn resume(&mut self, _env: &mut Env) {}
+    /// Moves to where a next step's target is done, when the screen has that place.
+    fn open_at(&mut self, _target: &crate::domain::overview::Target, _env: &mut Env) {}
     /// Lines shown in the help overlay after the key table (keys that are not in it, such as
     /// the digits that pick an option).
     fn help_extra(&self, _lang: Lang) -> Vec<(String, String)> {
@@ -155,21 +160,37 @@ impl App {
         self.idle();
         match event {
             Event::Key(key) => self.key(key),
-            Event::Paste(text) => {
-                let mut env = Env {
-                    lang: self.lang,
-                    store: &self.store,
-                    session: self.session.as_mut(),
-                };
-                let last = self.stack.len() - 1;
-                let action = self.stack[last].handle_paste(&text, &mut env);
-                self.apply(action);
-                self.note_typing();
+            Event::Typed(keys) if !matches!(self.top().scope(), Scope::Note | Scope::Fields) => {
+                // Outside a note or a form's field, characters act one by one, as typed.
+                for key in keys {
+                    self.key(key);
+                    if self.quit {
+                        break;
+                    }
+                }
             }
+            Event::Typed(keys) => {
+                let text: String = keys.iter().filter_map(super::events::typed).collect();
+                self.paste(&text);
+            }
+            Event::Paste(text) => self.paste(&text),
             Event::Resize => {}
             Event::Signal(_) | Event::InputGone => self.quit = true,
         }
         true
+    }
+
+    /// Text pasted (or arriving too fast to be typed) goes to the top screen as one edit.
+    fn paste(&mut self, text: &str) {
+        let mut env = Env {
+            lang: self.lang,
+            store: &self.store,
+            session: self.session.as_mut(),
+        };
+        let last = self.stack.len() - 1;
+        let action = self.stack[last].handle_paste(text, &mut env);
+        self.apply(action);
+        self.note_typing();
     }
 
     fn key(&mut self, key: KeyEvent) {
@@ -303,6 +324,16 @@ impl App {
             }
             Action::OpenRecord(id) => self.open_record(&id),
             Action::Show(pane) => self.show(pane),
+            Action::ShowAt(pane, target) => {
+                self.show(pane);
+                let mut env = Env {
+                    lang: self.lang,
+                    store: &self.store,
+                    session: self.session.as_mut(),
+                };
+                let last = self.stack.len() - 1;
+                self.stack[last].open_at(&target, &mut env);
+            }
             Action::OpenPane(id, pane) => {
                 self.open_record(&id);
                 if self.session.is_some() {
@@ -561,14 +592,23 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
                 },
                 None => events.recv(),
             };
-            let Some(event) = event else { break };
-            if let Event::Signal(sig) = event {
-                ending = Ending::Signal(sig);
+            let Some(first) = event else { break };
+            // Everything already waiting is handled before the next frame.
+            let mut redraw = false;
+            let mut next = Some(first);
+            while let Some(event) = next.take() {
+                if let Event::Signal(sig) = event {
+                    ending = Ending::Signal(sig);
+                }
+                if matches!(event, Event::InputGone) {
+                    ending = Ending::Signal(signal_hook::consts::SIGHUP);
+                }
+                redraw |= app.handle(event);
+                if app.should_quit() {
+                    break;
+                }
+                next = events.try_recv();
             }
-            if matches!(event, Event::InputGone) {
-                ending = Ending::Signal(signal_hook::consts::SIGHUP);
-            }
-            let redraw = app.handle(event);
             if app.should_quit() {
                 break;
             }

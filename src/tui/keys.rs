@@ -18,6 +18,8 @@ pub enum Intent {
     FirstUnanswered,
     EditNote,
     Confirm,
+    /// Confirm every answer of the section carried from last year, as it is ("all unchanged").
+    ConfirmSection,
     New,
     Open,
     Copy,
@@ -61,6 +63,12 @@ pub enum Intent {
     CycleSide,
     /// The risk matrix: take the user's status back, so that the interview's applies again.
     ResetStatus,
+    /// Open the walk-through of the controls still unknown (the matrix, the overview).
+    Walk,
+    /// The walk-through: answer the control and go on (`1`…`5`).
+    Reply(crate::domain::matrix::Reply),
+    /// The walk-through: the controls already known too, or only those still unknown.
+    Review,
     /// A line break in the note editor.
     NewLine,
     /// Choose (or tick) the option of that number.
@@ -120,6 +128,8 @@ pub enum Scope {
     MatrixTree,
     /// The risk matrix's controls of one scenario.
     MatrixControls,
+    /// The walk-through: one control at a time.
+    Walk,
     /// A question only `y` answers (remove a vendor, clear a contact); any other key keeps.
     Confirm,
     /// The options of a choice question, by number.
@@ -222,6 +232,7 @@ const fn b(
     }
 }
 
+use crate::domain::matrix::Reply;
 use crate::print::report::Format;
 use Intent as I;
 use Scope as S;
@@ -256,7 +267,8 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Interview, I::PrevSection, &[code(KeyCode::PageUp), k('[')], "PgUp/[", "前の節", "Previous section"),
     b(S::Interview, I::FirstUnanswered, &[k('g')], "g", "最初の未回答（または昨年から未確認）へ", "First unanswered (or unconfirmed) question"),
     b(S::Interview, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "メモを書く", "Write a note"),
-    b(S::Interview, I::Confirm, &[k('y')], "y", "昨年の回答をそのまま確認", "Confirm last year's answer as it is"),
+    b(S::Interview, I::Confirm, &[k('y')], "y", "昨年の回答をそのまま確認（選択式の質問）", "Confirm last year's answer as it is (choice questions)"),
+    b(S::Interview, I::ConfirmSection, &[k('Y')], "Y", "この節の昨年の回答をすべてそのまま確認", "Confirm all of the section's carried answers, unchanged"),
     b(S::Interview, I::Export, &[k('e')], "e", "この記録を書き出す（報告書 md/html/csv、記録 json）", "Export this record (report md/html/csv, record json)"),
     b(S::Interview, I::Back, &[code(KeyCode::Esc)], "Esc", "一覧へ戻る（入力中の内容は下書きとして保存）", "Back to the list (what is typed is kept as a draft)"),
     b(S::Interview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
@@ -276,6 +288,8 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Note, I::NewLine, &[code(KeyCode::Enter)], "Enter", "改行", "New line"),
     b(S::Choices, I::Choose, &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9')], "1-9", "選択肢の番号で決定（複数選択では切り替え）", "Choose option N (tick it in multiple choice)"),
     b(S::Typing, I::Export, &[alt('e')], "Alt+e", "入力欄の中からでも書き出し", "Export even from inside a field"),
+    b(S::Typing, I::Confirm, &[ctrl('y'), code(KeyCode::F(2))], "Ctrl-Y/F2", "昨年の回答をそのまま確認（入力欄の中からでも）", "Confirm last year's answer (even from inside a field)").short("F2", "確認", "confirm"),
+    b(S::Typing, I::ConfirmSection, &[alt('y'), code(KeyCode::F(3))], "Alt+y/F3", "この節の昨年の回答をすべて確認（入力欄の中からでも）", "Confirm the section's carried answers (even from a field)").short("F3", "節を確認", "confirm section"),
     b(S::Confirm, I::Confirm, &[k('y')], "y", "確かめて実行", "Yes, do it"),
     b(S::Confirm, I::Back, &[code(KeyCode::Esc)], "Esc", "やめる（y 以外のどのキーでも）", "Keep it (any key but y)"),
     b(S::Checklist, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の項目", "Previous item"),
@@ -324,6 +338,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Matrix, I::Open, &[code(KeyCode::Enter)], "Enter", "セルのリスク（大/中/小）", "The cell's risks (L/M/S)"),
     b(S::Matrix, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
     b(S::Matrix, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::Matrix, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::Matrix, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
     b(S::Matrix, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::MatrixTree, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の小リスク", "Previous scenario"),
@@ -331,6 +346,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::MatrixTree, I::Open, &[code(KeyCode::Enter)], "Enter", "小リスクの対策", "The scenario's controls"),
     b(S::MatrixTree, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
     b(S::MatrixTree, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::MatrixTree, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::MatrixTree, I::Back, &[code(KeyCode::Esc)], "Esc", "ヒートマップへ", "Back to the heat map"),
     b(S::MatrixTree, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::MatrixControls, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の対策", "Previous control"),
@@ -340,8 +356,20 @@ pub static BINDINGS: &[Binding] = &[
     b(S::MatrixControls, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control"),
     b(S::MatrixControls, I::OnlyUncovered, &[k('u')], "u", "未対策のみ ⇄ すべて", "Uncovered only ⇄ all"),
     b(S::MatrixControls, I::CycleSide, &[k('f')], "f", "対策：すべて→病院→事業者", "Controls: all/hosp./vendor"),
+    b(S::MatrixControls, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（ウォークスルー）", "Walk through the unknown controls"),
     b(S::MatrixControls, I::Back, &[code(KeyCode::Esc)], "Esc", "小リスクの一覧へ", "Back to the scenarios"),
     b(S::MatrixControls, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
+    b(S::Walk, I::Reply(Reply::InPlace), &[k('1')], "1", "実施済み（保存して次へ）", "In place (saved, next)").rank(1),
+    b(S::Walk, I::Reply(Reply::Partial), &[k('2')], "2", "一部実施", "Partly in place"),
+    b(S::Walk, I::Reply(Reply::Missing), &[k('3')], "3", "未実施", "Missing"),
+    b(S::Walk, I::Reply(Reply::NotApplicable), &[k('4')], "4", "対象外", "Not applicable"),
+    b(S::Walk, I::Reply(Reply::AskVendor), &[k('5')], "5", "わからない（事業者に確認）", "Don't know: ask the vendor"),
+    b(S::Walk, I::EditNote, &[k('n'), ctrl('n')], "n/Ctrl-N", "この対策のメモ", "Note on this control").short("n", "メモ", "note"),
+    b(S::Walk, I::NextQuestion, &[code(KeyCode::Tab)], "Tab", "答えずに次へ", "Next, without answering").short("Tab", "飛ばす", "skip").rank(3),
+    b(S::Walk, I::PrevQuestion, &[code(KeyCode::Backspace), code(KeyCode::BackTab)], "Backspace", "前の対策に戻る", "Previous control").short("Backspace", "前へ", "back"),
+    b(S::Walk, I::Review, &[k('r')], "r", "判明済みも見直す ⇄ 未判明のみ", "Review all ⇄ unknown only"),
+    b(S::Walk, I::Back, &[code(KeyCode::Esc)], "Esc", "閉じる（次回ここから）", "Close (resumes here)").short("Esc", "閉じる", "close"),
+    b(S::Walk, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::Record, I::Show(Pane::Interview), &[k('i')], "i", "面談（質問）", "Interview (the questions)"),
     b(S::Record, I::Show(Pane::Position), &[k('p')], "p", "2022年調査との比較", "Position against the 2022 survey"),
     b(S::Record, I::Show(Pane::Budget), &[k('b')], "b", "予算の不足額（提言1）", "Budget shortfall (proposal 1)"),
@@ -352,10 +380,11 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Record, I::Show(Pane::History), &[k('h')], "h", "前年との比較", "Compared with last year"),
     b(S::Overview, I::Left, &[code(KeyCode::Left)], "←", "左のパネル", "Panel to the left"),
     b(S::Overview, I::Right, &[code(KeyCode::Right)], "→", "右のパネル", "Panel to the right"),
-    b(S::Overview, I::Up, &[code(KeyCode::Up)], "↑", "上のパネル（格子）／一覧を上へ", "Panel above (grid); scroll the steps"),
-    b(S::Overview, I::Down, &[code(KeyCode::Down)], "↓", "下のパネル（格子）／一覧を下へ", "Panel below (grid); scroll the steps"),
-    b(S::Overview, I::Open, &[code(KeyCode::Enter)], "Enter", "選んだパネルの画面を開く", "Open the panel's own screen"),
+    b(S::Overview, I::Up, &[code(KeyCode::Up)], "↑", "上のパネル（格子）／前の一手", "Panel above (grid); previous step"),
+    b(S::Overview, I::Down, &[code(KeyCode::Down)], "↓", "下のパネル（格子）／次の一手", "Panel below (grid); next step"),
+    b(S::Overview, I::Open, &[code(KeyCode::Enter)], "Enter", "選んだパネルの画面／一手の場所（質問・項目・対策・試算）を開く", "Open the panel's screen, or where the step is done"),
     b(S::Overview, I::NextPage, &[code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", "次の一手の一覧 ⇄ パネル", "All next steps ⇄ panels"),
+    b(S::Overview, I::Walk, &[k('w')], "w", "未判明の対策を順に確認（網羅のパネルから）", "Walk through the unknown controls (coverage)"),
     b(S::Overview, I::Back, &[code(KeyCode::Esc)], "Esc", "戻る", "Back"),
     b(S::Overview, I::Quit, &[k('q')], "q", "保存して終了", "Save and quit"),
     b(S::History, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "上へ", "Scroll up"),
@@ -483,6 +512,7 @@ mod tests {
             Scope::Matrix,
             Scope::MatrixTree,
             Scope::MatrixControls,
+            Scope::Walk,
         ] {
             for b in BINDINGS.iter().filter(|b| b.scope == scope) {
                 for k in b.keys {
@@ -517,6 +547,7 @@ mod tests {
             Scope::Matrix,
             Scope::MatrixTree,
             Scope::MatrixControls,
+            Scope::Walk,
             Scope::Confirm,
             Scope::Choices,
             Scope::Typing,

@@ -129,6 +129,16 @@ impl Pty {
         }
     }
 
+    /// Another handle on the terminal's input, for a writer thread: a long paste fills the
+    /// pty's buffer and blocks until shindan reads it.
+    pub fn writer(&self) -> File {
+        self.master
+            .as_ref()
+            .expect("terminal open")
+            .try_clone()
+            .expect("dup master")
+    }
+
     pub fn send(&mut self, keys: &str) {
         let w = self.master.as_mut().expect("terminal open");
         w.write_all(keys.as_bytes()).unwrap();

@@ -40,7 +40,24 @@ fn level_label(b: &HospitalBudget, level: Level, lang: Lang) -> String {
     format!("{name} {}", b.levels.get(level).percent())
 }
 
-/// How far an amount is from each level, in words: "必要最低水準（15%）に 2,093万円 不足".
+/// An amount in 万円 as people say it, saying when it is rounded: 499千円 is 「約50万円（499千円）」,
+/// never a bare 50万円 beside a report that prints ¥499 thousand.
+fn amount(thousand: i64, lang: Lang) -> String {
+    let said = say(thousand, lang);
+    if thousand.unsigned_abs() < 10 || thousand % 10 == 0 {
+        return said;
+    }
+    let exact = crate::domain::questionnaire::group_thousands(thousand);
+    match lang {
+        Lang::Ja => format!("約{said}（{exact}千円）"),
+        // Under a million English says thousands already: exactly.
+        Lang::En if thousand.unsigned_abs() < 1000 => format!("¥{exact} thousand"),
+        Lang::En => format!("about {said} (¥{exact} thousand)"),
+    }
+}
+
+/// How far an amount is from each level, in words: "必要最低水準（15%）に 約2,093万円（20,929千円）
+/// 不足".
 fn gap_words(b: &HospitalBudget, gaps: PerLevel<i64>, lang: Lang) -> Vec<String> {
     gaps.each()
         .into_iter()
@@ -50,8 +67,8 @@ fn gap_words(b: &HospitalBudget, gaps: PerLevel<i64>, lang: Lang) -> Vec<String>
             match gap.signum() {
                 -1 => lang
                     .pick(
-                        &format!("{name}（{rate}）に {} 不足", say(-gap, lang)),
-                        &format!("{} short of the {name} ({rate})", say(-gap, lang)),
+                        &format!("{name}（{rate}）に {} 不足", amount(-gap, lang)),
+                        &format!("{} short of the {name} ({rate})", amount(-gap, lang)),
                     )
                     .to_string(),
                 0 => lang
@@ -62,8 +79,8 @@ fn gap_words(b: &HospitalBudget, gaps: PerLevel<i64>, lang: Lang) -> Vec<String>
                     .to_string(),
                 _ => lang
                     .pick(
-                        &format!("{name}（{rate}）を {} 上回る", say(gap, lang)),
-                        &format!("{} above the {name} ({rate})", say(gap, lang)),
+                        &format!("{name}（{rate}）を {} 上回る", amount(gap, lang)),
+                        &format!("{} above the {name} ({rate})", amount(gap, lang)),
                     )
                     .to_string(),
             }

@@ -8,7 +8,8 @@ use crate::domain::position::{
     StaffPosition, Versus,
 };
 use crate::domain::questionnaire::group_thousands;
-use crate::domain::survey::{benchmark, Cohort, Counts, Precision, Survey};
+use crate::domain::survey::render::{cite, render_figure, Form};
+use crate::domain::survey::{benchmark, Cohort, Precision, Scope, Survey};
 use crate::domain::{Lang, Questionnaire, Record};
 use crate::text;
 use serde_json::{json, Value};
@@ -438,6 +439,7 @@ fn indicator_lines(
     note: &dyn Fn(&Option<String>) -> String,
     out: &mut Vec<String>,
 ) {
+    let survey = benchmark();
     indented(
         out,
         "◆ ",
@@ -491,8 +493,8 @@ fn indicator_lines(
             out.extend(row(
                 &label.label(lang),
                 "",
-                &f.display(lang),
-                &format!("{}{}", f.source, note(&f.reading)),
+                &render_figure(f, survey, Form::Cell, lang),
+                note(&f.reading).trim_start(),
             ));
         }
     }
@@ -504,14 +506,14 @@ fn indicator_lines(
             &format!(
                 "{} {}{}{}",
                 c.label.get(lang),
-                f.display(lang),
+                render_figure(f, survey, Form::Value, lang),
                 paren(
                     lang,
                     &format!(
                         "{}{}{}",
                         c.cohort.label(lang),
                         lang.pick("、", ", "),
-                        f.source
+                        cite(&f.source, survey, lang)
                     )
                 ),
                 note(&f.reading)
@@ -543,7 +545,19 @@ fn row(label: &str, n: &str, figure: &str, source: &str) -> Vec<String> {
         text::pad(figure, FIGURE),
         source
     );
-    lines.push(text::truncate(line.trim_end(), WIDTH));
+    if text::width(figure) <= FIGURE && text::width(line.trim_end()) <= WIDTH {
+        lines.push(line.trim_end().to_string());
+    } else {
+        // A figure with what it counts, its bound and its page is wrapped, never cut: the part
+        // cut would be its meaning.
+        let first = format!("  {}{} ", text::pad(label, LABEL), text::pad_left(n, N));
+        indented(
+            &mut lines,
+            &first,
+            format!("{figure} {source}").trim_end(),
+            LABEL + N + 3,
+        );
+    }
     lines
 }
 
@@ -553,6 +567,7 @@ fn comparison_lines(
     note: &dyn Fn(&Option<String>) -> String,
     out: &mut Vec<String>,
 ) {
+    let survey = benchmark();
     let label = c.cohort.map_or_else(
         || {
             lang.pick("（区分が未回答）", "(cohort unknown)")
@@ -565,11 +580,12 @@ fn comparison_lines(
             .unwrap_or_default();
     match c.figure {
         Some(f) => {
+            // The one renderer: what it counts, its bound, its value, its place and page.
             out.extend(row(
                 &label,
                 &n,
-                &f.display(lang),
-                &format!("{}{}", f.source, note(&f.reading)),
+                &render_figure(f, survey, Form::Cell, lang),
+                note(&f.reading).trim_start(),
             ));
             if let Some(u) = &f.unknown {
                 indented(
@@ -586,29 +602,15 @@ fn comparison_lines(
                     LABEL + N + 3,
                 );
             }
-            if f.counts != Counts::Indicator {
-                if let Some(cl) = &f.counts_label {
-                    indented(
-                        out,
-                        "",
-                        &format!(
-                            "{}{}",
-                            lang.pick("数えているもの：", "counts: "),
-                            cl.get(lang)
-                        ),
-                        LABEL + N + 3,
-                    );
-                }
-            }
-            if let Some(scope) = f.scope.label(lang) {
+            if let Some(scope) = f.scope.label(lang).filter(|_| f.scope == Scope::Each) {
                 indented(out, "", paren(lang, scope).trim_start(), LABEL + N + 3);
             }
             for also in c.also {
                 out.extend(row(
                     "",
                     "",
-                    &also.display(lang),
-                    &format!("{}{}", also.source, note(&also.reading)),
+                    &render_figure(also, survey, Form::Cell, lang),
+                    note(&also.reading).trim_start(),
                 ));
             }
         }

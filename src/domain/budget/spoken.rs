@@ -64,9 +64,33 @@ fn say_man_abs(man: u64, lang: Lang) -> String {
     }
 }
 
+/// A typed amount in thousand yen with its reading, as a field echoes it before Enter:
+/// "450,000千円 = 4億5,000万円" — a slip between 千円 and 円 shows as a reading a thousand times
+/// off. The reading is [`say`], the one the budget screen uses.
+pub fn echo(thousand: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{}千円 = {}",
+            group_thousands(thousand),
+            say(thousand, lang)
+        ),
+        Lang::En => format!(
+            "{} thousand yen = {}",
+            group_thousands(thousand),
+            say(thousand, lang)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_echoes_with_its_reading() {
+        assert_eq!(echo(450_000, Lang::Ja), "450,000千円 = 4億5,000万円");
+        assert_eq!(echo(4_500, Lang::En), "4,500 thousand yen = ¥4.5 million");
+    }
 
     #[test]
     fn japanese_in_man_and_oku() {

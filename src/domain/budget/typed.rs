@@ -115,6 +115,25 @@ pub fn revenue(raw: &str) -> Result<i64, TypedError> {
     Ok(value)
 }
 
+/// How far from the 図２ average of its beds' row a revenue may be before the field asks
+/// whether the unit is right: real hospitals of one row differ by a few times, a 千円/円 slip
+/// by a thousand.
+pub const IMPLAUSIBLE_FACTOR: i64 = 20;
+
+/// A revenue (thousand yen) that is [`IMPLAUSIBLE_FACTOR`] times or more above or below the 図２
+/// average revenue of the row of `beds`: that average, to show beside the warning. `None` when
+/// the revenue is plausible or the beds have no row (under 20).
+pub fn implausible_revenue(thousand: i64, beds: i64) -> Option<i64> {
+    let row = super::revenue::RevenueRow::of_beds(beds)?;
+    let average = super::BudgetData::embedded().revenue_row(row)?.total;
+    if average <= 0 || thousand <= 0 {
+        return None;
+    }
+    let off = thousand >= average.saturating_mul(IMPLAUSIBLE_FACTOR)
+        || thousand.saturating_mul(IMPLAUSIBLE_FACTOR) <= average;
+    off.then_some(average)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +224,19 @@ mod tests {
             Err(TypedError::RevenueOutOfRange { .. })
         ));
         assert_eq!(e.level(), None);
+    }
+
+    #[test]
+    fn a_revenue_a_thousand_times_off_the_bed_class_average_is_implausible() {
+        let row = crate::domain::budget::revenue::RevenueRow::of_beds(350).unwrap();
+        let average = crate::domain::budget::BudgetData::embedded()
+            .revenue_row(row)
+            .unwrap()
+            .total;
+        assert_eq!(implausible_revenue(average, 350), None);
+        assert_eq!(implausible_revenue(average * 3, 350), None);
+        assert_eq!(implausible_revenue(average * 1000, 350), Some(average));
+        assert_eq!(implausible_revenue(average / 1000, 350), Some(average));
+        assert_eq!(implausible_revenue(average, 10), None);
     }
 }

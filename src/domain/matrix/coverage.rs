@@ -119,6 +119,13 @@ impl Tally {
         self.covered + self.half + self.uncovered + self.unknown
     }
 
+    /// More than half of the scenarios the coverage is the mean of are unknown: the percentage
+    /// says more about what nobody has answered than about the hospital, and a heat map marks
+    /// the group instead of showing a 0% that is only not known.
+    pub fn mostly_unknown(&self) -> bool {
+        self.unknown * 2 > self.counted()
+    }
+
     /// No scenario arises in this group at all (a blank cell, not a 0% one).
     pub fn is_empty(&self) -> bool {
         self.total() == 0

@@ -177,6 +177,11 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// What the walk reads beside the record, for a screen's coverage figure.
+    pub fn sources(&self) -> &Sources<'a> {
+        &self.sources
+    }
+
     pub fn is_review(&self) -> bool {
         self.review
     }
@@ -290,6 +295,17 @@ impl<'a> Walk<'a> {
         let mut change = MarkChange::default();
         fill(&mut change);
         set_mark(self.sources.catalog, record, &control.id, change, now)
+    }
+
+    /// Leaves the control the walk is on unanswered and moves to the next (a question the
+    /// hospital wants to think about); a later walk asks it again. `false` when finished.
+    pub fn skip(&mut self, record: &mut Record) -> bool {
+        if self.is_finished() {
+            return false;
+        }
+        self.at += 1;
+        self.keep_place(record);
+        true
     }
 
     /// Back to the previous control, to answer it again; `false` at the first.

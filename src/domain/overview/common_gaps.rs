@@ -126,21 +126,10 @@ fn why(w: &Worry<'_>, level: Option<RiskLevel>) -> crate::domain::Text {
 }
 
 fn source(w: &Worry<'_>, survey: &Survey) -> crate::domain::Text {
-    let figure = w
-        .telling()
-        .map(|s| format!(" {}", s.figure.source))
-        .unwrap_or_default();
-    text(
-        format!(
-            "{}{figure}（指標 {}）",
-            survey.label(Lang::Ja),
-            w.indicator.id
-        ),
-        format!(
-            "{}{figure} (indicator {})",
-            survey.label(Lang::En),
-            w.indicator.id
-        ),
+    super::next_steps::survey_source(
+        survey,
+        w.telling().map(|s| s.figure.source.as_str()),
+        w.indicator,
     )
 }
 

@@ -38,6 +38,7 @@ use crate::domain::budget::spoken::say;
 use crate::domain::carried::Carried;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::matrix::Catalog;
+use crate::domain::survey::render::cite;
 use crate::domain::survey::Survey;
 use crate::domain::RecordId;
 
@@ -118,6 +119,40 @@ pub(super) fn step(tier: Tier, action: Text, why: Text, source: Text, target: Ta
     }
 }
 
+/// A survey figure's place in the report and the question of the form the indicator reads:
+/// 「2022年調査 病床規模別(2/7)（問8）」 — the form's own number, never the indicator's id.
+pub(super) fn survey_source(
+    survey: &Survey,
+    figure: Option<&str>,
+    indicator: &crate::domain::indicator::Indicator,
+) -> Text {
+    let question = match Target::question_of(indicator) {
+        Target::Question { id } => crate::domain::Questionnaire::embedded().number(&id),
+        _ => None,
+    };
+    let place = |lang: Lang| {
+        figure
+            .map(|f| format!(" {}", cite(f, survey, lang)))
+            .unwrap_or_default()
+    };
+    text(
+        format!(
+            "{}{}{}",
+            survey.label(Lang::Ja),
+            place(Lang::Ja),
+            question.map(|n| format!("（問{n}）")).unwrap_or_default()
+        ),
+        format!(
+            "{}{}{}",
+            survey.label(Lang::En),
+            place(Lang::En),
+            question
+                .map(|n| format!(" (question {n})"))
+                .unwrap_or_default()
+        ),
+    )
+}
+
 fn checklist_source(c: &ChecklistSummary, label: &str) -> Text {
     text(
         format!("厚労省チェックリスト{} {label}", c.edition_name.ja)
@@ -190,14 +225,18 @@ fn risk_step(r: &UncoveredRisk<'_>, tier: Tier) -> NextStep {
                 .unwrap_or_default()
         ),
     );
-    let control = r
-        .fix
-        .as_ref()
-        .map(|f| format!(" / {}", f.control.id))
-        .unwrap_or_default();
+    // Named as the catalogue names it, never by id; the action already names the control.
     let source = text(
-        format!("提言2 リスクカタログ {}{control}", r.id),
-        format!("Proposal 2 risk catalogue {}{control}", r.id),
+        format!(
+            "提言2 リスクカタログ：{}リスク「{}」",
+            r.level.label(Lang::Ja),
+            r.name.ja
+        ),
+        format!(
+            "Proposal 2 risk catalogue: {} risk \"{}\"",
+            r.level.label(Lang::En),
+            r.name.en
+        ),
     );
     let target = match &r.fix {
         Some(f) => Target::Control {
@@ -224,20 +263,7 @@ fn minority(pos: &PositionSummary<'_>, survey: &Survey, out: &mut Vec<NextStep>)
             Tier::Minority,
             w.action(),
             why,
-            text(
-                format!(
-                    "{} {}（指標 {}）",
-                    survey.label(Lang::Ja),
-                    s.figure.source,
-                    w.indicator.id
-                ),
-                format!(
-                    "{} {} (indicator {})",
-                    survey.label(Lang::En),
-                    s.figure.source,
-                    w.indicator.id
-                ),
-            ),
+            survey_source(survey, Some(&s.figure.source), w.indicator),
             Target::question_of(w.indicator),
         ));
     }
@@ -424,11 +450,27 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
                 }
             ),
         ),
-        text("提言1（p33–35 図５–図７）", "Proposal 1 (p33–35, figs 5–7)"),
+        proposal_1(),
         Target::Budget {
             budget: budget.actual.map(|a| a + gap),
         },
     ));
+}
+
+/// "提言1（p33, p34, p44 図３・図４, p45 図５, p46 図６, p47 図７）": where the levels, the
+/// brackets' amounts and the shortfall are, from the budget asset's own sources.
+fn proposal_1() -> Text {
+    let d = crate::domain::budget::BudgetData::embedded();
+    let sources = [
+        d.levels.min.source.as_str(),
+        d.levels.sufficient.source.as_str(),
+        d.brackets.source.as_str(),
+    ];
+    let cite = |lang| crate::domain::survey::render::cite_places(sources, lang);
+    text(
+        format!("提言1（{}）", cite(Lang::Ja)),
+        format!("Proposal 1 ({})", cite(Lang::En)),
+    )
 }
 
 fn find_out(

@@ -10,7 +10,8 @@ use crate::domain::indicator::{Concern, Indicator};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::position::{IndicatorPosition, Place, Position, Side};
 use crate::domain::questionnaire::group_thousands;
-use crate::domain::survey::{Cohort, Figure};
+use crate::domain::survey::render::{cite, render_value};
+use crate::domain::survey::{Cohort, Figure, Scope};
 use crate::domain::IndicatorValue;
 use chrono::NaiveDate;
 
@@ -68,21 +69,30 @@ impl CohortStanding<'_> {
                 ""
             }
         };
+        // The figure as the one renderer words it inside a sentence that names what it counts,
+        // and its place with the report's page.
+        let survey = crate::domain::survey::benchmark();
+        let value = |lang| render_value(self.figure, lang);
+        let place = |lang| cite(&self.figure.source, survey, lang);
+        let cohort = |lang| match self.figure.scope.label(lang) {
+            Some(scope) if self.figure.scope == Scope::Rest => scope.to_string(),
+            _ => self.cohort.label(lang),
+        };
         text(
             format!(
                 "{}で「{}」は{}（{n}{}{}）",
-                self.cohort.label(Lang::Ja),
+                cohort(Lang::Ja),
                 self.counts.ja.trim_matches(['「', '」']),
-                self.figure.display(Lang::Ja),
-                self.figure.source,
+                value(Lang::Ja),
+                place(Lang::Ja),
                 small(Lang::Ja)
             ),
             format!(
                 "{} of {}: {} ({n}{}{})",
-                self.figure.display(Lang::En),
-                self.cohort.label(Lang::En),
+                value(Lang::En),
+                cohort(Lang::En),
                 self.counts.en,
-                self.figure.source,
+                place(Lang::En),
                 small(Lang::En)
             ),
         )
@@ -328,11 +338,30 @@ impl BudgetSummary {
         match self {
             BudgetSummary::Missing(e) => vec![text(e.message(Lang::Ja), e.message(Lang::En))],
             BudgetSummary::Shown(b) if b.actual_source == ActualSource::Unknown => vec![text(
-                "セキュリティ予算が未回答（budget_amount か budget_bracket）：不足額は出せません",
-                "security budget not answered (budget_amount or budget_bracket): no shortfall",
+                format!(
+                    "セキュリティ予算が未回答（{}）：不足額は出せません",
+                    budget_questions(Lang::Ja)
+                ),
+                format!(
+                    "security budget not answered ({}): no shortfall",
+                    budget_questions(Lang::En)
+                ),
             )],
             BudgetSummary::Shown(_) => Vec::new(),
         }
+    }
+}
+
+/// The form's questions that give the actual budget, by their numbers: 「問16 か 問17」.
+pub(crate) fn budget_questions(lang: Lang) -> String {
+    let qn = crate::domain::Questionnaire::embedded();
+    let n = |id: &str| {
+        qn.number(id)
+            .map_or_else(|| id.to_string(), |n| n.to_string())
+    };
+    match lang {
+        Lang::Ja => format!("問{} か 問{}", n("budget_bracket"), n("budget_amount")),
+        Lang::En => format!("question {} or {}", n("budget_bracket"), n("budget_amount")),
     }
 }
 

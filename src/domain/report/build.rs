@@ -10,9 +10,11 @@
 //! [`ChecklistView`]: crate::domain::checklist::ChecklistView
 
 use super::model::{Block, Part, PartId, Report, Table};
-use super::{money, readiness, risks, standing};
-use crate::domain::checklist::Editions;
+use super::{money, readiness, risks, standing, summary};
+use crate::domain::checklist::{ChecklistView, Editions, EvidenceState};
+use crate::domain::clock::Clock;
 use crate::domain::lang::Lang;
+use crate::domain::overview::Overview;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
 use chrono::NaiveDate;
@@ -30,14 +32,24 @@ impl Report {
             (Lang::En, Some(n)) => format!("Security self-assessment report — {n}"),
             (Lang::En, None) => "Security self-assessment report".to_string(),
         };
+        // The overview on the newest edition, judged on the report's day; evidence files are
+        // not read (readiness does not depend on them).
+        let view = editions.newest().map(|e| {
+            ChecklistView::build(editions, e, record, qn, &Clock::on(today), &|_| {
+                EvidenceState::NotChecked
+            })
+        });
+        let overview = Overview::of(record, view.as_ref());
+        // Page 1 first, then the detail in the order the summary names it, the answers last
+        // as an appendix.
         let mut parts = vec![
-            profile(record, qn, lang, today),
-            answers(record, qn, lang),
+            summary::part(record, qn, &overview, lang, today),
             standing::part(record, qn, lang),
             money::part(record, lang),
         ];
         parts.extend(risks::parts(record, qn, lang));
         parts.extend(readiness::part(record, qn, lang, today, editions));
+        parts.push(answers(record, qn, lang));
         Report {
             lang,
             title,
@@ -48,106 +60,20 @@ impl Report {
     }
 }
 
-fn profile(record: &Record, qn: &Questionnaire, lang: Lang, today: NaiveDate) -> Part {
-    let mut part = Part::new(PartId::Profile, lang);
-    let none = || lang.pick("未回答", "not answered").to_string();
-    let describe = |id: &str| {
-        qn.question(id)
-            .zip(qn.effective(id, record))
-            .map(|(q, v)| q.describe(v, lang))
-    };
-    let progress = qn.progress(record);
-    let mut facts = vec![
-        (
-            lang.pick("記録ID", "Record").to_string(),
-            record.id.to_string(),
-        ),
-        (
-            lang.pick("病院名", "Hospital").to_string(),
-            record.hospital_name().map_or_else(none, str::to_string),
-        ),
-        (
-            lang.pick("評価日", "Assessed on").to_string(),
-            match lang {
-                Lang::Ja => format!(
-                    "{}（{}）",
-                    record.assessed_on,
-                    record.fiscal_year().label(lang)
-                ),
-                Lang::En => format!(
-                    "{} ({})",
-                    record.assessed_on,
-                    record.fiscal_year().label(lang)
-                ),
-            },
-        ),
-        (
-            lang.pick("許可病床数", "Beds").to_string(),
-            match (describe("beds"), record.bed_class()) {
-                (Some(b), Some(c)) => format!("{b}（{}）", c.label(lang)),
-                (Some(b), None) => b,
-                (None, _) => none(),
-            },
-        ),
-        (
-            lang.pick("開設者", "Founder").to_string(),
-            record
-                .founder()
-                .map_or_else(none, |f| f.label(lang).to_string()),
-        ),
-    ];
-    if let Some(a) = describe("associations") {
-        facts.push((lang.pick("加盟団体", "Associations").to_string(), a));
-    }
-    facts.push((
-        lang.pick("回答の進捗", "Progress").to_string(),
-        match (progress.carried, lang) {
-            (0, _) => format!(
-                "{}/{} ({}%)",
-                progress.answered,
-                progress.total,
-                progress.percent()
-            ),
-            (c, Lang::Ja) => format!(
-                "{}/{} ({}%)・昨年から引き継ぎ未確認 {c}",
-                progress.answered,
-                progress.total,
-                progress.percent()
-            ),
-            (c, Lang::En) => format!(
-                "{}/{} ({}%), {c} carried from last year, unconfirmed",
-                progress.answered,
-                progress.total,
-                progress.percent()
-            ),
-        },
-    ));
-    if let Some(prev) = &record.previous {
-        facts.push((
-            lang.pick("前年の記録", "Last year's record").to_string(),
-            prev.to_string(),
-        ));
-    }
-    facts.push((
-        lang.pick("作成日", "Written on").to_string(),
-        today.to_string(),
-    ));
-    part.blocks.push(Block::Facts(facts));
-    part
-}
-
 /// Every question asked of the record with its answer and note, section by section; a
 /// question no longer asked (an earlier answer changed) is listed only when it still holds an
 /// answer or a note, and says so.
 fn answers(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
     let mut part = Part::new(PartId::Answers, lang);
     for section in &qn.sections {
+        // By the form's own number and text: the director and the board never see an id.
         let mut table = Table::new([
             lang.pick("番号", "No."),
             lang.pick("質問", "Question"),
             lang.pick("回答", "Answer"),
             lang.pick("メモ", "Note"),
-        ]);
+        ])
+        .narrow([0]);
         for q in &section.questions {
             let asked = qn.visible(q, record);
             let answer = record.answers.get(&q.id);

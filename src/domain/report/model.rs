@@ -17,7 +17,8 @@ pub struct Report {
 /// The parts a report has, in the order it prints them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PartId {
-    Profile,
+    /// Page 1: what a director reads if nothing else.
+    Summary,
     Answers,
     Position,
     Budget,
@@ -29,7 +30,7 @@ pub enum PartId {
 impl PartId {
     pub fn id(self) -> &'static str {
         match self {
-            PartId::Profile => "profile",
+            PartId::Summary => "summary",
             PartId::Answers => "answers",
             PartId::Position => "position",
             PartId::Budget => "budget",
@@ -41,8 +42,8 @@ impl PartId {
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            PartId::Profile => lang.pick("基本情報", "Profile"),
-            PartId::Answers => lang.pick("回答とメモ", "Answers and notes"),
+            PartId::Summary => lang.pick("要旨", "Summary"),
+            PartId::Answers => lang.pick("付録：回答とメモ", "Appendix: answers and notes"),
             PartId::Position => lang.pick(
                 "2022年調査との比較（病床規模別・開設者別）",
                 "Against the 2022 survey (bed class and founder)",
@@ -90,12 +91,26 @@ pub enum Block {
     Text(String),
     /// A list of short sentences.
     Items(Vec<String>),
+    /// The ranked next steps, the same list the overview shows.
+    Steps(Vec<Step>),
+}
+
+/// One next step as the report prints it: what to do, why, and where that comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub rank: usize,
+    pub action: String,
+    pub why: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub head: Vec<String>,
     pub rows: Vec<TableRow>,
+    /// Columns of short labels (a phase, a status, a number): printed on one line, so that the
+    /// long text beside them gets the width and wraps inside its own cell.
+    pub narrow: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +126,14 @@ impl Table {
         Table {
             head: head.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            narrow: Vec::new(),
         }
+    }
+
+    /// Marks the columns at `cols` as short labels (see [`Table::narrow`]).
+    pub fn narrow(mut self, cols: impl IntoIterator<Item = usize>) -> Table {
+        self.narrow = cols.into_iter().collect();
+        self
     }
 
     pub fn row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>, flagged: bool) {

@@ -33,7 +33,8 @@ pub fn part(record: &Record, lang: Lang) -> Part {
             Lang::Ja => format!("{}の平均（図６・図７）", b.bed_class.label(lang)),
             Lang::En => format!("{} average (図６, 図７)", b.bed_class.label(lang)),
         },
-    ]);
+    ])
+    .narrow([1]);
     t.row(
         [
             lang.pick("許可病床数", "Beds").to_string(),
@@ -109,13 +110,16 @@ pub fn part(record: &Record, lang: Lang) -> Part {
     ));
     match b.shortfall {
         Some(s) => part.blocks.push(Block::Items(gap_words(&b, s, lang))),
-        None => part.blocks.push(Block::Text(
-            lang.pick(
-                "実際の予算が不明のため、必要額だけを示します（予算区分か実額を答えると比べられます）。",
-                "The actual budget is unknown, so only the requirement is shown (answer budget_bracket or budget_amount to compare).",
-            )
-            .to_string(),
-        )),
+        None => part.blocks.push(Block::Text(match lang {
+            Lang::Ja => format!(
+                "実際の予算が不明のため、必要額だけを示します（{}を答えると比べられます）。",
+                crate::domain::overview::summary::budget_questions(lang)
+            ),
+            Lang::En => format!(
+                "The actual budget is unknown, so only the requirement is shown (answer {} to compare).",
+                crate::domain::overview::summary::budget_questions(lang)
+            ),
+        })),
     }
     let facts = b
         .assumptions(lang, data)

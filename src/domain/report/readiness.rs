@@ -1,9 +1,11 @@
 //! The report's part on the MHLW checklist, when the record has answered it: how ready the
 //! hospital is for the 立入検査 in the newest edition, and what is still missing.
 
-use super::model::{Block, Part, PartId};
+use super::model::{Block, Part, PartId, Table};
+use crate::domain::checklist::view::Missing;
 use crate::domain::checklist::{ChecklistView, Editions, EvidenceState};
 use crate::domain::clock::Clock;
+use crate::domain::overview::ChecklistSummary;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
 use crate::domain::Lang;
@@ -58,13 +60,61 @@ pub fn part(
             v.conflicts.len().to_string(),
         ),
     ]));
-    if !r.missing.is_empty() {
+    // Items by the form's own number and text, never by id.
+    let summary = ChecklistSummary::of(&v);
+    if !summary.missing.is_empty() || !summary.vendors_missing.is_empty() {
         part.blocks.push(Block::Heading(
             lang.pick("未完了の項目", "Still missing").to_string(),
         ));
-        part.blocks.push(Block::Items(
-            r.missing.iter().map(|m| m.message(lang)).collect(),
+        let mut t = Table::new([
+            lang.pick("項目", "Item"),
+            lang.pick("内容", "What it asks"),
+            lang.pick("状態", "State"),
+        ])
+        .narrow([0]);
+        for m in &summary.missing {
+            t.row(
+                [
+                    m.label.clone(),
+                    m.text.get(lang).to_string(),
+                    m.gap.get(lang).to_string(),
+                ],
+                false,
+            );
+        }
+        part.blocks.push(Block::Table(t));
+        let vendors: Vec<String> = r
+            .missing
+            .iter()
+            .filter(|m| matches!(m, Missing::Vendor { .. }))
+            .map(|m| m.message(lang))
+            .collect();
+        if !vendors.is_empty() {
+            part.blocks.push(Block::Items(vendors));
+        }
+    }
+    if !summary.targets.is_empty() {
+        part.blocks.push(Block::Heading(
+            lang.pick("いいえの項目と目標日", "Answered no, with target dates")
+                .to_string(),
         ));
+        let mut t = Table::new([
+            lang.pick("項目", "Item"),
+            lang.pick("内容", "What it asks"),
+            lang.pick("目標日", "Target date"),
+        ])
+        .narrow([0, 2]);
+        for g in &summary.targets {
+            let mut on = g.on.to_string();
+            if g.overdue {
+                on.push_str(lang.pick("（期限切れ）", " (past due)"));
+            }
+            t.row(
+                [g.label.clone(), g.text.get(lang).to_string(), on],
+                g.overdue,
+            );
+        }
+        part.blocks.push(Block::Table(t));
     }
     Some(part)
 }

@@ -65,7 +65,8 @@ fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
     head.push(lang.pick("計", "All").to_string());
     head.push(lang.pick("判明", "Known").to_string());
     let known = |f: CoverageFigure| format!("{}/{}", f.known, f.controls);
-    let mut table = Table::new(head);
+    let cols = head.len();
+    let mut table = Table::new(head).narrow(1..cols);
     for ((c, total), row) in cov.categories.iter().zip(&cov.cells) {
         let mut cells = vec![c.name(lang).to_string()];
         cells.extend(row.iter().map(percent));
@@ -100,7 +101,8 @@ fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
             lang.pick("中リスク", "Medium risk"),
             lang.pick("小リスク", "Small risk"),
             lang.pick("状態", "State"),
-        ]);
+        ])
+        .narrow([3]);
         for l in uncovered {
             let s = l.scenario;
             t.row(
@@ -153,28 +155,29 @@ fn brief(cov: &Coverage<'_>, lang: Lang) -> Part {
         ),
     }));
     let sep = lang.pick("／", "; ");
+    // One table per system and phase, the phase in its heading: a phase's name is too long
+    // for a column beside the request, which is what needs the width.
     for system in &brief.systems {
-        part.blocks
-            .push(Block::Heading(match (&system.system, lang) {
-                (Some(s), Lang::Ja) => format!("対象システム：{s}"),
-                (Some(s), Lang::En) => format!("System: {s}"),
-                (None, _) => lang
-                    .pick("対象システム：指定なし", "System: not named")
-                    .to_string(),
-            }));
-        let mut t = Table::new([
-            lang.pick("段階", "Phase"),
-            lang.pick("依頼事項", "Request"),
-            lang.pick("現状", "Now"),
-            lang.pick("防ぎたいリスク", "Risk it prevents"),
-            lang.pick("補足", "Note"),
-            lang.pick("対策ID", "Control id"),
-        ]);
+        let name = match &system.system {
+            Some(s) => s.clone(),
+            None => lang
+                .pick("対象システム指定なし", "no system named")
+                .to_string(),
+        };
         for group in &system.phases {
+            part.blocks.push(Block::Heading(match lang {
+                Lang::Ja => format!("{name}・{}", group.phase.name(lang)),
+                Lang::En => format!("{name}: {}", group.phase.name(lang)),
+            }));
+            let mut t = Table::new([
+                lang.pick("依頼事項", "Request"),
+                lang.pick("現状", "Now"),
+                lang.pick("防ぎたいリスク", "Risk it prevents"),
+                lang.pick("補足", "Note"),
+            ]);
             for r in &group.requests {
                 t.row(
                     [
-                        group.phase.name(lang).to_string(),
                         r.control.ask(lang).to_string(),
                         r.now_label(lang).to_string(),
                         r.scenarios
@@ -183,13 +186,12 @@ fn brief(cov: &Coverage<'_>, lang: Lang) -> Part {
                             .collect::<Vec<_>>()
                             .join(sep),
                         r.note.clone().unwrap_or_default(),
-                        r.control.id.clone(),
                     ],
                     r.status == ControlStatus::Missing,
                 );
             }
+            part.blocks.push(Block::Table(t));
         }
-        part.blocks.push(Block::Table(t));
     }
     part
 }

@@ -8,6 +8,8 @@ use crate::domain::position::{
 };
 use crate::domain::questionnaire::{group_thousands, Questionnaire};
 use crate::domain::record::Record;
+use crate::domain::survey::render::{render_figure, Form};
+use crate::domain::survey::Survey;
 use crate::domain::Lang;
 
 pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
@@ -103,9 +105,9 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             [
                 ip.indicator.text.get(lang).to_string(),
                 own,
-                cell(&ip.bed_class, lang),
-                cell(&ip.founder, lang),
-                cell(&ip.overall, lang),
+                cell(&ip.bed_class, survey, lang),
+                cell(&ip.founder, survey, lang),
+                cell(&ip.overall, survey, lang),
             ],
             ip.concern,
         );
@@ -139,7 +141,8 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
             lang.pick("病院数", "Hospitals"),
             lang.pick("割合", "Share"),
             lang.pick("貴院", "You"),
-        ]);
+        ])
+        .narrow([1, 2, 3]);
         let you = lang.pick("← 貴院", "← you");
         for r in &b.rows {
             t.row(
@@ -168,13 +171,11 @@ pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
         );
         part.blocks.push(Block::Table(t));
         if b.own == OwnBracket::Unanswered {
-            part.blocks.push(Block::Text(
-                lang.pick(
-                    "貴院の予算区分は未回答です（budget_bracket）。",
-                    "Your budget bracket is not answered yet (budget_bracket).",
-                )
-                .to_string(),
-            ));
+            let n = qn.number("budget_bracket").unwrap_or_default();
+            part.blocks.push(Block::Text(match lang {
+                Lang::Ja => format!("貴院の予算区分は未回答です（問{n}）。"),
+                Lang::En => format!("Your budget bracket is not answered yet (question {n})."),
+            }));
         }
     }
     if let Some(s) = pos.staff.sentence(lang) {
@@ -212,8 +213,9 @@ fn place(p: Option<&Place>, lang: Lang) -> String {
     }
 }
 
-/// A cohort's figure with its place in the report: "48.4%（137/283） [病床規模別(3/7)]".
-fn cell(c: &Comparison, lang: Lang) -> String {
+/// A cohort's figure as [`render_figure`] shows it beside a row: "整備している 約55–60%（6割弱）
+/// [全体結果(7/7) p11]".
+fn cell(c: &Comparison, survey: &Survey, lang: Lang) -> String {
     let Some(f) = c.figure else {
         return match c.cohort {
             Some(_) => lang
@@ -222,11 +224,7 @@ fn cell(c: &Comparison, lang: Lang) -> String {
             None => "—".to_string(),
         };
     };
-    let mut s = format!(
-        "{} [{}]",
-        f.display(lang),
-        crate::domain::report::place(&f.source, lang)
-    );
+    let mut s = render_figure(f, survey, Form::Cell, lang);
     if c.small_sample {
         if let (Some(n), Some(p)) = (c.n, c.points_per_hospital()) {
             let p = crate::domain::survey::approx::num(p);

@@ -104,7 +104,7 @@ impl Scope {
         match self {
             Scope::Cohort => None,
             Scope::Each => Some(lang.pick("全規模共通の記述", "said of every class")),
-            Scope::Rest => Some(lang.pick("他の区分をまとめた記述", "said of the rest together")),
+            Scope::Rest => Some(lang.pick("他の開設者区分の平均", "the other founders on average")),
         }
     }
 }
@@ -133,6 +133,9 @@ pub struct Figure {
     pub counts: Counts,
     /// What the figure counts when it is not the indicator itself ("have a process").
     pub counts_label: Option<Text>,
+    /// The words of the report's sentence that bound the figure (「状況不明も含めれば」): shown
+    /// wherever the figure is, since without them the figure says more than the report.
+    pub qualifier: Option<Text>,
     pub scope: Scope,
     /// The id of a note in the survey's `readings`: how shindan reads an unclear figure.
     pub reading: Option<String>,
@@ -297,6 +300,7 @@ pub(super) struct RawFigure {
     #[serde(default)]
     counts: Counts,
     counts_label: Option<Text>,
+    qualifier: Option<Text>,
     reading: Option<String>,
     #[serde(default)]
     agrees_with: Vec<RawFigure>,
@@ -342,6 +346,7 @@ impl TryFrom<RawFigure> for Figure {
             source: raw.source,
             counts: raw.counts,
             counts_label: raw.counts_label,
+            qualifier: raw.qualifier,
             scope: Scope::Cohort,
             reading: raw.reading,
             agrees_with,

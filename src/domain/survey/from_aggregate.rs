@@ -290,6 +290,7 @@ fn figure(
         source: source.to_string(),
         counts: Default::default(),
         counts_label: None,
+        qualifier: None,
         scope: Scope::Cohort,
         reading: None,
         agrees_with: Vec::new(),
@@ -529,6 +530,7 @@ pub fn from_aggregate(json: &str, qn: &Questionnaire) -> Result<Survey, Aggregat
         respondents: n_all,
         response_rate: 100.0,
         source: place("respondents"),
+        pages: BTreeMap::new(),
         composition: Composition {
             source: place("respondents"),
             bed_class,
@@ -552,6 +554,7 @@ pub fn from_aggregate(json: &str, qn: &Questionnaire) -> Result<Survey, Aggregat
                 source: staff_place,
                 counts: Default::default(),
                 counts_label: None,
+                qualifier: None,
                 scope: Scope::Cohort,
                 reading: None,
                 agrees_with: Vec::new(),

@@ -9,6 +9,7 @@
 pub mod approx;
 pub mod figure;
 pub mod from_aggregate;
+pub mod render;
 
 pub use approx::{Approx, Range, Unit};
 pub use figure::{Counts, Figure, FigureValue, Precision, Scope};
@@ -268,6 +269,8 @@ pub struct Survey {
     /// As printed (20.4); 1,144 / 5,596 = 20.44%.
     pub response_rate: f64,
     pub source: String,
+    /// The report's page of each place a figure names ("overall 7/7" → 11).
+    pub pages: BTreeMap<String, u32>,
     pub composition: Composition,
     pub budget_brackets: BudgetTable,
     pub staff: Staff,
@@ -330,6 +333,7 @@ struct RawSurvey {
     respondents: u32,
     response_rate: f64,
     source: String,
+    pages: BTreeMap<String, u32>,
     composition: Composition,
     budget_brackets: BudgetTable,
     staff: RawStaff,
@@ -425,6 +429,7 @@ impl Survey {
             respondents: raw.respondents,
             response_rate: raw.response_rate,
             source: raw.source,
+            pages: raw.pages,
             composition: raw.composition,
             budget_brackets: raw.budget_brackets,
             staff: Staff {

@@ -15,6 +15,7 @@ use ratatui::Frame;
 use Intent as I;
 use Scope as S;
 
+mod confirm;
 mod offered;
 mod question;
 mod sections;
@@ -369,6 +370,7 @@ impl Interview {
                     self.note = Some(TextField::multi(&existing));
                 }
             }
+            Intent::ConfirmSection => self.confirm_section(session, lang),
             Intent::Confirm => match session.confirm(&self.current) {
                 Ok(true) => self.advance(session, lang),
                 Ok(false) => {
@@ -430,8 +432,19 @@ impl Screen for Interview {
             return String::new();
         };
         let p = qn().progress(&s.record);
+        // Carried answers are not progress: the count says how many wait to be confirmed.
+        let carried = match p.carried {
+            0 => String::new(),
+            n => view
+                .lang
+                .pick(
+                    &format!("（昨年から未確認 {n}）"),
+                    &format!(" ({n} carried, to confirm)"),
+                )
+                .to_string(),
+        };
         format!(
-            "{} {} — {} {}%",
+            "{} {} — {} {}%{carried}",
             s.record.id,
             s.record.hospital_name().unwrap_or(""),
             view.lang.pick("面談", "interview"),
@@ -439,8 +452,8 @@ impl Screen for Interview {
         )
     }
 
-    fn commands(&self, _view: &View) -> Vec<Command> {
-        self.offered()
+    fn commands(&self, view: &View) -> Vec<Command> {
+        self.offered(view.session)
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
@@ -465,6 +478,16 @@ impl Screen for Interview {
             return Some(self.handle_note(key, session, lang));
         }
         let q = self.question()?;
+        // Confirming works from inside a field too, on keys no field types (Ctrl-Y, F2, F3):
+        // a printable `y` would go into a text answer.
+        // They are offered only where something is carried, and do nothing elsewhere.
+        if let Some(intent @ (I::Confirm | I::ConfirmSection)) = keys::intent_in(S::Typing, &key) {
+            let (here, section) = self.carried_here(session);
+            if (intent == I::Confirm && here) || (intent == I::ConfirmSection && section) {
+                return self.intent(intent, session, lang);
+            }
+            return Some(Action::None);
+        }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && keys::intent_in(S::Interview, &key) == Some(I::EditNote) {
             return self.intent(Intent::EditNote, session, lang);
@@ -510,7 +533,27 @@ impl Screen for Interview {
             }
         }
         let intent = keys::intent(Scope::Interview, &key)?;
+        // `y` and `Y` confirm only where no text is typed; in a number field they do nothing.
+        if self.field.is_some() && matches!(intent, I::Confirm | I::ConfirmSection) {
+            return Some(Action::None);
+        }
         self.intent(intent, session, lang)
+    }
+
+    fn open_at(&mut self, target: &crate::domain::overview::Target, env: &mut Env) {
+        use crate::domain::overview::Target;
+        let Some(s) = env.session.as_deref_mut() else {
+            return;
+        };
+        let id = match target {
+            Target::Question { id } => qn().question(id).map(|q| q.id.clone()),
+            // What was carried: the first answer still to confirm (or to give).
+            Target::Carried => qn().first_open(&s.record).map(|q| q.id.clone()),
+            _ => None,
+        };
+        if let Some(id) = id {
+            self.go_to(&id, s);
+        }
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {

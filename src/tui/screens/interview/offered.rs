@@ -6,13 +6,14 @@ use crate::domain::Lang;
 use crate::tui::commands::{note_commands, Command};
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::screens::export::ExportPrompt;
+use crate::tui::session::Session;
 use Command as C;
 use Intent as I;
 use Scope as S;
 
 impl Interview {
     /// What the interview offers now: it depends on the question's kind and on what is open.
-    pub(super) fn offered(&self) -> Vec<Command> {
+    pub(super) fn offered(&self, session: Option<&Session>) -> Vec<Command> {
         if self.export.is_some() {
             return ExportPrompt::commands();
         }
@@ -39,6 +40,27 @@ impl Interview {
             ],
             _ => vec![C::of(S::Interview, I::Pick).label("確定", "keep")],
         };
+        // What was carried from last year is confirmed here: `y`/`Y` where no text is typed,
+        // F2/F3 (Ctrl-Y, Alt+y) in a field, which would take the letter.
+        let (here, section) = session.map_or((false, false), |s| self.carried_here(s));
+        let scope = if self.field.is_some() {
+            S::Typing
+        } else {
+            S::Interview
+        };
+        if here {
+            offered.insert(
+                0,
+                C::of(scope, I::Confirm).label("昨年のまま確認", "confirm"),
+            );
+        }
+        if section {
+            let at = usize::from(here);
+            offered.insert(
+                at,
+                C::of(scope, I::ConfirmSection).label("節をすべて確認", "confirm section"),
+            );
+        }
         offered.extend([
             C::of(S::Interview, I::NextQuestion).label("次", "next"),
             C::of(S::Interview, I::NextSection)
@@ -87,6 +109,8 @@ impl Interview {
                 .into(),
             ),
             keys::row(S::Typing, I::Export, lang),
+            keys::row(S::Typing, I::Confirm, lang),
+            keys::row(S::Typing, I::ConfirmSection, lang),
         ]
     }
 }

@@ -1,7 +1,8 @@
 //! The interview's right column: one question, its answer being given, and the note.
 
 use super::{qn, Interview};
-use crate::domain::questionnaire::{Kind, Visibility};
+use crate::domain::questionnaire::{group_thousands, Kind, Question, Visibility};
+use crate::domain::{validate, Lang, Record};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::session::Session;
@@ -143,15 +144,10 @@ impl Interview {
             Kind::Int | Kind::Amount | Kind::Text => {
                 field_row = Some(lines.len());
                 lines.push(Line::raw(""));
-                if let (Some(n), Some(unit)) = (answer.and_then(|a| a.value.as_number()), q.unit(l))
-                {
-                    lines.push(Line::styled(
-                        format!(
-                            "= {} {unit}",
-                            crate::domain::questionnaire::group_thousands(n)
-                        ),
-                        t.dim(),
-                    ));
+                for (text, warn) in self.echo(q, record, l) {
+                    for line in wrap(&text, w) {
+                        lines.push(Line::styled(line, if warn { t.warn() } else { t.dim() }));
+                    }
                 }
             }
         }
@@ -161,16 +157,22 @@ impl Interview {
             }
         }
         match answer {
-            Some(a) if a.carried => lines.push(Line::styled(
-                truncate(
-                    l.pick(
-                        "昨年からの回答・未確認（y で確認、または回答し直す）",
-                        "From last year, not yet confirmed (y confirms, or answer anew)",
-                    ),
-                    w,
-                ),
-                t.warn(),
-            )),
+            Some(a) if a.carried => {
+                // The keys this state takes: in a field a letter is typed, so never `y` there.
+                let (one, all) = if self.field.is_some() {
+                    ("F2/Ctrl-Y", "F3/Alt+y")
+                } else {
+                    ("y", "Y")
+                };
+                let text = l.pick(
+                    &format!("昨年からの回答・未確認（{one} で確認、{all} で節をすべて確認、または回答し直す）"),
+                    &format!("From last year, not yet confirmed ({one} confirms, {all} the whole section, or answer anew)"),
+                )
+                .to_string();
+                for line in wrap(&text, w) {
+                    lines.push(Line::styled(line, t.warn()));
+                }
+            }
             Some(a) => lines.push(Line::styled(
                 truncate(
                     &format!(
@@ -274,5 +276,40 @@ impl Interview {
             frame.render_widget(block, rect);
             note.draw(frame, note_inner, t.base(), true);
         }
+    }
+
+    /// What the number being typed says, before Enter: an amount with its 万/億 reading
+    /// ("450,000千円 = 4億5,000万円"), a count grouped; and, for the revenue, a warning when it
+    /// is far from the 図２ average of the hospital's beds (a 千円/円 slip). `true`: a warning.
+    fn echo(&self, q: &Question, record: &Record, l: Lang) -> Vec<(String, bool)> {
+        use crate::domain::budget::{spoken, typed};
+        let typed = self.field.as_ref().map(|f| f.text()).unwrap_or_default();
+        let Some(n) = validate::parse(q, &typed).ok().and_then(|v| v.as_number()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        match (q.kind, q.unit(l)) {
+            (Kind::Amount, _) => out.push((format!("= {}", spoken::echo(n, l)), false)),
+            (Kind::Int, Some(unit)) => {
+                out.push((format!("= {} {unit}", group_thousands(n)), false))
+            }
+            _ => {}
+        }
+        let beds = record.value("beds").and_then(|v| v.as_number());
+        if let Some(average) = beds
+            .filter(|_| q.id == "revenue")
+            .and_then(|b| typed::implausible_revenue(n, b))
+        {
+            let factor = typed::IMPLAUSIBLE_FACTOR;
+            out.push((
+                l.pick(
+                    &format!("⚠ 同じ病床規模の平均収益（図２）{} から{factor}倍以上離れています。千円単位か確かめてください", spoken::say(average, l)),
+                    &format!("⚠ {factor}× or more off the average revenue of this bed class (figure 2, {}): is it in thousand yen?", spoken::say(average, l)),
+                )
+                .to_string(),
+                true,
+            ));
+        }
+        out
     }
 }

@@ -34,8 +34,11 @@ impl Interview {
         for s in &qn().sections {
             let p = qn().section_progress(s, record);
             let here = Some(s.id.as_str()) == current_section;
+            // Carried answers are not counted as answered: `*3` says three wait to be confirmed.
             let count = if p.is_complete() {
                 format!("✓{}/{}", p.answered, p.total)
+            } else if p.carried > 0 {
+                format!("*{} {}/{}", p.carried, p.answered, p.total)
             } else {
                 format!("{}/{}", p.answered, p.total)
             };

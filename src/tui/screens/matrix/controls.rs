@@ -200,6 +200,27 @@ fn detail(
         .to_string(),
         if carried { Tone::Warn } else { Tone::Base },
     ));
+    // Two sources disagree: each one's word, so the user sees which to correct.
+    let disagree: Vec<String> = state
+        .disagreeing()
+        .iter()
+        .filter_map(|f| {
+            let s = f.status?;
+            Some(format!(
+                "{}{} {}",
+                f.source.mark(f.carried, lang),
+                s.label(lang),
+                f.source.describe(lang)
+            ))
+        })
+        .collect();
+    if !disagree.is_empty() {
+        out.push(para(
+            lang.pick("！食い違い：", "! Conflict: "),
+            disagree.join(lang.pick("、", "; ")),
+            Tone::Warn,
+        ));
+    }
     let stand_in = if stand_ins.is_empty() {
         lang.pick("なし", "none").to_string()
     } else {

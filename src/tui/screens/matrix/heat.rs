@@ -6,7 +6,7 @@
 
 use super::controls::{status_cell, status_style};
 use crate::domain::matrix::catalog::{Category, Phase};
-use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusSource, Tally};
+use crate::domain::matrix::{Catalog, ControlStatus, Coverage, Rank, StatusSource, Tally};
 use crate::domain::Lang;
 use crate::text::{pad, pad_left, truncate, width};
 use crate::tui::theme::Theme;
@@ -83,10 +83,22 @@ enum Band {
 #[derive(Debug, Clone)]
 struct Mark {
     shade: &'static str,
-    /// `62%`, `—` when every scenario dropped out, empty when none arises.
+    /// `62%`, `—` when every scenario dropped out, empty when none arises, `不明` when most of
+    /// its controls are unknown.
     text: String,
     unknown: bool,
+    /// Most of the cell's small risks are unknown: marked `？？ 不明`, not a 0% that only
+    /// means nobody has said.
+    mostly_unknown: bool,
     band: Band,
+}
+
+/// The mark of a cell where unknowns dominate, in place of its shades and percentage.
+fn unknown_mark(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ja => ("？", "不明"),
+        Lang::En => ("??", "n/k"),
+    }
 }
 
 /// The shade of a coverage, darker for more covered: 100% `█`, 75% `▓`, 50% `▒`, 25% `░`,
@@ -101,13 +113,23 @@ pub fn shade(percent: u8) -> &'static str {
     }
 }
 
-fn mark(t: &Tally) -> Mark {
+fn mark(t: &Tally, lang: Lang) -> Mark {
     let unknown = t.unknown > 0;
+    if t.mostly_unknown() {
+        return Mark {
+            shade: unknown_mark(lang).0,
+            text: unknown_mark(lang).1.to_string(),
+            unknown,
+            mostly_unknown: true,
+            band: Band::Blank,
+        };
+    }
     match t.percent() {
         Some(p) => Mark {
             shade: shade(p),
             text: format!("{p}%"),
             unknown,
+            mostly_unknown: false,
             band: match p {
                 75.. => Band::High,
                 50..=74 => Band::Middle,
@@ -122,6 +144,7 @@ fn mark(t: &Tally) -> Mark {
                 "—".into()
             },
             unknown,
+            mostly_unknown: false,
             band: Band::Blank,
         },
     }
@@ -176,7 +199,7 @@ impl Heat {
         let marks = (0..rows.len())
             .map(|row| {
                 (0..heads.len())
-                    .map(|col| mark(&Spot { row, col }.tally(cov)))
+                    .map(|col| mark(&Spot { row, col }.tally(cov), lang))
                     .collect()
             })
             .collect();
@@ -215,7 +238,7 @@ impl Heat {
                 &format!("Controls the interview set ({})", self.proven.len()),
             )
             .to_string();
-        let mut out = vec![super::rule(&title, "", w, t)];
+        let mut out = vec![super::render::rule(&title, "", w, t)];
         let answers = self
             .proven
             .iter()
@@ -297,11 +320,16 @@ impl Heat {
                 let w = self.cell_width(col);
                 let here = at.row == row && at.col == col;
                 spans.push(Span::raw(if here { "▶" } else { " " }));
-                let shades = m.shade.repeat(w - 7);
+                // A full-width mark fills two columns: half as many of them.
+                let shades = m.shade.repeat((w - 7) / width(m.shade));
                 let rest = format!(
                     " {}{}",
                     pad_left(&m.text, 4),
-                    if m.unknown { "?" } else { " " }
+                    if m.unknown && !m.mostly_unknown {
+                        "?"
+                    } else {
+                        " "
+                    }
                 );
                 if here {
                     spans.push(Span::styled(format!("{shades}{rest}"), t.selected()));
@@ -316,61 +344,56 @@ impl Heat {
     }
 }
 
-/// `全体 42%  小リスク63件：対策済み20・一部5・未対策10・不明28・対象外0` and where the
-/// controls' statuses come from.
+/// `網羅 42%（判明 30/83）  小リスク63件：対策済み20・一部5・…` and where the controls'
+/// statuses come from, in the words every surface uses.
 fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
     let t = &cov.overall;
-    let overall = match t.percent() {
-        Some(p) => format!("{p}%"),
-        None => "—".into(),
-    };
-    let user = cov
-        .controls
-        .iter()
-        .filter(|c| c.source == StatusSource::User && !c.carried)
-        .count();
+    let figure = cov.figure().render(lang);
     let carried = cov
         .controls
         .iter()
         .filter(|c| c.source == StatusSource::User && c.carried)
         .count();
+    let carried = match (carried, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("（うち前年から{n}件）"),
+        (n, Lang::En) => format!(" ({n} carried from last year)"),
+    };
+    let n = [
+        t.total(),
+        t.covered,
+        t.half,
+        t.uncovered,
+        t.unknown,
+        t.dropped,
+    ];
+    let c = [
+        cov.from_rank(Rank::Checklist),
+        cov.from_rank(Rank::Interview),
+        cov.from_rank(Rank::Vendor),
+        cov.from_rank(Rank::User),
+        cov.unknown_controls(),
+        cov.conflicts(),
+    ];
     match lang {
         Lang::Ja => [
             format!(
-                "全体 {overall}  小リスク{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
-                t.total(),
-                t.covered,
-                t.half,
-                t.uncovered,
-                t.unknown,
-                t.dropped
+                "{figure} 小リスク{}：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
+                n[0], n[1], n[2], n[3], n[4], n[5]
             ),
             format!(
-                "対策{}件の状態：ヒアリングの回答から{}・設定済み{}・前年から{}・不明{}",
-                cov.controls.len(),
-                cov.from_interview(),
-                user,
-                carried,
-                cov.unknown_controls()
+                "対策：＃チェックリスト{}・＊ヒアリング{}・＠事業者{}・＋設定{}・不明{}・！食い違い{}{carried}",
+                c[0], c[1], c[2], c[3], c[4], c[5]
             ),
         ],
         Lang::En => [
             format!(
-                "Overall {overall}. {} small risks: {} covered, {} half, {} uncovered, {} unknown, {} n/a",
-                t.total(),
-                t.covered,
-                t.half,
-                t.uncovered,
-                t.unknown,
-                t.dropped
+                "{figure}; {} risks: {} cov., {} half, {} uncov., {} unknown, {} n/a",
+                n[0], n[1], n[2], n[3], n[4], n[5]
             ),
             format!(
-                "{} controls: {} from the interview, {} set, {} from last year, {} unknown",
-                cov.controls.len(),
-                cov.from_interview(),
-                user,
-                carried,
-                cov.unknown_controls()
+                "Controls: #checklist {} *interview {} @vendor {} +set {} ?unknown {} !conflict {}{carried}",
+                c[0], c[1], c[2], c[3], c[4], c[5]
             ),
         ],
     }
@@ -379,8 +402,8 @@ fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
 /// The key to the shades, one line.
 pub fn legend(lang: Lang) -> &'static str {
     lang.pick(
-        "█100% ▓75%～ ▒50%～ ░25%～ ·25%未満 ?不明あり 空欄=該当なし —=対象外",
-        "█100% ▓75%+ ▒50%+ ░25%+ ·<25% ?some unknown blank=none there —=n/a",
+        "█100% ▓75%～ ▒50%～ ░25%～ ·25%未満 ?不明あり ？過半不明 空欄=該当なし —=対象外",
+        "█100% ▓75%+ ▒50%+ ░25%+ ·<25% ?some unknown n/k=most unknown blank=none —=n/a",
     )
 }
 
@@ -402,22 +425,39 @@ mod tests {
 
     #[test]
     fn a_blank_cell_and_an_all_dropped_one_differ() {
-        let empty = mark(&Tally::default());
+        let empty = mark(&Tally::default(), Lang::Ja);
         assert_eq!((empty.text.as_str(), empty.shade), ("", " "));
-        let dropped = mark(&Tally {
-            dropped: 2,
-            ..Tally::default()
-        });
+        let dropped = mark(
+            &Tally {
+                dropped: 2,
+                ..Tally::default()
+            },
+            Lang::Ja,
+        );
         assert_eq!(dropped.text, "—");
-        let half = mark(&Tally {
-            half: 1,
-            unknown: 1,
-            ..Tally::default()
-        });
+        let half = mark(
+            &Tally {
+                half: 1,
+                unknown: 1,
+                ..Tally::default()
+            },
+            Lang::Ja,
+        );
         assert_eq!(
             (half.text.as_str(), half.shade, half.unknown),
             ("25%", "░", true)
         );
+        // Most of its small risks unknown: marked, not 16%.
+        let tally = Tally {
+            half: 1,
+            unknown: 2,
+            ..Tally::default()
+        };
+        let mostly = mark(&tally, Lang::Ja);
+        assert_eq!((mostly.text.as_str(), mostly.shade), ("不明", "？"));
+        assert!(mostly.mostly_unknown);
+        let en = mark(&tally, Lang::En);
+        assert_eq!((en.text.as_str(), en.shade), ("n/k", "??"));
     }
 
     #[test]

@@ -11,26 +11,28 @@
 mod controls;
 mod filter;
 mod heat;
+mod marks;
 mod note;
+mod render;
 mod tree;
+mod walk;
+
+pub use walk::WalkScreen;
 
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusInput};
 use crate::domain::{Lang, Questionnaire};
-use crate::text::{truncate, width, wrap};
+use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::{note_commands, Command};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
-use crate::tui::theme::Theme;
 use controls::Controls;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use filter::Filter;
 use heat::{Heat, Spot};
-use note::{NoteEdit, Outcome};
+use note::NoteEdit;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use tree::Tree;
 use Command as C;
@@ -253,7 +255,7 @@ impl MatrixScreen {
         {
             Ok(()) => {
                 self.refresh(session);
-                let after = percent(&self.coverage);
+                let after = self.coverage.figure().render(lang);
                 let now = self
                     .coverage
                     .control(&id)
@@ -261,12 +263,12 @@ impl MatrixScreen {
                 Action::Flash(
                     lang.pick(
                         &format!(
-                            "{} → {}（全体 {before} → {after}）{name}",
+                            "{} → {}：{after}（変更前 {before}）{name}",
                             before_status.label(lang),
                             now.label(lang)
                         ),
                         &format!(
-                            "{} → {} (overall {before} → {after}): {name}",
+                            "{} → {}: {after} (was {before}): {name}",
                             before_status.label(lang),
                             now.label(lang)
                         ),
@@ -296,24 +298,11 @@ impl MatrixScreen {
     }
 
     fn note_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
-            return None;
+        let (action, closed) = note::key(&mut self.note, key, session, lang)?;
+        if closed {
+            self.refresh(session);
         }
-        let edit = self.note.as_mut()?;
-        Some(match edit.handle(key, session, lang) {
-            Outcome::Typing => Action::None,
-            Outcome::Closed(msg) => {
-                self.note = None;
-                self.refresh(session);
-                Action::Flash(msg)
-            }
-            Outcome::Refused(msg) => {
-                if session.read_only() {
-                    self.note = None;
-                }
-                Action::Flash(msg)
-            }
-        })
+        Some(action)
     }
 
     fn open(&mut self, lang: Lang) -> Action {
@@ -362,315 +351,6 @@ impl MatrixScreen {
     }
 }
 
-/// `── title ───────── hint ─` across `w` columns.
-fn rule(title: &str, hint: &str, w: usize, t: &Theme) -> Line<'static> {
-    let title = truncate(title, w.saturating_sub(width(hint) + 8));
-    let used = 3 + width(&title) + 1 + if hint.is_empty() { 0 } else { width(hint) + 3 };
-    let fill = "─".repeat(w.saturating_sub(used));
-    let text = if hint.is_empty() {
-        format!("── {title} {fill}")
-    } else {
-        format!("── {title} {fill} {hint} ─")
-    };
-    Line::styled(truncate(&text, w), t.border())
-}
-
-fn wrapped(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    wrap(text, w)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
-}
-
-fn draw(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
-impl MatrixScreen {
-    /// ```text
-    /// Heat map, 80×24                                       ≥120 columns: the cell's tree beside
-    /// 全体 42%  小リスク63件：対策済み20・一部5・…            ┆ 大 本人認証・認可上のリスク  62%
-    /// 対策83件の状態：ヒアリングの回答から10・設定済み0・…     ┆   中 内部関係者が…           50%
-    ///                  契約前 開発・保守 通常運用 …     計     ┆      小 ●対策済み ID・PWを…
-    /// 本人認証・認可 ▶▓▓▓▓  62%? ░░░░ 30%  …      ▒▒ 55%      ┆      小 ?不明     権限の…
-    /// …one line per category, then 計 (every cell opens)      ┆
-    /// █100% ▓75%～ ▒50%～ ░25%～ ·25%未満 ?不明あり …          ┆
-    /// ── 本人認証・認可 × 通常運用 ──────────── Enter 開く ─  ┆
-    /// 小リスク5件：対策済み2・一部1・不明2                     ┆
-    /// ●対策済み ID・PWを端末に…   (the cell's scenarios)      ┆
-    ///
-    /// Tree, 80×24                         Controls, 80×24
-    /// 本人認証・認可 × 通常運用 62% …     小 ID・PWを端末にラベリングしているリスク
-    /// 大 本人認証・認可上のリスク  62%    ●対策済み：個人別IDの発行
-    ///   中 内部関係者が…           50%    ▶ ＊●実施済み 病院   ID・PWを端末に貼らない
-    /// ▶  小 ●対策済み ID・PWを…              ?不明     事業者 …
-    /// ── この小リスクの対策 ──────────    ── 対策の詳細 ──────────────
-    ///   ＊●実施済み 病院 …                 実施：病院  出典：厚労省GL 5.2版 6.5
-    ///                                      状態／補完／依頼／メモ…
-    /// ≥120 columns, Tree and Controls: the tree on the left, the scenario's controls and the
-    /// selected control's detail on the right, the focus on one side.
-    /// ```
-    fn render_heat(&self, frame: &mut Frame, area: Rect, t: &Theme) {
-        let l = self.lang;
-        let w = area.width as usize;
-        let wide = area.width >= SIDE_BY_SIDE;
-        let map_w = if wide { self.heat.width() } else { w };
-        let mut lines = Vec::new();
-        for (i, s) in self.heat.summary.iter().enumerate() {
-            lines.extend(wrapped(
-                s,
-                map_w,
-                if i == 0 { t.heading() } else { t.base() },
-            ));
-        }
-        lines.extend(self.heat.lines(self.spot, t));
-        lines.extend(wrapped(heat::legend(l), map_w, t.dim()));
-        let label = self.spot.label(catalog(), l);
-        if wide {
-            let room = (area.height as usize).saturating_sub(lines.len() + 1);
-            if room >= 3 {
-                lines.push(Line::raw(""));
-                lines.extend(self.heat.proven_lines(map_w, room, t, l));
-            }
-            draw(frame, area, lines);
-            let side = Rect {
-                x: area.x + map_w as u16 + 1,
-                width: area.width.saturating_sub(map_w as u16 + 1),
-                ..area
-            };
-            let sw = side.width as usize;
-            let mut right = vec![rule(&label, "Enter", sw, t)];
-            right.extend(self.cell_lines(sw, side.height as usize - 1, t));
-            draw(frame, side, right);
-            return;
-        }
-        lines.push(rule(&label, l.pick("Enter 開く", "Enter opens"), w, t));
-        let room = (area.height as usize).saturating_sub(lines.len());
-        lines.extend(self.cell_lines(w, room, t));
-        draw(frame, area, lines);
-    }
-
-    /// What the selected cell holds: its counts, then its tree (as far as it fits).
-    fn cell_lines(&self, w: usize, room: usize, t: &Theme) -> Vec<Line<'static>> {
-        let l = self.lang;
-        let tally = self.spot.tally(&self.coverage);
-        let mut out = Vec::new();
-        let counts = if tally.is_empty() {
-            l.pick(
-                "このセルで起こる小リスクはありません",
-                "No small risk arises in this cell",
-            )
-            .to_string()
-        } else {
-            l.pick(
-                &format!(
-                    "小リスク{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
-                    tally.total(),
-                    tally.covered,
-                    tally.half,
-                    tally.uncovered,
-                    tally.unknown,
-                    tally.dropped
-                ),
-                &format!(
-                    "{} small risks: {} covered, {} half, {} uncovered, {} unknown, {} n/a",
-                    tally.total(),
-                    tally.covered,
-                    tally.half,
-                    tally.uncovered,
-                    tally.unknown,
-                    tally.dropped
-                ),
-            )
-            .to_string()
-        };
-        out.extend(wrapped(&counts, w, t.base()));
-        if let Some(hidden) = self.hidden_line(w, t) {
-            out.push(hidden);
-        }
-        let room = room.saturating_sub(out.len());
-        out.extend(self.tree.lines(None, false, w, room, t, l));
-        if self.tree.nodes.len() > room && room > 0 {
-            out.truncate(out.len() - 1);
-            out.push(Line::styled(
-                truncate(l.pick("…続きは Enter", "… more with Enter"), w),
-                t.dim(),
-            ));
-        }
-        out
-    }
-
-    fn hidden_line(&self, w: usize, t: &Theme) -> Option<Line<'static>> {
-        let l = self.lang;
-        (self.tree.hidden > 0).then(|| {
-            Line::styled(
-                truncate(
-                    l.pick(
-                        &format!(
-                            "絞り込み［{}］：ほか{}件は非表示",
-                            self.filter.label(l),
-                            self.tree.hidden
-                        ),
-                        &format!(
-                            "Filter [{}]: {} more hidden",
-                            self.filter.label(l),
-                            self.tree.hidden
-                        ),
-                    ),
-                    w,
-                ),
-                t.warn(),
-            )
-        })
-    }
-
-    /// The cell, its coverage and the tree, the cursor on a scenario.
-    fn tree_lines(&self, w: usize, height: usize, t: &Theme) -> Vec<Line<'static>> {
-        let l = self.lang;
-        let tally = self.spot.tally(&self.coverage);
-        let pct = tally.percent().map_or(String::new(), |p| format!("  {p}%"));
-        let mut out = vec![Line::styled(
-            truncate(&format!("{}{pct}", self.spot.label(catalog(), l)), w),
-            t.title(),
-        )];
-        if let Some(h) = self.hidden_line(w, t) {
-            out.push(h);
-        }
-        if self.tree.nodes.is_empty() {
-            out.push(Line::styled(
-                l.pick(
-                    "絞り込みに合う小リスクはありません（u・f で変更）",
-                    "No small risk here matches the filter (u, f change it)",
-                )
-                .to_string(),
-                t.dim(),
-            ));
-            return out;
-        }
-        let room = height.saturating_sub(out.len());
-        out.extend(
-            self.tree
-                .lines(Some(self.leaf), self.level == Level::Tree, w, room, t, l),
-        );
-        out
-    }
-
-    /// The scenario, its controls and the selected control's detail.
-    fn controls_lines(&self, w: usize, height: usize, t: &Theme) -> Vec<Line<'static>> {
-        let l = self.lang;
-        let focused = self.level == Level::Controls;
-        let mut out = self.controls.head_lines(w, t, l);
-        let list_room = height.saturating_sub(out.len() + 4).max(1);
-        let cursor = focused.then_some(self.control);
-        out.extend(
-            self.controls
-                .list_lines(cursor, focused, w, list_room, t, l),
-        );
-        let hint = if focused {
-            l.pick("Space 状態  n メモ", "Space status  n note")
-        } else {
-            l.pick("Enter 選ぶ", "Enter selects")
-        };
-        out.push(rule(l.pick("対策の詳細", "Control"), hint, w, t));
-        let room = height.saturating_sub(out.len());
-        let shown = if focused { self.control } else { 0 };
-        out.extend(self.controls.detail_lines(shown, w, room, t));
-        // The key to the marks, under the detail when there is room.
-        let legend: Vec<Line<'static>> = [
-            l.pick(
-                "＊ヒアリングの回答から　＋設定済み　～前年から",
-                "* from the interview  + set  ~ from last year",
-            ),
-            l.pick(
-                "●実施済み　◐一部実施　○未実施　-対象外　?不明",
-                "● in place  ◐ partial  ○ missing  - n/a  ? unknown",
-            ),
-        ]
-        .iter()
-        .flat_map(|s| wrapped(s, w, t.dim()))
-        .collect();
-        if height > out.len() + legend.len() {
-            out.push(Line::raw(""));
-            out.extend(legend);
-        }
-        out
-    }
-
-    fn render_drill(&self, frame: &mut Frame, area: Rect, t: &Theme) {
-        let l = self.lang;
-        let w = area.width as usize;
-        let h = area.height as usize;
-        if area.width >= SIDE_BY_SIDE {
-            let left_w = w / 2 - 1;
-            let left = Rect {
-                width: left_w as u16,
-                ..area
-            };
-            let right = Rect {
-                x: area.x + left_w as u16 + 2,
-                width: (w - left_w - 2) as u16,
-                ..area
-            };
-            draw(frame, left, self.tree_lines(left_w - 1, h, t));
-            let sep: Vec<Line> = (0..h).map(|_| Line::styled("│", t.border())).collect();
-            draw(
-                frame,
-                Rect {
-                    x: area.x + left_w as u16,
-                    width: 1,
-                    ..area
-                },
-                sep,
-            );
-            draw(
-                frame,
-                right,
-                self.controls_lines(right.width as usize, h, t),
-            );
-            self.render_note(frame, right, t);
-            return;
-        }
-        match self.level {
-            Level::Tree => {
-                // The tree, and under it the scenario's controls, as many as fit.
-                let preview = self.controls.rows.len().clamp(1, 5) + 1;
-                let tree_h = h.saturating_sub(preview).max(h / 2);
-                let mut lines = self.tree_lines(w, tree_h, t);
-                if self.tree.nodes.is_empty() {
-                    draw(frame, area, lines);
-                    return;
-                }
-                lines.resize(tree_h.min(lines.len().max(1)), Line::raw(""));
-                lines.push(rule(
-                    l.pick("この小リスクの対策", "Its controls"),
-                    "Enter",
-                    w,
-                    t,
-                ));
-                let room = h.saturating_sub(lines.len());
-                lines.extend(self.controls.list_lines(None, false, w, room, t, l));
-                draw(frame, area, lines);
-            }
-            _ => {
-                draw(frame, area, self.controls_lines(w, h, t));
-                self.render_note(frame, area, t);
-            }
-        }
-    }
-
-    /// The note box over the lower part of the controls' area (the detail's place).
-    fn render_note(&self, frame: &mut Frame, area: Rect, t: &Theme) {
-        let Some(edit) = &self.note else { return };
-        let h = (area.height / 2).max(6).min(area.height);
-        let rect = Rect {
-            y: area.y + area.height - h,
-            height: h,
-            ..area
-        };
-        edit.render(frame, rect, t, self.lang);
-    }
-}
-
 impl Screen for MatrixScreen {
     fn pane(&self) -> Option<Pane> {
         Some(Pane::Matrix)
@@ -711,6 +391,7 @@ impl Screen for MatrixScreen {
             Level::Heat => vec![
                 C::of(S::Matrix, I::Up).keys("↑↓←→").label("セル", "cell"),
                 C::of(S::Matrix, I::Open).label("開く", "open"),
+                C::of(S::Matrix, I::Walk).label("順に確認", "walk"),
                 C::of(S::Matrix, I::OnlyUncovered).label("未対策のみ", "uncovered"),
                 C::of(S::Matrix, I::CycleSide).label("病院/事業者", "hospital/vendor"),
                 C::of(S::Global, I::Help).keys("?"),
@@ -753,9 +434,9 @@ impl Screen for MatrixScreen {
             pair("●◐○", "実施済み/一部/未実施", "in place/partial/missing"),
             pair("? -", "不明／対象外", "unknown / not applicable"),
             pair(
-                lang.pick("＊＋～", "* + ~"),
-                "回答から/設定済み/前年から",
-                "interview/set/last year",
+                lang.pick("？ 不明", "n/k"),
+                "過半の対策が不明なセル",
+                "cell mostly unknown",
             ),
             pair(
                 lang.pick("大 中 小", "L M S"),
@@ -763,6 +444,9 @@ impl Screen for MatrixScreen {
                 "category/medium/scenario",
             ),
         ]
+        .into_iter()
+        .chain(marks::source_marks(lang))
+        .collect()
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
@@ -831,6 +515,7 @@ impl Screen for MatrixScreen {
             }
             Intent::ResetStatus => self.set_status(StatusInput::Clear, session, lang),
             Intent::EditNote => self.open_note(session, lang),
+            Intent::Walk => Action::Push(Box::new(WalkScreen::new(session, lang, false))),
             Intent::Back => self.back(),
             Intent::Quit => Action::Quit,
             _ => return None,
@@ -863,20 +548,6 @@ impl Screen for MatrixScreen {
         match self.level {
             Level::Heat => self.render_heat(frame, area, t),
             Level::Tree | Level::Controls => self.render_drill(frame, area, t),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_rule_fills_the_width_exactly() {
-        let t = Theme::mono();
-        for w in [40, 80, 121] {
-            let line = rule("本人認証・認可 × 通常運用", "Enter 開く", w, &t);
-            assert_eq!(line.width(), w, "{line:?}");
         }
     }
 }

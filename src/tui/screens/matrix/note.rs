@@ -8,11 +8,12 @@ use crate::domain::matrix::{Catalog, Control};
 use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::text::truncate;
+use crate::tui::app::Action;
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::overlay;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
@@ -37,6 +38,34 @@ pub fn pending(session: &Session) -> Option<(&'static Control, String)> {
             let control = catalog.control(k.strip_prefix(PREFIX)?)?;
             Some((control, d.note.clone()?))
         })
+}
+
+/// A key for the open note, if any: the action, and whether the note was kept and closed (the
+/// screen then makes its text again). Function keys pass (F1 is the help). A refused note stays
+/// open unless the record is read-only.
+pub fn key(
+    note: &mut Option<NoteEdit>,
+    key: KeyEvent,
+    session: &mut Session,
+    lang: Lang,
+) -> Option<(Action, bool)> {
+    if matches!(key.code, KeyCode::F(_)) {
+        return None;
+    }
+    let edit = note.as_mut()?;
+    Some(match edit.handle(key, session, lang) {
+        Outcome::Typing => (Action::None, false),
+        Outcome::Closed(msg) => {
+            *note = None;
+            (Action::Flash(msg), true)
+        }
+        Outcome::Refused(msg) => {
+            if session.read_only() {
+                *note = None;
+            }
+            (Action::Flash(msg), false)
+        }
+    })
 }
 
 pub struct NoteEdit {

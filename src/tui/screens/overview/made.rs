@@ -4,6 +4,7 @@
 use crate::domain::budget::spoken::say;
 use crate::domain::matrix::Tally;
 use crate::domain::overview::{BudgetSummary, Overview, RiskLevel};
+use crate::domain::survey::render::{render_figure, Form};
 use crate::domain::Lang;
 use crate::tui::keys::Pane;
 
@@ -64,6 +65,8 @@ pub struct Step {
     pub action: String,
     pub why: String,
     pub source: String,
+    /// Where the step is done: Enter on it opens that place.
+    pub target: crate::domain::overview::Target,
 }
 
 pub struct Made {
@@ -87,6 +90,7 @@ pub fn make(o: &Overview, lang: Lang) -> Made {
                 action: s.action.get(lang).to_string(),
                 why: s.why.get(lang).to_string(),
                 source: s.source.get(lang).to_string(),
+                target: s.target.clone(),
             })
             .collect(),
     }
@@ -178,7 +182,9 @@ fn position(o: &Overview, lang: Lang) -> Panel {
         };
         let mut l = line(format!("{mark}{}", w.indicator.short(lang)), tone);
         if let Some(s) = w.telling() {
-            l.tail = vec![(format!(" {}", s.figure.display(lang)), Tone::Dim)];
+            let survey = crate::domain::survey::benchmark();
+            let figure = render_figure(s.figure, survey, Form::Brief, lang);
+            l.tail = vec![(format!(" {figure}"), Tone::Dim)];
         }
         lines.push(l);
     }
@@ -232,17 +238,31 @@ fn coverage(o: &Overview, lang: Lang) -> Panel {
         tail: Vec::new(),
         compact: true,
     });
+    // Covered, known and unknown in one figure, as on every surface; what is unknown is one
+    // key (w) from being asked.
+    let unknown = c.figure.unknown();
     lines.push(line(
-        match lang {
-            Lang::Ja => format!("状態不明の対策 {}/{}", c.unknown_controls, c.controls),
-            Lang::En => format!("controls unknown {}/{}", c.unknown_controls, c.controls),
-        },
-        if c.unknown_controls > 0 {
-            Tone::Warn
-        } else {
-            Tone::Dim
-        },
+        c.figure.render(lang),
+        if unknown > 0 { Tone::Warn } else { Tone::Dim },
     ));
+    if c.conflicts > 0 {
+        lines.push(line(
+            match lang {
+                Lang::Ja => format!("！食い違い {}件", c.conflicts),
+                Lang::En => format!("! {} in conflict", c.conflicts),
+            },
+            Tone::Bad,
+        ));
+    }
+    if unknown > 0 {
+        lines.push(line(
+            match lang {
+                Lang::Ja => format!("w 不明の対策{unknown}件を順に確認"),
+                Lang::En => format!("w: walk the {unknown} unknown"),
+            },
+            Tone::Dim,
+        ));
+    }
     for (_, name, t) in &c.categories {
         let pct = t.percent().map_or("—".to_string(), |p| format!("{p}%"));
         lines.push(wide_only(bar_line(

@@ -5,7 +5,7 @@
 mod made;
 
 use crate::domain::checklist::{ChecklistView, EvidenceState};
-use crate::domain::overview::Overview;
+use crate::domain::overview::{Overview, Target};
 use crate::domain::{Lang, Questionnaire, Record};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
@@ -36,9 +36,9 @@ pub struct OverviewScreen {
     made: Made,
     /// The panel Enter opens: 0 position, 1 coverage, 2 budget, 3 checklist.
     focus: usize,
-    /// The next steps in full, over the panels, scrolled by this many lines.
+    /// The next steps in full, over the panels; the one Enter opens.
     steps: bool,
-    scroll: usize,
+    selected: usize,
 }
 
 /// The overview of the open record, on the newest shipped checklist edition. Evidence files
@@ -66,8 +66,18 @@ impl OverviewScreen {
             made: make(&overview(&session.record), lang),
             focus: 0,
             steps: false,
-            scroll: 0,
+            selected: 0,
         }
+    }
+}
+
+/// The screen where a step's target is done.
+fn pane_of(target: &Target) -> Pane {
+    match target {
+        Target::Question { .. } | Target::Carried => Pane::Interview,
+        Target::ChecklistItem { .. } | Target::VendorPacket { .. } => Pane::Checklist,
+        Target::Control { .. } | Target::Risk { .. } | Target::UnknownControls => Pane::Matrix,
+        Target::Budget { .. } => Pane::Budget,
     }
 }
 
@@ -169,8 +179,13 @@ impl OverviewScreen {
                 theme.ok(),
             ));
         }
-        for s in &self.made.steps {
-            let mark = format!("{:>2}. ", s.rank);
+        let mut selected_at = 0;
+        for (i, s) in self.made.steps.iter().enumerate() {
+            let here = full && i == self.selected;
+            if here {
+                selected_at = lines.len();
+            }
+            let mark = format!("{}{:>2}. ", if here { "▶" } else { "" }, s.rank);
             let pad = " ".repeat(width(&mark));
             if full {
                 for (j, t) in wrap(&s.action, cols.saturating_sub(4))
@@ -211,9 +226,14 @@ impl OverviewScreen {
                 ));
             }
         }
+        // The selected step stays in sight, a third down the box once it would leave it.
         let skip = if full {
-            self.scroll
-                .min(lines.len().saturating_sub(inner.height as usize))
+            let h = inner.height as usize;
+            if selected_at + 4 > h {
+                (selected_at + 4 - h + h / 3).min(lines.len().saturating_sub(h))
+            } else {
+                0
+            }
         } else {
             0
         };
@@ -242,7 +262,26 @@ impl Screen for OverviewScreen {
                 )
             })
             .unwrap_or_default();
-        format!("{id} {name} — {}", l.pick("総合", "Overview"))
+        // The interview's confirmed share: a fresh copy is 0%, its carried answers waiting.
+        let p = view
+            .session
+            .map(|s| Questionnaire::embedded().progress(&s.record))
+            .unwrap_or_default();
+        let carried = match p.carried {
+            0 => String::new(),
+            n => l
+                .pick(
+                    &format!("（昨年から未確認 {n}）"),
+                    &format!(" ({n} carried)"),
+                )
+                .to_string(),
+        };
+        format!(
+            "{id} {name} — {}  {} {}%{carried}",
+            l.pick("総合", "Overview"),
+            l.pick("確認済み", "confirmed"),
+            p.percent()
+        )
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
@@ -250,7 +289,8 @@ impl Screen for OverviewScreen {
             return vec![
                 C::of(S::Overview, I::Up)
                     .keys("↑↓")
-                    .label("スクロール", "scroll"),
+                    .label("一手を選ぶ", "pick a step"),
+                C::of(S::Overview, I::Open).label("そこを開く", "open where it is done"),
                 C::of(S::Overview, I::NextPage).label("パネルへ", "panels"),
                 C::of(S::Overview, I::Back).label("戻る", "back"),
                 C::of(S::Global, I::Help).keys("?"),
@@ -267,18 +307,31 @@ impl Screen for OverviewScreen {
         ]
     }
 
-    fn handle_key(&mut self, key: KeyEvent, _env: &mut Env) -> Option<Action> {
+    fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         match keys::intent_in(Scope::Overview, &key)? {
+            // The coverage panel's own next step: the controls nobody has given a status yet.
+            Intent::Walk => {
+                let session = env.session.as_deref()?;
+                let walk = crate::tui::screens::matrix::WalkScreen::new(session, self.lang, false);
+                return Some(Action::Push(Box::new(walk)));
+            }
             // The grid is two by two; side by side it is one row of four: ←→ walk all four
             // either way, ↑↓ jump between the rows of the grid.
             Intent::Left => self.focus = (self.focus + 3) % 4,
             Intent::Right => self.focus = (self.focus + 1) % 4,
-            Intent::Up if self.steps => self.scroll = self.scroll.saturating_sub(1),
-            Intent::Down if self.steps => self.scroll += 1,
+            Intent::Up if self.steps => self.selected = self.selected.saturating_sub(1),
+            Intent::Down if self.steps => {
+                self.selected = (self.selected + 1).min(self.made.steps.len().saturating_sub(1))
+            }
+            // Enter on a step opens the place where it is done.
+            Intent::Open if self.steps => {
+                let step = self.made.steps.get(self.selected)?;
+                return Some(Action::ShowAt(pane_of(&step.target), step.target.clone()));
+            }
             Intent::Up | Intent::Down => self.focus = (self.focus + 2) % 4,
             Intent::NextPage => {
                 self.steps = !self.steps;
-                self.scroll = 0;
+                self.selected = 0;
             }
             Intent::Open if !self.steps => {
                 return Some(Action::Show(self.made.panels[self.focus].pane));

@@ -160,11 +160,23 @@ pub(super) fn comparison_paras(
                     out.push(Para::new(
                         Kind::Source,
                         sub,
-                        format!(
-                            "{}{}",
-                            lang.pick("数えているもの：", "counts: "),
-                            cl.get(lang)
-                        ),
+                        // The report's bound stays beside what is counted (状況不明も含めれば).
+                        match &f.qualifier {
+                            Some(q) => format!(
+                                "{}{}{}",
+                                lang.pick("数えているもの：", "counts: "),
+                                cl.get(lang),
+                                lang.pick(
+                                    &format!("（{}）", q.get(lang)),
+                                    &format!(" ({})", q.get(lang))
+                                )
+                            ),
+                            None => format!(
+                                "{}{}",
+                                lang.pick("数えているもの：", "counts: "),
+                                cl.get(lang)
+                            ),
+                        },
                     ));
                 }
             }

@@ -1,0 +1,60 @@
+//! Standard output that cannot be written: a full disk behind `>file`, `/dev/full`. `println!`
+//! panics then, which printed a backtrace and exited 101 after a command had perhaps saved.
+//! A command runs under [`guarded`]: such a failure becomes exit 1 with a message in the UI's
+//! language. (A closed pipe, `| head`, ends the process quietly by SIGPIPE, set in `main`.)
+
+use crate::domain::Lang;
+use std::io::Write;
+use std::panic::{self, AssertUnwindSafe};
+use std::process::ExitCode;
+
+/// What `std` says when `println!` fails.
+const FAILED_PRINTING: &str = "failed printing to stdout";
+
+fn is_print_failure(payload: &(dyn std::any::Any + Send)) -> Option<String> {
+    let text = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())?;
+    text.starts_with(FAILED_PRINTING).then(|| {
+        text.trim_start_matches(FAILED_PRINTING)
+            .trim_start_matches(':')
+            .trim()
+            .to_string()
+    })
+}
+
+/// The message for output that could not be written, in the UI's language.
+pub fn message(lang: Lang, os: &str) -> String {
+    lang.pick(
+        &format!("標準出力に書き込めません（{os}）：出力先の空き容量と、書き込めるかを確かめてください"),
+        &format!("cannot write to standard output ({os}): check that its destination has room and can be written"),
+    )
+    .to_string()
+}
+
+/// Runs a command; a failure to write its output is exit 1 with a message, not a panic.
+pub fn guarded(lang: Lang, command: impl FnOnce() -> ExitCode) -> ExitCode {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if is_print_failure(info.payload()).is_none() {
+            previous(info);
+        }
+    }));
+    match panic::catch_unwind(AssertUnwindSafe(command)) {
+        Ok(code) => match std::io::stdout().flush() {
+            Ok(()) => code,
+            Err(e) => {
+                eprintln!("shindan: {}", message(lang, &e.to_string()));
+                ExitCode::from(1)
+            }
+        },
+        Err(payload) => match is_print_failure(payload.as_ref()) {
+            Some(os) => {
+                eprintln!("shindan: {}", message(lang, &os));
+                ExitCode::from(1)
+            }
+            None => panic::resume_unwind(payload),
+        },
+    }
+}

@@ -1,0 +1,89 @@
+//! Whether a data dir is safe to keep records in: records hold a hospital's security weaknesses,
+//! and a dir that another account can write into lets it plant files (a lock file linked to
+//! something shindan would then empty, a record that is not what it says).
+//! The one place with the Unix ownership and mode calls, so that another platform is one
+//! function to write.
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+
+/// What is wrong with a data dir. Shindan refuses such a dir instead of changing it: it may be
+/// shared on purpose, and the owner must decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirProblem {
+    /// Owned by another account (uid).
+    OtherOwner { owner: u32, me: u32 },
+    /// Writable by the group or by everyone (the mode's permission bits).
+    Writable { mode: u32 },
+    /// Not a directory at all.
+    NotADir,
+}
+
+/// Creates the data dir 0700 when missing; refuses one another account owns or can write into;
+/// closes one that others can only read (shindan made it, or its owner copied it in).
+pub fn private_dir(dir: &Path) -> io::Result<Result<(), DirProblem>> {
+    use std::os::unix::fs::DirBuilderExt;
+    if fs::symlink_metadata(dir).is_err() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    let meta = fs::metadata(dir)?;
+    if !meta.is_dir() {
+        return Ok(Err(DirProblem::NotADir));
+    }
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me {
+        return Ok(Err(DirProblem::OtherOwner {
+            owner: meta.uid(),
+            me,
+        }));
+    }
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & 0o022 != 0 {
+        return Ok(Err(DirProblem::Writable { mode }));
+    }
+    if mode & 0o077 != 0 {
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(Ok(()))
+}
+
+impl DirProblem {
+    /// What is wrong and what to do, in the UI's language.
+    pub fn message(&self, dir: &Path, lang: crate::domain::Lang) -> String {
+        let d = dir.display();
+        match self {
+            DirProblem::OtherOwner { owner, me } => lang
+                .pick(
+                    &format!(
+                        "データの置き場所 {d} は別の利用者（uid {owner}）のものです（あなたは uid {me}）：自分の置き場所を --data-dir で指定するか、持ち主が `chown {me} {d}` してください"
+                    ),
+                    &format!(
+                        "the data dir {d} belongs to another user (uid {owner}; you are uid {me}): give a dir of your own with --data-dir, or have its owner run `chown {me} {d}`"
+                    ),
+                )
+                .to_string(),
+            DirProblem::Writable { mode } => lang
+                .pick(
+                    &format!(
+                        "データの置き場所 {d} はグループか他の利用者が書き込めます（モード {mode:03o}）：`chmod 700 {d}` で閉じてからやり直してください"
+                    ),
+                    &format!(
+                        "the data dir {d} can be written by its group or by others (mode {mode:03o}): close it with `chmod 700 {d}` and try again"
+                    ),
+                )
+                .to_string(),
+            DirProblem::NotADir => lang
+                .pick(
+                    &format!("データの置き場所 {d} はディレクトリではありません：--data-dir で別の場所を指定してください"),
+                    &format!("the data dir {d} is not a directory: give another with --data-dir"),
+                )
+                .to_string(),
+        }
+    }
+}
