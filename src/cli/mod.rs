@@ -52,6 +52,19 @@ pub struct Cli {
     #[arg(long, global = true, env = "SHINDAN_SURVEY", value_name = "FILE")]
     pub survey: Option<PathBuf>,
 
+    /// How the terminal draws ambiguous-width characters (─ ○ ※ …); auto asks the terminal
+    #[arg(
+        long,
+        env = "SHINDAN_AMBIGUOUS_WIDTH",
+        value_enum,
+        default_value = "auto"
+    )]
+    pub ambiguous_width: crate::edge::AmbiguousWidth,
+
+    /// Open the terminal UI even when the terminal does not look UTF-8
+    #[arg(long)]
+    pub force_utf8: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -130,7 +143,13 @@ pub fn run() -> ExitCode {
         }
     }
     let result = match cli.command {
-        None => crate::tui::run(&mut ctx),
+        None => crate::tui::run(
+            &mut ctx,
+            crate::edge::TerminalOptions {
+                ambiguous: cli.ambiguous_width,
+                force_utf8: cli.force_utf8,
+            },
+        ),
         Some(Command::New(a)) => new::run(&mut ctx, a),
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
