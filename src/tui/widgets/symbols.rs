@@ -3,7 +3,7 @@
 //! cell, so on such a terminal every row with ─ │ ▶ ● ○ ■ █ ░ → × ※ … overruns and loses its
 //! right border. Rather than teach every screen two glyph sets, the finished frame is folded
 //! once: each ambiguous glyph becomes a one-cell ASCII stand-in (`+-|`, `>`, `*`, `#`, `.`), so
-//! every width the screens measured stays true. A character with no stand-in (①, α) keeps its
+//! every width the screens measured stays true (`+-|`, `>`, `*`, `o`, `#`, `=`, `:`, `~`). A character with no stand-in (①, α) keeps its
 //! glyph when a blank follows it — the terminal draws it over both cells — and becomes `?`
 //! otherwise, which a reader sees as a gap rather than a broken row.
 
@@ -18,18 +18,24 @@ pub fn is_ambiguous(c: char) -> bool {
 /// The one-cell stand-in for an ambiguous glyph, if it has one.
 pub fn narrow(c: char) -> Option<&'static str> {
     Some(match c {
-        '—' | '─' | '━' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' => "-",
+        '—' | '–' | '─' | '━' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' => {
+            "-"
+        }
         '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '║' | '╎' | '╏' => "|",
         '\u{2500}'..='\u{257F}' => "+",
-        '█' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏' | '▓' | '▒' | '▀' | '▄' | '■' => {
+        // Shades stay apart: █ ▓ ▒ are ambiguous, ░ is drawn as it is.
+        '█' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏' | '▀' | '▄' | '■' => {
             "#"
         }
+        '▓' => "=",
+        '▒' => ":",
         '░' | '·' | '•' | '∙' => ".",
-        '▶' | '▷' | '►' | '▸' | '→' | '⇒' | '»' => ">",
-        '◀' | '◁' | '◄' | '◂' | '←' | '⇐' | '«' => "<",
+        '▶' | '▷' | '►' | '▸' | '→' | '⇒' | '»' | '≥' | '≧' => ">",
+        '◀' | '◁' | '◄' | '◂' | '←' | '⇐' | '«' | '≤' | '≦' => "<",
         '▲' | '△' | '↑' => "^",
         '▼' | '▽' | '↓' => "v",
-        '●' | '◆' | '★' | '☆' | '※' | '◉' => "*",
+        '●' | '★' | '☆' | '※' | '◉' => "*",
+        '◆' => "@",
         '○' | '◇' | '◎' | '□' | '°' => "o",
         '×' => "x",
         '÷' => "/",
