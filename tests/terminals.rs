@@ -384,3 +384,54 @@ fn no_terminal_and_a_dumb_one_point_to_the_command_line() {
         "{out}"
     );
 }
+
+#[test]
+fn backspace_as_ctrl_h_or_del_and_home_end_as_each_client_sends_them() {
+    let mut s = Session::start(&[], &[("LANG", "ja_JP.UTF-8")], false, false);
+    s.wait_for("記録はまだありません");
+    s.keys("n");
+    s.wait_for("新しい記録");
+    // DEL (xterm, PuTTY's default) and ^H (Tera Term's default) both erase.
+    for k in ["abc", "\x7f", "\x08"] {
+        s.keys(k);
+    }
+    // Home and End as xterm (CSI H/F), PuTTY and Tera Term (CSI 1~/4~), rxvt (CSI 7~/8~)
+    // and application mode (SS3 H/F) send them.
+    for (home, end) in [
+        ("\x1b[H", "\x1b[F"),
+        ("\x1b[1~", "\x1b[4~"),
+        ("\x1b[7~", "\x1b[8~"),
+        ("\x1bOH", "\x1bOF"),
+    ] {
+        s.keys(home);
+        s.keys("<");
+        s.keys(end);
+        s.keys(">");
+    }
+    assert!(s.emu.screen().contains("<<<<a>>>>"), "{}", s.emu.screen());
+}
+
+#[test]
+fn nothing_is_reachable_only_with_alt_or_a_function_key() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use shindan::tui::keys::BINDINGS;
+    // Tera Term and some PuTTY settings eat Alt and F-keys: each intent must have a plain key
+    // in the same scope, or (Alt jumps from a field) in the scope the field sits in.
+    for b in BINDINGS {
+        let plain = |b: &shindan::tui::keys::Binding| {
+            b.keys
+                .iter()
+                .any(|k| !k.mods.contains(KeyModifiers::ALT) && !matches!(k.code, KeyCode::F(_)))
+        };
+        if plain(b) {
+            continue;
+        }
+        assert!(
+            BINDINGS.iter().any(|o| o.intent == b.intent && plain(o)),
+            "{:?} in {:?} only with {}",
+            b.intent,
+            b.scope,
+            b.shown
+        );
+    }
+}
