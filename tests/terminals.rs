@@ -183,7 +183,7 @@ impl Session {
         let data = tmp.path().join("data");
         Session {
             _tmp: tmp,
-            pty: Pty::shindan(&data, args, env, 80, 24),
+            pty: Pty::shindan_answering(&data, args, env, 80, 24, false),
             emu: Emulator::new(80, 24, wide, sjis),
             seen: 0,
         }
