@@ -190,3 +190,22 @@ pub fn data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
         directories::ProjectDirs::from("", "", "shindan").map(|p| p.data_dir().to_path_buf())
     })
 }
+
+/// How wide the terminal draws East Asian Ambiguous characters (─ │ ▶ ● ○ ■ ※ …): one cell as
+/// in the West, or two as Japanese users often set Tera Term, RLogin or PuTTY. `Auto` asks the
+/// terminal before the first frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum AmbiguousWidth {
+    #[default]
+    Auto,
+    Narrow,
+    Wide,
+}
+
+/// What the command line tells the terminal UI about the terminal it runs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TerminalOptions {
+    pub ambiguous: AmbiguousWidth,
+    /// Go on even when the terminal does not look UTF-8.
+    pub force_utf8: bool,
+}

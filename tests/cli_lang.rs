@@ -344,16 +344,16 @@ fn generate_refuses_what_it_does_not_know() {
 fn without_a_terminal_the_interview_says_to_use_one_or_the_command_line() {
     // assert_cmd gives no terminal: standard input and output are pipes.
     let out = run(&[], &[]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
-        err.contains("端末が必要です") && err.contains("shindan show ID"),
+        err.contains("画面を開けません") && err.contains("shindan show 記録ID"),
         "{err}"
     );
     assert!(!err.contains("No such device"), "{err}");
     let en = text(&run(&["--lang", "en"], &[]).stderr);
     assert!(
-        en.contains("needs a terminal") && en.contains("shindan check ID"),
+        en.contains("cannot open the screens here") && en.contains("shindan check RECORD"),
         "{en}"
     );
 }

@@ -59,6 +59,19 @@ pub struct Cli {
     #[arg(long, hide = true, value_enum, value_name = "WHAT")]
     pub generate: Option<Generate>,
 
+    /// How the terminal draws ambiguous-width characters (─ ○ ※ …); auto asks the terminal
+    #[arg(
+        long,
+        env = "SHINDAN_AMBIGUOUS_WIDTH",
+        value_enum,
+        default_value = "auto"
+    )]
+    pub ambiguous_width: crate::edge::AmbiguousWidth,
+
+    /// Open the terminal UI even when the terminal does not look UTF-8
+    #[arg(long)]
+    pub force_utf8: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -159,10 +172,15 @@ fn run_command(cli: Cli) -> ExitCode {
         }
     }
     let result = match cli.command {
-        None => match terminal_needed(cli.lang) {
-            Some(f) => Err(f),
-            None => crate::tui::run(&mut ctx),
-        },
+        // Without a terminal (or with TERM=dumb) the TUI refuses before anything is opened,
+        // pointing to the command line: one check, in tui::probe.
+        None => crate::tui::run(
+            &mut ctx,
+            crate::edge::TerminalOptions {
+                ambiguous: cli.ambiguous_width,
+                force_utf8: cli.force_utf8,
+            },
+        ),
         Some(Command::New(a)) => new::run(&mut ctx, a),
         Some(Command::List(a)) => list::run(&mut ctx, a),
         Some(Command::Answer(a)) => answer::run(&mut ctx, a),
@@ -189,26 +207,6 @@ fn run_command(cli: Cli) -> ExitCode {
             ExitCode::from(f.code())
         }
     }
-}
-
-/// The interview draws on a terminal and reads keys from it: without one (a pipe, a cron job,
-/// `shindan </dev/null`) say what to do instead of the terminal library's "No such device".
-fn terminal_needed(lang: Lang) -> Option<Failure> {
-    use std::io::IsTerminal;
-    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        return None;
-    }
-    Some(Failure::Invalid(
-        lang.pick(
-            "聞き取りの画面には端末が必要です（標準入力か標準出力が端末ではありません）。\n\
-             端末（SSH や端末ソフト）から shindan を実行するか、コマンドラインを使ってください：\n\
-             shindan list（記録の一覧）、shindan show ID（回答）、shindan check ID（調査との比較）、shindan --help（すべてのコマンド）",
-            "the interview needs a terminal (standard input or output is not one).\n\
-             Run shindan from a terminal (SSH or a terminal program), or use the command line:\n\
-             shindan list (the records), shindan show ID (the answers), shindan check ID (against the survey), shindan --help (every command)",
-        )
-        .to_string(),
-    ))
 }
 
 /// Prints JSON for scripts. Serialising plain data cannot fail.

@@ -101,6 +101,8 @@ pub struct App {
     pub theme: Theme,
     pub store: Store,
     pub session: Option<Session>,
+    /// Frames are folded for a terminal that draws ambiguous characters wide ([`App::draw`]).
+    pub ambiguous_wide: bool,
     stack: Vec<Box<dyn Screen>>,
     help: bool,
     flash: Option<String>,
@@ -122,6 +124,7 @@ impl App {
             theme,
             store,
             session: None,
+            ambiguous_wide: false,
             stack: vec![Box::new(home)],
             help: false,
             flash: None,
@@ -577,9 +580,9 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
     let mut guard = Guard::enter()?;
     let mut ending = Ending::Normal;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| -> std::io::Result<()> {
-        guard.terminal.draw(|f| app.render(f))?;
+        guard.terminal.draw(|f| app.draw(f))?;
         if app.idle() {
-            guard.terminal.draw(|f| app.render(f))?;
+            guard.terminal.draw(|f| app.draw(f))?;
         }
         loop {
             let event = match app.next_deadline() {
@@ -615,7 +618,7 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
             if redraw {
                 // After a hang-up there is no terminal to draw on; the session still ends
                 // through the save below.
-                if guard.terminal.draw(|f| app.render(f)).is_err() {
+                if guard.terminal.draw(|f| app.draw(f)).is_err() {
                     break;
                 }
             }

@@ -5,23 +5,28 @@ pub mod app;
 pub mod commands;
 pub mod events;
 pub mod keys;
+pub mod probe;
 pub mod screens;
 pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;
 
-use crate::edge::{Ctx, Failure};
+use crate::edge::{Ctx, Failure, TerminalOptions};
 use app::{App, Ending};
 
-pub fn run(ctx: &mut Ctx) -> Result<(), Failure> {
+pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
+    // Nothing is drawn, and no file opened, on a terminal that cannot show the screens.
+    probe::refuse_early(ctx.lang)?;
     let store = ctx.store()?;
+    let found = probe::start_raw(opts, ctx.lang)?;
     // A screenful of records before the first frame, the rest right after it.
     let rows = match crossterm::terminal::size() {
         Ok((_, h)) if h > 0 => usize::from(h),
         _ => usize::MAX,
     };
-    let app = App::starting(ctx.lang, theme::Theme::from_env(), store, rows);
+    let mut app = App::starting(ctx.lang, theme::Theme::from_env(), store, rows);
+    app.ambiguous_wide = found.ambiguous_wide;
     let (ending, save_error) =
         app::run(app).map_err(|e| Failure::Data(format!("terminal: {e}")))?;
     if let Some(err) = save_error {

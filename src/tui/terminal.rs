@@ -140,6 +140,17 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
     }
 }
 
+impl super::app::App {
+    /// Draws a frame as this terminal will show it: folded to one-cell glyphs when it draws
+    /// ambiguous characters wide (`widgets::symbols`).
+    pub fn draw(&self, frame: &mut ratatui::Frame) {
+        self.render(frame);
+        if self.ambiguous_wide {
+            super::widgets::symbols::fold_ambiguous(frame.buffer_mut());
+        }
+    }
+}
+
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// The terminal in shindan's mode. Dropping it restores the terminal.

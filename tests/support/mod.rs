@@ -36,6 +36,20 @@ pub struct Pty {
 
 impl Pty {
     pub fn shindan(data: &Path, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        Pty::shindan_answering(data, args, env, cols, rows, true)
+    }
+
+    /// `answer`: reply to shindan's start-up position query (CSI 6n) as a UTF-8 terminal that
+    /// draws ambiguous characters narrow does, at once, as a local terminal would. Off for a
+    /// test that runs its own emulator.
+    pub fn shindan_answering(
+        data: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        answer: bool,
+    ) -> Pty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_shindan"));
         cmd.arg("--data-dir").arg(data).args(args);
         cmd.env("TERM", "xterm-256color")
@@ -44,10 +58,14 @@ impl Pty {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        Pty::spawn(cmd, cols, rows)
+        Pty::spawn_answering(cmd, cols, rows, answer)
     }
 
-    pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> Pty {
+    pub fn spawn(cmd: Command, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_answering(cmd, cols, rows, true)
+    }
+
+    pub fn spawn_answering(mut cmd: Command, cols: u16, rows: u16, answer: bool) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
             ws_row: rows,
@@ -108,6 +126,10 @@ impl Pty {
                 match reader_fd.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
+                        // あ─ from column 1 leaves a narrow UTF-8 terminal at column 4.
+                        if answer && buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
+                            let _ = reader_fd.write_all(b"\x1b[1;4R");
+                        }
                         let mut out = sink.lock().unwrap();
                         out.extend_from_slice(&buf[..n]);
                         times.lock().unwrap().push((Instant::now(), out.len()));

@@ -54,7 +54,7 @@ impl Ui {
 
     pub fn draw(&mut self) {
         let app = &self.app;
-        self.term.draw(|f| app.render(f)).unwrap();
+        self.term.draw(|f| app.draw(f)).unwrap();
     }
 
     pub fn press(&mut self, code: KeyCode) -> &mut Self {
@@ -80,7 +80,7 @@ impl Ui {
     pub fn fresh(&self) -> ratatui::buffer::Buffer {
         let area = self.term.backend().buffer().area;
         let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-        fresh.draw(|f| self.app.render(f)).unwrap();
+        fresh.draw(|f| self.app.draw(f)).unwrap();
         fresh.backend().buffer().clone()
     }
 

@@ -2,4 +2,5 @@
 
 pub mod bar;
 pub mod overlay;
+pub mod symbols;
 pub mod text_field;

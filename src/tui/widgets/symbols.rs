@@ -1,0 +1,122 @@
+//! The glyphs shindan draws, for terminals that draw East Asian Ambiguous characters two cells
+//! wide (Tera Term, RLogin, PuTTY set as Japanese users set them). ratatui measures them one
+//! cell, so on such a terminal every row with ─ │ ▶ ● ○ ■ █ ░ → × ※ … overruns and loses its
+//! right border. Rather than teach every screen two glyph sets, the finished frame is folded
+//! once: each ambiguous glyph becomes a one-cell ASCII stand-in (`+-|`, `>`, `*`, `#`, `.`), so
+//! every width the screens measured stays true (`+-|`, `>`, `*`, `o`, `#`, `=`, `:`, `~`). A character with no stand-in (①, α) keeps its
+//! glyph when a blank follows it — the terminal draws it over both cells — and becomes `?`
+//! otherwise, which a reader sees as a gap rather than a broken row.
+
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthChar;
+
+/// Whether the terminal draws `c` wider than ratatui measures it.
+pub fn is_ambiguous(c: char) -> bool {
+    c.width() == Some(1) && c.width_cjk() == Some(2)
+}
+
+/// The one-cell stand-in for an ambiguous glyph, if it has one.
+pub fn narrow(c: char) -> Option<&'static str> {
+    Some(match c {
+        '—' | '–' | '─' | '━' | '┄' | '┅' | '┈' | '┉' | '═' | '╌' | '╍' => {
+            "-"
+        }
+        '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '║' | '╎' | '╏' => "|",
+        '\u{2500}'..='\u{257F}' => "+",
+        // Shades stay apart: █ ▓ ▒ are ambiguous, ░ is drawn as it is.
+        '█' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏' | '▀' | '▄' | '■' => {
+            "#"
+        }
+        '▓' => "=",
+        '▒' => ":",
+        '░' | '·' | '•' | '∙' => ".",
+        '▶' | '▷' | '►' | '▸' | '→' | '⇒' | '»' | '≥' | '≧' => ">",
+        '◀' | '◁' | '◄' | '◂' | '←' | '⇐' | '«' | '≤' | '≦' => "<",
+        '▲' | '△' | '↑' => "^",
+        '▼' | '▽' | '↓' => "v",
+        '●' | '★' | '☆' | '※' | '◉' => "*",
+        '◆' => "@",
+        '○' | '◇' | '◎' | '□' | '°' => "o",
+        '×' => "x",
+        '÷' => "/",
+        '±' => "+",
+        '…' | '‥' => "~",
+        '“' | '”' | '″' => "\"",
+        '‘' | '’' | '′' => "'",
+        '①'..='⑨' => DIGITS[(c as u32 - '①' as u32 + 1) as usize],
+        _ => return None,
+    })
+}
+
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// Rewrites a finished frame for a terminal that draws ambiguous characters two cells wide.
+pub fn fold_ambiguous(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(c) = single_char(buf[(x, y)].symbol()) else {
+                continue;
+            };
+            if !is_ambiguous(c) {
+                continue;
+            }
+            let room = x + 1 < area.right() && buf[(x + 1, y)].symbol() == " ";
+            // Circled numbers are the form's own numbering (2④): kept whole where they fit.
+            let keep = room && (narrow(c).is_none() || ('①'..='⑳').contains(&c));
+            if keep {
+                buf[(x + 1, y)].set_skip(true);
+            } else {
+                buf[(x, y)].set_symbol(narrow(c).unwrap_or("?"));
+            }
+        }
+    }
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    #[test]
+    fn the_glyphs_of_the_issue_are_ambiguous() {
+        for c in "─│┌▶●○■◆█▒·…※→×—".chars() {
+            assert!(is_ambiguous(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn every_stand_in_is_one_unambiguous_cell() {
+        for c in ('\u{a0}'..='\u{2fff}').filter(|c| is_ambiguous(*c)) {
+            if let Some(s) = narrow(c) {
+                assert!(s.is_ascii() && s.len() == 1, "{c} → {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_boxed_row_keeps_its_width() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buf.set_string(0, 0, "│▶ ○ ※×…─│", Style::default());
+        fold_ambiguous(&mut buf);
+        let row: String = (0..12).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(row, "|> o *x~-|  ");
+    }
+
+    #[test]
+    fn a_circled_number_stays_where_a_blank_follows_it() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buf.set_string(0, 0, "2④ ⑤x", Style::default());
+        fold_ambiguous(&mut buf);
+        assert_eq!(buf[(1, 0)].symbol(), "④");
+        assert!(buf[(2, 0)].skip);
+        assert_eq!(buf[(3, 0)].symbol(), "5");
+    }
+}
