@@ -202,3 +202,39 @@ mod tests {
         }
     }
 }
+
+/// Text as it may reach a terminal: a control character from a record, an edition or a file
+/// name (`ESC]0;…BEL` retitles the window, `ESC[2J` clears it) is shown, not obeyed — C0 in
+/// caret notation (`^[`), DEL as `^?`, C1 as `<U+009B>`. Newline and tab are layout and stay.
+/// The forms chosen are plain text inside JSON strings too, so JSON on stdout stays valid.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let harmful = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.contains(harmful) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !harmful(c) => out.push(c),
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            c => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("a\u{1b}]0;PWNED\u{7}b"), "a^[]0;PWNED^Gb");
+        assert_eq!(printable("x\u{1b}[2J\u{9b}\u{7f}\r"), "x^[[2J<U+009B>^?^M");
+        assert_eq!(printable("病院\n\tメモ"), "病院\n\tメモ");
+    }
+}

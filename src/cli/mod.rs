@@ -1,6 +1,34 @@
 //! The command line: every subcommand calls the same domain functions and store as the TUI, so a
 //! script or a quick look over SSH sees exactly what the interview sees.
 
+// Nothing from a file reaches the terminal raw: every `print!`/`println!`/`eprint!`/`eprintln!`
+// of the command line (these shadow std's for every module declared below) passes its text
+// through `text::printable`, so a record's name, a note, an edition or a file name with escape
+// sequences is shown, not obeyed. One place, so a new command cannot forget it. A failed write
+// panics with std's own words, which `output::guarded` turns into exit 1.
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::cli::print_shown(false, &format!($($arg)*))
+    };
+}
+macro_rules! println {
+    () => { print!("\n") };
+    ($($arg:tt)*) => {
+        $crate::cli::print_shown(false, &format!("{}\n", format_args!($($arg)*)))
+    };
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => {
+        $crate::cli::print_shown(true, &format!($($arg)*))
+    };
+}
+macro_rules! eprintln {
+    () => { eprint!("\n") };
+    ($($arg:tt)*) => {
+        $crate::cli::print_shown(true, &format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod aggregate;
 mod answer;
 mod budget;
@@ -246,5 +274,17 @@ pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result
                 .and_then(|_| out.flush())
                 .map_err(|e| Failure::Data(e.to_string()))
         }
+    }
+}
+
+/// Writes text for the terminal with its control characters made visible (see the macros above).
+#[doc(hidden)]
+pub fn print_shown(to_stderr: bool, text: &str) {
+    use std::io::Write;
+    let shown = crate::text::printable(text);
+    if to_stderr {
+        let _ = std::io::stderr().lock().write_all(shown.as_bytes());
+    } else if let Err(e) = std::io::stdout().lock().write_all(shown.as_bytes()) {
+        panic!("failed printing to stdout: {e}");
     }
 }

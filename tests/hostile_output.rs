@@ -1,0 +1,65 @@
+//! What shindan writes out, when what it holds was written by someone hostile: escape sequences
+//! in a record are shown, not obeyed, on every text output.
+
+use assert_cmd::Command;
+use chrono::Utc;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Questionnaire, Record};
+use shindan::store::Store;
+use std::path::Path;
+
+const RETITLE: &str = "\u{1b}]0;PWNED\u{7}";
+const CLEAR: &str = "\u{1b}[2J";
+
+/// A record whose hospital name carries escape sequences, as an older or foreign file might.
+fn hostile_record(dir: &Path) -> String {
+    let store = Store::open(dir).unwrap();
+    let r = store
+        .create(2026, |id| {
+            let now = Utc::now();
+            let mut r = Record::new(id, now.date_naive(), now);
+            let qn = Questionnaire::embedded();
+            answer_from_input(qn, &mut r, "beds", "120", now).unwrap();
+            let name = format!("悪意{RETITLE}病院{CLEAR}");
+            answer_from_input(qn, &mut r, "hospital_name", &name, now).unwrap();
+            r
+        })
+        .unwrap();
+    r.id.to_string()
+}
+
+fn run(dir: &Path, lang: &str, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("shindan")
+        .unwrap()
+        .args(["--lang", lang, "--data-dir"])
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn escape_sequences_in_a_record_are_shown_not_obeyed_on_every_text_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let id = hostile_record(tmp.path());
+    for lang in ["ja", "en"] {
+        for args in [
+            vec!["list"],
+            vec!["show", &id],
+            vec!["check", &id],
+            vec!["list", "--json"],
+        ] {
+            let out = run(tmp.path(), lang, &args);
+            for stream in [&out.stdout, &out.stderr] {
+                let text = String::from_utf8_lossy(stream);
+                assert!(
+                    !text.contains('\u{1b}'),
+                    "{args:?} {lang} printed ESC raw: {text}"
+                );
+                assert!(!text.contains('\u{7}'), "{args:?} {lang} printed BEL raw");
+            }
+        }
+    }
+    let shown = String::from_utf8_lossy(&run(tmp.path(), "ja", &["show", &id]).stdout).to_string();
+    assert!(shown.contains("悪意^[]0;PWNED^G病院^[[2J"), "{shown}");
+}
