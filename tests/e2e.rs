@@ -2,9 +2,9 @@
 //! in the middle of a note, the terminal given back however the session ends, and the
 //! walk-through answering every control still unknown, left halfway and resumed.
 
+mod complete;
 #[path = "support/excel.rs"]
 mod excel;
-mod complete;
 mod support;
 
 use shindan::domain::{Questionnaire, Value};
