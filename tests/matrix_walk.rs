@@ -53,7 +53,7 @@ fn a_complete_interview_and_checklist_leave_fewer_unknown_controls_than_75() {
     let cov = Coverage::with(&Sources::embedded(), &r);
     assert_eq!(cov.from_rank(Rank::Checklist), 20);
     assert_eq!(cov.from_interview(), 5);
-    assert_eq!(cov.figure().render(Lang::Ja), "網羅 35%（判明 25/83）");
+    assert_eq!(cov.figure().render(Lang::Ja), "網羅 33%（判明 25/83）");
 }
 
 #[test]

@@ -280,9 +280,11 @@ fn an_answered_questionnaire_fills_the_matrix_at_once() {
     ui.press(KeyCode::Enter);
     let offline = ui.line_of("▶");
     assert!(offline.contains("＊●実施済み"), "{offline}");
-    assert!(ui
-        .screen()
-        .contains("ヒアリングの回答から：backup_offline = yes"));
+    // The source by the question's number and the answer in words, never the ids.
+    let source = ui.screen();
+    assert!(source.contains("ヒアリングの回答から：問"), "{source}");
+    assert!(source.contains("「はい」"), "{source}");
+    assert!(!source.contains("backup_offline"), "{source}");
     ui.press(KeyCode::Down);
     let offsite = ui.line_of("▶");
     assert!(offsite.contains("＊○未実施"), "{offsite}");

@@ -147,10 +147,26 @@ impl StatusSource {
                     e.label(lang)
                 )
             }
-            StatusSource::Interview { question, value } => match lang {
-                Lang::Ja => format!("ヒアリングの回答から：{question} = {value}"),
-                Lang::En => format!("from the interview: {question} = {value}"),
-            },
+            StatusSource::Interview { question, value } => {
+                // The question by its number and the answer in words (問19「加入していない」),
+                // never the ids the crosswalk keys them by.
+                let qn = crate::domain::Questionnaire::embedded();
+                let q = qn.question(question);
+                let asked = match qn.number(question) {
+                    Some(n) => lang
+                        .pick(&format!("問{n}"), &format!("question {n}"))
+                        .to_string(),
+                    None => q.map(|q| q.text.get(lang).to_string()).unwrap_or_default(),
+                };
+                let said = q
+                    .and_then(|q| q.options.iter().find(|o| &o.id == value))
+                    .map(|o| o.text.get(lang).to_string())
+                    .unwrap_or_else(|| value.clone());
+                match lang {
+                    Lang::Ja => format!("ヒアリングの回答から：{asked}「{said}」"),
+                    Lang::En => format!("from the interview: {asked} “{said}”"),
+                }
+            }
             StatusSource::Vendor { vendors, evidence } => format!(
                 "{} {} {}",
                 lang.pick("事業者の回答", "vendor's form"),
