@@ -225,7 +225,7 @@ fn control_sets_a_status_note_and_system_through_the_store() {
     );
     // Only a note and a system: the interview's status still stands.
     assert!(
-        out.starts_with("vpn_patch = 未実施（ヒアリングの回答から：vpn_patched = no）\n"),
+        out.starts_with("vpn_patch = 未実施（ヒアリングの回答から：問8「未対応」）\n"),
         "{out}"
     );
     assert!(out.contains("システム：電子カルテ") && out.contains("メモ：次回の保守で適用予定"));
@@ -613,7 +613,7 @@ fn control_json_lists_every_control_with_status_source_conflict_and_note() {
         "{one}"
     );
     assert!(one.contains("食い違い："), "{one}");
-    assert!(one.contains("ほかに：ヒアリングの回答から：incident_response = no → 未実施"));
+    assert!(one.contains("ほかに：ヒアリングの回答から：問") && one.contains("」 → 未実施"));
     let lead = ok(d, &["control", &id, "mfa_privileged"]);
     assert!(lead.contains("要確認：チェックリスト 2⑬"), "{lead}");
     let one: Value =

@@ -159,11 +159,8 @@ fn detail(
     };
     let mut out = vec![para(
         "",
-        lang.pick(
-            &format!("{}（{}）", control.name(lang), control.id),
-            &format!("{} ({})", control.name(lang), control.id),
-        )
-        .to_string(),
+        // The control by its words only: a screen shows no ids (the CLI's `control --json` has them).
+        control.name(lang).to_string(),
         Tone::Heading,
     )];
     let by = match control.by {
