@@ -41,20 +41,7 @@ fn qn() -> &'static Questionnaire {
     Questionnaire::embedded()
 }
 
-/// The committed answer as it would be typed, to tell a draft from what is saved.
-fn typed_form(value: Option<&Value>) -> String {
-    match value {
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Text(s)) => s.clone(),
-        Some(v) => v.to_string(),
-        None => String::new(),
-    }
-}
-
-/// Characters that belong in a number field; any other letter is a command.
-fn numeric_char(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, ',' | '-' | '，' | '－')
-}
+use question::{numeric_char, typed_form};
 
 impl Interview {
     /// Opens on the question where the record was left, else the first one unanswered, and

@@ -313,3 +313,18 @@ impl Interview {
         out
     }
 }
+
+/// The committed answer as it would be typed, to tell a draft from what is saved.
+pub(super) fn typed_form(value: Option<&crate::domain::Value>) -> String {
+    match value {
+        Some(crate::domain::Value::Number(n)) => n.to_string(),
+        Some(crate::domain::Value::Text(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Characters that belong in a number field; any other letter is a command.
+pub(super) fn numeric_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, ',' | '-' | '，' | '－')
+}

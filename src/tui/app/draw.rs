@@ -1,0 +1,129 @@
+//! Drawing the app's frame: the top screen, the footer, and the too-small notice. Kept apart
+//! from the key and action handling in `app.rs`, which owns the state this reads.
+
+use super::*;
+
+impl App {
+    /// Draws the whole frame from state.
+    ///
+    /// ```text
+    /// ┌ title ─────────────────────────────────────────┐  1 line
+    /// │ the top screen's body                          │
+    /// │                                                │
+    /// └────────────────────────────────────────────────┘
+    ///  footer: key hints, or a message                     1 line
+    /// ```
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let view = View {
+            lang: self.lang,
+            theme: self.theme,
+            session: self.session.as_ref(),
+        };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(frame, area, &view);
+            return;
+        }
+        let Some(top) = self.stack.last() else { return };
+        let title_area = Rect { height: 1, ..area };
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 2,
+            ..area
+        };
+        let footer_area = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        let mut title = top.title(&view);
+        if let Some(s) = view.session {
+            if let Some(h) = &s.held_by {
+                if s.read_only() {
+                    title.push_str(self.lang.pick("  [読み取り専用: ", "  [read-only: "));
+                    title.push_str(&h.message(self.lang));
+                    title.push(']');
+                }
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                crate::text::truncate(&format!(" {title}"), area.width as usize),
+                self.theme.title(),
+            )),
+            title_area,
+        );
+        top.render(frame, body, &view);
+        let save_error = view.session.and_then(|s| s.save_error.as_deref());
+        let footer = match (&self.flash, save_error) {
+            (_, Some(err)) => Line::styled(
+                crate::text::truncate(
+                    &format!(
+                        " {}{err}",
+                        self.lang.pick(
+                            "保存できません（内容は保持、次の変更で再試行）: ",
+                            "NOT SAVED (kept in memory, retried on the next change): "
+                        )
+                    ),
+                    area.width as usize,
+                ),
+                self.theme.error(),
+            ),
+            (Some(msg), None) => Line::styled(
+                crate::text::truncate(&format!(" {msg}"), area.width as usize),
+                self.theme.warn(),
+            ),
+            (None, None) => footer_line(
+                &commands::footer(&top.commands(&view), self.lang, area.width as usize),
+                &self.theme,
+            ),
+        };
+        frame.render_widget(Paragraph::new(footer), footer_area);
+        if self.help {
+            let record_keys: &[Scope] = if self.session.is_some() {
+                &[Scope::Record]
+            } else {
+                &[]
+            };
+            help::render(
+                frame,
+                area,
+                &view,
+                top.scope(),
+                record_keys,
+                &top.help_extra(self.lang),
+            );
+        }
+    }
+}
+
+/// Key hints (those that fit), each key highlighted (bold without colour).
+pub(super) fn footer_line(hints: &[(String, String)], theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (key, label) in hints {
+        spans.push(Span::styled(key.clone(), theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    Line::from(spans)
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
+    let msg = view
+        .lang
+        .pick(
+            &format!(
+                "端末を {MIN_WIDTH}×{MIN_HEIGHT} 以上に広げてください（現在 {}×{}）",
+                area.width, area.height
+            ),
+            &format!(
+                "Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+                area.width, area.height
+            ),
+        )
+        .to_string();
+    let lines: Vec<Line> = crate::text::wrap(&msg, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::styled(l, Style::default()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
