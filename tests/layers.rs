@@ -53,3 +53,19 @@ fn the_command_line_reaches_the_terminal_ui_only_through_run() {
         }
     }
 }
+
+/// A file over 600 lines mixes parts; split it by part before it grows further.
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let long: Vec<_> = files_under("src")
+        .into_iter()
+        .filter_map(|p| {
+            let lines = std::fs::read_to_string(&p)
+                .expect("readable")
+                .lines()
+                .count();
+            (lines > 600).then(|| format!("{} ({lines} lines)", p.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "src files over 600 lines: {long:?}");
+}
