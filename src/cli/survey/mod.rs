@@ -1,8 +1,8 @@
 //! `shindan survey`: the 2022 survey data shindan compares with, every figure with its place in
 //! the report and its precision — so that anyone can check it against the report.
 
-use super::check::paren;
 use super::{print_json, Ctx, Failure};
+use crate::domain::lang::paren;
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::survey::from_aggregate::from_aggregate;
 use crate::domain::survey::{

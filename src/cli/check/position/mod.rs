@@ -3,6 +3,7 @@
 
 use super::Block;
 use crate::cli::survey::figure_json;
+use crate::domain::lang::paren;
 use crate::domain::position::{
     value_label, BracketDistribution, Comparison, IndicatorPosition, OwnBracket, Place, Position,
     StaffPosition, Versus,
@@ -318,14 +319,6 @@ fn header(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             ),
             0,
         );
-    }
-}
-
-/// "（x）" in Japanese, " (x)" in English.
-pub(crate) fn paren(lang: Lang, inner: &str) -> String {
-    match lang {
-        Lang::Ja => format!("（{inner}）"),
-        Lang::En => format!(" ({inner})"),
     }
 }
 
