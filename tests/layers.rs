@@ -102,3 +102,28 @@ fn the_survey_command_imports_nothing_from_check() {
     let found = imports_of("src/cli/survey", &["check"]);
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// What differs between operating systems is behind `cfg` in `src/platform/` only, so another
+/// platform is one file there: no other source names the Unix extensions or libc.
+#[test]
+fn only_the_platform_module_calls_unix_or_libc() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/platform");
+    let mut offenders = Vec::new();
+    for path in files_under("src") {
+        if path.starts_with(&root) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable");
+        for (n, line) in text.lines().enumerate() {
+            if line.contains("std::os::unix") || line.contains("libc") {
+                offenders.push(format!("{}:{}: {line}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "outside src/platform: {offenders:#?}");
+    let unix = std::fs::read_to_string(root.join("unix.rs")).expect("readable");
+    assert!(
+        unix.contains("std::os::unix") && unix.contains("libc::"),
+        "src/platform/unix.rs is where the Unix calls are"
+    );
+}

@@ -2,6 +2,7 @@
 
 use super::StoreError;
 use crate::domain::RecordId;
+use crate::platform;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -116,12 +117,9 @@ impl RecordLock {
         let json = serde_json::to_string(&holder).unwrap_or_default();
         // One write at the start, then the length: a reader sees the whole holder or, for an
         // instant, the previous (empty) contents, never half of it.
-        {
-            use std::os::unix::fs::FileExt;
-            file.write_all_at(json.as_bytes(), 0)
-                .and_then(|_| file.set_len(json.len() as u64))
-                .map_err(io)?;
-        }
+        platform::write_at_start(&file, json.as_bytes())
+            .and_then(|_| file.set_len(json.len() as u64))
+            .map_err(io)?;
         Ok(RecordLock {
             id: id.clone(),
             file,
@@ -158,14 +156,9 @@ impl Drop for RecordLock {
 /// through a symbolic link (a link planted in a shared dir would have shindan empty the file it
 /// points to), never blocking on a planted FIFO, and only a regular file is accepted.
 pub fn open_private(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    let file = platform::no_follow(platform::private(&mut options))
         .open(path)
         .map_err(|e| not_followed(path, e))?;
     regular(file, path)
@@ -173,10 +166,7 @@ pub fn open_private(path: &Path) -> std::io::Result<File> {
 
 /// Opens an existing file for reading, never through a symbolic link nor blocking on a FIFO.
 pub fn open_existing_no_follow(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+    let file = platform::no_follow(fs::OpenOptions::new().read(true))
         .open(path)
         .map_err(|e| not_followed(path, e))?;
     regular(file, path)
@@ -196,7 +186,7 @@ fn regular(file: File, path: &Path) -> std::io::Result<File> {
 /// O_NOFOLLOW refuses a link with ELOOP, whose text ("too many levels of symbolic links") says
 /// nothing useful: say what was refused.
 fn not_followed(path: &Path, e: std::io::Error) -> std::io::Error {
-    if e.raw_os_error() == Some(libc::ELOOP) {
+    if platform::refused_link(&e) {
         std::io::Error::other(format!(
             "{} is a symbolic link: refused (remove it; shindan never follows one here)",
             path.display()

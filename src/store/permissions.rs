@@ -1,12 +1,12 @@
 //! Whether a data dir is safe to keep records in: records hold a hospital's security weaknesses,
 //! and a dir that another account can write into lets it plant files (a lock file linked to
 //! something shindan would then empty, a record that is not what it says).
-//! The one place with the Unix ownership and mode calls, so that another platform is one
-//! function to write.
+//! What counts as unsafe is decided here; the owner and mode are read by `crate::platform`,
+//! which has the Unix calls (on a platform without them nothing is refused).
 
+use crate::platform;
 use std::fs;
 use std::io;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 /// What is wrong with a data dir. Shindan refuses such a dir instead of changing it: it may be
@@ -24,31 +24,24 @@ pub enum DirProblem {
 /// Creates the data dir 0700 when missing; refuses one another account owns or can write into;
 /// closes one that others can only read (shindan made it, or its owner copied it in).
 pub fn private_dir(dir: &Path) -> io::Result<Result<(), DirProblem>> {
-    use std::os::unix::fs::DirBuilderExt;
     if fs::symlink_metadata(dir).is_err() {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
+        platform::create_private_dir(dir)?;
     }
     let meta = fs::metadata(dir)?;
     if !meta.is_dir() {
         return Ok(Err(DirProblem::NotADir));
     }
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
-    if meta.uid() != me {
-        return Ok(Err(DirProblem::OtherOwner {
-            owner: meta.uid(),
-            me,
-        }));
+    let Some(platform::Ownership { owner, me, mode }) = platform::ownership(&meta) else {
+        return Ok(Ok(()));
+    };
+    if owner != me {
+        return Ok(Err(DirProblem::OtherOwner { owner, me }));
     }
-    let mode = meta.permissions().mode() & 0o7777;
     if mode & 0o022 != 0 {
         return Ok(Err(DirProblem::Writable { mode }));
     }
     if mode & 0o077 != 0 {
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+        platform::set_private_dir(dir)?;
     }
     Ok(Ok(()))
 }

@@ -101,8 +101,8 @@ pub fn not_utf8(why: &str) -> Failure {
 
 /// No terminal, or `TERM=dumb`: refused before anything is opened.
 pub fn refuse_early(lang: Lang) -> Result<(), Failure> {
-    // SAFETY: isatty only reads the descriptors' state.
-    let tty = unsafe { libc::isatty(0) == 1 && libc::isatty(1) == 1 };
+    use std::io::IsTerminal;
+    let tty = io::stdin().is_terminal() && io::stdout().is_terminal();
     let term = std::env::var("TERM").ok();
     match refuse_without_terminal(term.as_deref(), tty, lang) {
         Some(f) => Err(f),
@@ -165,22 +165,12 @@ fn ask() -> Option<u16> {
         if left.is_zero() {
             break None;
         }
-        let mut pfd = libc::pollfd {
-            fd: 0,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd; read into a buffer of the given length.
-        let n = unsafe { libc::poll(&mut pfd, 1, left.as_millis().max(1) as i32) };
-        if n <= 0 {
-            continue;
-        }
         let mut buf = [0u8; 64];
-        let r = unsafe { libc::read(0, buf.as_mut_ptr().cast(), buf.len()) };
-        if r <= 0 {
-            break None;
+        match crate::platform::read_stdin_within(&mut buf, left) {
+            None => continue,
+            Some(0) => break None,
+            Some(r) => got.extend_from_slice(&buf[..r]),
         }
-        got.extend_from_slice(&buf[..r as usize]);
     };
     let _ = out.write_all(b"\r\x1b[K");
     let _ = out.flush();
