@@ -66,6 +66,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
+    super::output::saved(
+        lang.pick(
+            &format!("記録 {} の {} を保存しました", record.id, q.id),
+            &format!("record {}: {} was saved", record.id, q.id),
+        )
+        .to_string(),
+    );
     let hidden = qn.visibility(q, &record);
     if args.json {
         super::print_json(&serde_json::json!({

@@ -159,6 +159,32 @@ pub enum Command {
     Budget(budget::Args),
 }
 
+impl Command {
+    /// The command's name as typed, for the lock it takes ("another `shindan answer`").
+    fn name(&self) -> &'static str {
+        match self {
+            Command::New(_) => "new",
+            Command::List(_) => "list",
+            Command::Answer(_) => "answer",
+            Command::Show(_) => "show",
+            Command::Aggregate(_) => "aggregate",
+            Command::Export(_) => "export",
+            Command::Import(_) => "import",
+            Command::Diff(_) => "diff",
+            Command::Checklist(_) => "checklist",
+            Command::Contacts(_) => "contacts",
+            Command::Check(_) => "check",
+            Command::Copy(_) => "copy",
+            Command::Confirm(_) => "confirm",
+            Command::Survey(_) => "survey",
+            Command::Catalog(_) => "catalog",
+            Command::Control(_) => "control",
+            Command::VendorBrief(_) => "vendor-brief",
+            Command::Budget(_) => "budget",
+        }
+    }
+}
+
 /// The 年度 of a new record (`new`, `copy`): `--year` as typed (full-width digits too, within
 /// [`FiscalYear::RANGE`]), else `default`.
 pub(crate) fn assessment_year(
@@ -193,6 +219,9 @@ pub fn run() -> ExitCode {
 
 fn run_command(cli: Cli) -> ExitCode {
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
+    if let Some(command) = &cli.command {
+        ctx = ctx.for_command(command.name());
+    }
     if let Some(path) = &cli.survey {
         if let Err(f) = survey::choose(path, cli.lang) {
             eprintln!("shindan: {f}");
@@ -245,34 +274,36 @@ pub fn print_json(value: &impl serde::Serialize) {
     );
 }
 
-/// Writes a command's output to the file named (created 0600: exports hold a hospital's
-/// weaknesses), or to standard output.
+/// Writes a command's output to the file named (atomically and 0600, see
+/// [`crate::store::write_output`]: exports hold a hospital's weaknesses), or to standard output.
 pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     match output {
-        Some(path) => crate::platform::private(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true),
-        )
-        .open(path)
-        .and_then(|mut f| f.write_all(bytes))
-        .map_err(|e| {
+        Some(path) => crate::store::write_output(path, bytes).map_err(|e| {
+            let why = crate::edge::os_error(&e, ctx.lang);
             Failure::Data(
                 ctx.lang
                     .pick(
-                        &format!("{} に書けません：{e}", path.display()),
-                        &format!("cannot write {}: {e}", path.display()),
+                        &format!(
+                            "{} に書けません：{why}（元のファイルはそのままです）",
+                            path.display()
+                        ),
+                        &format!(
+                            "cannot write {}: {why}; the file there is left as it was",
+                            path.display()
+                        ),
                     )
                     .to_string(),
             )
         }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|_| out.flush())
-                .map_err(|e| Failure::Data(e.to_string()))
+            out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| {
+                Failure::Data(output::message(
+                    ctx.lang,
+                    &crate::edge::os_error(&e, ctx.lang),
+                ))
+            })
         }
     }
 }

@@ -63,3 +63,21 @@ impl Store {
         Ok(bytes)
     }
 }
+
+/// Writes a command's output to the file the user named (`-o FILE`) as records are written:
+/// a temp file in the same folder (0600), fsynced, renamed over the target. A full disk or a
+/// kill leaves the old file whole, and an old file's looser mode (0644, 0666) does not carry
+/// over: the export holds a hospital's weaknesses. A target that is not a regular file (a
+/// terminal, `/dev/stdout`, a FIFO) cannot be replaced and is written as it is.
+pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut out = fs::OpenOptions::new().write(true).open(path)?;
+        return out.write_all(bytes).and_then(|_| out.flush());
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    atomic::write(&dir, path, bytes, false, None)
+}

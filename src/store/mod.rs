@@ -15,7 +15,8 @@ mod lock;
 mod migrate;
 mod permissions;
 
-pub use lock::{Holder, RecordLock};
+pub use exports::write_output;
+pub use lock::{Holder, RecordLock, COMMAND_WAIT};
 pub use permissions::DirProblem;
 
 use crate::domain::record::{Record, RecordId, FORMAT_VERSION};
@@ -143,6 +144,9 @@ pub fn link_warning(path: &Path, lang: crate::domain::Lang) -> String {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// The command line's command using the store (`answer`), or `None` for the terminal UI:
+    /// a command waits for another command's lock, a screen does not (see [`RecordLock`]).
+    command: Option<String>,
 }
 
 const EXT: &str = "json";
@@ -161,7 +165,14 @@ impl Store {
                 problem,
             })?;
         atomic::remove_stale_temps(&dir);
-        Ok(Store { dir })
+        Ok(Store { dir, command: None })
+    }
+
+    /// The store as a command of the command line uses it: its locks name the command and wait
+    /// for another command's (see [`RecordLock`]).
+    pub fn for_command(mut self, command: &str) -> Store {
+        self.command = Some(command.to_string());
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -273,8 +284,9 @@ impl Store {
         read_record(&path).map_err(|damage| StoreError::Damaged { path, damage })
     }
 
-    /// Takes the record's edit lock, or says who holds it. A record that does not exist cannot
-    /// be locked: a mistyped id must not leave a lock file behind.
+    /// Takes the record's edit lock, or says who holds it (a command waits a moment for
+    /// another command, see [`Store::for_command`]). A record that does not exist cannot be
+    /// locked: a mistyped id must not leave a lock file behind.
     pub fn lock(&self, id: &RecordId) -> Result<RecordLock, StoreError> {
         if !self.path_of(id).exists() {
             return Err(StoreError::NotFound {
@@ -282,7 +294,7 @@ impl Store {
                 dir: self.dir.clone(),
             });
         }
-        RecordLock::acquire(&self.dir, id)
+        RecordLock::acquire(&self.dir, id, self.command.as_deref())
     }
 
     /// Writes the record atomically. Needs the record's lock: two sessions cannot both save
