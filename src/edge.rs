@@ -184,16 +184,24 @@ impl Ctx {
     pub fn editions(&self) -> Result<crate::domain::checklist::Editions, Failure> {
         let mut editions = crate::domain::checklist::Editions::shipped().clone();
         if let Some(path) = &self.checklist_file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Failure::Invalid(
-                    self.lang
-                        .pick(
-                            &format!("--checklist {}：読めません（{e}）", path.display()),
-                            &format!("--checklist {}: cannot read it ({e})", path.display()),
-                        )
-                        .to_string(),
-                )
-            })?;
+            let bytes = crate::store::read_bounded(path, crate::domain::limits::EDITION_BYTES);
+            let text = bytes
+                .and_then(|b| {
+                    String::from_utf8(b).map_err(|e| {
+                        std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
+                    })
+                })
+                .map_err(|e| {
+                    let e = os_error(&e, self.lang);
+                    Failure::Invalid(
+                        self.lang
+                            .pick(
+                                &format!("--checklist {}：読めません（{e}）", path.display()),
+                                &format!("--checklist {}: cannot read it ({e})", path.display()),
+                            )
+                            .to_string(),
+                    )
+                })?;
             editions.add(&text).map_err(|e| {
                 Failure::Invalid(format!(
                     "--checklist {}: {}",

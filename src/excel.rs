@@ -4,7 +4,8 @@
 //! A cell that Excel would take for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
 //! CR: a hospital's name or a vendor's note such as `=HYPERLINK(...)`) is written with a `'`
 //! before it, OWASP's rule against CSV injection; [`unguard`] takes it off again on import. A
-//! plain number (`-3`, `+1.5`) is no formula and is written as it is, so figures stay figures.
+//! signed figure (`-3`, `+1.5`, `-458万円`) is no formula and is written as it is, so figures
+//! stay figures.
 
 use std::borrow::Cow;
 
@@ -16,12 +17,13 @@ fn looks_like_formula(cell: &[u8]) -> bool {
     if !matches!(first, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') {
         return false;
     }
+    // A signed figure (`-3`, `+1.5`, `-2,093万円`) is no formula: a sign, a digit, and no
+    // operator, bracket or reference after it (`-2+3+cmd|' /C calc'!A0` is one).
     let rest = &cell[1..];
-    let number = matches!(first, b'-' | b'+')
-        && !rest.is_empty()
-        && rest.iter().all(|b| b.is_ascii_digit() || *b == b'.')
-        && rest[0].is_ascii_digit();
-    !number
+    let figure = matches!(first, b'-' | b'+')
+        && rest.first().is_some_and(u8::is_ascii_digit)
+        && !rest.iter().any(|b| b"=+-*/^&|!@();<>'\"\t\r\n".contains(b));
+    !figure
 }
 
 /// The cell as written: with a `'` before it when Excel would take it for a formula.
@@ -114,12 +116,12 @@ mod tests {
         ];
         let mut c = ExcelCsv::new();
         c.row(cells);
-        c.row(["-3", "+1.5", "0", "a=b", "'quoted"]);
+        c.row(["-3", "+1.5", "-2,093万円", "a=b", "'quoted"]);
         let text = String::from_utf8(c.finish()).unwrap();
         assert_eq!(
             text,
             "\u{feff}\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1+1\",\"'-2+3\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\"\r\n\
-             \"-3\",\"+1.5\",\"0\",\"a=b\",\"'quoted\"\r\n"
+             \"-3\",\"+1.5\",\"-2,093万円\",\"a=b\",\"'quoted\"\r\n"
         );
         for cell in cells {
             assert_eq!(unguard(&format!("'{cell}")), cell);

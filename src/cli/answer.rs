@@ -61,6 +61,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             .map_err(|e| Failure::Invalid(format!("{}: {}", q.id, e.message(lang))))?;
     }
     if let Some(note) = &args.note {
+        validate::check_note(note)
+            .map_err(|e| Failure::Invalid(format!("--note: {}", e.message(lang))))?;
         record.set_note(&q.id, note, now);
     }
     store

@@ -214,7 +214,29 @@ pub fn run() -> ExitCode {
         };
     }
     let lang = cli.lang;
+    if let Some(refused) = control_in_arguments(lang) {
+        eprintln!("shindan: {refused}");
+        return ExitCode::from(2);
+    }
     output::guarded(lang, move || run_command(cli))
+}
+
+/// Every argument is refused with a control character in it (other than a line break or tab,
+/// which a note may hold): a name or note given as `$'\e]0;…\a'` would be stored and later
+/// act on a terminal or a file. One check for every command, before any is run.
+fn control_in_arguments(lang: Lang) -> Option<String> {
+    std::env::args_os().skip(1).find_map(|arg| {
+        let arg = arg.to_string_lossy();
+        let c = crate::domain::limits::control_character(&arg, true)?;
+        let c = crate::domain::limits::shown(c);
+        Some(
+            lang.pick(
+                &format!("引数に制御文字 {c} があります（端末やファイルで命令として働きます）：取り除いてください（何も変更していません）"),
+                &format!("an argument holds the control character {c} (it would act on terminals and files): remove it (nothing was changed)"),
+            )
+            .to_string(),
+        )
+    })
 }
 
 fn run_command(cli: Cli) -> ExitCode {
@@ -223,6 +245,17 @@ fn run_command(cli: Cli) -> ExitCode {
         ctx = ctx.for_command(command.name());
     }
     if let Some(path) = &cli.survey {
+        // The aggregate is read through the edition's bound first (here, not in survey.rs,
+        // which reads it again: a few KiB), so `--survey /dev/zero` is refused at once.
+        let bounded = crate::store::read_bounded(path, crate::domain::limits::EDITION_BYTES);
+        if let Some(e) = bounded
+            .err()
+            .filter(|e| e.kind() == std::io::ErrorKind::FileTooLarge)
+        {
+            let why = crate::edge::os_error(&e, cli.lang);
+            eprintln!("shindan: --survey {}: {why}", path.display());
+            return ExitCode::from(2);
+        }
         if let Err(f) = survey::choose(path, cli.lang) {
             eprintln!("shindan: {f}");
             return ExitCode::from(f.code());

@@ -15,7 +15,7 @@ mod lock;
 mod migrate;
 mod permissions;
 
-pub use exports::write_output;
+pub use exports::{read_bounded, write_output};
 pub use lock::{Holder, RecordLock, COMMAND_WAIT};
 pub use permissions::DirProblem;
 
@@ -315,6 +315,16 @@ impl Store {
         }
         record.format_version = FORMAT_VERSION;
         let json = to_json(record);
+        // What could not be read back is not saved.
+        if json.len() as u64 > crate::domain::limits::RECORD_BYTES {
+            return Err(StoreError::io(&path)(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "the record would be larger than {} MiB",
+                    crate::domain::limits::RECORD_BYTES / (1024 * 1024)
+                ),
+            )));
+        }
         let at = Some(record.updated_at.into());
         atomic::write(&self.dir, &path, json.as_bytes(), false, at)
             .map_err(StoreError::io(&path))?;
@@ -431,7 +441,8 @@ pub fn to_json(record: &Record) -> String {
 
 /// Reads one record file, migrating an older format in memory. The file is never written here.
 fn read_record(path: &Path) -> Result<Record, Damage> {
-    let bytes = fs::read(path).map_err(|e| Damage::Unreadable(e.to_string()))?;
+    let bytes = read_bounded(path, crate::domain::limits::RECORD_BYTES)
+        .map_err(|e| Damage::Unreadable(e.to_string()))?;
     let record = migrate::parse(&bytes)?;
     let stem = path
         .file_stem()
