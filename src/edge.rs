@@ -56,6 +56,21 @@ impl Failure {
                 )
                 .to_string(),
             ),
+            StoreError::Locked { id, holder } if holder.command.is_some() => Failure::Data(
+                lang.pick(
+                    &format!(
+                        "記録 {id} は {} が {} 秒以上使っています：終わってからやり直してください",
+                        holder.message(lang),
+                        crate::store::COMMAND_WAIT.as_secs()
+                    ),
+                    &format!(
+                        "record {id} has been held by {} for over {} s: try again when it is done",
+                        holder.message(lang),
+                        crate::store::COMMAND_WAIT.as_secs()
+                    ),
+                )
+                .to_string(),
+            ),
             StoreError::Locked { id, holder } => Failure::Data(
                 lang.pick(
                     &format!(
@@ -77,7 +92,9 @@ impl Failure {
                 .to_string(),
             ),
             StoreError::UnsafeDir { dir, problem } => Failure::Data(problem.message(dir, lang)),
-            StoreError::Io { .. } => Failure::Data(e.to_string()),
+            StoreError::Io { path, source } => {
+                Failure::Data(format!("{}: {}", path.display(), os_error(source, lang)))
+            }
         }
     }
 }
@@ -90,6 +107,41 @@ impl fmt::Display for Failure {
     }
 }
 
+/// An operating system's error in the UI's language, with what to do about it: 「空き容量が
+/// ありません（…）」, not "No space left on device (os error 28)". The OS's own words stay in
+/// brackets for whoever has to look it up; an error without a known kind is given as the OS
+/// words it.
+pub fn os_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (ja, en) = match e.kind() {
+        K::StorageFull | K::QuotaExceeded => (
+            "空き容量がありません：不要なファイルを消すか、別の場所を指定してください",
+            "no space left: free some space or choose another place",
+        ),
+        K::ReadOnlyFilesystem => (
+            "読み取り専用の場所です：書き込める場所を指定するか、書き込めるようにマウントしてください",
+            "the place is read-only: choose a writable place or mount it writable",
+        ),
+        K::PermissionDenied => (
+            "権限がありません：所有者と権限（ls -l）を確かめてください",
+            "permission denied: check the owner and mode (ls -l)",
+        ),
+        K::NotFound => (
+            "ありません：パスを確かめてください",
+            "not found: check the path",
+        ),
+        K::FileTooLarge => (
+            "ファイルが大きすぎます（上限を超えました）",
+            "the file is too large (a limit was reached)",
+        ),
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Ja => format!("{ja}（{e}）"),
+        Lang::En => format!("{en} ({e})"),
+    }
+}
+
 /// What every command gets: the language, and the data dir opened on first use (commands such
 /// as `budget` need none).
 pub struct Ctx {
@@ -99,6 +151,9 @@ pub struct Ctx {
     data_dir: Option<PathBuf>,
     store: Option<Store>,
     checklist_file: Option<PathBuf>,
+    /// The command line's command (`answer`), `None` in the terminal UI: see
+    /// [`Store::for_command`].
+    command: Option<&'static str>,
 }
 
 impl Ctx {
@@ -109,7 +164,14 @@ impl Ctx {
             data_dir,
             store: None,
             checklist_file: None,
+            command: None,
         }
+    }
+
+    /// The context of a command of the command line, named for the locks it takes.
+    pub fn for_command(mut self, command: &'static str) -> Ctx {
+        self.command = Some(command);
+        self
     }
 
     /// Adds a checklist edition file (`--checklist FILE`) to the shipped editions.
@@ -122,16 +184,24 @@ impl Ctx {
     pub fn editions(&self) -> Result<crate::domain::checklist::Editions, Failure> {
         let mut editions = crate::domain::checklist::Editions::shipped().clone();
         if let Some(path) = &self.checklist_file {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Failure::Invalid(
-                    self.lang
-                        .pick(
-                            &format!("--checklist {}：読めません（{e}）", path.display()),
-                            &format!("--checklist {}: cannot read it ({e})", path.display()),
-                        )
-                        .to_string(),
-                )
-            })?;
+            let bytes = crate::store::read_bounded(path, crate::domain::limits::EDITION_BYTES);
+            let text = bytes
+                .and_then(|b| {
+                    String::from_utf8(b).map_err(|e| {
+                        std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
+                    })
+                })
+                .map_err(|e| {
+                    let e = os_error(&e, self.lang);
+                    Failure::Invalid(
+                        self.lang
+                            .pick(
+                                &format!("--checklist {}：読めません（{e}）", path.display()),
+                                &format!("--checklist {}: cannot read it ({e})", path.display()),
+                            )
+                            .to_string(),
+                    )
+                })?;
             editions.add(&text).map_err(|e| {
                 Failure::Invalid(format!(
                     "--checklist {}: {}",
@@ -158,7 +228,10 @@ impl Ctx {
                 )
             })?;
             let store = Store::open(dir).map_err(|e| Failure::from_store(e, self.lang))?;
-            self.store = Some(store);
+            self.store = Some(match self.command {
+                Some(command) => store.for_command(command),
+                None => store,
+            });
         }
         self.store
             .clone()

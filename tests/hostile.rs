@@ -222,10 +222,7 @@ fn a_full_stdout_is_an_error_with_a_message_not_a_panic() {
             } else {
                 "cannot write to standard output"
             };
-            // export writes through its own writer and reports the OS error itself.
-            if args[0] != "export" {
-                assert!(err.contains(expect), "{args:?}: {err}");
-            }
+            assert!(err.contains(expect), "{args:?}: {err}");
         }
     }
 }

@@ -327,12 +327,14 @@ fn control_refuses_bad_input_and_leaves_the_record() {
         &["control", &id, "vpn_patch", "--ask-vendor", "maybe"],
         &["yes, no"],
     );
-    let long = "長".repeat(401);
+    // The one note limit of every path (100,000 characters; ASCII, as one argument may hold
+    // at most 128 KiB).
+    let long = "x".repeat(shindan::domain::limits::NOTE_MAX + 1);
     refused(
         d,
         &id,
         &["control", &id, "vpn_patch", "--note", &long],
-        &["400文字以内"],
+        &["100000文字以内"],
     );
     refused(d, &id, &["control", &id, "--note", "x"], &["対策ID"]);
     let out = shindan(d)

@@ -413,14 +413,19 @@ fn bad_marks_are_refused_with_the_allowed_values_and_change_nothing() {
             control: "c1".into()
         }
     );
-    let long = "x".repeat(401);
+    let long = "x".repeat(shindan::domain::matrix::mark::NOTE_MAX + 1);
     let too_long = MarkChange {
         status: Some(StatusInput::Set(ControlStatus::Missing)),
         note: Some(&long),
         ..MarkChange::default()
     };
     let err = set_mark(c, &mut r, "c1", too_long, now()).unwrap_err();
-    assert_eq!(err, MarkError::NoteTooLong { len: 401 });
+    assert_eq!(
+        err,
+        MarkError::NoteTooLong {
+            len: shindan::domain::limits::NOTE_MAX + 1
+        }
+    );
     assert_eq!(serde_json::to_string(&r).unwrap(), before);
 }
 

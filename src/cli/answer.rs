@@ -61,11 +61,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             .map_err(|e| Failure::Invalid(format!("{}: {}", q.id, e.message(lang))))?;
     }
     if let Some(note) = &args.note {
+        validate::check_note(note)
+            .map_err(|e| Failure::Invalid(format!("--note: {}", e.message(lang))))?;
         record.set_note(&q.id, note, now);
     }
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
+    super::output::saved(
+        lang.pick(
+            &format!("記録 {} の {} を保存しました", record.id, q.id),
+            &format!("record {}: {} was saved", record.id, q.id),
+        )
+        .to_string(),
+    );
     let hidden = qn.visibility(q, &record);
     if args.json {
         super::print_json(&serde_json::json!({

@@ -3,6 +3,7 @@
 //! written unless every file is good: a batch is never half imported.
 
 use super::{Ctx, Failure};
+use crate::domain::limits::RECORD_BYTES;
 use crate::domain::validate::check_record;
 use crate::domain::{Questionnaire, Record};
 use crate::store::parse_record;
@@ -41,7 +42,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let mut ready: Vec<(PathBuf, Record)> = Vec::new();
     for path in &args.files {
         let name = path.display();
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = crate::store::read_bounded(path, RECORD_BYTES).map_err(|e| {
+            let e = crate::edge::os_error(&e, lang);
             Failure::Data(
                 lang.pick(
                     &format!("{name}：読めません（{e}）"),

@@ -159,6 +159,32 @@ pub enum Command {
     Budget(budget::Args),
 }
 
+impl Command {
+    /// The command's name as typed, for the lock it takes ("another `shindan answer`").
+    fn name(&self) -> &'static str {
+        match self {
+            Command::New(_) => "new",
+            Command::List(_) => "list",
+            Command::Answer(_) => "answer",
+            Command::Show(_) => "show",
+            Command::Aggregate(_) => "aggregate",
+            Command::Export(_) => "export",
+            Command::Import(_) => "import",
+            Command::Diff(_) => "diff",
+            Command::Checklist(_) => "checklist",
+            Command::Contacts(_) => "contacts",
+            Command::Check(_) => "check",
+            Command::Copy(_) => "copy",
+            Command::Confirm(_) => "confirm",
+            Command::Survey(_) => "survey",
+            Command::Catalog(_) => "catalog",
+            Command::Control(_) => "control",
+            Command::VendorBrief(_) => "vendor-brief",
+            Command::Budget(_) => "budget",
+        }
+    }
+}
+
 /// The 年度 of a new record (`new`, `copy`): `--year` as typed (full-width digits too, within
 /// [`FiscalYear::RANGE`]), else `default`.
 pub(crate) fn assessment_year(
@@ -188,12 +214,48 @@ pub fn run() -> ExitCode {
         };
     }
     let lang = cli.lang;
+    if let Some(refused) = control_in_arguments(lang) {
+        eprintln!("shindan: {refused}");
+        return ExitCode::from(2);
+    }
     output::guarded(lang, move || run_command(cli))
+}
+
+/// Every argument is refused with a control character in it (other than a line break or tab,
+/// which a note may hold): a name or note given as `$'\e]0;…\a'` would be stored and later
+/// act on a terminal or a file. One check for every command, before any is run.
+fn control_in_arguments(lang: Lang) -> Option<String> {
+    std::env::args_os().skip(1).find_map(|arg| {
+        let arg = arg.to_string_lossy();
+        let c = crate::domain::limits::control_character(&arg, true)?;
+        let c = crate::domain::limits::shown(c);
+        Some(
+            lang.pick(
+                &format!("引数に制御文字 {c} があります（端末やファイルで命令として働きます）：取り除いてください（何も変更していません）"),
+                &format!("an argument holds the control character {c} (it would act on terminals and files): remove it (nothing was changed)"),
+            )
+            .to_string(),
+        )
+    })
 }
 
 fn run_command(cli: Cli) -> ExitCode {
     let mut ctx = Ctx::new(cli.lang, cli.data_dir.clone()).with_checklist(cli.checklist.clone());
+    if let Some(command) = &cli.command {
+        ctx = ctx.for_command(command.name());
+    }
     if let Some(path) = &cli.survey {
+        // The aggregate is read through the edition's bound first (here, not in survey.rs,
+        // which reads it again: a few KiB), so `--survey /dev/zero` is refused at once.
+        let bounded = crate::store::read_bounded(path, crate::domain::limits::EDITION_BYTES);
+        if let Some(e) = bounded
+            .err()
+            .filter(|e| e.kind() == std::io::ErrorKind::FileTooLarge)
+        {
+            let why = crate::edge::os_error(&e, cli.lang);
+            eprintln!("shindan: --survey {}: {why}", path.display());
+            return ExitCode::from(2);
+        }
         if let Err(f) = survey::choose(path, cli.lang) {
             eprintln!("shindan: {f}");
             return ExitCode::from(f.code());
@@ -245,34 +307,36 @@ pub fn print_json(value: &impl serde::Serialize) {
     );
 }
 
-/// Writes a command's output to the file named (created 0600: exports hold a hospital's
-/// weaknesses), or to standard output.
+/// Writes a command's output to the file named (atomically and 0600, see
+/// [`crate::store::write_output`]: exports hold a hospital's weaknesses), or to standard output.
 pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     match output {
-        Some(path) => crate::platform::private(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true),
-        )
-        .open(path)
-        .and_then(|mut f| f.write_all(bytes))
-        .map_err(|e| {
+        Some(path) => crate::store::write_output(path, bytes).map_err(|e| {
+            let why = crate::edge::os_error(&e, ctx.lang);
             Failure::Data(
                 ctx.lang
                     .pick(
-                        &format!("{} に書けません：{e}", path.display()),
-                        &format!("cannot write {}: {e}", path.display()),
+                        &format!(
+                            "{} に書けません：{why}（元のファイルはそのままです）",
+                            path.display()
+                        ),
+                        &format!(
+                            "cannot write {}: {why}; the file there is left as it was",
+                            path.display()
+                        ),
                     )
                     .to_string(),
             )
         }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|_| out.flush())
-                .map_err(|e| Failure::Data(e.to_string()))
+            out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| {
+                Failure::Data(output::message(
+                    ctx.lang,
+                    &crate::edge::os_error(&e, ctx.lang),
+                ))
+            })
         }
     }
 }

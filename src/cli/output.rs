@@ -7,6 +7,24 @@ use crate::domain::Lang;
 use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
+use std::sync::Mutex;
+
+/// What the command has saved so far, said on stderr when its output then cannot be written:
+/// a script that sees exit 1 must know the change was made all the same.
+static SAVED: Mutex<Option<String>> = Mutex::new(None);
+
+/// Notes that the command saved something (「記録 2026-001 を作成しました」).
+pub fn saved(what: String) {
+    if let Ok(mut s) = SAVED.lock() {
+        *s = Some(what);
+    }
+}
+
+fn say_saved() {
+    if let Some(what) = SAVED.lock().ok().and_then(|mut s| s.take()) {
+        eprintln!("shindan: {what}");
+    }
+}
 
 /// What `std` says when `println!` fails.
 const FAILED_PRINTING: &str = "failed printing to stdout";
@@ -46,12 +64,14 @@ pub fn guarded(lang: Lang, command: impl FnOnce() -> ExitCode) -> ExitCode {
             Ok(()) => code,
             Err(e) => {
                 eprintln!("shindan: {}", message(lang, &e.to_string()));
+                say_saved();
                 ExitCode::from(1)
             }
         },
         Err(payload) => match is_print_failure(payload.as_ref()) {
             Some(os) => {
                 eprintln!("shindan: {}", message(lang, &os));
+                say_saved();
                 ExitCode::from(1)
             }
             None => panic::resume_unwind(payload),

@@ -14,7 +14,8 @@ pub const CHART_ITEM: &str = "c3_contact_chart";
 
 pub const FIELD_MAX: usize = 100;
 pub const PHONE_MAX: usize = 30;
-pub const NOTE_MAX: usize = 500;
+/// The one note limit of every path (see [`crate::domain::limits`]).
+pub const NOTE_MAX: usize = crate::domain::limits::NOTE_MAX;
 
 /// What to change in one entry: `Some("")` clears a field, `None` leaves it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

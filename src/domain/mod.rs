@@ -12,6 +12,7 @@ pub mod fiscal_year;
 pub mod history;
 pub mod indicator;
 pub mod lang;
+pub mod limits;
 pub mod matrix;
 pub mod overview;
 pub mod position;

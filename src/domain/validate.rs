@@ -45,6 +45,8 @@ pub enum AnswerError {
     TooLong { len: usize, max: i64 },
     #[error("one line only: the answer may not contain a line break")]
     LineBreak,
+    #[error("the control character {shown} is not allowed (it would act on terminals and files): remove it")]
+    ControlCharacter { shown: String },
     #[error("{value} is more than {} ({limit}): {} cannot exceed it", label(.other, Lang::En), label(.question, Lang::En))]
     Exceeds {
         question: String,
@@ -159,6 +161,9 @@ impl AnswerError {
                 format!("{len}文字は長すぎます：{max}文字以内にしてください")
             }
             AnswerError::LineBreak => "改行は入れられません（1行で入力してください）".into(),
+            AnswerError::ControlCharacter { shown } => format!(
+                "制御文字 {shown} は入れられません（端末やファイルで命令として働きます）：取り除いてください"
+            ),
             AnswerError::Exceeds {
                 question,
                 value,
@@ -388,6 +393,11 @@ pub fn check(
             if text.contains(['\n', '\r']) {
                 return Err(AnswerError::LineBreak);
             }
+            if let Some(c) = super::limits::control_character(text, false) {
+                return Err(AnswerError::ControlCharacter {
+                    shown: super::limits::shown(c),
+                });
+            }
             let len = text.chars().count();
             if len < q.min.unwrap_or(0).max(1) as usize {
                 return Err(AnswerError::Empty { max });
@@ -402,6 +412,25 @@ pub fn check(
 
 /// Sets (or with `None` clears) an answer after checking it. A multi answer is stored in the
 /// questionnaire's option order, so that two records with the same choices compare equal.
+/// A note as every path takes it (the interview, `answer --note`, import): at most
+/// [`NOTE_MAX`](super::limits::NOTE_MAX) characters, line breaks and tabs allowed, no other
+/// control character.
+pub fn check_note(note: &str) -> Result<(), AnswerError> {
+    let len = note.chars().count();
+    if len > super::limits::NOTE_MAX {
+        return Err(AnswerError::TooLong {
+            len,
+            max: super::limits::NOTE_MAX as i64,
+        });
+    }
+    match super::limits::control_character(note, true) {
+        Some(c) => Err(AnswerError::ControlCharacter {
+            shown: super::limits::shown(c),
+        }),
+        None => Ok(()),
+    }
+}
+
 pub fn set_answer(
     qn: &Questionnaire,
     record: &mut Record,
@@ -501,6 +530,15 @@ pub fn check_record(qn: &Questionnaire, record: &Record) -> Vec<Problem> {
             Some(q) => check(qn, q, &answer.value, record).err(),
         };
         if let Some(error) = problem {
+            problems.push(Problem {
+                question: id.clone(),
+                error,
+            });
+        }
+    }
+    // A note comes in by the same rules as one typed (its length, no control character).
+    for (id, note) in &record.notes {
+        if let Err(error) = check_note(note) {
             problems.push(Problem {
                 question: id.clone(),
                 error,

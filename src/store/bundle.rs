@@ -4,7 +4,7 @@
 use super::{parse_record, Damage};
 use crate::domain::Record;
 use std::fs::{self, File, ReadDir};
-use std::io::{BufRead, BufReader, Lines};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Where a record (or a damaged one) came from: a file, or a line of a bundle.
@@ -27,7 +27,7 @@ pub type Item = Result<(Origin, Record), (Origin, Damage)>;
 
 enum Open {
     Dir(PathBuf, ReadDir),
-    Bundle(PathBuf, Lines<BufReader<File>>, usize),
+    Bundle(PathBuf, BufReader<File>, usize),
 }
 
 /// The records under `paths`, lazily. A folder yields its `*.json` files (not its subfolders,
@@ -44,13 +44,39 @@ pub fn records(paths: Vec<PathBuf>) -> Records {
     }
 }
 
+use crate::domain::limits::RECORD_BYTES;
+
+/// The next line of a bundle, at most [`RECORD_BYTES`] long: a longer one (a bundle of zeros,
+/// no line break) is an error, and the rest of the bundle is not read.
+fn next_line(reader: &mut BufReader<File>) -> Option<std::io::Result<String>> {
+    let mut buf = Vec::new();
+    match reader.take(RECORD_BYTES + 1).read_until(b'\n', &mut buf) {
+        Ok(0) => None,
+        Ok(_) if buf.len() as u64 > RECORD_BYTES => Some(Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("a line longer than {} MiB", RECORD_BYTES / (1024 * 1024)),
+        ))),
+        Ok(_) => {
+            while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                buf.pop();
+            }
+            Some(
+                String::from_utf8(buf).map_err(|e| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
+                }),
+            )
+        }
+        Err(e) => Some(Err(e)),
+    }
+}
+
 fn is_bundle(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "jsonl")
 }
 
 fn read_one(path: PathBuf) -> Item {
     let origin = Origin { path, line: None };
-    match fs::read(&origin.path) {
+    match super::read_bounded(&origin.path, RECORD_BYTES) {
         Ok(bytes) => match parse_record(&bytes) {
             Ok(r) => Ok((origin, r)),
             Err(d) => Err((origin, d)),
@@ -64,8 +90,7 @@ impl Records {
     fn open_bundle(&mut self, path: PathBuf) -> Option<Item> {
         match File::open(&path) {
             Ok(f) => {
-                self.open
-                    .push(Open::Bundle(path, BufReader::new(f).lines(), 0));
+                self.open.push(Open::Bundle(path, BufReader::new(f), 0));
                 None
             }
             Err(e) => {
@@ -112,7 +137,7 @@ impl Iterator for Records {
                         self.open.pop();
                     }
                 },
-                Some(Open::Bundle(path, lines, n)) => match lines.next() {
+                Some(Open::Bundle(path, reader, n)) => match next_line(reader) {
                     Some(Ok(line)) => {
                         *n += 1;
                         if line.trim().is_empty() {

@@ -28,9 +28,6 @@ impl Store {
     }
 }
 
-/// A returned form larger than this is not a form: it is refused before it is read whole.
-const MAX_RETURNED: u64 = 16 * 1024 * 1024;
-
 impl Store {
     /// Writes `bytes` at a path the user chose (a vendor's form), as exports are written: 0600
     /// and atomically, so that a kill leaves the old file or the new one, never half of one.
@@ -49,17 +46,40 @@ impl Store {
 
     /// Reads a file the user names (a vendor's returned form), refusing one too large to be one.
     pub fn read_returned(&self, path: &std::path::Path) -> Result<Vec<u8>, StoreError> {
-        use std::io::Read;
-        let file = fs::File::open(path).map_err(StoreError::io(path))?;
-        let mut bytes = Vec::new();
-        file.take(MAX_RETURNED + 1)
-            .read_to_end(&mut bytes)
-            .map_err(StoreError::io(path))?;
-        if bytes.len() as u64 > MAX_RETURNED {
-            return Err(StoreError::io(path)(std::io::Error::other(
-                "larger than 16 MiB",
-            )));
-        }
-        Ok(bytes)
+        read_bounded(path, crate::domain::limits::RETURNED_BYTES).map_err(StoreError::io(path))
     }
+}
+
+/// Reads a file whole, up to `max` bytes: a larger one (or `/dev/zero`) is refused with
+/// `FileTooLarge` naming the bound after reading one byte past it, never read whole.
+pub fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {} MiB", max / (1024 * 1024)),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Writes a command's output to the file the user named (`-o FILE`) as records are written:
+/// a temp file in the same folder (0600), fsynced, renamed over the target. A full disk or a
+/// kill leaves the old file whole, and an old file's looser mode (0644, 0666) does not carry
+/// over: the export holds a hospital's weaknesses. A target that is not a regular file (a
+/// terminal, `/dev/stdout`, a FIFO) cannot be replaced and is written as it is.
+pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut out = fs::OpenOptions::new().write(true).open(path)?;
+        return out.write_all(bytes).and_then(|_| out.flush());
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    atomic::write(&dir, path, bytes, false, None)
 }

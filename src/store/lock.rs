@@ -17,14 +17,20 @@ pub struct Holder {
     pub pid: u32,
     pub host: String,
     pub since: DateTime<Utc>,
+    /// The command line's command holding it (`answer`, `checklist answer`), which saves within
+    /// milliseconds and so is waited for; `None` for an open screen (or an older shindan), which
+    /// may hold the record for hours and so is named at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
 }
 
 impl Holder {
-    fn me() -> Holder {
+    fn me(command: Option<&str>) -> Holder {
         Holder {
             pid: std::process::id(),
             host: gethostname::gethostname().to_string_lossy().into_owned(),
             since: crate::clock::system().now(),
+            command: command.map(str::to_string),
         }
     }
 
@@ -34,6 +40,7 @@ impl Holder {
             pid: 0,
             host: String::new(),
             since: crate::clock::system().now(),
+            command: None,
         }
     }
 
@@ -51,11 +58,32 @@ impl Holder {
                 .to_string();
         }
         let since = crate::clock::system().show_time(self.since);
-        lang.pick(
-            &format!("{} の pid {} が {} から編集中", self.host, self.pid, since),
-            &format!("pid {} on {} since {}", self.pid, self.host, since),
-        )
-        .to_string()
+        match &self.command {
+            Some(command) => lang
+                .pick(
+                    &format!(
+                        "別の `shindan {command}`（{} の pid {}）",
+                        self.host, self.pid
+                    ),
+                    &format!(
+                        "another `shindan {command}` (pid {} on {})",
+                        self.pid, self.host
+                    ),
+                )
+                .to_string(),
+            None => lang
+                .pick(
+                    &format!(
+                        "{} で {} から開いている画面（pid {}）",
+                        self.host, since, self.pid
+                    ),
+                    &format!(
+                        "an open screen on {} since {} (pid {})",
+                        self.host, since, self.pid
+                    ),
+                )
+                .to_string(),
+        }
     }
 }
 
@@ -64,19 +92,24 @@ impl Holder {
 /// rather than show a made-up "pid 0".
 fn read_holder(file: &mut File) -> Holder {
     for _ in 0..20 {
-        let mut text = String::new();
-        let read = file
-            .seek(SeekFrom::Start(0))
-            .and_then(|_| file.read_to_string(&mut text));
-        if read.is_ok() {
-            if let Ok(holder) = serde_json::from_str::<Holder>(text.trim_end_matches('\0')) {
-                return holder;
-            }
+        if let Some(holder) = read_holder_once(file) {
+            return holder;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     Holder::unknown()
 }
+
+fn read_holder_once(file: &mut File) -> Option<Holder> {
+    let mut text = String::new();
+    file.seek(SeekFrom::Start(0))
+        .and_then(|_| file.read_to_string(&mut text))
+        .ok()?;
+    serde_json::from_str::<Holder>(text.trim_end_matches('\0')).ok()
+}
+
+/// How long a command waits for another command's save before it is refused.
+pub const COMMAND_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl fmt::Display for Holder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -96,24 +129,45 @@ pub struct RecordLock {
 }
 
 impl RecordLock {
-    pub(super) fn acquire(dir: &Path, id: &RecordId) -> Result<RecordLock, StoreError> {
+    /// Takes the lock for an open screen (`command` is `None`), which is refused at once when
+    /// the record is held; or for a command of the command line, which waits up to
+    /// [`COMMAND_WAIT`] while another command holds it (scripts run `answer` in parallel; each
+    /// save takes milliseconds) and is refused at once only when an open screen holds it.
+    pub(super) fn acquire(
+        dir: &Path,
+        id: &RecordId,
+        command: Option<&str>,
+    ) -> Result<RecordLock, StoreError> {
         let path = dir.join(format!("{id}.lock"));
         let io = |e| StoreError::Io {
             path: path.clone(),
             source: e,
         };
         let mut file = open_private(&path).map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(StoreError::Locked {
-                    id: id.clone(),
-                    holder: read_holder(&mut file),
-                });
+        let start = std::time::Instant::now();
+        let mut pause = 1;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) => {
+                    let waits = command.is_some()
+                        && start.elapsed() < COMMAND_WAIT
+                        // An empty or half-written file is a holder starting or ending: a
+                        // screen writes its details at once, so wait for either.
+                        && read_holder_once(&mut file).is_none_or(|h| h.command.is_some());
+                    if !waits {
+                        return Err(StoreError::Locked {
+                            id: id.clone(),
+                            holder: read_holder(&mut file),
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(pause));
+                    pause = (pause * 2).min(20);
+                }
+                Err(TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
         }
-        let holder = Holder::me();
+        let holder = Holder::me(command);
         let json = serde_json::to_string(&holder).unwrap_or_default();
         // One write at the start, then the length: a reader sees the whole holder or, for an
         // instant, the previous (empty) contents, never half of it.

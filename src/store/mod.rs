@@ -15,7 +15,8 @@ mod lock;
 mod migrate;
 mod permissions;
 
-pub use lock::{Holder, RecordLock};
+pub use exports::{read_bounded, write_output};
+pub use lock::{Holder, RecordLock, COMMAND_WAIT};
 pub use permissions::DirProblem;
 
 use crate::domain::record::{Record, RecordId, FORMAT_VERSION};
@@ -143,6 +144,9 @@ pub fn link_warning(path: &Path, lang: crate::domain::Lang) -> String {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// The command line's command using the store (`answer`), or `None` for the terminal UI:
+    /// a command waits for another command's lock, a screen does not (see [`RecordLock`]).
+    command: Option<String>,
 }
 
 const EXT: &str = "json";
@@ -161,7 +165,14 @@ impl Store {
                 problem,
             })?;
         atomic::remove_stale_temps(&dir);
-        Ok(Store { dir })
+        Ok(Store { dir, command: None })
+    }
+
+    /// The store as a command of the command line uses it: its locks name the command and wait
+    /// for another command's (see [`RecordLock`]).
+    pub fn for_command(mut self, command: &str) -> Store {
+        self.command = Some(command.to_string());
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -273,8 +284,9 @@ impl Store {
         read_record(&path).map_err(|damage| StoreError::Damaged { path, damage })
     }
 
-    /// Takes the record's edit lock, or says who holds it. A record that does not exist cannot
-    /// be locked: a mistyped id must not leave a lock file behind.
+    /// Takes the record's edit lock, or says who holds it (a command waits a moment for
+    /// another command, see [`Store::for_command`]). A record that does not exist cannot be
+    /// locked: a mistyped id must not leave a lock file behind.
     pub fn lock(&self, id: &RecordId) -> Result<RecordLock, StoreError> {
         if !self.path_of(id).exists() {
             return Err(StoreError::NotFound {
@@ -282,7 +294,7 @@ impl Store {
                 dir: self.dir.clone(),
             });
         }
-        RecordLock::acquire(&self.dir, id)
+        RecordLock::acquire(&self.dir, id, self.command.as_deref())
     }
 
     /// Writes the record atomically. Needs the record's lock: two sessions cannot both save
@@ -303,6 +315,16 @@ impl Store {
         }
         record.format_version = FORMAT_VERSION;
         let json = to_json(record);
+        // What could not be read back is not saved.
+        if json.len() as u64 > crate::domain::limits::RECORD_BYTES {
+            return Err(StoreError::io(&path)(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!(
+                    "the record would be larger than {} MiB",
+                    crate::domain::limits::RECORD_BYTES / (1024 * 1024)
+                ),
+            )));
+        }
         let at = Some(record.updated_at.into());
         atomic::write(&self.dir, &path, json.as_bytes(), false, at)
             .map_err(StoreError::io(&path))?;
@@ -419,7 +441,8 @@ pub fn to_json(record: &Record) -> String {
 
 /// Reads one record file, migrating an older format in memory. The file is never written here.
 fn read_record(path: &Path) -> Result<Record, Damage> {
-    let bytes = fs::read(path).map_err(|e| Damage::Unreadable(e.to_string()))?;
+    let bytes = read_bounded(path, crate::domain::limits::RECORD_BYTES)
+        .map_err(|e| Damage::Unreadable(e.to_string()))?;
     let record = migrate::parse(&bytes)?;
     let stem = path
         .file_stem()

@@ -161,6 +161,7 @@ impl Session {
 
     pub fn set_note(&mut self, question: &str, note: &str) -> Result<(), Refusal> {
         self.writable()?;
+        validate::check_note(note).map_err(Refusal::Invalid)?;
         self.record
             .set_note(question, note, crate::clock::system().now());
         let mut draft = self.record.draft(question).cloned().unwrap_or_default();

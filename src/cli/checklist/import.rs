@@ -23,15 +23,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let editions = ctx.editions()?;
     let edition = pick(ctx, &editions, args.edition.as_deref())?;
     let id = ctx.parse_id(&args.id)?;
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        Failure::Invalid(
-            lang.pick(
-                &format!("{} を読めません：{e}", args.file.display()),
-                &format!("cannot read {}: {e}", args.file.display()),
+    let bytes = crate::store::read_bounded(&args.file, crate::domain::limits::RETURNED_BYTES)
+        .map_err(|e| {
+            let e = crate::edge::os_error(&e, lang);
+            Failure::Invalid(
+                lang.pick(
+                    &format!("{} を読めません：{e}", args.file.display()),
+                    &format!("cannot read {}: {e}", args.file.display()),
+                )
+                .to_string(),
             )
-            .to_string(),
-        )
-    })?;
+        })?;
     let store = ctx.store()?;
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;

@@ -15,7 +15,8 @@ use crate::domain::lang::Lang;
 use crate::domain::record::Record;
 use chrono::{DateTime, NaiveDate, Utc};
 
-pub const NOTE_MAX: usize = 1000;
+/// The one note limit of every path (see [`crate::domain::limits`]).
+pub const NOTE_MAX: usize = crate::domain::limits::NOTE_MAX;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateField {

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 /// Longest note and system name, in characters: a note is a remark, not a document, and a
 /// system name fits a column of the vendor brief.
-pub const NOTE_MAX: usize = 400;
+/// The one note limit of every path (see [`crate::domain::limits`]).
+pub const NOTE_MAX: usize = crate::domain::limits::NOTE_MAX;
 pub const SYSTEM_MAX: usize = 40;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]

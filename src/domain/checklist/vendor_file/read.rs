@@ -121,6 +121,7 @@ fn read_csv(text: &str) -> Result<Read, VendorFileError> {
             index
                 .get(c)
                 .and_then(|&i| row.get(i))
+                .map(crate::excel::unguard)
                 .unwrap_or("")
                 .to_string()
         };
