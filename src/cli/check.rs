@@ -13,8 +13,6 @@ mod next_steps;
 mod position;
 mod progress;
 
-pub(crate) use position::paren;
-
 use super::{print_json, Ctx, Failure};
 use crate::domain::checklist::Editions;
 use crate::domain::overview::Overview;
