@@ -282,3 +282,123 @@ fn a_rounded_amount_says_it_is_rounded() {
         "{en}"
     );
 }
+
+/// Point 9: a folder with last year's records, this year's copies of them, a file sent twice
+/// and the same hospital entered twice counts each hospital once, in the newest year, and says
+/// what it left out and why.
+#[test]
+fn aggregate_counts_each_hospital_once_per_year_not_each_file() {
+    let d = tempfile::tempdir().unwrap();
+    let data = d.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let dir = data.as_path();
+    let new = |name: &str, year: &str| {
+        let args = [
+            "new",
+            "--name",
+            name,
+            "--beds",
+            "120",
+            "--founder",
+            "medical_corporation",
+            "--year",
+            year,
+        ];
+        ok(dir, &args).trim().to_string()
+    };
+    let mut this_year = Vec::new();
+    for name in ["さくら病院", "もみじ病院", "かえで病院"] {
+        let last = new(name, "2025");
+        ok(dir, &["answer", &last, "threat", "yes"]);
+        let this = ok(dir, &["copy", &last, "--year", "2026"])
+            .trim()
+            .to_string();
+        ok(dir, &["answer", &this, "threat", "no"]);
+        this_year.push(this);
+    }
+    // The first hospital's file sent again, and the second hospital entered a second time
+    // (ｽﾍﾟｰｽ and full-width aside, the same name, beds and founder).
+    std::fs::copy(
+        data.join(format!("{}.json", this_year[0])),
+        data.join("sent-again.json"),
+    )
+    .unwrap();
+    let again = new("もみじ 病院", "2026");
+    ok(dir, &["answer", &again, "threat", "no"]);
+    let files = std::fs::read_dir(&data)
+        .unwrap()
+        .filter(|e| {
+            let p = e.as_ref().unwrap().path();
+            p.extension().is_some_and(|x| x == "json")
+        })
+        .count();
+    assert_eq!(files, 8, "three hospitals in eight record files");
+
+    let folder = data.to_str().unwrap();
+    let j: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["aggregate", folder, "--format", "json"])).unwrap();
+    assert_eq!(j["year"], 2026, "the newest year present");
+    assert_eq!(
+        (j["respondents"].as_u64(), j["records_read"].as_u64()),
+        (Some(3), Some(8))
+    );
+    assert_eq!(j["survey"]["records"], 3, "the header counts hospitals too");
+    assert_eq!(j["other_years"]["2025"], 3);
+    let why: Vec<&str> = j["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["why"].as_str().unwrap())
+        .collect();
+    assert_eq!(why.len(), 2, "{}", j["duplicates"]);
+    assert!(
+        why.contains(&"same_record") && why.contains(&"same_hospital"),
+        "{why:?}"
+    );
+    let threat = |j: &serde_json::Value| {
+        let i = j["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "threat_felt")
+            .unwrap()
+            .clone();
+        (i["overall"]["yes"].as_u64(), i["overall"]["of"].as_u64())
+    };
+    assert_eq!(
+        threat(&j),
+        (Some(0), Some(3)),
+        "this year's answers, once each"
+    );
+
+    // --year chooses last year: its three records, their answers.
+    let j: serde_json::Value = serde_json::from_str(&ok(
+        dir,
+        &["aggregate", folder, "--format", "json", "--year", "2025"],
+    ))
+    .unwrap();
+    assert_eq!(
+        (j["respondents"].as_u64(), j["year"].as_i64()),
+        (Some(3), Some(2025))
+    );
+    assert_eq!(threat(&j), (Some(3), Some(3)));
+    // A year nobody answered is refused, naming the years there are.
+    let out = shindan(dir)
+        .args(["--lang", "en", "aggregate", folder, "--year", "2024"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("years present: 2025, 2026"), "{err}");
+
+    // The Markdown says what it counted.
+    let md = ok(dir, &["--lang", "en", "aggregate", folder]);
+    assert!(
+        md.contains("Of 8 records read, 3 hospitals were counted; 2 older record(s) of the same hospital and year and 3 record(s) of other years (3 of 2025) were left out."),
+        "{md}"
+    );
+    assert!(
+        md.contains("sent-again.json") || md.contains(&this_year[0]),
+        "{md}"
+    );
+}

@@ -1,12 +1,12 @@
 //! `shindan aggregate PATH...`: the report's tables computed from many hospitals' record files.
 
+use super::respondents::{Counted, Skipped};
 use super::{print_json, Ctx, Failure};
 use crate::domain::aggregate::{Cell, Staff, Tally, BRACKETS};
 use crate::domain::budget::{BudgetData, CohortBudget, Levels};
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::{BedClass, Founder, Lang, Questionnaire};
 use crate::excel::ExcelCsv;
-use crate::store::bundle;
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -43,6 +43,10 @@ pub struct Args {
     /// The survey's date, YYYY-MM-DD [default: today]
     #[arg(long, value_parser = parse_date)]
     date: Option<NaiveDate>,
+    /// The assessment year (年度) counted: one record per hospital, its newest of that year
+    /// [default: the newest year present]
+    #[arg(long, value_name = "YEAR")]
+    year: Option<String>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -79,12 +83,6 @@ fn default_name(paths: &[PathBuf]) -> String {
         .unwrap_or_else(|| "aggregate".to_string())
 }
 
-/// A file that could not be read, kept to say so: it is skipped, the rest is counted.
-struct Skipped {
-    origin: String,
-    reason: String,
-}
-
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lang = ctx.lang;
     for p in &args.paths {
@@ -114,18 +112,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         date: args.date.unwrap_or_else(|| ctx.clock.today()),
     };
     let qn = Questionnaire::embedded();
-    let mut tally = Tally::new(qn);
-    let mut skipped = Vec::new();
-    for item in bundle::records(args.paths) {
-        match item {
-            Ok((_, record)) => tally.add(qn, &record),
-            Err((origin, damage)) => skipped.push(Skipped {
-                origin: origin.to_string(),
-                reason: damage.message(lang),
-            }),
-        }
-    }
-    for s in &skipped {
+    let year = match args.year.as_deref() {
+        Some(raw) => Some(
+            crate::domain::FiscalYear::parse(raw)
+                .map_err(|e| Failure::Invalid(format!("--year: {}", e.message(lang))))?,
+        ),
+        None => None,
+    };
+    let (tally, counted) =
+        super::respondents::tally(&args.paths, year.map(|y| y.year()), qn, lang)?;
+    let skipped = &counted.skipped;
+    for s in skipped {
         eprintln!(
             "{}",
             lang.pick(
@@ -137,10 +134,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let data = BudgetData::embedded();
     let budget = tally.budget(data, data.levels());
     match args.format {
-        Format::Json => print_json(&to_json(&tally, &budget, &identity, &skipped)),
+        Format::Json => {
+            let mut j = to_json(&tally, &budget, &identity, skipped);
+            if let Value::Object(m) = &mut j {
+                m.extend(counted.json(lang).map(|(k, v)| (k.to_string(), v)));
+            }
+            print_json(&j)
+        }
         Format::Md => print!(
             "{}",
-            to_md(&tally, &budget, &identity, &skipped, qn, args.by, lang)
+            to_md(&tally, &budget, &identity, &counted, qn, args.by, lang)
         ),
         Format::Csv => {
             use std::io::Write;
@@ -292,11 +295,12 @@ fn to_md(
     t: &Tally,
     budget: &[CohortBudget],
     identity: &Identity,
-    skipped: &[Skipped],
+    counted: &Counted,
     qn: &Questionnaire,
     by: By,
     lang: Lang,
 ) -> String {
+    let skipped = &counted.skipped;
     let mut out = String::new();
     let l = |ja: &str, en: &str| lang.pick(ja, en).to_string();
     out.push_str(&format!(
@@ -316,6 +320,7 @@ fn to_md(
             t.respondents, t.complete, t.respondents - t.complete, skipped.len()
         ),
     ));
+    out.push_str(&counted.sentence(t.respondents, lang));
     let share = |n: u64| {
         if t.respondents == 0 {
             "—".to_string()
@@ -488,6 +493,7 @@ fn to_md(
             cb.shortfall.map_or_else(dash, |s| signed(s.sufficient)),
         ));
     }
+    out.push_str(&counted.md_list(lang));
     if !skipped.is_empty() {
         out.push_str(&format!(
             "\n## {}\n\n",

@@ -45,6 +45,7 @@ mod import;
 mod list;
 mod new;
 mod output;
+mod respondents;
 mod show;
 mod survey;
 pub mod usage;

@@ -19,6 +19,7 @@ pub mod position;
 pub mod questionnaire;
 pub mod record;
 pub mod report;
+pub mod respondents;
 pub mod survey;
 pub mod validate;
 
