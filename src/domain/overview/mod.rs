@@ -1,4 +1,4 @@
-//! The overview of one record (issue 12): where the hospital stands against its cohorts, how
+//! The overview of one record: where the hospital stands against its cohorts, how
 //! much of the 提言2 risk catalogue it covers, how far its security budget falls short of
 //! 提言1, how ready its MHLW checklist is — and what to do first.
 //!
