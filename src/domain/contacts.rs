@@ -114,8 +114,8 @@ pub fn clean_phone(raw: &str) -> Result<Option<String>, ContactError> {
     let s: String = raw
         .trim()
         .chars()
+        .map(super::digits::ascii_digit)
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '－' | 'ー' | '‐' | '−' => '-',
             '（' => '(',
             '）' => ')',

@@ -6,10 +6,11 @@ use crate::domain::lang::paren;
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::survey::from_aggregate::from_aggregate;
 use crate::domain::survey::{
-    approx, benchmark, bracket_short_label, choose_benchmark, points_per_hospital, Cohort, Counts,
-    Dimension, Figure, FigureValue, IndicatorFigures, Precision, Said, Scope, Survey,
+    approx, bracket_short_label, points_per_hospital, Cohort, Counts, Dimension, Figure,
+    FigureValue, IndicatorFigures, Precision, Said, Scope, Survey,
 };
 use crate::domain::{BedClass, Founder, Lang, Questionnaire};
+use crate::edge::{benchmark, choose_benchmark};
 use crate::text;
 use serde_json::{json, Map, Value};
 

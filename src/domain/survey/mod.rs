@@ -355,18 +355,3 @@ pub fn bracket_short_label(id: &str, lang: Lang) -> Option<&'static str> {
 pub fn is_small_sample(n: u32) -> bool {
     n < SMALL_SAMPLE
 }
-
-static BENCHMARK: OnceLock<Survey> = OnceLock::new();
-
-/// The survey hospitals are compared with in this run: the one chosen with `--survey`, else the
-/// 2022 survey. It is chosen once, before any screen or command reads it, so that every figure
-/// of a run comes from the same survey.
-pub fn benchmark() -> &'static Survey {
-    BENCHMARK.get().unwrap_or_else(|| Survey::embedded())
-}
-
-/// Chooses the benchmark of this run. Refused (the survey handed back) when one was already
-/// chosen: a run never switches surveys half-way.
-pub fn choose_benchmark(survey: Survey) -> Result<(), Box<Survey>> {
-    BENCHMARK.set(survey).map_err(Box::new)
-}

@@ -10,8 +10,9 @@ use crate::domain::position::{
 };
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::survey::render::{cite, render_figure, Form};
-use crate::domain::survey::{benchmark, Cohort, Precision, Scope, Survey};
+use crate::domain::survey::{Cohort, Precision, Scope, Survey};
 use crate::domain::{Lang, Questionnaire, Record};
+use crate::edge::benchmark;
 use crate::text;
 use serde_json::{json, Value};
 
