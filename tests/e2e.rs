@@ -274,7 +274,10 @@ fn a_long_paste_from_a_terminal_without_paste_brackets_is_in_the_note_at_once() 
 }
 
 /// Pastes 100,000 characters as `sent` makes them into the threat question's note, checks that
-/// all of it is on screen within a second, hangs up, and finds all of it in the record.
+/// all of it reaches the screen with no further key (a reader that stops after 1,024 bytes until
+/// the next key never shows the end), hangs up, and finds all of it in the record. How long it
+/// takes is measured by `cargo bench --bench terminal`, not here: a timed assertion fails on a
+/// loaded machine.
 fn paste_into_a_note(sent: impl Fn(&str) -> String) {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
@@ -287,7 +290,6 @@ fn paste_into_a_note(sent: impl Fn(&str) -> String) {
         })
         .collect();
     let pasted = format!("{body}END");
-    let started = std::time::Instant::now();
     // The paste fills the pty's buffer: it is written from a thread while shindan reads it.
     let writer = {
         let mut w = t.writer();
@@ -299,11 +301,6 @@ fn paste_into_a_note(sent: impl Fn(&str) -> String) {
     };
     writer.join().unwrap();
     t.wait_for("END");
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(1),
-        "the paste took {:?}",
-        started.elapsed()
-    );
     t.hang_up();
     t.wait_exit();
     let r = only_record(&data);
