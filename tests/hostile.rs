@@ -248,3 +248,39 @@ fn a_huge_format_version_is_named_and_a_byte_order_mark_is_accepted() {
     let r = parse_record(with_bom.as_bytes()).unwrap();
     assert_eq!(r.id.to_string(), "2025-001");
 }
+
+/// A data dir that cannot be written (here: no write permission; a read-only mount or a full
+/// disk give the same): the record still opens, read-only, saying why in the UI's language,
+/// and an edit is refused with that reason instead of failing to open at all.
+#[test]
+fn a_data_dir_that_cannot_be_written_opens_the_record_read_only_saying_why() {
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } == 0 {
+        return; // root writes anywhere
+    }
+    use shindan::tui::session::Session;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let store = Store::open(&dir).unwrap();
+    let r = new_record(&store);
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o500)).unwrap();
+    let before = fs::read(store.path_of(&r.id)).unwrap();
+    for (lang, expect) in [
+        (
+            Lang::Ja,
+            "データの置き場所に書き込めません：権限がありません",
+        ),
+        (
+            Lang::En,
+            "the data dir cannot be written: permission denied",
+        ),
+    ] {
+        let mut s = Session::open_in(&store, &r.id, lang).expect("opens read-only");
+        assert!(s.read_only());
+        let msg = s.read_only_message(lang).unwrap();
+        assert!(msg.contains(expect), "{msg}");
+        assert!(s.set_note("beds", "x").is_err(), "an edit is refused");
+    }
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(fs::read(store.path_of(&r.id)).unwrap(), before);
+}

@@ -20,11 +20,16 @@ fn hostile_record(dir: &Path) -> String {
             let mut r = Record::new(id, now.date_naive(), now);
             let qn = Questionnaire::embedded();
             answer_from_input(qn, &mut r, "beds", "120", now).unwrap();
-            let name = format!("悪意{RETITLE}病院{CLEAR}");
-            answer_from_input(qn, &mut r, "hospital_name", &name, now).unwrap();
+            answer_from_input(qn, &mut r, "hospital_name", "悪意病院", now).unwrap();
             r
         })
         .unwrap();
+    // Input refuses control characters now, so the file is written as an older or foreign
+    // shindan might have left it.
+    let path = store.path_of(&r.id);
+    let json = std::fs::read_to_string(&path).unwrap();
+    let name = serde_json::to_string(&format!("悪意{RETITLE}病院{CLEAR}")).unwrap();
+    std::fs::write(&path, json.replace("\"悪意病院\"", &name)).unwrap();
     r.id.to_string()
 }
 

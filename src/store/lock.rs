@@ -22,6 +22,10 @@ pub struct Holder {
     /// may hold the record for hours and so is named at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<String>,
+    /// Not a holder: the data dir cannot be written (a read-only mount, a full disk, no
+    /// permission), so the record is opened read-only all the same, saying why. Never written.
+    #[serde(skip)]
+    pub unwritable: Option<String>,
 }
 
 impl Holder {
@@ -31,6 +35,16 @@ impl Holder {
             host: gethostname::gethostname().to_string_lossy().into_owned(),
             since: crate::clock::system().now(),
             command: command.map(str::to_string),
+            unwritable: None,
+        }
+    }
+
+    /// The record is read-only because the data dir cannot be written: `why` in the UI's
+    /// language (see [`crate::edge::os_error`]).
+    pub fn unwritable(why: String) -> Holder {
+        Holder {
+            unwritable: Some(why),
+            ..Holder::unknown()
         }
     }
 
@@ -41,6 +55,7 @@ impl Holder {
             host: String::new(),
             since: crate::clock::system().now(),
             command: None,
+            unwritable: None,
         }
     }
 
@@ -49,6 +64,14 @@ impl Holder {
     }
 
     pub fn message(&self, lang: crate::domain::Lang) -> String {
+        if let Some(why) = &self.unwritable {
+            return lang
+                .pick(
+                    &format!("データの置き場所に書き込めません：{why}"),
+                    &format!("the data dir cannot be written: {why}"),
+                )
+                .to_string();
+        }
         if self.is_unknown() {
             return lang
                 .pick(

@@ -391,7 +391,7 @@ impl App {
 
     fn open_record(&mut self, id: &RecordId) {
         self.close_record();
-        match Session::open(&self.store, id) {
+        match Session::open_in(&self.store, id, self.lang) {
             Ok(session) => {
                 let screen = Interview::new(&session, self.lang);
                 // A record whose interview is done opens on its overview, the interview beneath

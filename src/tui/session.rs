@@ -53,10 +53,26 @@ pub enum Refused<E> {
 
 impl Session {
     /// Opens a record for editing, or read-only when another session holds it.
+    /// A data dir that cannot be written (a read-only mount, a full disk, no permission) opens
+    /// the record read-only too, saying why in `lang`: it can still be read and printed.
     pub fn open(store: &Store, id: &RecordId) -> Result<Session, StoreError> {
+        Session::open_in(store, id, Lang::default())
+    }
+
+    pub fn open_in(store: &Store, id: &RecordId, lang: Lang) -> Result<Session, StoreError> {
+        use std::io::ErrorKind as K;
         let (lock, held_by) = match store.lock(id) {
             Ok(lock) => (Some(lock), None),
             Err(StoreError::Locked { holder, .. }) => (None, Some(holder)),
+            Err(StoreError::Io { source, .. })
+                if matches!(
+                    source.kind(),
+                    K::ReadOnlyFilesystem | K::PermissionDenied | K::StorageFull | K::QuotaExceeded
+                ) =>
+            {
+                let why = crate::edge::os_error(&source, lang);
+                (None, Some(Holder::unwritable(why)))
+            }
             Err(e) => return Err(e),
         };
         let record = store.load(id)?;
