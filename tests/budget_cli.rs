@@ -194,21 +194,17 @@ fn the_report_rebuilt() {
         fits_80(&out);
         for s in [
             // 図５
-            "21,283,129  470,357   70,553",
-            "804,595   17,781    2,667",
+            "21,283,129  470,357    70,553",
+            "804,595   17,781     2,667",
             // 図６: counts, n, interim, final
-            "88       9       3       2       0   102         3,841    3,946",
-            "54      19      15      17       4   109        13,617   11,903",
+            "88      9      3      2      0   102         3,841    3,946",
+            "54     19     15     17      4   109        13,617   11,903",
             // 図７ final
             "3,946    3,447※1       499      6,894     -2,948",
             "11,903     70,553   -58,650    141,107   -129,204",
             // 図７ interim, the disagreeing row marked
             "4,380      8,397   -4,017†     16,795   -12,415†",
             "13,617     70,553   -56,936    141,107   -127,490",
-            // p34
-            "1億3000万程度",
-            "1050万程度",
-            "N/A(0円)",
         ] {
             assert!(out.contains(s), "{lang}: missing {s}:\n{out}");
         }
@@ -220,6 +216,40 @@ fn the_report_rebuilt() {
     let en = run_ok(dir.path(), &["--lang", "en", "budget", "--report"]);
     assert!(en.contains("¥10 million*"), "{en}");
     assert!(en.contains("Interim (q.)"), "{en}");
+    // p34 as the report words it in Japanese; in English its amount, 「程度」 said once as
+    // "about" (~).
+    for s in ["1億3000万程度", "1050万程度", "N/A(0円)"] {
+        assert!(ja.contains(s), "{s}");
+    }
+    for s in [
+        "~¥130 million",
+        "~¥10.5 million",
+        "N/A (¥0)",
+        "~ = the report's 「程度」 (about)",
+    ] {
+        assert!(en.contains(s), "{s}\n{en}");
+    }
+    // No bed class cut to "100–199 b…"; the figures named in English beside their names.
+    assert!(!en.contains('…') && en.contains("100–199 beds  "), "{en}");
+    assert!(
+        en.contains("■ Fig. 6 (図６) Estimated actual budget per hospital (p46)"),
+        "{en}"
+    );
+    // The interim 図７ is p48 (the asset's page), the final one p47.
+    for (text, interim, final_) in [
+        (
+            &ja,
+            "■ 図７ セキュリティ予算の不足額（中間集計、p48）",
+            "（最終集計、p47）",
+        ),
+        (
+            &en,
+            "■ Fig. 7 (図７) Security budget shortfall (interim count, p48)",
+            "(final count, p47)",
+        ),
+    ] {
+        assert!(text.contains(interim) && text.contains(final_), "{text}");
+    }
     assert!(!en.contains('（'), "full-width brackets in English:\n{en}");
 }
 

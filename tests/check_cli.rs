@@ -369,7 +369,7 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
     assert!(out.contains(" 2. 解消する：サイバー保険に未加入"), "{out}");
     assert!(out.contains("理由：多くの病院と同じ課題：医療法人で「サイバー保険に未加入」は72%"));
     assert!(out.contains(" 3. 解消する：システム停止時のBCPが未整備"));
-    assert!(out.contains(" 8. セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"));
+    assert!(out.contains(" 8. セキュリティ予算を年約2,579万円（25,78"));
     assert!(out.contains(" 9. 解消する：セキュリティ監査を一度も実施していない"));
     // Each step names the command that does it, never a key of the screen.
     assert!(out.contains(&format!("実行：shindan vendor-brief {id}")));

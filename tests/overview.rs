@@ -295,7 +295,7 @@ fn in_between_ranks_by_kind_of_evidence() {
     );
     assert_eq!(
         s[8].action.ja,
-        "セキュリティ予算を年2,579万円増やし15%（最低限）に届かせる"
+        "セキュリティ予算を年約2,579万円（25,788千円）増やし15%（最低限）に届かせる"
     );
     assert_eq!(
         s[8].target,

@@ -65,17 +65,57 @@ fn class_label(class: BedClass, lang: Lang) -> String {
     class.label(lang).to_string()
 }
 
+/// The bed column wide enough for its longest label ("100–199 beds"), so no row is cut.
+fn beds_width(labels: impl IntoIterator<Item = String>, lang: Lang) -> usize {
+    labels
+        .into_iter()
+        .chain([lang.pick("病床規模", "Beds").to_string()])
+        .map(|l| text::width(&l))
+        .max()
+        .unwrap_or(10)
+}
+
+fn class_width(lang: Lang) -> usize {
+    beds_width(BedClass::ALL.iter().map(|c| class_label(*c, lang)), lang)
+}
+
+/// The page of figure `fig` (図７) in an asset's source ("p33, p34, p47 図７" → "p47"): pages
+/// come from the asset, never typed beside the title.
+fn page_of<'a>(source: &'a str, fig: &str) -> &'a str {
+    source
+        .split(", ")
+        .find(|part| part.contains(fig))
+        .and_then(|part| part.split(' ').next())
+        .unwrap_or("")
+}
+
+/// "■ 図７ …" / "■ Fig. 7 (図７) …": a figure's title, its number in English beside its name.
+fn fig_title(fig: &str, ja: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("■ {fig} {ja}"),
+        Lang::En => {
+            let n: String = fig
+                .chars()
+                .filter_map(|c| ('０'..='９').position(|d| d == c))
+                .map(|i| char::from(b'0' + i as u8))
+                .collect();
+            format!("■ Fig. {n} ({fig}) {en}")
+        }
+    }
+}
+
 pub(super) fn lines(lang: Lang) -> Vec<String> {
     let data = BudgetData::embedded();
     let survey = Survey::embedded();
     let levels = data.levels();
     let mut out = Vec::new();
-    out.push(
+    wrapped(
+        &mut out,
+        "",
         lang.pick(
             "提言１の試算の再現（四病院団体協議会 セキュリティアンケート調査結果 最終報告）",
-            "Proposal 1 rebuilt (四病院団体協議会 security survey 2022, final report)",
-        )
-        .to_string(),
+            "Proposal 1 rebuilt (the four hospital associations' security survey 2022, final report)",
+        ),
     );
     wrapped(
         &mut out,
@@ -88,26 +128,26 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
 
     // 図５
     out.push(String::new());
-    out.push(
-        lang.pick(
-            &format!(
-                "■ 図５ 他産業平均率（{}）で算出した必要セキュリティ予算（p45）",
-                levels.min.percent()
-            ),
-            &format!(
-                "■ 図５ Security budget at other industries' rate ({}) (p45)",
-                levels.min.percent()
-            ),
-        )
-        .to_string(),
-    );
+    let p45 = page_of(&data.levels.min.source, "図５");
+    out.push(fig_title(
+        "図５",
+        &format!(
+            "他産業平均率（{}）で算出した必要セキュリティ予算（{p45}）",
+            levels.min.percent()
+        ),
+        &format!(
+            "Security budget at other industries' rate ({}) ({p45})",
+            levels.min.percent()
+        ),
+        lang,
+    ));
     wrapped(
         &mut out,
         "  ",
         &format!(
             "{}{}{}",
             lang.pick("収益：", "Revenue: "),
-            data.revenue.source,
+            crate::domain::report::place(&data.revenue.source, lang),
             lang.pick(
                 &format!("。{}", data.revenue.from.get(lang)),
                 &format!(". {}", data.revenue.from.get(lang))
@@ -127,9 +167,10 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
             ),
         ),
     );
+    let rows5 = tables::figure5(data, levels);
     let cols = [
         Col {
-            width: 10,
+            width: beds_width(rows5.iter().map(|r| r.row.label(lang).to_string()), lang),
             right: false,
         },
         Col {
@@ -153,7 +194,7 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
             right: true,
         },
         Col {
-            width: 7,
+            width: 8,
             right: true,
         },
     ];
@@ -169,7 +210,7 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let rows: Vec<Vec<String>> = tables::figure5(data, levels)
+    let rows: Vec<Vec<String>> = rows5
         .iter()
         .map(|r| {
             vec![
@@ -192,13 +233,13 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
 
     // 図６
     out.push(String::new());
-    out.push(
-        lang.pick(
-            "■ 図６ 1病院あたりの推計平均実態値（p46）",
-            "■ 図６ Estimated actual budget per hospital (p46)",
-        )
-        .to_string(),
-    );
+    let p46 = page_of(&data.brackets.source, "図６");
+    out.push(fig_title(
+        "図６",
+        &format!("1病院あたりの推計平均実態値（{p46}）"),
+        &format!("Estimated actual budget per hospital ({p46})"),
+        lang,
+    ));
     wrapped(
         &mut out,
         "  ",
@@ -206,18 +247,18 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
             "{}{}",
             lang.pick(
                 "各区分の代表値（報告書は「中央値」）× 回答数の合計 ÷ 区分を答えた病院数。件数は ",
-                "Sum of each bracket's representative value (the report's 中央値) × its count, ÷ hospitals that chose a bracket. Counts: ",
+                "Sum of each bracket's representative value (the report's 「中央値」, medians) × its count, ÷ hospitals that chose a bracket. Counts: ",
             ),
-            survey.budget_brackets.source
+            crate::domain::report::place(&survey.budget_brackets.source, lang)
         ),
     );
     let reps = data.representatives(survey);
     let mut cols = vec![Col {
-        width: 10,
+        width: class_width(lang),
         right: false,
     }];
     cols.extend(reps.iter().map(|_| Col {
-        width: 6,
+        width: 5,
         right: true,
     }));
     cols.extend([
@@ -283,22 +324,28 @@ fn figure7(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
     let rows = tables::figure7(stage, data, survey, levels);
     let (min, suff) = (levels.min.percent(), levels.sufficient.percent());
     out.push(match stage {
-        Stage::Final => lang
-            .pick(
-                "■ 図７ セキュリティ予算の不足額（最終集計、p47）",
-                "■ 図７ Security budget shortfall (final count, p47)",
+        Stage::Final => {
+            let p = page_of(&data.levels.sufficient.source, "図７");
+            fig_title(
+                "図７",
+                &format!("セキュリティ予算の不足額（最終集計、{p}）"),
+                &format!("Security budget shortfall (final count, {p})"),
+                lang,
             )
-            .to_string(),
-        Stage::Interim => lang
-            .pick(
-                "■ 図７ セキュリティ予算の不足額（中間集計、p47 の次の頁）",
-                "■ 図７ Security budget shortfall (interim count, the page after p47)",
+        }
+        Stage::Interim => {
+            let p = page_of(&data.interim.shortfalls_source, "図７");
+            fig_title(
+                "図７",
+                &format!("セキュリティ予算の不足額（中間集計、{p}）"),
+                &format!("Security budget shortfall (interim count, {p})"),
+                lang,
             )
-            .to_string(),
+        }
     });
     let cols = [
         Col {
-            width: 10,
+            width: class_width(lang),
             right: false,
         },
         Col {
@@ -410,7 +457,7 @@ fn subsidy(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
     ));
     let cols = [
         Col {
-            width: 10,
+            width: class_width(lang),
             right: false,
         },
         Col {
@@ -446,7 +493,7 @@ fn subsidy(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
         .iter()
         .map(|r: &SubsidyRow| {
             let agree = r.rule_agrees();
-            let words = |w: Option<&Worded>| w.map_or("—".to_string(), |w| w.words.clone());
+            let words = |w: Option<&Worded>| w.map_or("—".to_string(), |w| w.said_short(lang));
             let mut rule = |level: Level| -> String {
                 let Some(v) = r.by_rule.map(|b| b.get(level)) else {
                     return "—".into();
@@ -475,9 +522,12 @@ fn subsidy(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
         "  ",
         lang.pick(
             "補助金額＝図７の不足額（不足がなければ0円）。",
-            "Subsidy = the 図７ shortfall (0 when there is none). ",
+            "Subsidy = the fig. 7 shortfall (0 when there is none).",
         ),
     );
+    if lang == Lang::En {
+        wrapped(out, "  ", "~ = the report's 「程度」 (about).");
+    }
     wrapped(out, "  ", data.subsidy.rule.get(lang));
     if differs {
         wrapped(

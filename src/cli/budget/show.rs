@@ -1,7 +1,6 @@
 //! One hospital's budget model as text and as JSON, shared by `shindan budget` and the budget
 //! block of `shindan check`.
 
-use crate::domain::budget::spoken::say;
 use crate::domain::budget::{BudgetData, HospitalBudget, Level, Origin, PerLevel};
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::Lang;
@@ -40,20 +39,10 @@ fn level_label(b: &HospitalBudget, level: Level, lang: Lang) -> String {
     format!("{name} {}", b.levels.get(level).percent())
 }
 
-/// An amount in 万円 as people say it, saying when it is rounded: 499千円 is 「約50万円（499千円）」,
-/// never a bare 50万円 beside a report that prints ¥499 thousand.
+/// An amount in 万円 as people say it, saying when it is rounded (the one rule:
+/// [`crate::domain::budget::spoken::about`]).
 fn amount(thousand: i64, lang: Lang) -> String {
-    let said = say(thousand, lang);
-    if thousand.unsigned_abs() < 10 || thousand % 10 == 0 {
-        return said;
-    }
-    let exact = crate::domain::questionnaire::group_thousands(thousand);
-    match lang {
-        Lang::Ja => format!("約{said}（{exact}千円）"),
-        // Under a million English says thousands already: exactly.
-        Lang::En if thousand.unsigned_abs() < 1000 => format!("¥{exact} thousand"),
-        Lang::En => format!("about {said} (¥{exact} thousand)"),
-    }
+    crate::domain::budget::spoken::about(thousand, lang)
 }
 
 /// How far an amount is from each level, in words: "必要最低水準（15%）に 約2,093万円（20,929千円）
@@ -140,7 +129,7 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
     let cohort_head = lang
         .pick(
             &format!("{}の平均（図６）", b.bed_class.label(lang)),
-            &format!("{} avg (図６)", b.bed_class.label(lang)),
+            &format!("{} avg (fig. 6)", b.bed_class.label(lang)),
         )
         .to_string();
     out.push(row("", lang.pick("貴院", "You"), &cohort_head));
@@ -213,7 +202,7 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
         out.push(
             lang.pick(
                 &format!("{}の平均（図６、最終集計）", b.bed_class.label(lang)),
-                &format!("{} average (図６, final count)", b.bed_class.label(lang)),
+                &format!("{} average (fig. 6, final count)", b.bed_class.label(lang)),
             )
             .to_string(),
         );

@@ -27,7 +27,7 @@ pub use rate::{Rate, RateError};
 pub use revenue::RevenueRow;
 
 use super::cohort::BedClass;
-use super::lang::Text;
+use super::lang::{Lang, Text};
 use super::questionnaire::Questionnaire;
 use super::survey::Survey;
 use serde::Deserialize;
@@ -127,6 +127,39 @@ impl TryFrom<String> for Worded {
         let man = parse_worded(&words)
             .ok_or_else(|| format!("`{words}` is not an amount such as 360万程度 or N/A(0円)"))?;
         Ok(Worded { words, man })
+    }
+}
+
+impl Worded {
+    /// In a sentence: the report's words in Japanese; in English the amount in English with
+    /// the words quoted beside it ("about ¥3.6 million (「360万程度」)").
+    pub fn said(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => self.words.clone(),
+            Lang::En if self.man == 0 => "N/A (¥0)".to_string(),
+            Lang::En => format!(
+                "{}{} (「{}」)",
+                if self.words.ends_with("程度") {
+                    "about "
+                } else {
+                    ""
+                },
+                spoken::say_man(self.man, lang),
+                self.words
+            ),
+        }
+    }
+
+    /// In a table cell: the words, or in English the amount alone ("about ¥3.6 million"; the
+    /// table's note quotes 「程度」 once).
+    pub fn said_short(&self, lang: Lang) -> String {
+        let about = self.words.ends_with("程度");
+        match lang {
+            Lang::Ja => self.words.clone(),
+            Lang::En if self.man == 0 => "N/A (¥0)".to_string(),
+            Lang::En if about => format!("~{}", spoken::say_man(self.man, lang)),
+            Lang::En => spoken::say_man(self.man, lang),
+        }
     }
 }
 

@@ -24,6 +24,26 @@ pub fn say(thousand: i64, lang: Lang) -> String {
     format!("{sign}{}", say_man_abs(man, lang))
 }
 
+/// An amount as people say it, saying when it is rounded: 499千円 is 「約50万円（499千円）」 /
+/// "¥499 thousand", 25,790千円 「約2,579万円（25,790千円）」 / "about ¥25.79 million (¥25,790
+/// thousand)" — never a bare 50万円 beside a report that prints ¥499 thousand. An amount that is
+/// whole 万円 (or under 1万円, said in 千円) is said exactly as [`say`] says it.
+pub fn about(thousand: i64, lang: Lang) -> String {
+    let said = say(thousand, lang);
+    if thousand.unsigned_abs() < 10 || thousand % 10 == 0 {
+        return said;
+    }
+    let exact = group_thousands(thousand);
+    let sign = if thousand < 0 { "-" } else { "" };
+    let yen = format!("{sign}¥{} thousand", group_thousands(thousand.abs()));
+    match lang {
+        Lang::Ja => format!("約{said}（{exact}千円）"),
+        // Under a million English says thousands already: exactly.
+        Lang::En if thousand.unsigned_abs() < 1000 => yen,
+        Lang::En => format!("about {said} ({yen})"),
+    }
+}
+
 /// An amount already in whole 万円 (the report's p34 figures), said the same way.
 pub fn say_man(man: i64, lang: Lang) -> String {
     let sign = if man < 0 { "-" } else { "" };
@@ -85,6 +105,23 @@ pub fn echo(thousand: i64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rounded_amount_says_so_and_an_exact_one_does_not() {
+        assert_eq!(about(25_790, Lang::Ja), "2,579万円");
+        assert_eq!(about(25_794, Lang::Ja), "約2,579万円（25,794千円）");
+        assert_eq!(about(499, Lang::Ja), "約50万円（499千円）");
+        assert_eq!(about(499, Lang::En), "¥499 thousand");
+        assert_eq!(
+            about(25_794, Lang::En),
+            "about ¥25.79 million (¥25,794 thousand)"
+        );
+        assert_eq!(about(-7_449, Lang::Ja), "約-745万円（-7,449千円）");
+        assert_eq!(
+            about(-7_449, Lang::En),
+            "about -¥7.45 million (-¥7,449 thousand)"
+        );
+    }
 
     #[test]
     fn an_amount_echoes_with_its_reading() {

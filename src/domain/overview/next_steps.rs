@@ -34,7 +34,7 @@ pub use super::quota::{MAX, QUOTA};
 use super::summary::{text, ChecklistSummary, CoverageSummary, PositionSummary, RiskLevel};
 use super::summary::{BudgetSummary, UncoveredRisk};
 pub use super::target::Target;
-use crate::domain::budget::spoken::say;
+use crate::domain::budget::spoken::about;
 use crate::domain::carried::Carried;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::matrix::Catalog;
@@ -401,8 +401,8 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
             format!(
                 "。{}の平均は15%で{}・30%で{}",
                 budget.bed_class.label(Lang::Ja),
-                say(c.min, Lang::Ja),
-                say(c.sufficient, Lang::Ja)
+                about(c.min, Lang::Ja),
+                about(c.sufficient, Lang::Ja)
             )
         })
         .unwrap_or_default();
@@ -411,8 +411,8 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
             format!(
                 "; the {} average: {} at 15%, {} at 30%",
                 budget.bed_class.label(Lang::En),
-                say(c.min, Lang::En),
-                say(c.sufficient, Lang::En)
+                about(c.min, Lang::En),
+                about(c.sufficient, Lang::En)
             )
         })
         .unwrap_or_default();
@@ -421,18 +421,18 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
         text(
             format!(
                 "セキュリティ予算を年{}増やし{level_ja}に届かせる",
-                say(gap, Lang::Ja)
+                about(gap, Lang::Ja)
             ),
             format!(
                 "Raise the security budget by {} a year to reach {level_en}",
-                say(gap, Lang::En)
+                about(gap, Lang::En)
             ),
         ),
         text(
             format!(
                 "貴院の差額は15%で{}・30%で{}{cohort_ja}{}",
-                say(own.min, Lang::Ja),
-                say(own.sufficient, Lang::Ja),
+                about(own.min, Lang::Ja),
+                about(own.sufficient, Lang::Ja),
                 if defaults.is_empty() {
                     String::new()
                 } else {
@@ -441,8 +441,8 @@ fn budget_steps(b: &BudgetSummary, out: &mut Vec<NextStep>) {
             ),
             format!(
                 "Your gap: {} at 15%, {} at 30%{cohort_en}{}",
-                say(own.min, Lang::En),
-                say(own.sufficient, Lang::En),
+                about(own.min, Lang::En),
+                about(own.sufficient, Lang::En),
                 if defaults_en.is_empty() {
                     String::new()
                 } else {
