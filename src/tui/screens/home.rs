@@ -181,10 +181,20 @@ impl Home {
                     PromptKey::Stay => return Some(Action::None),
                     PromptKey::Cancel => Action::None,
                     // The list shows records as they are on disk; the export is of that file.
-                    PromptKey::Chosen(format) => Action::Flash(match env.store.load(id) {
-                        Ok(record) => export::write(env.store, &record, format, lang),
-                        Err(e) => crate::edge::Failure::from_store(e, lang).to_string(),
-                    }),
+                    PromptKey::Chosen(format, path) => match env.store.load(id) {
+                        Ok(record) => {
+                            match export::write(env.store, &record, format, &path, lang) {
+                                Ok(said) => Action::Flash(said),
+                                Err(why) => {
+                                    prompt.refuse(why);
+                                    return Some(Action::None);
+                                }
+                            }
+                        }
+                        Err(e) => {
+                            Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
+                        }
+                    },
                 };
                 self.mode = Mode::Browse;
                 Some(action)
@@ -281,6 +291,13 @@ impl Screen for Home {
         Scope::Home
     }
 
+    fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
+        if let Mode::Export(prompt, _) = &mut self.mode {
+            prompt.paste(text);
+        }
+        Action::None
+    }
+
     fn title(&self, view: &View) -> String {
         view.lang
             .pick(
@@ -304,7 +321,7 @@ impl Screen for Home {
                 // Last and ranked low: at 80 columns it gives way to q; `?` lists it.
                 C::of(S::Home, I::Export).label("書き出し", "export"),
             ],
-            Mode::Export(..) => ExportPrompt::commands(),
+            Mode::Export(prompt, _) => prompt.commands(),
             _ => vec![
                 C::of(S::Fields, I::Pick).label("決定", "OK"),
                 C::of(S::Fields, I::Back).label("中止", "cancel"),
@@ -362,7 +379,10 @@ impl Screen for Home {
             }
             Intent::Export => {
                 if let Some(row) = self.selected_row() {
-                    self.mode = Mode::Export(ExportPrompt::new(&row.id), row.id.clone());
+                    self.mode = Mode::Export(
+                        ExportPrompt::new(&row.id, &env.store.exports_dir()),
+                        row.id.clone(),
+                    );
                 }
             }
             Intent::Filter => self.mode = Mode::Filter(TextField::single(&self.filter)),
