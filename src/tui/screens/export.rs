@@ -8,7 +8,7 @@
 //! and takes every key while open, so its letters (m h c j) never reach the record keys.
 
 use crate::domain::checklist::Editions;
-use crate::domain::{Lang, Record};
+use crate::domain::{Lang, Record, RecordId};
 use crate::print::report::{self, Format};
 use crate::store::Store;
 use crate::text::{pad, truncate};
@@ -111,6 +111,34 @@ impl ExportPrompt {
             Some(Intent::Pick) => self.ask_path(Format::ALL[self.selected]),
             Some(Intent::Back) => PromptKey::Cancel,
             _ => PromptKey::Stay,
+        }
+    }
+
+    /// A key on the record list: once the path is chosen, the record is read as it is on disk
+    /// (what the list shows) and written. `None` while the prompt stays open (a path that
+    /// cannot be written keeps it, with the reason); `Some` when it closes, with what to say.
+    pub fn handle_stored(
+        &mut self,
+        key: KeyEvent,
+        store: &Store,
+        id: &RecordId,
+        lang: Lang,
+    ) -> Option<Option<String>> {
+        let (format, path) = match self.handle(key) {
+            PromptKey::Stay => return None,
+            PromptKey::Cancel => return Some(None),
+            PromptKey::Chosen(format, path) => (format, path),
+        };
+        let record = match store.load(id) {
+            Ok(r) => r,
+            Err(e) => return Some(Some(crate::edge::Failure::from_store(e, lang).to_string())),
+        };
+        match write(store, &record, format, &path, lang) {
+            Ok(said) => Some(Some(said)),
+            Err(why) => {
+                self.refuse(why);
+                None
+            }
         }
     }
 

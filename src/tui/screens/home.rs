@@ -1,7 +1,7 @@
 //! The home screen: the records of the data dir, the files that could not be read, and the way
 //! into an interview.
 
-use super::export::{self, ExportPrompt, PromptKey};
+use super::export::ExportPrompt;
 use super::new_record::NewRecord;
 use crate::domain::{history, FiscalYear};
 use crate::domain::{Lang, Questionnaire, Record, RecordId};
@@ -177,27 +177,11 @@ impl Home {
         match &mut self.mode {
             Mode::Browse => None,
             Mode::Export(prompt, id) => {
-                let action = match prompt.handle(key) {
-                    PromptKey::Stay => return Some(Action::None),
-                    PromptKey::Cancel => Action::None,
-                    // The list shows records as they are on disk; the export is of that file.
-                    PromptKey::Chosen(format, path) => match env.store.load(id) {
-                        Ok(record) => {
-                            match export::write(env.store, &record, format, &path, lang) {
-                                Ok(said) => Action::Flash(said),
-                                Err(why) => {
-                                    prompt.refuse(why);
-                                    return Some(Action::None);
-                                }
-                            }
-                        }
-                        Err(e) => {
-                            Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
-                        }
-                    },
+                let Some(done) = prompt.handle_stored(key, env.store, id, lang) else {
+                    return Some(Action::None);
                 };
                 self.mode = Mode::Browse;
-                Some(action)
+                Some(done.map_or(Action::None, Action::Flash))
             }
             Mode::Filter(field) => {
                 match field.handle(key) {
