@@ -528,7 +528,11 @@ fn e_on_the_list_asks_the_format_and_writes_a_private_file() {
         let screen = ui.screen();
         assert!(screen.contains("Markdown"), "{screen}");
         insta::assert_snapshot!(name, screen);
+        // The format, then the path: the one path prompt, offering exports/<id>-<date>.md.
         ui.press(KeyCode::Char('m'));
+        let screen = ui.screen();
+        assert!(screen.contains("2025-001-"), "the path offered:\n{screen}");
+        ui.press(KeyCode::Enter);
         let file = ui.exported("md");
         let md = fs::read_to_string(&file).unwrap();
         assert!(md.contains("聖マリア記念病院"), "{md}");
@@ -566,6 +570,8 @@ fn e_in_the_interview_writes_what_the_session_holds_and_esc_cancels() {
     insta::assert_snapshot!("export_overlay_interview_ja", ui.screen());
     // The letters of the record keys are the overlay's while it is open: h is HTML, not history.
     ui.press(KeyCode::Down).press(KeyCode::Enter);
+    assert!(!ui.exported("html").exists(), "the path is asked first");
+    ui.press(KeyCode::Enter);
     let html = fs::read_to_string(ui.exported("html")).unwrap();
     assert!(html.contains("<!DOCTYPE html>"));
     assert!(ui.screen().contains("面談"), "still the interview");
@@ -582,7 +588,7 @@ fn e_in_the_interview_writes_what_the_session_holds_and_esc_cancels() {
         KeyModifiers::ALT,
     )));
     ui.draw();
-    ui.press(KeyCode::Char('j'));
+    ui.press(KeyCode::Char('j')).press(KeyCode::Enter);
     let json = fs::read_to_string(ui.exported("json")).unwrap();
     assert!(json.contains("\"format_version\": 2"));
 }
@@ -593,7 +599,20 @@ fn an_export_that_cannot_be_written_is_said_not_panicked() {
     // A file where the exports folder should be.
     fs::write(ui.dir.path().join("exports"), "not a folder").unwrap();
     ui.press(KeyCode::Char('e')).press(KeyCode::Char('c'));
+    ui.press(KeyCode::Enter);
     let screen = ui.screen();
     assert!(screen.contains("Cannot export:"), "{screen}");
     assert!(screen.contains("exports"), "{screen}");
+    assert!(
+        screen.contains("Tab"),
+        "the prompt stays open to type another path:\n{screen}"
+    );
+    // Another path, typed: written there.
+    let other = ui.dir.path().join("elsewhere.csv");
+    for _ in 0..120 {
+        ui.press(KeyCode::Backspace);
+    }
+    ui.app.handle(Event::Paste(other.display().to_string()));
+    ui.press(KeyCode::Enter);
+    assert!(other.exists(), "{}", ui.screen());
 }

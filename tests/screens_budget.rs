@@ -354,7 +354,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
         "message under the field: {screen}"
     );
     assert!(
-        ui.line_of("十分水準 [150").contains("▶十分水準"),
+        ui.line_of("十分水準 [150").contains("▸十分水準"),
         "{screen}"
     );
     assert!(!screen.contains("試算："), "nothing tried yet: {screen}");
@@ -375,7 +375,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
     ui.press(KeyCode::Enter);
     let screen = ui.screen();
     assert!(screen.contains("十分水準以下"), "{screen}");
-    assert!(ui.line_of("▶最低水準").contains("50"), "{screen}");
+    assert!(ui.line_of("▸最低水準").contains("50"), "{screen}");
     // Esc leaves the form without trying anything.
     ui.press(KeyCode::Esc);
     let screen = ui.screen();

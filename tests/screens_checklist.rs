@@ -300,7 +300,10 @@ fn target_error(lang: Lang) -> Ui {
     let mut ui = checklist(lang, 80, 24);
     ui.go_to_item("c3_contact_chart").press(KeyCode::Char('n'));
     ui.press(KeyCode::Tab).erase().typed(CHECKED);
-    ui.press(KeyCode::Tab).typed("2026-04-01");
+    // Tab on the last field stays there: Shift-Tab goes back up to the target.
+    ui.press(KeyCode::Tab)
+        .press(KeyCode::BackTab)
+        .typed("2026-04-01");
     ui
 }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod drafts;
 pub mod events;
 pub mod keys;
 pub mod probe;

@@ -6,6 +6,7 @@ use crate::domain::record::Draft;
 use crate::domain::validate::{self, AnswerError};
 use crate::domain::{Lang, Questionnaire, Record, RecordId, Value};
 use crate::store::{Holder, RecordLock, Store, StoreError};
+use crate::tui::drafts::DraftKey;
 
 pub struct Session {
     store: Store,
@@ -189,14 +190,14 @@ impl Session {
 
     /// Records what is being typed, in memory; [`Session::flush`] writes it. Drafts do not change
     /// `updated_at`: nothing was decided.
-    pub fn set_draft(&mut self, question: &str, draft: Draft) {
-        if self.read_only() || self.record.draft(question) == Some(&draft) {
+    pub fn set_draft(&mut self, key: &DraftKey, draft: Draft) {
+        if self.read_only() || key.get(&self.record) == Some(&draft) {
             return;
         }
-        if draft.is_empty() && self.record.draft(question).is_none() {
+        if draft.is_empty() && key.get(&self.record).is_none() {
             return;
         }
-        self.record.set_draft(question, draft);
+        key.set(&mut self.record, draft);
         self.unsaved = true;
     }
 

@@ -1,53 +1,105 @@
-//! The export overlay (`e` on the record list and in the interview): which format, then the
-//! file under `<data dir>/exports/`, and the path (or the reason it failed) in the footer.
+//! The export overlay (`e` on the record list and in the interview): which format, then where
+//! — the one path prompt ([`PathPrompt`], as the checklist's vendor forms use) offering
+//! `<data dir>/exports/<record>-<date>.<ext>`, Enter to take it or another path typed (Tab
+//! completes). The path written (or the reason it failed) is said in the footer; a path that
+//! cannot be written keeps the prompt open with the reason.
 //!
 //! It is not a screen of its own but a small modal the two screens hold: it draws over them
 //! and takes every key while open, so its letters (m h c j) never reach the record keys.
 
 use crate::domain::checklist::Editions;
-use crate::domain::{Lang, Record};
+use crate::domain::{Lang, Record, RecordId};
 use crate::print::report::{self, Format};
 use crate::store::Store;
 use crate::text::{pad, truncate};
 use crate::tui::app::View;
 use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::screens::path_prompt::{PathKey, PathPrompt};
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 use ratatui::Frame;
+use std::path::{Path, PathBuf};
 use Command as C;
 use Intent as I;
 use Scope as S;
 
 /// What a key did to the overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKey {
-    /// Still open (a move, or a key it ignores).
+    /// Still open (a move, a format chosen and the path asked, or a key it ignores).
     Stay,
     Cancel,
-    Chosen(Format),
+    /// The format and the path to write it to.
+    Chosen(Format, PathBuf),
 }
 
-#[derive(Debug, Clone)]
 pub struct ExportPrompt {
+    /// The record's id (the file is named after it).
     record: String,
+    exports: PathBuf,
     selected: usize,
+    /// Once a format is chosen: where to write it.
+    path: Option<(Format, PathPrompt)>,
 }
 
 impl ExportPrompt {
-    pub fn new(record: &impl ToString) -> ExportPrompt {
+    /// The export of the record `id`, offered under `exports`.
+    pub fn new(id: &impl ToString, exports: &Path) -> ExportPrompt {
         ExportPrompt {
-            record: record.to_string(),
+            record: id.to_string(),
+            exports: exports.to_path_buf(),
             selected: 0,
+            path: None,
         }
     }
 
+    /// The scope whose keys the overlay reads now (the help shows it).
+    pub fn scope(&self) -> Scope {
+        if self.path.is_some() {
+            Scope::Path
+        } else {
+            Scope::Export
+        }
+    }
+
+    /// A write that failed: the prompt stays open on the path with the reason under it.
+    pub fn refuse(&mut self, why: String) {
+        if let Some((_, prompt)) = self.path.as_mut() {
+            prompt.error = Some(why);
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some((_, prompt)) = self.path.as_mut() {
+            prompt.paste(text);
+        }
+    }
+
+    fn ask_path(&mut self, format: Format) -> PromptKey {
+        let today = crate::clock::system().today();
+        let path = self.exports.join(named(&self.record, format, today));
+        let title = (
+            format!("書き出し {}：{}", self.record, format.label(Lang::Ja)),
+            format!("Export {}: {}", self.record, format.label(Lang::En)),
+        );
+        self.path = Some((format, PathPrompt::new(title, &path, Vec::new())));
+        PromptKey::Stay
+    }
+
     pub fn handle(&mut self, key: KeyEvent) -> PromptKey {
+        if let Some((format, prompt)) = self.path.as_mut() {
+            return match prompt.handle(key) {
+                PathKey::Stay => PromptKey::Stay,
+                PathKey::Cancel => PromptKey::Cancel,
+                PathKey::Chosen(path, _) => PromptKey::Chosen(*format, path),
+            };
+        }
         match keys::intent_in(Scope::Export, &key) {
-            Some(Intent::ExportAs(f)) => PromptKey::Chosen(f),
+            Some(Intent::ExportAs(f)) => self.ask_path(f),
             Some(Intent::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 PromptKey::Stay
@@ -56,13 +108,44 @@ impl ExportPrompt {
                 self.selected = (self.selected + 1).min(Format::ALL.len() - 1);
                 PromptKey::Stay
             }
-            Some(Intent::Pick) => PromptKey::Chosen(Format::ALL[self.selected]),
+            Some(Intent::Pick) => self.ask_path(Format::ALL[self.selected]),
             Some(Intent::Back) => PromptKey::Cancel,
             _ => PromptKey::Stay,
         }
     }
 
-    pub fn commands() -> Vec<Command> {
+    /// A key on the record list: once the path is chosen, the record is read as it is on disk
+    /// (what the list shows) and written. `None` while the prompt stays open (a path that
+    /// cannot be written keeps it, with the reason); `Some` when it closes, with what to say.
+    pub fn handle_stored(
+        &mut self,
+        key: KeyEvent,
+        store: &Store,
+        id: &RecordId,
+        lang: Lang,
+    ) -> Option<Option<String>> {
+        let (format, path) = match self.handle(key) {
+            PromptKey::Stay => return None,
+            PromptKey::Cancel => return Some(None),
+            PromptKey::Chosen(format, path) => (format, path),
+        };
+        let record = match store.load(id) {
+            Ok(r) => r,
+            Err(e) => return Some(Some(crate::edge::Failure::from_store(e, lang).to_string())),
+        };
+        match write(store, &record, format, &path, lang) {
+            Ok(said) => Some(Some(said)),
+            Err(why) => {
+                self.refuse(why);
+                None
+            }
+        }
+    }
+
+    pub fn commands(&self) -> Vec<Command> {
+        if let Some((_, prompt)) = &self.path {
+            return prompt.commands();
+        }
         vec![
             C::of(S::Export, I::ExportAs(Format::Md))
                 .keys("m/h/c/j")
@@ -85,6 +168,9 @@ impl ExportPrompt {
     /// └────────────────────────────────────────────┘
     /// ```
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        if let Some((_, prompt)) = &self.path {
+            return prompt.render(frame, area, view);
+        }
         let l = view.lang;
         let t = &view.theme;
         let w = area.width.saturating_sub(8).min(56);
@@ -136,19 +222,30 @@ impl ExportPrompt {
 
 /// The file name of an export: `2026-007-20261125.md`.
 pub fn file_name(record: &Record, format: Format, today: NaiveDate) -> String {
-    format!("{}-{}.{}", record.id, today.format("%Y%m%d"), format.ext())
+    named(&record.id.to_string(), format, today)
 }
 
-/// Writes the export and says what happened, in the user's language: the path, or why not.
-pub fn write(store: &Store, record: &Record, format: Format, lang: Lang) -> String {
+fn named(id: &str, format: Format, today: NaiveDate) -> String {
+    format!("{id}-{}.{}", today.format("%Y%m%d"), format.ext())
+}
+
+/// Writes the export to `path` (0600, atomically; the default `exports/` is created 0700):
+/// what to say in the footer, or why it could not be written (the prompt then stays open).
+pub fn write(
+    store: &Store,
+    record: &Record,
+    format: Format,
+    path: &Path,
+    lang: Lang,
+) -> Result<String, String> {
     let today = crate::clock::system().today();
     let bytes = report::export(record, format, lang, today, Editions::shipped());
-    match store.write_export(&file_name(record, format, today), &bytes) {
-        Ok(path) => match lang {
+    match store.write_file(path, &bytes) {
+        Ok(path) => Ok(match lang {
             Lang::Ja => format!("書き出しました：{}", path.display()),
             Lang::En => format!("Written: {}", path.display()),
-        },
-        Err(e) => match lang {
+        }),
+        Err(e) => Err(match lang {
             Lang::Ja => format!(
                 "書き出せません：{}",
                 crate::edge::Failure::from_store(e, lang)
@@ -157,6 +254,6 @@ pub fn write(store: &Store, record: &Record, format: Format, lang: Lang) -> Stri
                 "Cannot export: {}",
                 crate::edge::Failure::from_store(e, lang)
             ),
-        },
+        }),
     }
 }

@@ -1,7 +1,7 @@
 //! The home screen: the records of the data dir, the files that could not be read, and the way
 //! into an interview.
 
-use super::export::{self, ExportPrompt, PromptKey};
+use super::export::ExportPrompt;
 use super::new_record::NewRecord;
 use crate::domain::{history, FiscalYear};
 use crate::domain::{Lang, Questionnaire, Record, RecordId};
@@ -177,17 +177,11 @@ impl Home {
         match &mut self.mode {
             Mode::Browse => None,
             Mode::Export(prompt, id) => {
-                let action = match prompt.handle(key) {
-                    PromptKey::Stay => return Some(Action::None),
-                    PromptKey::Cancel => Action::None,
-                    // The list shows records as they are on disk; the export is of that file.
-                    PromptKey::Chosen(format) => Action::Flash(match env.store.load(id) {
-                        Ok(record) => export::write(env.store, &record, format, lang),
-                        Err(e) => crate::edge::Failure::from_store(e, lang).to_string(),
-                    }),
+                let Some(done) = prompt.handle_stored(key, env.store, id, lang) else {
+                    return Some(Action::None);
                 };
                 self.mode = Mode::Browse;
-                Some(action)
+                Some(done.map_or(Action::None, Action::Flash))
             }
             Mode::Filter(field) => {
                 match field.handle(key) {
@@ -281,6 +275,13 @@ impl Screen for Home {
         Scope::Home
     }
 
+    fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
+        if let Mode::Export(prompt, _) = &mut self.mode {
+            prompt.paste(text);
+        }
+        Action::None
+    }
+
     fn title(&self, view: &View) -> String {
         view.lang
             .pick(
@@ -304,7 +305,7 @@ impl Screen for Home {
                 // Last and ranked low: at 80 columns it gives way to q; `?` lists it.
                 C::of(S::Home, I::Export).label("書き出し", "export"),
             ],
-            Mode::Export(..) => ExportPrompt::commands(),
+            Mode::Export(prompt, _) => prompt.commands(),
             _ => vec![
                 C::of(S::Fields, I::Pick).label("決定", "OK"),
                 C::of(S::Fields, I::Back).label("中止", "cancel"),
@@ -362,7 +363,10 @@ impl Screen for Home {
             }
             Intent::Export => {
                 if let Some(row) = self.selected_row() {
-                    self.mode = Mode::Export(ExportPrompt::new(&row.id), row.id.clone());
+                    self.mode = Mode::Export(
+                        ExportPrompt::new(&row.id, &env.store.exports_dir()),
+                        row.id.clone(),
+                    );
                 }
             }
             Intent::Filter => self.mode = Mode::Filter(TextField::single(&self.filter)),

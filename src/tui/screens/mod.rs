@@ -15,6 +15,7 @@ pub mod home;
 pub mod interview;
 pub mod matrix;
 pub mod new_record;
+pub mod overlay;
 pub mod overview;
 pub mod path_prompt;
 pub mod position;

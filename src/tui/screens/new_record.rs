@@ -6,6 +6,7 @@ use crate::domain::{Questionnaire, Record, RecordId};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::widgets::form::{self, Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -16,12 +17,15 @@ use Command as C;
 use Intent as I;
 use Scope as S;
 
+/// The form's parts, top first: the focus starts on the name and Tab goes down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Focus {
+enum Field {
     Name,
     Beds,
     Founder,
 }
+
+const ORDER: [Field; 3] = [Field::Name, Field::Beds, Field::Founder];
 
 pub struct NewRecord {
     name: TextField,
@@ -30,7 +34,7 @@ pub struct NewRecord {
     /// files a hospital under a founder nobody chose.
     founder: Option<usize>,
     focus: Focus,
-    error: Option<(Focus, String)>,
+    error: Option<(Field, String)>,
 }
 
 impl Default for NewRecord {
@@ -45,7 +49,7 @@ impl NewRecord {
             name: TextField::single(""),
             beds: TextField::single(""),
             founder: None,
-            focus: Focus::Name,
+            focus: Focus::first(ORDER.len()),
             error: None,
         }
     }
@@ -58,7 +62,7 @@ impl NewRecord {
     }
 
     /// Checks the three answers on a scratch record, through the same validation as everywhere.
-    fn scratch(&self) -> Result<Record, (Focus, validate::AnswerError)> {
+    fn scratch(&self) -> Result<Record, (Field, validate::AnswerError)> {
         let qn = Questionnaire::embedded();
         let clock = crate::clock::system();
         let now = clock.now();
@@ -72,21 +76,21 @@ impl NewRecord {
             .and_then(|i| Self::founder_ids().get(i).copied())
             .unwrap_or_default();
         for (focus, q, raw) in [
-            (Focus::Name, "hospital_name", self.name.text()),
-            (Focus::Beds, "beds", self.beds.text()),
-            (Focus::Founder, "founder", founder.to_string()),
+            (Field::Name, "hospital_name", self.name.text()),
+            (Field::Beds, "beds", self.beds.text()),
+            (Field::Founder, "founder", founder.to_string()),
         ] {
             validate::answer_from_input(qn, &mut r, q, &raw, now).map_err(|e| (focus, e))?;
         }
         Ok(r)
     }
 
-    fn check_field(&mut self, focus: Focus, lang: crate::domain::Lang) -> bool {
+    fn check_field(&mut self, focus: Field, lang: crate::domain::Lang) -> bool {
         let qn = Questionnaire::embedded();
         let (q, raw) = match focus {
-            Focus::Name => ("hospital_name", self.name.text()),
-            Focus::Beds => ("beds", self.beds.text()),
-            Focus::Founder => return true,
+            Field::Name => ("hospital_name", self.name.text()),
+            Field::Beds => ("beds", self.beds.text()),
+            Field::Founder => return true,
         };
         let clock = crate::clock::system();
         let mut r = Record::new(RecordId::new(2000, 1), clock.today(), clock.now());
@@ -102,36 +106,30 @@ impl NewRecord {
         }
     }
 
-    fn next_focus(&mut self) {
-        self.focus = match self.focus {
-            Focus::Name => Focus::Beds,
-            Focus::Beds => Focus::Founder,
-            Focus::Founder => Focus::Name,
-        }
+    fn field(&self) -> Field {
+        ORDER[self.focus.at()]
     }
 
-    fn prev_focus(&mut self) {
-        self.focus = match self.focus {
-            Focus::Name => Focus::Founder,
-            Focus::Beds => Focus::Name,
-            Focus::Founder => Focus::Beds,
+    fn focus_on(&mut self, field: Field) {
+        if let Some(i) = ORDER.iter().position(|f| *f == field) {
+            self.focus.set(i);
         }
     }
 
     fn create(&mut self, env: &mut Env) -> Action {
         if self.founder.is_none() {
-            self.focus = Focus::Founder;
+            self.focus_on(Field::Founder);
             let why = env.lang.pick(
                 "開設者を選んでください（↑↓ で選び Enter で作成）",
                 "choose the founder (↑↓ to choose, Enter creates)",
             );
-            self.error = Some((Focus::Founder, why.to_string()));
+            self.error = Some((Field::Founder, why.to_string()));
             return Action::None;
         }
         let record = match self.scratch() {
             Ok(r) => r,
             Err((focus, e)) => {
-                self.focus = focus;
+                self.focus_on(focus);
                 self.error = Some((focus, e.message(env.lang)));
                 return Action::None;
             }
@@ -168,42 +166,53 @@ impl Screen for NewRecord {
         ]
     }
 
+    /// Every key is read from the binding table's `Form` rows: Tab / Shift-Tab move between
+    /// the parts (never round from the last to the first), ↓/↑ too from a text field, and on
+    /// the founder they choose; `j`/`k` choose there but are typed into the name.
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
-        if keys::intent_in(S::Form, &key) == Some(I::Back) {
-            return Some(Action::Back);
+        let read = form::read(S::Form, &key);
+        match read {
+            FormKey::Cancel => return Some(Action::Back),
+            FormKey::Pass => return None,
+            FormKey::Next => self.focus.next(),
+            FormKey::Prev => self.focus.prev(),
+            FormKey::Submit | FormKey::Type => {}
         }
-        match self.focus {
-            Focus::Name | Focus::Beds => {
-                let field = if self.focus == Focus::Name {
-                    &mut self.name
-                } else {
-                    &mut self.beds
-                };
-                match field.handle(key) {
-                    FieldKey::Submit => {
-                        if self.check_field(self.focus, lang) {
-                            self.next_focus();
+        if matches!(read, FormKey::Next | FormKey::Prev) {
+            return Some(Action::None);
+        }
+        let intent = keys::intent_in(S::Form, &key);
+        match self.field() {
+            here @ (Field::Name | Field::Beds) => {
+                let typed = form::is_typed(&key);
+                match intent {
+                    Some(I::Pick) => {
+                        if self.check_field(here, lang) {
+                            self.focus.next();
                         }
                     }
-                    FieldKey::Pass | FieldKey::Keep | FieldKey::Cancel => {
-                        match keys::intent_in(S::Form, &key) {
-                            Some(I::Up | I::PrevQuestion) => self.prev_focus(),
-                            _ => self.next_focus(),
-                        }
-                    }
-                    FieldKey::Edited => {
-                        if self.error.as_ref().is_some_and(|(f, _)| *f == self.focus) {
+                    Some(I::Down) if !typed => self.focus.next(),
+                    Some(I::Up) if !typed => self.focus.prev(),
+                    _ => {
+                        let field = if here == Field::Name {
+                            &mut self.name
+                        } else {
+                            &mut self.beds
+                        };
+                        if field.handle(key) == FieldKey::Edited
+                            && self.error.as_ref().is_some_and(|(f, _)| *f == here)
+                        {
                             self.error = None;
                         }
                     }
                 }
             }
-            Focus::Founder => {
+            Field::Founder => {
                 let last = Self::founder_ids().len().saturating_sub(1);
-                match keys::intent_in(S::Form, &key)? {
+                match intent? {
                     I::Up => match self.founder {
-                        None | Some(0) => self.prev_focus(),
+                        None | Some(0) => self.focus.prev(),
                         Some(i) => self.founder = Some(i - 1),
                     },
                     I::Down => {
@@ -211,13 +220,11 @@ impl Screen for NewRecord {
                         if self
                             .error
                             .as_ref()
-                            .is_some_and(|(f, _)| *f == Focus::Founder)
+                            .is_some_and(|(f, _)| *f == Field::Founder)
                         {
                             self.error = None;
                         }
                     }
-                    I::NextQuestion => self.next_focus(),
-                    I::PrevQuestion => self.prev_focus(),
                     I::Pick => return Some(self.create(env)),
                     _ => return None,
                 }
@@ -265,40 +272,63 @@ impl Screen for NewRecord {
             width: w.min(r.width.saturating_sub(label_w)),
             ..r
         };
-        let focus_style = |f: Focus| {
-            if self.focus == f {
-                t.heading()
-            } else {
-                t.base()
+        let focused = |f: Field| self.field() == f;
+        // A refusal goes on the row under its field (the founder's under the form).
+        let error_under = |frame: &mut Frame, r: Rect, f: Field| {
+            if let Some((_, e)) = self.error.as_ref().filter(|(at, _)| *at == f) {
+                let under = Rect {
+                    x: r.x + label_w,
+                    y: r.y + 1,
+                    width: r.width.saturating_sub(label_w),
+                    height: 1,
+                };
+                frame.render_widget(
+                    Paragraph::new(Line::styled(
+                        crate::text::truncate(&format!("✗ {e}"), under.width as usize),
+                        t.error(),
+                    )),
+                    under,
+                );
             }
         };
         // Name
         let r = row(0);
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                label("hospital_name"),
-                focus_style(Focus::Name),
+            Paragraph::new(form::label(
+                &label("hospital_name"),
+                focused(Field::Name),
+                label_w as usize,
+                t,
             )),
             r,
         );
-        self.name.draw(
+        form::draw_field(
             frame,
+            &self.name,
             field_rect(r, 50),
-            t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
-            self.focus == Focus::Name,
+            focused(Field::Name),
+            t.base(),
         );
+        error_under(frame, r, Field::Name);
         // Beds
         let r = row(2);
         frame.render_widget(
-            Paragraph::new(Span::styled(label("beds"), focus_style(Focus::Beds))),
+            Paragraph::new(form::label(
+                &label("beds"),
+                focused(Field::Beds),
+                label_w as usize,
+                t,
+            )),
             r,
         );
-        self.beds.draw(
+        form::draw_field(
             frame,
+            &self.beds,
             field_rect(r, 8),
-            t.base().add_modifier(ratatui::style::Modifier::UNDERLINED),
-            self.focus == Focus::Beds,
+            focused(Field::Beds),
+            t.base(),
         );
+        error_under(frame, r, Field::Beds);
         let unit = Rect {
             x: r.x + label_w + 9,
             width: 10,
@@ -308,7 +338,12 @@ impl Screen for NewRecord {
         // Founder
         let r = row(4);
         frame.render_widget(
-            Paragraph::new(Span::styled(label("founder"), focus_style(Focus::Founder))),
+            Paragraph::new(form::label(
+                &label("founder"),
+                focused(Field::Founder),
+                label_w as usize,
+                t,
+            )),
             r,
         );
         if let Some(q) = qn.question("founder") {
@@ -319,7 +354,7 @@ impl Screen for NewRecord {
                 }
                 let sel = self.founder == Some(i);
                 let marker = if sel { "● " } else { "○ " };
-                let style = if sel && self.focus == Focus::Founder {
+                let style = if sel && focused(Field::Founder) {
                     t.selected()
                 } else {
                     t.base()
@@ -338,7 +373,7 @@ impl Screen for NewRecord {
                 );
             }
         }
-        if let Some((_, e)) = &self.error {
+        if let Some((_, e)) = self.error.as_ref().filter(|(at, _)| *at == Field::Founder) {
             let y = inner.y + inner.height - 1;
             frame.render_widget(
                 Paragraph::new(Line::styled(

@@ -20,6 +20,7 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::Session;
+use crate::tui::widgets::form::{self, Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
 use made::{make, Made};
@@ -41,7 +42,8 @@ pub(super) enum Form {
     Rates {
         min: TextField,
         sufficient: TextField,
-        focus: Level,
+        /// The minimum first, then the sufficient level ([`level_at`]).
+        focus: Focus,
         error: Option<TypedError>,
     },
     /// The annual revenue, in thousand yen as the interview asks it.
@@ -109,7 +111,7 @@ impl BudgetScreen {
             self.form = Some(Form::Rates {
                 min: TextField::single(&bare_percent(b.levels.min.percent())),
                 sufficient: TextField::single(&bare_percent(b.levels.sufficient.percent())),
-                focus: Level::Min,
+                focus: Focus::first(2),
                 error: None,
             });
         }
@@ -148,7 +150,7 @@ impl BudgetScreen {
                 }
                 Err(e) => {
                     if let Some(level) = e.level() {
-                        *focus = level;
+                        focus.set(usize::from(level == Level::Sufficient));
                     }
                     *error = Some(e);
                 }
@@ -169,39 +171,30 @@ impl BudgetScreen {
         let Some(form) = self.form.as_mut() else {
             return Action::None;
         };
-        let field = match form {
-            Form::Rates {
-                min,
-                sufficient,
-                focus,
-                ..
-            } => match focus {
-                Level::Min => min,
-                Level::Sufficient => sufficient,
-            },
-            Form::Revenue { field, .. } => field,
+        let read = match form {
+            Form::Rates { focus, .. } => focus.key(Scope::Budget, &key),
+            Form::Revenue { .. } => form::read(Scope::Budget, &key),
         };
-        match field.handle(key) {
-            FieldKey::Submit => self.submit(),
-            FieldKey::Cancel => self.form = None,
-            FieldKey::Keep => self.submit(),
-            FieldKey::Edited => match form {
-                // The message stays until Enter checks again: it says what was refused.
-                Form::Rates { .. } => {}
-                Form::Revenue { .. } => read_revenue(form, lang),
-            },
-            FieldKey::Pass => {
-                if let Form::Rates { focus, .. } = form {
-                    let switch = matches!(
-                        keys::intent_in(Scope::Budget, &key),
-                        Some(Intent::NextQuestion | Intent::PrevQuestion)
-                    );
-                    if switch {
-                        *focus = match focus {
-                            Level::Min => Level::Sufficient,
-                            Level::Sufficient => Level::Min,
-                        };
-                    }
+        match read {
+            FormKey::Submit => self.submit(),
+            FormKey::Cancel => self.form = None,
+            FormKey::Next | FormKey::Prev | FormKey::Pass => {}
+            FormKey::Type => {
+                let field = match form {
+                    Form::Rates {
+                        min,
+                        sufficient,
+                        focus,
+                        ..
+                    } => match level_at(*focus) {
+                        Level::Min => min,
+                        Level::Sufficient => sufficient,
+                    },
+                    Form::Revenue { field, .. } => field,
+                };
+                // The rates' message stays until Enter checks again: it says what was refused.
+                if field.handle(key) == FieldKey::Edited {
+                    read_revenue(form, lang);
                 }
             }
         }
@@ -210,6 +203,15 @@ impl BudgetScreen {
 
     pub(super) fn form(&self) -> Option<&Form> {
         self.form.as_ref()
+    }
+}
+
+/// The level a rates form's focus is on.
+pub(super) fn level_at(focus: Focus) -> Level {
+    if focus.is(0) {
+        Level::Min
+    } else {
+        Level::Sufficient
     }
 }
 
@@ -322,7 +324,7 @@ impl Screen for BudgetScreen {
                 sufficient,
                 focus,
                 ..
-            }) => match focus {
+            }) => match level_at(*focus) {
                 Level::Min => min.paste(text),
                 Level::Sufficient => sufficient.paste(text),
             },

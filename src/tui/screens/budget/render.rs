@@ -1,7 +1,7 @@
 //! Drawing the budget screen from what [`super::made`] made: padding, truncating, bars.
 
 use super::made::{AssumptionLine, BarRow, Made, Panel, Shown};
-use super::{BudgetScreen, Form, SIDE_BY_SIDE};
+use super::{level_at, BudgetScreen, Form, SIDE_BY_SIDE};
 use crate::domain::budget::{Level, Origin};
 use crate::domain::Lang;
 use crate::text::{pad, pad_left, truncate, width, wrap};
@@ -205,12 +205,12 @@ fn form_lines(
             let mut spans = vec![Span::raw(" ")];
             let mut col = 1;
             for level in [Level::Min, Level::Sufficient] {
-                let focused = *focus == level;
+                let focused = level_at(*focus) == level;
                 let label = match level {
                     Level::Min => lang.pick("最低水準", "Minimum"),
                     Level::Sufficient => lang.pick("十分水準", "Sufficient"),
                 };
-                let marker = if focused { "▶" } else { " " };
+                let marker = if focused { "▸" } else { " " };
                 spans.push(Span::raw(marker));
                 spans.push(Span::styled(
                     label.to_string(),
@@ -401,7 +401,7 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
                     Level::Min => min,
                     Level::Sufficient => sufficient,
                 };
-                field.draw(frame, rect, field_style, *focus == level);
+                field.draw(frame, rect, field_style, level_at(*focus) == level);
             }
             (Some(Form::Revenue { field, .. }), None) => {
                 field.draw(frame, rect, field_style, true);

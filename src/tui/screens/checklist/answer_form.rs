@@ -5,6 +5,8 @@
 use crate::domain::checklist::answers::ItemAnswer;
 use crate::domain::checklist::rules::{self, ChecklistError, DateField, TargetLimit};
 use crate::domain::checklist::{AnswerInput, Item, YesNo};
+use crate::tui::keys::Scope;
+use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
@@ -45,7 +47,8 @@ pub struct AnswerForm {
     pub checked: TextField,
     /// For いいえ (not on the gate item, whose いいえ has nothing to put in place).
     pub target: Option<TextField>,
-    pub focus: Field,
+    /// Among [`AnswerForm::order`]: the top field first.
+    focus: Focus,
     pub checked_error: Option<ChecklistError>,
     pub target_error: Option<ChecklistError>,
     /// An error that is about neither date (a note too long…).
@@ -69,11 +72,7 @@ impl AnswerForm {
                 .unwrap_or_default();
             TextField::single(&previous)
         });
-        let focus = if target.is_some() {
-            Field::Target
-        } else {
-            Field::Checked
-        };
+        let focus = Focus::first(if target.is_some() { 2 } else { 1 });
         let mut form = AnswerForm {
             item: item.id.clone(),
             answer,
@@ -109,8 +108,34 @@ impl AnswerForm {
         self.other_error = None;
     }
 
+    /// The fields as drawn, top first: the target (what a いいえ is typed for), then the date
+    /// checked (which starts as today).
+    pub fn order(&self) -> &'static [Field] {
+        if self.target.is_some() {
+            &[Field::Target, Field::Checked]
+        } else {
+            &[Field::Checked]
+        }
+    }
+
+    /// The field the typing goes to.
+    pub fn focus(&self) -> Field {
+        self.order()[self.focus.at()]
+    }
+
+    fn focus_on(&mut self, field: Field) {
+        if let Some(i) = self.order().iter().position(|f| *f == field) {
+            self.focus.set(i);
+        }
+    }
+
+    /// What a key means to the form (Tab / Shift-Tab move the focus here).
+    pub fn key(&mut self, key: &KeyEvent) -> FormKey {
+        self.focus.key(Scope::Fields, key)
+    }
+
     pub fn focused(&mut self) -> &mut TextField {
-        match (self.focus, self.target.as_mut()) {
+        match (self.focus(), self.target.as_mut()) {
             (Field::Target, Some(t)) => t,
             _ => &mut self.checked,
         }
@@ -128,15 +153,6 @@ impl AnswerForm {
     pub fn paste(&mut self, text: &str, item: &Item) {
         self.focused().paste(text);
         self.check(item);
-    }
-
-    pub fn switch_field(&mut self) {
-        if self.target.is_some() {
-            self.focus = match self.focus {
-                Field::Checked => Field::Target,
-                Field::Target => Field::Checked,
-            };
-        }
     }
 
     /// What to record, or the first error with its field. `note` and `evidence` come from
@@ -171,11 +187,11 @@ impl AnswerForm {
     pub fn refuse(&mut self, e: ChecklistError) {
         match field_of(&e) {
             Some(Field::Checked) => {
-                self.focus = Field::Checked;
+                self.focus_on(Field::Checked);
                 self.checked_error = Some(e);
             }
             Some(Field::Target) if self.target.is_some() => {
-                self.focus = Field::Target;
+                self.focus_on(Field::Target);
                 self.target_error = Some(e);
             }
             _ => self.other_error = Some(e),
@@ -188,7 +204,7 @@ impl AnswerForm {
             "answer": self.answer.id(),
             "checked": self.checked.text(),
             "target": self.target.as_ref().map(|t| t.text()),
-            "focus": match self.focus { Field::Checked => "checked", Field::Target => "target" },
+            "focus": match self.focus() { Field::Checked => "checked", Field::Target => "target" },
         })
         .to_string()
     }
@@ -212,7 +228,7 @@ impl AnswerForm {
             *t = TextField::single(typed);
         }
         if v.get("focus").and_then(|f| f.as_str()) == Some("checked") {
-            form.focus = Field::Checked;
+            form.focus_on(Field::Checked);
         }
         form.check(item);
         Some(form)

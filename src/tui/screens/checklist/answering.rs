@@ -2,15 +2,16 @@
 //! recorded through `rules::answer`, the function the command line calls.
 
 use super::answer_form::AnswerForm;
-use super::{draft_key, Checklist, Edit};
+use super::{Checklist, Edit};
 use crate::domain::checklist::rules;
 use crate::domain::checklist::{Item, YesNo};
 use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
-use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::drafts::DraftKey;
 use crate::tui::session::{Refusal, Refused, Session};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::widgets::form::FormKey;
+use crossterm::event::KeyEvent;
 
 impl Checklist {
     pub(super) fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
@@ -36,8 +37,8 @@ impl Checklist {
         };
         let item: &'static Item = row.item;
         let latest = row.latest().cloned();
-        let key = draft_key(&self.edition.id, &item.id);
-        let pending = session.record.draft(&key).and_then(|d| d.note.clone());
+        let key = DraftKey::checklist(&self.edition.id, &item.id);
+        let pending = key.get(&session.record).and_then(|d| d.note.clone());
         let mut input = match form.input(item, None, None) {
             Ok(i) => i,
             Err(e) => {
@@ -61,7 +62,7 @@ impl Checklist {
                 today,
                 crate::clock::system().now(),
             )?;
-            r.set_draft(&key, Draft::default());
+            key.set(r, Draft::default());
             Ok(done)
         });
         match done {
@@ -128,22 +129,17 @@ impl Checklist {
         session: &mut Session,
         lang: Lang,
     ) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
+        let Some(Edit::Answer(form)) = self.edit.as_mut() else {
             return None;
-        }
-        match keys::intent_in(Scope::Fields, &key) {
-            Some(Intent::Pick) => return Some(self.save_answer(session, lang)),
-            Some(Intent::Back) => self.cancel_answer(session),
-            Some(Intent::NextQuestion | Intent::PrevQuestion) => {
-                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
-                    form.switch_field();
-                }
-            }
-            _ => {
-                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
-                    if let Some(item) = self.edition.item(&form.item) {
-                        form.edit(key, item);
-                    }
+        };
+        match form.key(&key) {
+            FormKey::Pass => return None,
+            FormKey::Submit => return Some(self.save_answer(session, lang)),
+            FormKey::Cancel => self.cancel_answer(session),
+            FormKey::Next | FormKey::Prev => {}
+            FormKey::Type => {
+                if let Some(item) = self.edition.item(&form.item) {
+                    form.edit(key, item);
                 }
             }
         }

@@ -1,5 +1,5 @@
-//! Drawing the two things typed over the item's detail: the answer form (はい／いいえ with its
-//! dates) and the note editor.
+//! Drawing the answer form typed over the item's detail (はい／いいえ with its dates); the note
+//! editor draws itself (`widgets::note_editor`).
 
 use super::answer_form::{AnswerForm, Field};
 use super::render::wrapped;
@@ -7,36 +7,13 @@ use super::Checklist;
 use crate::domain::checklist::answers::YesNo;
 use crate::domain::checklist::view::Row;
 use crate::domain::Lang;
-use crate::text::{pad, truncate, width};
+use crate::text::truncate;
 use crate::tui::app::View;
-use crate::tui::widgets::text_field::TextField;
+use crate::tui::widgets::form;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-
-pub fn draw_note(field: &TextField, at: usize, frame: &mut Frame, inner: Rect, view: &View) {
-    let (l, t) = (view.lang, &view.theme);
-    let top = (inner.y + at as u16).min(inner.y + inner.height.saturating_sub(6));
-    let rect = Rect {
-        x: inner.x,
-        y: top,
-        width: inner.width,
-        height: inner.y + inner.height - top,
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.accent())
-        .title(l.pick(
-            " メモ（Esc/Ctrl-S で保存） ",
-            " Note (Esc/Ctrl-S keeps it) ",
-        ));
-    let note_inner = block.inner(rect);
-    crate::tui::widgets::overlay::clear(frame, rect);
-    frame.render_widget(block, rect);
-    field.draw(frame, note_inner, t.base(), true);
-}
 
 /// The answer form under the item's text:
 ///
@@ -80,19 +57,13 @@ pub fn draw_form(
     const FIELD_W: usize = 12;
     let mut fields = Vec::new();
     let mut field_row = |out: &mut Vec<Line<'static>>, label: &str, which: Field, extra: String| {
-        let focused = form.focus == which;
+        let focused = form.focus() == which;
         fields.push((out.len(), which));
-        // A marker as well as the style: the focus shows without colour (NO_COLOR) too.
-        let head = format!(
-            "{}{}",
-            if focused { "▸" } else { " " },
-            pad(label, label_w - 1)
-        );
         let mut spans = vec![
-            Span::styled(head, if focused { t.heading() } else { t.base() }),
-            Span::styled(format!("[{}]", " ".repeat(FIELD_W)), t.dim()),
+            form::label(label, focused, label_w, t),
+            form::brackets(FIELD_W, t),
         ];
-        let fits = label_w + FIELD_W + 2 + width(&extra) <= w;
+        let fits = form::fits_beside(label_w, FIELD_W, &extra, w);
         if fits {
             spans.push(Span::styled(extra.clone(), t.dim()));
         }
@@ -150,7 +121,7 @@ pub fn draw_form(
     }
     if let Some(note) = view
         .session
-        .and_then(|ss| ss.record.draft(&s.key_of(&row.item.id)))
+        .and_then(|ss| s.key_of(&row.item.id).get(&ss.record))
         .and_then(|d| d.note.as_deref())
     {
         out.push(Line::styled(
@@ -181,12 +152,7 @@ pub fn draw_form(
                 width: FIELD_W as u16,
                 height: 1,
             };
-            f.draw(
-                frame,
-                rect,
-                t.base().add_modifier(Modifier::UNDERLINED),
-                form.focus == which,
-            );
+            form::draw_field(frame, f, rect, form.focus() == which, t.base());
         }
     }
 }

@@ -8,7 +8,7 @@
 //! (`rules::answer`, `rules::withdraw`, `rules::note`, `vendors::add`, `vendors::remove`).
 //!
 //! What is typed and not yet recorded — the dates of an answer being entered, a note — is kept
-//! in the record's `drafts`, under [`draft_key`] (`checklist/mhlw-r7/c3_bcp`). That map already
+//! in the record's `drafts`, under a [`DraftKey`] (`checklist/mhlw-r7/c3_bcp`). That map already
 //! goes to disk with the record (so a draft survives a restart and a cut SSH connection), is
 //! left behind when a record is carried to next year, and needs no new record field; and a
 //! draft is typing, not an answer, so it stays out of `checklists`, which `show`, the printed
@@ -35,20 +35,16 @@ use crate::domain::Clock;
 use crate::domain::{Lang, Questionnaire};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
+use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
-use crate::tui::widgets::text_field::TextField;
+use crate::tui::widgets::note_editor::NoteEditor;
 use answer_form::AnswerForm;
 use crossterm::event::KeyEvent;
 use lines::ListLine;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use vendors::{Outcome, VendorsPanel};
-
-/// Where the typing for one item of one edition is kept in the record's drafts.
-pub fn draft_key(edition: &str, item: &str) -> String {
-    format!("checklist/{edition}/{item}")
-}
 
 /// What the right-hand pane shows.
 enum Panel {
@@ -63,7 +59,7 @@ enum Panel {
 #[allow(clippy::large_enum_variant)]
 enum Edit {
     Answer(AnswerForm),
-    Note { item: String, field: TextField },
+    Note { item: String, editor: NoteEditor },
 }
 
 pub struct Checklist {
@@ -136,26 +132,22 @@ impl Checklist {
         self.view.rows().nth(self.cursor)
     }
 
-    fn key_of(&self, item: &str) -> String {
-        draft_key(&self.edition.id, item)
+    /// Where the typing for one item of this edition waits in the record's drafts.
+    fn key_of(&self, item: &str) -> DraftKey {
+        DraftKey::checklist(&self.edition.id, item)
     }
 
     /// A note written on an item before it was answered.
     fn pending_note(&self, session: &Session, item: &str) -> Option<String> {
-        session
-            .record
-            .draft(&self.key_of(item))
+        self.key_of(item)
+            .get(&session.record)
             .and_then(|d| d.note.clone())
     }
 
     /// Reopens the form or the note that was open when the screen was left.
     fn restore(&mut self, session: &Session) {
-        let prefix = draft_key(&self.edition.id, "");
         let mut note_to_open = None;
-        for (key, draft) in session.record.drafts.range(prefix.clone()..) {
-            let Some(item_id) = key.strip_prefix(&prefix) else {
-                break;
-            };
+        for (item_id, draft) in DraftKey::checklist_items(&session.record, &self.edition.id) {
             let Some(i) = self.ids.iter().position(|x| x == item_id) else {
                 continue;
             };
@@ -180,7 +172,7 @@ impl Checklist {
             self.cursor = i;
             self.edit = Some(Edit::Note {
                 item,
-                field: TextField::multi(&text),
+                editor: NoteEditor::open(&text),
             });
         }
     }
@@ -435,7 +427,7 @@ impl Screen for Checklist {
                     form.paste(text, item);
                 }
             }
-            Some(Edit::Note { field, .. }) => field.paste(text),
+            Some(Edit::Note { editor, .. }) => editor.paste(text),
             None => {
                 if let Panel::Vendors(p) = &mut self.panel {
                     p.paste(text);
@@ -463,16 +455,16 @@ impl Screen for Checklist {
                     note: self.pending_note(session, &form.item),
                 },
             ),
-            Edit::Note { item, field } => {
-                let value = session
-                    .record
-                    .draft(&self.key_of(item))
+            Edit::Note { item, editor } => {
+                let value = self
+                    .key_of(item)
+                    .get(&session.record)
                     .and_then(|d| d.value.clone());
                 (
                     item,
                     Draft {
                         value,
-                        note: Some(field.text()),
+                        note: Some(editor.text()),
                     },
                 )
             }

@@ -7,8 +7,8 @@ use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::session::{Refusal, Refused, Session};
-use crate::tui::widgets::text_field::{FieldKey, TextField};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
+use crossterm::event::KeyEvent;
 
 impl Checklist {
     pub(super) fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
@@ -25,21 +25,21 @@ impl Checklist {
             .unwrap_or_default();
         self.edit = Some(Edit::Note {
             item,
-            field: TextField::multi(&text),
+            editor: NoteEditor::open(&text),
         });
         Action::None
     }
 
     /// Keeps the note: on the latest check of an answered item, else as a draft recorded with
     /// the answer.
-    pub(super) fn keep_note(&mut self, session: &mut Session, lang: Lang) -> Action {
-        let Some(Edit::Note { item, field }) = &self.edit else {
+    pub(super) fn keep_note(&mut self, text: String, session: &mut Session, lang: Lang) -> Action {
+        let Some(Edit::Note { item, .. }) = &self.edit else {
             return Action::None;
         };
-        let (item, text) = (item.clone(), field.text());
+        let item = item.clone();
         let key = self.key_of(&item);
         let answered = self.view.row(&item).is_some_and(|r| !r.history.is_empty());
-        let draft_value = session.record.draft(&key).and_then(|d| d.value.clone());
+        let draft_value = key.get(&session.record).and_then(|d| d.value.clone());
         if answered {
             let (editions, edition) = (self.editions, &self.edition.id);
             match session.update(|r| {
@@ -51,8 +51,8 @@ impl Checklist {
                     &text,
                     crate::clock::system().now(),
                 )?;
-                r.set_draft(
-                    &key,
+                key.set(
+                    r,
                     Draft {
                         value: draft_value,
                         note: None,
@@ -95,21 +95,20 @@ impl Checklist {
         }
     }
 
+    /// A key for the open note; function keys pass to the app (F1 is the help).
     pub(super) fn note_key(
         &mut self,
         key: KeyEvent,
         session: &mut Session,
         lang: Lang,
     ) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
-            return None;
-        }
-        let Some(Edit::Note { field, .. }) = self.edit.as_mut() else {
+        let Some(Edit::Note { editor, .. }) = self.edit.as_mut() else {
             return None;
         };
-        match field.handle(key) {
-            FieldKey::Keep => Some(self.keep_note(session, lang)),
-            _ => Some(Action::None),
+        match editor.handle(key) {
+            NoteKey::Kept(text) => Some(self.keep_note(text, session, lang)),
+            NoteKey::Editing => Some(Action::None),
+            NoteKey::Pass => None,
         }
     }
 }

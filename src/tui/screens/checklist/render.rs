@@ -1,7 +1,7 @@
 //! Drawing the checklist screen from its state: nothing is computed here beyond laying out what
 //! the domain's `ChecklistView` holds.
 
-use super::form_view::{draw_form, draw_note};
+use super::form_view::draw_form;
 use super::lines::{self, ListLine};
 use super::readiness::{draw_readiness, draw_status, readiness_lines};
 use super::vendors_view::draw_vendors;
@@ -14,6 +14,7 @@ use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::note_editor::NoteEditor;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -483,7 +484,7 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     }
     if let Some(pending) = view
         .session
-        .and_then(|ss| ss.record.draft(&s.key_of(&row.item.id)))
+        .and_then(|ss| s.key_of(&row.item.id).get(&ss.record))
         .and_then(|d| d.note.as_deref())
         .filter(|_| row.history.is_empty())
     {
@@ -510,7 +511,12 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     out.extend(vendor_lines(s, row, w, view));
     out.extend(hint_lines(row, w, view));
     frame.render_widget(Paragraph::new(out), inner);
-    if let Some(Edit::Note { field, .. }) = &s.edit {
-        draw_note(field, note_at, frame, inner, view);
+    if let Some(Edit::Note { editor, .. }) = &s.edit {
+        editor.render(
+            frame,
+            NoteEditor::below(inner, note_at, 6),
+            &view.theme,
+            view.lang,
+        );
     }
 }

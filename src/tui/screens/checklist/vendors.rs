@@ -12,16 +12,24 @@ use crate::store::{Store, StoreError};
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::screens::path_prompt::{Choice, PathKey, PathPrompt};
 use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use std::path::{Path, PathBuf};
 
 pub struct VendorForm {
     pub name: TextField,
     pub system: TextField,
-    /// The cursor is in the system field.
-    pub on_system: bool,
+    /// The vendor's name first, then the system.
+    pub focus: Focus,
     pub error: Option<VendorError>,
+}
+
+impl VendorForm {
+    /// The cursor is in the system field.
+    pub fn on_system(&self) -> bool {
+        self.focus.is(1)
+    }
 }
 
 /// What the path prompt is open for.
@@ -135,25 +143,20 @@ impl VendorsPanel {
             };
         }
         if let Some(form) = self.add.as_mut() {
-            return match keys::intent_in(Scope::Fields, &key) {
-                Some(Intent::NextQuestion | Intent::PrevQuestion) => {
-                    form.on_system = !form.on_system;
-                    Outcome::Taken
-                }
-                Some(Intent::Back) => {
+            return match form.focus.key(Scope::Fields, &key) {
+                FormKey::Next | FormKey::Prev => Outcome::Taken,
+                FormKey::Cancel => {
                     self.add = None;
                     Outcome::Taken
                 }
-                Some(Intent::Pick) if !form.on_system => {
-                    form.on_system = true;
+                FormKey::Submit if !form.on_system() => {
+                    form.focus.next();
                     Outcome::Taken
                 }
-                Some(Intent::Pick) => self.add_vendor(session, lang),
-                _ => {
-                    if matches!(key.code, KeyCode::F(_)) {
-                        return Outcome::NotTaken;
-                    }
-                    let field = if form.on_system {
+                FormKey::Submit => self.add_vendor(session, lang),
+                FormKey::Pass => Outcome::NotTaken,
+                FormKey::Type => {
+                    let field = if form.on_system() {
                         &mut form.system
                     } else {
                         &mut form.name
@@ -182,7 +185,7 @@ impl VendorsPanel {
                 self.add = Some(VendorForm {
                     name: TextField::single(""),
                     system: TextField::single(""),
-                    on_system: false,
+                    focus: Focus::first(2),
                     error: None,
                 });
             }
@@ -226,7 +229,7 @@ impl VendorsPanel {
         if let Some((_, prompt)) = self.prompt.as_mut() {
             prompt.paste(text);
         } else if let Some(form) = self.add.as_mut() {
-            if form.on_system {
+            if form.on_system() {
                 form.system.paste(text)
             } else {
                 form.name.paste(text)
@@ -266,7 +269,7 @@ impl VendorsPanel {
             }
             Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
             Err(Refused::Rule(e)) => {
-                form.on_system = matches!(
+                let on_system = matches!(
                     e,
                     VendorError::Empty { field: "system" }
                         | VendorError::TooLong {
@@ -275,6 +278,7 @@ impl VendorsPanel {
                         }
                         | VendorError::LineBreak { field: "system" }
                 );
+                form.focus.set(usize::from(on_system));
                 form.error = Some(e);
                 Outcome::Taken
             }

@@ -5,10 +5,10 @@ use super::render::{boxed, letter, wrapped};
 use super::vendors::{Done, VendorsPanel};
 use super::Checklist;
 use crate::domain::Lang;
-use crate::text::{pad, truncate};
+use crate::text::truncate;
 use crate::tui::app::View;
+use crate::tui::widgets::form;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -102,16 +102,13 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
     let label_w = if l == Lang::Ja { 10 } else { 8 };
     if let Some(form) = &p.add {
         for (label, on) in [
-            (l.pick("事業者名", "Vendor"), !form.on_system),
-            (l.pick("システム", "System"), form.on_system),
+            (l.pick("事業者名", "Vendor"), !form.on_system()),
+            (l.pick("システム", "System"), form.on_system()),
         ] {
             field_rows.push(out.len());
             out.push(Line::from(vec![
-                Span::styled(pad(label, label_w), if on { t.heading() } else { t.base() }),
-                Span::styled(
-                    format!("[{}]", " ".repeat(w.saturating_sub(label_w + 2))),
-                    t.dim(),
-                ),
+                form::label(label, on, label_w, t),
+                form::brackets(w.saturating_sub(label_w + 2), t),
             ]));
         }
         if let Some(e) = &form.error {
@@ -143,8 +140,8 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
     frame.render_widget(Paragraph::new(out), inner);
     if let Some(form) = &p.add {
         let fields = [
-            (&form.name, !form.on_system),
-            (&form.system, form.on_system),
+            (&form.name, !form.on_system()),
+            (&form.system, form.on_system()),
         ];
         for (at, (field, on)) in field_rows.into_iter().zip(fields) {
             let y = inner.y + at as u16;
@@ -157,7 +154,7 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
                 width: (w.saturating_sub(label_w + 2)) as u16,
                 height: 1,
             };
-            field.draw(frame, rect, t.base().add_modifier(Modifier::UNDERLINED), on);
+            form::draw_field(frame, field, rect, on, t.base());
         }
     }
 }

@@ -4,7 +4,7 @@
 //! `contacts::clear`, as `shindan contacts set` does. shindan ships no phone numbers.
 //!
 //! A form being typed is kept in the record's drafts under `contacts/ROLE` (a vendor's place:
-//! `contacts/vendor/VENDOR/SYSTEM`), as the checklist keeps its own (see `checklist::draft_key`).
+//! `contacts/vendor/VENDOR/SYSTEM`), as the checklist keeps its own (see `tui::drafts::DraftKey`).
 
 use crate::domain::contacts::{self, ContactChart, ContactError, ContactInput, Slot};
 use crate::domain::record::Draft;
@@ -12,10 +12,12 @@ use crate::domain::Lang;
 use crate::text::wrap;
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::{confirm_commands, Command};
+use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
@@ -77,7 +79,8 @@ impl FieldName {
 struct ContactForm {
     slot: usize,
     fields: Vec<TextField>,
-    focus: usize,
+    /// Among [`FIELDS`], the name first.
+    focus: Focus,
     /// A refusal, under the field it is about (or under the form).
     error: Option<(Option<FieldName>, ContactError)>,
 }
@@ -92,7 +95,7 @@ impl ContactForm {
                 .iter()
                 .map(|v| TextField::single(v.as_deref().unwrap_or("")))
                 .collect(),
-            focus: 0,
+            focus: Focus::first(FIELDS.len()),
             error: None,
         }
     }
@@ -108,7 +111,7 @@ impl ContactForm {
 
     /// The phone number is checked as it is typed, by the domain's own rule.
     fn check_phone(&mut self) {
-        if FIELDS.get(self.focus) != Some(&FieldName::Phone) {
+        if FIELDS.get(self.focus.at()) != Some(&FieldName::Phone) {
             return;
         }
         self.error = contacts::clean_phone(&self.text(FieldName::Phone))
@@ -119,7 +122,7 @@ impl ContactForm {
     fn encode(&self) -> String {
         json!({
             "fields": self.fields.iter().map(|f| f.text()).collect::<Vec<_>>(),
-            "focus": self.focus,
+            "focus": self.focus.at(),
         })
         .to_string()
     }
@@ -134,20 +137,23 @@ impl ContactForm {
         for (f, typed) in form.fields.iter_mut().zip(fields) {
             *f = TextField::single(typed.as_str()?);
         }
-        form.focus = v
-            .get("focus")
-            .and_then(|f| f.as_u64())
-            .map(|f| (f as usize).min(FIELDS.len() - 1))
-            .unwrap_or(0);
+        form.focus.set(
+            v.get("focus")
+                .and_then(|f| f.as_u64())
+                .map_or(0, |f| f as usize),
+        );
         Some(form)
     }
 }
 
 /// Where a place's typing is kept in the record's drafts.
-pub fn draft_key(s: &Slot) -> String {
+pub fn draft_key(s: &Slot) -> DraftKey {
     match &s.vendor {
-        Some((v, sys)) => format!("contacts/vendor/{v}/{sys}"),
-        None => format!("contacts/{}", s.position.id()),
+        Some((v, sys)) => DraftKey::VendorContact {
+            vendor: v.clone(),
+            system: sys.clone(),
+        },
+        None => DraftKey::Contact(s.position.id().to_string()),
     }
 }
 
@@ -176,9 +182,8 @@ impl Contacts {
             confirm: false,
         };
         for (i, s) in screen.chart.slots.iter().enumerate() {
-            let form = session
-                .record
-                .draft(&draft_key(s))
+            let form = draft_key(s)
+                .get(&session.record)
                 .and_then(|d| d.value.as_deref())
                 .and_then(|v| ContactForm::decode(i, s, v));
             if let Some(form) = form {
@@ -237,7 +242,7 @@ impl Contacts {
                     crate::clock::system().now(),
                 )?;
             }
-            r.set_draft(&key, Draft::default());
+            key.set(r, Draft::default());
             Ok(())
         });
         match done {
@@ -259,7 +264,7 @@ impl Contacts {
             Err(Refused::Rule(e)) => {
                 let field = FieldName::of(&e);
                 if let Some(i) = field.and_then(|f| FIELDS.iter().position(|x| *x == f)) {
-                    form.focus = i;
+                    form.focus.set(i);
                 }
                 form.error = Some((field, e));
                 Action::None
@@ -302,24 +307,20 @@ impl Contacts {
     }
 
     fn form_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        if matches!(key.code, KeyCode::F(_)) {
-            return None;
-        }
         let form = self.form.as_mut()?;
-        match keys::intent_in(Scope::Fields, &key) {
-            Some(Intent::Pick) => return Some(self.save(session, lang)),
-            Some(Intent::Back) => self.cancel(session),
-            Some(Intent::NextQuestion) => form.focus = (form.focus + 1) % FIELDS.len(),
-            Some(Intent::PrevQuestion) => {
-                form.focus = (form.focus + FIELDS.len() - 1) % FIELDS.len()
-            }
-            _ => {
-                if let Some(f) = form.fields.get_mut(form.focus) {
+        match form.focus.key(Scope::Fields, &key) {
+            FormKey::Pass => return None,
+            FormKey::Submit => return Some(self.save(session, lang)),
+            FormKey::Cancel => self.cancel(session),
+            FormKey::Next | FormKey::Prev => {}
+            FormKey::Type => {
+                let at = form.focus.at();
+                if let Some(f) = form.fields.get_mut(at) {
                     if f.handle(key) == FieldKey::Edited {
                         if form
                             .error
                             .as_ref()
-                            .is_some_and(|(at, _)| *at == FIELDS.get(form.focus).copied())
+                            .is_some_and(|(field, _)| *field == FIELDS.get(at).copied())
                         {
                             form.error = None;
                         }
@@ -452,7 +453,7 @@ impl Screen for Contacts {
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
         if let Some(form) = self.form.as_mut() {
-            if let Some(f) = form.fields.get_mut(form.focus) {
+            if let Some(f) = form.fields.get_mut(form.focus.at()) {
                 f.paste(text);
             }
             form.check_phone();

@@ -4,8 +4,8 @@ use super::{slot_label, Contacts, FieldName, FIELDS};
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
+use crate::tui::widgets::form;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
@@ -126,13 +126,9 @@ impl Contacts {
                 let mut rows = Vec::new();
                 for (i, f) in FIELDS.iter().enumerate() {
                     rows.push(out.len());
-                    let focused = i == form.focus;
                     let mut spans = vec![
-                        Span::styled(
-                            pad(f.label(l), label_w),
-                            if focused { t.heading() } else { t.base() },
-                        ),
-                        Span::styled(format!("[{}]", " ".repeat(field_w)), t.dim()),
+                        form::label(f.label(l), form.focus.is(i), label_w, t),
+                        form::brackets(field_w, t),
                     ];
                     if *f == FieldName::Phone {
                         spans.push(Span::styled(example, t.dim()));
@@ -157,17 +153,13 @@ impl Contacts {
                     if y >= inner.y + inner.height {
                         continue;
                     }
-                    f.draw(
-                        frame,
-                        Rect {
-                            x: inner.x + label_w as u16 + 1,
-                            y,
-                            width: field_w as u16,
-                            height: 1,
-                        },
-                        t.base().add_modifier(Modifier::UNDERLINED),
-                        i == form.focus,
-                    );
+                    let rect = Rect {
+                        x: inner.x + label_w as u16 + 1,
+                        y,
+                        width: field_w as u16,
+                        height: 1,
+                    };
+                    form::draw_field(frame, f, rect, form.focus.is(i), t.base());
                 }
             }
             None => {

@@ -5,9 +5,12 @@ use crate::domain::record::Draft;
 use crate::domain::{Lang, Questionnaire, Value};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
+use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Scope};
-use crate::tui::screens::export::{self, ExportPrompt, PromptKey};
+use crate::tui::screens::export::{self, ExportPrompt};
+use crate::tui::screens::overlay::{Done, Overlay};
 use crate::tui::session::Session;
+use crate::tui::widgets::note_editor::NoteEditor;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -29,12 +32,10 @@ pub struct Interview {
     picked: Vec<String>,
     /// The one-line field of a number or text question.
     field: Option<TextField>,
-    /// The note editor, when open.
-    note: Option<TextField>,
     error: Option<String>,
     info: Option<String>,
-    /// The export overlay, when open.
-    export: Option<ExportPrompt>,
+    /// What is open over the question (the note, the export), seeing every key first.
+    overlay: Option<Overlay>,
 }
 
 fn qn() -> &'static Questionnaire {
@@ -61,10 +62,9 @@ impl Interview {
             cursor: 0,
             picked: Vec::new(),
             field: None,
-            note: None,
             error: None,
             info: None,
-            export: None,
+            overlay: None,
         };
         screen.load(session);
         screen
@@ -83,7 +83,9 @@ impl Interview {
         self.cursor = 0;
         self.picked.clear();
         self.field = None;
-        self.note = draft.and_then(|d| d.note.as_deref()).map(TextField::multi);
+        self.overlay = draft
+            .and_then(|d| d.note.as_deref())
+            .map(|n| Overlay::Note(NoteEditor::open(n)));
         self.error = None;
         match q.kind {
             Kind::Single => {
@@ -271,24 +273,49 @@ impl Interview {
         }
     }
 
-    fn handle_note(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Action {
-        let Some(note) = self.note.as_mut() else {
-            return Action::None;
-        };
-        match note.handle(key) {
-            FieldKey::Keep => {
-                let text = note.text();
-                match session.set_note(&self.current, &text) {
-                    Ok(()) => {
-                        self.note = None;
-                        self.info = Some(lang.pick("メモを保存しました", "Note kept").to_string());
+    /// The note being written, if one is open.
+    fn note(&self) -> Option<&NoteEditor> {
+        self.overlay.as_ref().and_then(Overlay::note)
+    }
+
+    /// A key for what is open over the question; `None` for the app's keys (F1…).
+    fn overlay_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let lang = env.lang;
+        let overlay = self.overlay.as_mut()?;
+        let done = overlay.handle(key);
+        let session = env.session.as_deref_mut()?;
+        match done {
+            Done::Open | Done::Path(..) => {}
+            Done::Pass => return None,
+            Done::Closed => self.overlay = None,
+            // Kept on the question through the session; a refusal leaves the note open.
+            Done::Note(text) => match session.set_note(&self.current, &text) {
+                Ok(()) => {
+                    self.overlay = None;
+                    self.info = Some(lang.pick("メモを保存しました", "Note kept").to_string());
+                }
+                Err(r) => self.error = Some(r.message(lang)),
+            },
+            // The record as this session holds it (what the screen shows, even when the last
+            // save failed) is written; a path that cannot be written keeps the prompt open.
+            Done::Export(format, path) => {
+                match export::write(env.store, &session.record, format, &path, lang) {
+                    Ok(said) => {
+                        self.overlay = None;
+                        return Some(Action::Flash(said));
                     }
-                    Err(r) => self.error = Some(r.message(lang)),
+                    Err(why) => overlay.refuse(why),
                 }
             }
-            FieldKey::Cancel | FieldKey::Submit | FieldKey::Edited | FieldKey::Pass => {}
         }
-        Action::None
+        Some(Action::None)
+    }
+
+    fn open_export(&mut self, session: &Session, env_store: &crate::store::Store) {
+        self.overlay = Some(Overlay::Export(ExportPrompt::new(
+            &session.record.id,
+            &env_store.exports_dir(),
+        )));
     }
 
     fn intent(&mut self, intent: Intent, session: &mut Session, lang: Lang) -> Option<Action> {
@@ -354,7 +381,7 @@ impl Interview {
                     self.error = Some(lang.pick("読み取り専用です", "Read-only").to_string());
                 } else {
                     let existing = session.record.note(&self.current).unwrap_or("").to_string();
-                    self.note = Some(TextField::multi(&existing));
+                    self.overlay = Some(Overlay::Note(NoteEditor::open(&existing)));
                 }
             }
             Intent::ConfirmSection => self.confirm_section(session, lang),
@@ -371,33 +398,11 @@ impl Interview {
                 }
                 Err(r) => self.error = Some(r.message(lang)),
             },
-            Intent::Export => self.export = Some(ExportPrompt::new(&session.record.id)),
             Intent::Back => return Some(Action::Back),
             Intent::Quit => return Some(Action::Quit),
             _ => return None,
         }
         Some(Action::None)
-    }
-
-    /// A key for the export overlay: the record as this session holds it (what the screen
-    /// shows, even when the last save failed) is written.
-    fn handle_export(&mut self, key: KeyEvent, env: &mut Env) -> Action {
-        let Some(prompt) = self.export.as_mut() else {
-            return Action::None;
-        };
-        let format = match prompt.handle(key) {
-            PromptKey::Stay => return Action::None,
-            PromptKey::Cancel => {
-                self.export = None;
-                return Action::None;
-            }
-            PromptKey::Chosen(f) => f,
-        };
-        self.export = None;
-        match env.session.as_deref() {
-            Some(s) => Action::Flash(export::write(env.store, &s.record, format, env.lang)),
-            None => Action::None,
-        }
     }
 }
 
@@ -407,11 +412,9 @@ impl Screen for Interview {
     }
 
     fn scope(&self) -> Scope {
-        if self.note.is_some() {
-            Scope::Note
-        } else {
-            Scope::Interview
-        }
+        self.overlay
+            .as_ref()
+            .map_or(Scope::Interview, Overlay::scope)
     }
 
     fn title(&self, view: &View) -> String {
@@ -448,22 +451,20 @@ impl Screen for Interview {
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
-        if self.export.is_some() {
-            return Some(self.handle_export(key, env));
+        if self.overlay.is_some() {
+            self.info = None;
+            return self.overlay_key(key, env);
         }
         let lang = env.lang;
         // Alt-e exports even from inside a field, where a plain e is typed.
         if keys::intent_in(S::Typing, &key) == Some(I::Export) {
             if let Some(s) = env.session.as_deref() {
-                self.export = Some(ExportPrompt::new(&s.record.id));
+                self.open_export(s, env.store);
                 return Some(Action::None);
             }
         }
         let session = env.session.as_deref_mut()?;
         self.info = None;
-        if self.note.is_some() {
-            return Some(self.handle_note(key, session, lang));
-        }
         let q = self.question()?;
         // Confirming works from inside a field too, on keys no field types (Ctrl-Y, F2, F3):
         // a printable `y` would go into a text answer.
@@ -524,6 +525,10 @@ impl Screen for Interview {
         if self.field.is_some() && matches!(intent, I::Confirm | I::ConfirmSection) {
             return Some(Action::None);
         }
+        if intent == I::Export {
+            self.open_export(session, env.store);
+            return Some(Action::None);
+        }
         self.intent(intent, session, lang)
     }
 
@@ -544,8 +549,8 @@ impl Screen for Interview {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        if let Some(note) = self.note.as_mut() {
-            note.paste(text);
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         } else if let Some(field) = self.field.as_mut() {
             field.paste(text);
         }
@@ -563,8 +568,11 @@ impl Screen for Interview {
             .as_ref()
             .map(|f| f.text())
             .filter(|t| !t.trim().is_empty() && *t != committed);
-        let note = self.note.as_ref().map(|n| n.text());
-        session.set_draft(&self.current, Draft { value, note });
+        let note = self.note().map(|n| n.text());
+        session.set_draft(
+            &DraftKey::Question(self.current.clone()),
+            Draft { value, note },
+        );
     }
 
     /// ```text
@@ -582,8 +590,8 @@ impl Screen for Interview {
             Layout::horizontal([Constraint::Length(left_w), Constraint::Fill(1)]).areas(area);
         self.render_sections(frame, left, view, session);
         self.render_question(frame, right, view, session);
-        if let Some(prompt) = &self.export {
-            prompt.render(frame, area, view);
+        if let Some(overlay) = &self.overlay {
+            overlay.render_prompt(frame, area, view);
         }
     }
 }

@@ -3,9 +3,8 @@
 use super::Interview;
 use crate::domain::questionnaire::Kind;
 use crate::domain::Lang;
-use crate::tui::commands::{note_commands, Command};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Scope};
-use crate::tui::screens::export::ExportPrompt;
 use crate::tui::session::Session;
 use Command as C;
 use Intent as I;
@@ -14,11 +13,8 @@ use Scope as S;
 impl Interview {
     /// What the interview offers now: it depends on the question's kind and on what is open.
     pub(super) fn offered(&self, session: Option<&Session>) -> Vec<Command> {
-        if self.export.is_some() {
-            return ExportPrompt::commands();
-        }
-        if self.note.is_some() {
-            return note_commands();
+        if let Some(overlay) = &self.overlay {
+            return overlay.commands();
         }
         let kind = self.question().map(|q| q.kind);
         let mut offered = match kind {

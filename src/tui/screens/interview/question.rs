@@ -6,6 +6,7 @@ use crate::domain::{validate, Lang, Record};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::session::Session;
+use crate::tui::widgets::note_editor::NoteEditor;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -106,7 +107,7 @@ impl Interview {
         match q.kind {
             Kind::Single | Kind::Multi => {
                 for (i, o) in q.options.iter().enumerate() {
-                    let here = i == self.cursor && self.note.is_none();
+                    let here = i == self.cursor && self.note().is_none();
                     let chosen = match q.kind {
                         Kind::Single => answer.is_some_and(|a| a.value.as_text() == Some(&o.id)),
                         _ => self.picked.contains(&o.id),
@@ -207,7 +208,7 @@ impl Interview {
             }
         }
         let note_top = lines.len();
-        if self.note.is_none() {
+        if self.note().is_none() {
             if let Some(note) = record.note(&q.id) {
                 let wrapped = wrap(&format!("{} {note}", l.pick("メモ:", "Note:")), w);
                 let room = (inner.height as usize).saturating_sub(note_top).max(1);
@@ -244,7 +245,7 @@ impl Interview {
                     frame,
                     rect,
                     t.base().add_modifier(Modifier::UNDERLINED),
-                    self.note.is_none(),
+                    self.note().is_none(),
                 );
                 if !unit.is_empty() && q.kind != Kind::Text {
                     frame.buffer_mut().set_string(
@@ -256,25 +257,8 @@ impl Interview {
                 }
             }
         }
-        if let Some(note) = &self.note {
-            let top = (inner.y + note_top as u16).min(inner.y + inner.height.saturating_sub(5));
-            let rect = Rect {
-                x: inner.x,
-                y: top,
-                width: inner.width,
-                height: inner.y + inner.height - top,
-            };
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.accent())
-                .title(l.pick(
-                    " メモ（Esc/Ctrl-S で保存） ",
-                    " Note (Esc/Ctrl-S keeps it) ",
-                ));
-            let note_inner = block.inner(rect);
-            crate::tui::widgets::overlay::clear(frame, rect);
-            frame.render_widget(block, rect);
-            note.draw(frame, note_inner, t.base(), true);
+        if let Some(note) = self.note() {
+            note.render(frame, NoteEditor::below(inner, note_top, 5), t, l);
         }
     }
 

@@ -108,7 +108,7 @@ impl MatrixScreen {
         if let Some((control, text)) = note::pending(session).filter(|_| !session.read_only()) {
             screen.go_to_control(&control.id);
             if screen.level == Level::Controls {
-                screen.note = Some(NoteEdit::open(control, &text));
+                screen.note = Some(NoteEdit::open(control, &text, lang));
             }
         }
         screen
@@ -288,12 +288,11 @@ impl MatrixScreen {
         let Some(row) = self.controls.rows.get(self.control) else {
             return Action::None;
         };
-        let draft = session
-            .record
-            .draft(&note::draft_key(&row.control.id))
+        let draft = note::draft_key(&row.control.id)
+            .get(&session.record)
             .and_then(|d| d.note.clone());
         let text = draft.or_else(|| row.note.clone()).unwrap_or_default();
-        self.note = Some(NoteEdit::open(row.control, &text));
+        self.note = Some(NoteEdit::open(row.control, &text, lang));
         Action::None
     }
 

@@ -7,37 +7,27 @@ use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::{Catalog, Control};
 use crate::domain::record::Draft;
 use crate::domain::Lang;
-use crate::text::truncate;
 use crate::tui::app::Action;
+use crate::tui::drafts::DraftKey;
 use crate::tui::session::{Refusal, Refused, Session};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::overlay;
-use crate::tui::widgets::text_field::{FieldKey, TextField};
+use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 
-const PREFIX: &str = "matrix/";
-
 /// Where the typing of a control's note waits in the record's drafts.
-pub fn draft_key(control: &str) -> String {
-    format!("{PREFIX}{control}")
+pub fn draft_key(control: &str) -> DraftKey {
+    DraftKey::control(control)
 }
 
 /// The first control whose note was being written when the screen was last left.
 pub fn pending(session: &Session) -> Option<(&'static Control, String)> {
     let catalog = Catalog::embedded();
-    session
-        .record
-        .drafts
-        .range(PREFIX.to_string()..)
-        .take_while(|(k, _)| k.starts_with(PREFIX))
-        .find_map(|(k, d)| {
-            let control = catalog.control(k.strip_prefix(PREFIX)?)?;
-            Some((control, d.note.clone()?))
-        })
+    DraftKey::controls(&session.record).find_map(|(id, d)| {
+        let control = catalog.control(id)?;
+        Some((control, d.note.clone()?))
+    })
 }
 
 /// A key for the open note, if any: the action, and whether the note was kept and closed (the
@@ -70,7 +60,7 @@ pub fn key(
 
 pub struct NoteEdit {
     pub control: &'static Control,
-    field: TextField,
+    editor: NoteEditor,
 }
 
 /// What a key did to the note.
@@ -84,15 +74,15 @@ pub enum Outcome {
 }
 
 impl NoteEdit {
-    pub fn open(control: &'static Control, text: &str) -> NoteEdit {
+    pub fn open(control: &'static Control, text: &str, lang: Lang) -> NoteEdit {
         NoteEdit {
             control,
-            field: TextField::multi(text),
+            editor: NoteEditor::about(text, control.name(lang).to_string()),
         }
     }
 
     pub fn paste(&mut self, text: &str) {
-        self.field.paste(text);
+        self.editor.paste(text);
     }
 
     /// Moves what is typed into the record's drafts.
@@ -101,22 +91,21 @@ impl NoteEdit {
             &draft_key(&self.control.id),
             Draft {
                 value: None,
-                note: Some(self.field.text()),
+                note: Some(self.editor.text()),
             },
         );
     }
 
     pub fn handle(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Outcome {
-        match self.field.handle(key) {
-            FieldKey::Keep => self.keep(session, lang),
-            _ => Outcome::Typing,
+        match self.editor.handle(key) {
+            NoteKey::Kept(text) => self.keep(&text, session, lang),
+            NoteKey::Editing | NoteKey::Pass => Outcome::Typing,
         }
     }
 
     /// Saves the note on the control (an empty note removes it) and drops the draft. A note left
     /// as it was changes nothing, so that opening one does not clear "carried from last year".
-    fn keep(&mut self, session: &mut Session, lang: Lang) -> Outcome {
-        let text = self.field.text();
+    fn keep(&mut self, text: &str, session: &mut Session, lang: Lang) -> Outcome {
         let id = self.control.id.clone();
         let key = draft_key(&id);
         let before = session
@@ -134,7 +123,7 @@ impl NoteEdit {
             );
         }
         let change = MarkChange {
-            note: Some(&text),
+            note: Some(text),
             ..MarkChange::default()
         };
         let saved = session.update(|r| {
@@ -145,7 +134,7 @@ impl NoteEdit {
                 change,
                 crate::clock::system().now(),
             )?;
-            r.set_draft(&key, Draft::default());
+            key.set(r, Draft::default());
             Ok::<(), MarkError>(())
         });
         match saved {
@@ -155,30 +144,10 @@ impl NoteEdit {
         }
     }
 
-    /// The note box over `area` (the detail's place), the control's name in its border.
+    /// The note box over the lower half of `area` (the detail's place), the control's name in
+    /// its border.
     pub fn render(&self, frame: &mut Frame, area: Rect, t: &Theme, lang: Lang) {
-        if area.width < 4 || area.height < 3 {
-            return;
-        }
-        let title = format!(
-            " {}{} ",
-            lang.pick("メモ：", "Note: "),
-            self.control.name(lang)
-        );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.accent())
-            .title(truncate(&title, area.width.saturating_sub(4) as usize))
-            .title_bottom(Line::styled(
-                lang.pick(
-                    " Esc/Ctrl-S 保存して閉じる  Enter 改行 ",
-                    " Esc/Ctrl-S keep it  Enter new line ",
-                ),
-                t.dim(),
-            ));
-        let inner = block.inner(area);
-        overlay::clear(frame, area);
-        frame.render_widget(block, area);
-        self.field.draw(frame, inner, t.base(), true);
+        self.editor
+            .render(frame, NoteEditor::lower_half(area), t, lang);
     }
 }

@@ -309,14 +309,9 @@ impl MatrixScreen {
 
     /// The note box over the lower part of the controls' area (the detail's place).
     fn render_note(&self, frame: &mut Frame, area: Rect, t: &Theme) {
-        let Some(edit) = &self.note else { return };
-        let h = (area.height / 2).max(6).min(area.height);
-        let rect = Rect {
-            y: area.y + area.height - h,
-            height: h,
-            ..area
-        };
-        edit.render(frame, rect, t, self.lang);
+        if let Some(edit) = &self.note {
+            edit.render(frame, area, t, self.lang);
+        }
     }
 }
 

@@ -142,12 +142,11 @@ impl WalkScreen {
         let Some(step) = self.walk.current(&session.record) else {
             return Action::None;
         };
-        let draft = session
-            .record
-            .draft(&note::draft_key(&step.control.id))
+        let draft = note::draft_key(&step.control.id)
+            .get(&session.record)
             .and_then(|d| d.note.clone());
         let text = draft.or(step.state.note).unwrap_or_default();
-        self.note = Some(NoteEdit::open(step.control, &text));
+        self.note = Some(NoteEdit::open(step.control, &text, self.lang));
         Action::None
     }
 
@@ -256,13 +255,7 @@ impl Screen for WalkScreen {
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         self.page.render(frame, area, &view.theme, self.lang);
         if let Some(edit) = &self.note {
-            let h = (area.height / 2).max(6).min(area.height);
-            let rect = Rect {
-                y: area.y + area.height - h,
-                height: h,
-                ..area
-            };
-            edit.render(frame, rect, &view.theme, self.lang);
+            edit.render(frame, area, &view.theme, self.lang);
         }
     }
 }

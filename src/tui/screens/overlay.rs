@@ -1,0 +1,120 @@
+//! The one overlay a screen holds: whatever is open over it — a note being written, the
+//! export's format and path, a path to write or read — in one `Option<Overlay>` that sees
+//! every key first. The screen does not ask each of its editors in turn; it asks the overlay,
+//! and acts on what it says was done ([`Done`]): a note kept, an export chosen, a path chosen.
+//!
+//! ```text
+//!  key ─▶ Screen::handle_key ─▶ overlay.handle(key) ─▶ Done::Open     (typing; nothing else)
+//!                                  │                    Done::Closed   (Esc: the screen drops it)
+//!                                  │                    Done::Pass     (F1…: the app's)
+//!                                  │                    Done::Note / Export / Path (the screen acts)
+//!                                  └─ no overlay: the screen's own keys
+//! ```
+
+use crate::print::report::Format;
+use crate::tui::app::View;
+use crate::tui::commands::Command;
+use crate::tui::keys::Scope;
+use crate::tui::screens::export::{ExportPrompt, PromptKey};
+use crate::tui::screens::path_prompt::{PathKey, PathPrompt};
+use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::Frame;
+use std::path::PathBuf;
+
+pub enum Overlay {
+    Note(NoteEditor),
+    Export(ExportPrompt),
+    Path(PathPrompt),
+}
+
+/// What a key did to the overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    /// Still open: typing, a move, a key it ignores.
+    Open,
+    /// Cancelled: the screen closes it.
+    Closed,
+    /// Not the overlay's key (a function key): the app handles it.
+    Pass,
+    /// The note's keep key: the text to keep.
+    Note(String),
+    /// The export's format and where to write it.
+    Export(Format, PathBuf),
+    /// A path, and the format chosen among the prompt's choices.
+    Path(PathBuf, usize),
+}
+
+impl Overlay {
+    pub fn handle(&mut self, key: KeyEvent) -> Done {
+        match self {
+            Overlay::Note(n) => match n.handle(key) {
+                NoteKey::Kept(text) => Done::Note(text),
+                NoteKey::Editing => Done::Open,
+                NoteKey::Pass => Done::Pass,
+            },
+            Overlay::Export(e) => match e.handle(key) {
+                PromptKey::Stay => Done::Open,
+                PromptKey::Cancel => Done::Closed,
+                PromptKey::Chosen(f, path) => Done::Export(f, path),
+            },
+            Overlay::Path(p) => match p.handle(key) {
+                PathKey::Stay => Done::Open,
+                PathKey::Cancel => Done::Closed,
+                PathKey::Chosen(path, choice) => Done::Path(path, choice),
+            },
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match self {
+            Overlay::Note(n) => n.paste(text),
+            Overlay::Export(e) => e.paste(text),
+            Overlay::Path(p) => p.paste(text),
+        }
+    }
+
+    /// A write that failed: a prompt stays open with the reason under its field.
+    pub fn refuse(&mut self, why: String) {
+        match self {
+            Overlay::Note(_) => {}
+            Overlay::Export(e) => e.refuse(why),
+            Overlay::Path(p) => p.error = Some(why),
+        }
+    }
+
+    pub fn scope(&self) -> Scope {
+        match self {
+            Overlay::Note(_) => Scope::Note,
+            Overlay::Export(e) => e.scope(),
+            Overlay::Path(_) => Scope::Path,
+        }
+    }
+
+    pub fn commands(&self) -> Vec<Command> {
+        match self {
+            Overlay::Note(_) => NoteEditor::commands(),
+            Overlay::Export(e) => e.commands(),
+            Overlay::Path(p) => p.commands(),
+        }
+    }
+
+    /// The note being written, if the overlay is one (the screen places its box).
+    pub fn note(&self) -> Option<&NoteEditor> {
+        match self {
+            Overlay::Note(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Draws a prompt over `area`, centred. A note is drawn by the screen where its text is
+    /// ([`NoteEditor::render`] at the place the screen chooses).
+    pub fn render_prompt(&self, frame: &mut Frame, area: Rect, view: &View) {
+        match self {
+            Overlay::Note(_) => {}
+            Overlay::Export(e) => e.render(frame, area, view),
+            Overlay::Path(p) => p.render(frame, area, view),
+        }
+    }
+}

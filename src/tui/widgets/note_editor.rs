@@ -1,0 +1,170 @@
+//! The one note editor: a multi-line [`TextField`] in a box, used wherever a note is written
+//! (a question in the interview, a checklist item, a risk-matrix control in the controls list
+//! and the walk-through). The screens differ only in where the note is kept; the keys, the
+//! drawing, the input method's cursor and pasting are here, once.
+//!
+//! Its keys are the binding table's `Scope::Note` rows: Enter breaks the line, Esc or Ctrl-S
+//! keeps the note (a note is never thrown away by a key: what was typed is what the user meant
+//! to write). Function keys pass to the app (F1 is the help).
+
+use crate::domain::Lang;
+use crate::text::truncate;
+use crate::tui::commands::Command;
+use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::overlay;
+use crate::tui::widgets::text_field::TextField;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders};
+use ratatui::Frame;
+
+/// What a key did to the note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKey {
+    /// The keep key: the text to keep (the screen saves it where its notes live).
+    Kept(String),
+    /// The text or the caret changed, or the key was the editor's and did nothing.
+    Editing,
+    /// Not the editor's key (a function key): the app handles it.
+    Pass,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    field: TextField,
+    /// What the note is on, named in the box's border (the matrix names the control); `None`
+    /// draws the box titled with the keep key alone.
+    about: Option<String>,
+}
+
+impl NoteEditor {
+    pub fn open(text: &str) -> NoteEditor {
+        NoteEditor {
+            field: TextField::multi(text),
+            about: None,
+        }
+    }
+
+    /// A note whose box names what it is on, with the keys under it.
+    pub fn about(text: &str, about: String) -> NoteEditor {
+        NoteEditor {
+            about: Some(about),
+            ..NoteEditor::open(text)
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.field.text()
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> NoteKey {
+        if matches!(key.code, KeyCode::F(_)) {
+            return NoteKey::Pass;
+        }
+        match keys::intent_in(Scope::Note, &key) {
+            Some(Intent::Back) => NoteKey::Kept(self.field.text()),
+            _ => {
+                self.field.handle(key);
+                NoteKey::Editing
+            }
+        }
+    }
+
+    /// Bracketed paste: line breaks kept, `\r\n` read as one.
+    pub fn paste(&mut self, text: &str) {
+        self.field.paste(text);
+    }
+
+    /// The footer's commands while the note is open.
+    pub fn commands() -> Vec<Command> {
+        crate::tui::commands::note_commands()
+    }
+
+    /// The box placed under a pane's text: from row `at` of `inner` down to its bottom, but
+    /// at least `min_height` rows tall (it then rises over the text above).
+    pub fn below(inner: Rect, at: usize, min_height: u16) -> Rect {
+        let top = (inner.y + at as u16).min(inner.y + inner.height.saturating_sub(min_height));
+        Rect {
+            y: top,
+            height: inner.y + inner.height - top,
+            ..inner
+        }
+    }
+
+    /// The box over the lower half of `area` (at least 6 rows): the place of a detail.
+    pub fn lower_half(area: Rect) -> Rect {
+        let h = (area.height / 2).max(6).min(area.height);
+        Rect {
+            y: area.y + area.height - h,
+            height: h,
+            ..area
+        }
+    }
+
+    /// ```text
+    /// ┌ メモ（Esc/Ctrl-S で保存） ─────┐   ┌ メモ：バックアップの隔離 ──────┐
+    /// │一行目                          │   │…                              │
+    /// │二行目▌                         │   └ Esc/Ctrl-S 保存して閉じる … ──┘
+    /// └────────────────────────────────┘
+    /// ```
+    /// The terminal's cursor is left at the caret, for the input method.
+    pub fn render(&self, frame: &mut Frame, rect: Rect, t: &Theme, l: Lang) {
+        if rect.width < 4 || rect.height < 3 {
+            return;
+        }
+        let keep = keys::shown(Scope::Note, Intent::Back);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.accent());
+        let block = match &self.about {
+            None => block.title(match l {
+                Lang::Ja => format!(" メモ（{keep} で保存） "),
+                Lang::En => format!(" Note ({keep} keeps it) "),
+            }),
+            Some(about) => {
+                let title = format!(" {}{about} ", l.pick("メモ：", "Note: "));
+                let newline = keys::shown(Scope::Note, Intent::NewLine);
+                block
+                    .title(truncate(&title, rect.width.saturating_sub(4) as usize))
+                    .title_bottom(Line::styled(
+                        match l {
+                            Lang::Ja => format!(" {keep} 保存して閉じる  {newline} 改行 "),
+                            Lang::En => format!(" {keep} keep it  {newline} new line "),
+                        },
+                        t.dim(),
+                    ))
+            }
+        };
+        let inner = block.inner(rect);
+        overlay::clear(frame, rect);
+        frame.render_widget(block, rect);
+        self.field.draw(frame, inner, t.base(), true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn enter_breaks_the_line_esc_and_ctrl_s_keep_and_f1_passes() {
+        let mut n = NoteEditor::open("");
+        for c in "一行目".chars() {
+            assert_eq!(n.handle(key(KeyCode::Char(c))), NoteKey::Editing);
+        }
+        assert_eq!(n.handle(key(KeyCode::Enter)), NoteKey::Editing);
+        n.paste("二行目\r\n三行目");
+        assert_eq!(n.handle(key(KeyCode::F(1))), NoteKey::Pass);
+        let kept = NoteKey::Kept("一行目\n二行目\n三行目".to_string());
+        assert_eq!(n.handle(key(KeyCode::Esc)), kept);
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(n.handle(ctrl_s), kept);
+    }
+}
