@@ -95,3 +95,22 @@ fn the_help_turns_its_pages_and_then_closes() {
     }
     assert!(!ui.screen().contains("キー一覧"), "{}", ui.screen());
 }
+
+/// At 60×20 the founders do not all fit under the form: the list follows the choice, so the
+/// last founder can be seen when it is chosen.
+#[test]
+fn at_60x20_the_founder_list_follows_the_choice() {
+    let mut ui = Ui::new(Lang::En, 60, 20, |_| {});
+    ui.key('n');
+    assert!(
+        !ui.screen().contains("Other corporation"),
+        "{}",
+        ui.screen()
+    );
+    ui.press(KeyCode::Tab).press(KeyCode::Tab);
+    for _ in 0..11 {
+        ui.press(KeyCode::Down);
+    }
+    let s = ui.screen();
+    assert!(s.contains("● Other corporation"), "{s}");
+}

@@ -79,7 +79,7 @@ impl MatrixScreen {
                 if i == 0 { t.heading() } else { t.base() },
             ));
         }
-        lines.extend(self.heat.lines(self.spot, t));
+        lines.extend(self.heat.lines(self.spot, t, map_w));
         lines.extend(wrapped(heat::legend(l), map_w, t.dim()));
         let label = self.spot.label(catalog(), l);
         if wide {
