@@ -108,15 +108,7 @@ fn every_screen_of_a_record_offers_only_bound_commands() {
     offers_only_bound_commands(&ui, "interview");
     // At a choice question: the digits choose (their own scope), the rest is the table's.
     unbound_keys_do_nothing(&mut ui, "interview", &[Scope::Choices]);
-    for (c, state) in [
-        ('p', "position"),
-        ('b', "budget"),
-        ('m', "matrix"),
-        ('c', "checklist"),
-        ('t', "contacts"),
-        ('o', "overview"),
-        ('h', "history"),
-    ] {
+    for (c, state) in ui::RECORD_SCREENS {
         alt(&mut ui, c);
         offers_only_bound_commands(&ui, state);
         unbound_keys_do_nothing(&mut ui, state, &[]);

@@ -195,8 +195,8 @@ fn no_network() {
     let data = dir.path().join("data");
     let bin = env!("CARGO_BIN_EXE_shindan");
     let log = dir.path().join("trace");
-    // The TUI's `q` is sent after its start-up probe of the terminal: the probe reads the
-    // terminal's answer from the input, and a key typed before it would be taken with it.
+    // The TUI's `q` is typed at once: the start-up probe reads it with (here, instead of) the
+    // terminal's answer and hands it to the app, which quits.
     let script = format!(
         "set -e; D={data}; S={bin}; id=$($S --data-dir $D new --name 病院 --beds 120 --founder coop); \
          $S --data-dir $D answer $id threat yes; $S --data-dir $D show $id >/dev/null; \
@@ -205,7 +205,7 @@ fn no_network() {
          $S --data-dir $D aggregate $D >/dev/null; $S survey >/dev/null; \
          $S budget --beds 120 >/dev/null; $S catalog >/dev/null; \
          $S --data-dir $D vendor-brief $id >/dev/null; $S --data-dir $D control $id >/dev/null; \
-         (sleep 2; printf 'q') | script -qec \"$S --data-dir $D\" /dev/null >/dev/null || true",
+         printf 'q' | script -qec \"$S --data-dir $D\" /dev/null >/dev/null || true",
         data = data.display(),
         bin = bin
     );

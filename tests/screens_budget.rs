@@ -437,7 +437,7 @@ fn record_keys_still_work_from_the_budget_screen() {
 fn the_help_lists_the_what_if_keys() {
     let mut ui = budget(Lang::En, 80, 24, &EXACT);
     ui.key('?');
-    let screen = ui.screen();
+    let screen = ui.help_pages();
     assert!(screen.contains("Try other rates (%)"), "{screen}");
     assert!(screen.contains("Try revenue (¥ thousands)"), "{screen}");
     assert!(screen.contains("Record's figures again"), "{screen}");

@@ -313,7 +313,7 @@ fn a_read_only_record_refuses_answers_and_notes() {
 fn the_help_lists_the_walk_keys_and_marks() {
     let mut ui = walk(Lang::En, 80, 24);
     ui.key('?');
-    let s = ui.screen();
+    let s = ui.help_pages();
     for want in [
         "In place (saved, next)",
         "Don't know: ask the vendor",

@@ -12,16 +12,7 @@ use ui::{add, Ui};
 fn wide(lang: Lang, with_record: bool) -> Ui {
     let mut ui = Ui::new(lang, 80, 24, |s| {
         if with_record {
-            add(
-                s,
-                &[
-                    ("hospital_name", "聖マリア記念病院"),
-                    ("beds", "350"),
-                    ("founder", "medical_corporation"),
-                    ("associations", "jha"),
-                    ("threat", "yes"),
-                ],
-            );
+            add(s, &ui::SAMPLE);
         }
     });
     ui.app.ambiguous_wide = true;
@@ -61,15 +52,7 @@ fn every_screen(lang: Lang, tag: &str) {
     ui.press(KeyCode::Esc);
     ui.press(KeyCode::Enter);
     insta::assert_snapshot!(format!("{tag}_interview"), holds(&ui, "interview"));
-    for (key, name) in [
-        ('p', "position"),
-        ('b', "budget"),
-        ('m', "matrix"),
-        ('c', "checklist"),
-        ('t', "contacts"),
-        ('o', "overview"),
-        ('h', "history"),
-    ] {
+    for (key, name) in ui::RECORD_SCREENS {
         ui.key(key);
         insta::assert_snapshot!(format!("{tag}_{name}"), holds(&ui, name));
     }

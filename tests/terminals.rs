@@ -435,3 +435,52 @@ fn nothing_is_reachable_only_with_alt_or_a_function_key() {
         );
     }
 }
+
+/// A key typed before the terminal's answer to the start-up probe (a quick hand over SSH, where
+/// the answer takes a round trip) reaches the app: the probe reads it with the answer and hands
+/// it back.
+#[test]
+fn a_key_typed_before_the_probe_answer_is_not_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let env = [("LANG", "ja_JP.UTF-8")];
+    let mut pty = Pty::shindan_answering(&data, &[], &env, 80, 24, false);
+    let start = Instant::now();
+    while !pty.bytes().windows(4).any(|w| w == b"\x1b[6n") {
+        assert!(start.elapsed() < Duration::from_secs(10), "no probe");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // `n` (a new record) arrives first, then the answer.
+    pty.send("n\x1b[1;4R");
+    pty.wait_for("新しい記録");
+    // A silent terminal: the `q` typed at once still quits.
+    let mut pty = Pty::shindan_answering(&data, &[], &env, 80, 24, false);
+    pty.send("q");
+    assert!(pty.wait_exit().success(), "{}", pty.screen());
+}
+
+/// In wide mode a character the terminal draws over two cells, typed into a field, moves the
+/// terminal's cursor (where the input method opens) two cells: the caret is right after what
+/// the terminal drew, whether the glyph was kept (①) or stood in for (※ → *, ○ → o).
+#[test]
+fn in_wide_mode_the_caret_follows_ambiguous_characters_typed() {
+    let mut s = Session::start(&[], &[("LANG", "ja_JP.UTF-8")], true, false);
+    s.wait_for("記録はまだありません");
+    s.keys("n");
+    s.wait_for("新しい記録");
+    for typed in ["※", "○", "①", "a①"] {
+        s.keys(typed);
+        let row = s.emu.grid[s.emu.y].clone();
+        // The last cell drawn with something in it, on the caret's row, inside the field.
+        let drawn: String = row.iter().filter(|&&c| c != HALF).collect();
+        let end = row
+            .iter()
+            .take(s.emu.x)
+            .rposition(|&c| c != ' ')
+            .expect("something before the caret");
+        assert_eq!(s.emu.x, end + 1, "after {typed:?}: {drawn:?}");
+        // …and not on the right half of a glyph drawn over two cells.
+        assert_ne!(row.get(s.emu.x), Some(&HALF), "after {typed:?}: {drawn:?}");
+        assert!(s.emu.cursor_shown, "{}", s.emu.screen());
+    }
+}

@@ -10,7 +10,7 @@ use super::terminal::{self, Guard};
 use super::theme::Theme;
 use crate::domain::{Lang, RecordId};
 use crate::store::Store;
-use crossterm::event::{KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -105,8 +105,13 @@ pub struct App {
     pub session: Option<Session>,
     /// Frames are folded for a terminal that draws ambiguous characters wide ([`App::draw`]).
     pub ambiguous_wide: bool,
+    /// Keys typed before the first frame, read by the start-up probe: handled first.
+    pub typed_ahead: Vec<KeyEvent>,
     stack: Vec<Box<dyn Screen>>,
-    help: bool,
+    /// The help overlay's page, while it is open.
+    help: Option<usize>,
+    /// The terminal's size at the last frame: the help's pages depend on it.
+    area: Rect,
     flash: Option<String>,
     quit: bool,
     draft_due: Option<Instant>,
@@ -127,8 +132,10 @@ impl App {
             store,
             session: None,
             ambiguous_wide: false,
+            typed_ahead: Vec::new(),
             stack: vec![Box::new(home)],
-            help: false,
+            help: None,
+            area: Rect::new(0, 0, 80, 24),
             flash: None,
             quit: false,
             draft_due: None,
@@ -208,9 +215,10 @@ impl App {
             panic!("panic injected by SHINDAN_TEST_PANIC");
         }
         self.flash = None;
-        if self.help {
-            // Any key closes the help; it does nothing else.
-            self.help = false;
+        if let Some(page) = self.help {
+            // Space or PgDn turns a page; any other key closes the help and does nothing else.
+            let turn = matches!(key.code, KeyCode::Char(' ') | KeyCode::PageDown);
+            self.help = (turn && page + 1 < self.help_pages()).then_some(page + 1);
             return;
         }
         let scope = self.top().scope();
@@ -247,7 +255,7 @@ impl App {
                 if let Some(Intent::Show(pane)) = record_key {
                     self.show(pane);
                 } else if keys::intent(scope, &key) == Some(Intent::Help) {
-                    self.help = true;
+                    self.help = Some(0);
                 }
             }
         }
@@ -459,9 +467,19 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
     let mut guard = Guard::enter()?;
     let mut ending = Ending::Normal;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| -> std::io::Result<()> {
-        guard.terminal.draw(|f| app.draw(f))?;
+        app.area = guard.terminal.draw(|f| app.draw(f))?.area;
         if app.idle() {
-            guard.terminal.draw(|f| app.draw(f))?;
+            app.area = guard.terminal.draw(|f| app.draw(f))?.area;
+        }
+        let typed = std::mem::take(&mut app.typed_ahead);
+        if !typed.is_empty() {
+            for key in typed {
+                app.handle(Event::Key(key));
+                if app.should_quit() {
+                    return Ok(());
+                }
+            }
+            app.area = guard.terminal.draw(|f| app.draw(f))?.area;
         }
         loop {
             let event = match app.next_deadline() {
@@ -497,8 +515,9 @@ pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
             if redraw {
                 // After a hang-up there is no terminal to draw on; the session still ends
                 // through the save below.
-                if guard.terminal.draw(|f| app.draw(f)).is_err() {
-                    break;
+                match guard.terminal.draw(|f| app.draw(f)) {
+                    Ok(done) => app.area = done.area,
+                    Err(_) => break,
                 }
             }
         }

@@ -11,6 +11,7 @@ pub mod screens;
 pub mod session;
 pub mod terminal;
 pub mod theme;
+pub mod typed_ahead;
 pub mod widgets;
 
 use crate::edge::{Ctx, Failure, TerminalOptions};
@@ -28,6 +29,7 @@ pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
     };
     let mut app = App::starting(ctx.lang, theme::Theme::from_env(), store, rows);
     app.ambiguous_wide = found.ambiguous_wide;
+    app.typed_ahead = found.typed;
     let (ending, save_error) =
         app::run(app).map_err(|e| Failure::Data(format!("terminal: {e}")))?;
     if let Some(err) = save_error {

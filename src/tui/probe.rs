@@ -18,9 +18,12 @@ pub const WAIT: Duration = Duration::from_millis(150);
 pub const PROBE: &str = "\rあ─\x1b[6n";
 
 /// What the start-up checks decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub ambiguous_wide: bool,
+    /// Keys typed while the probe waited, which it read with the answer: the app's first input
+    /// (see [`super::typed_ahead`]).
+    pub typed: Vec<crossterm::event::KeyEvent>,
 }
 
 /// The locale's verdict on UTF-8: `Some(false)` for a named other codeset (ja_JP.eucJP,
@@ -43,12 +46,13 @@ fn locale_from_env() -> (Option<bool>, String) {
 }
 
 /// The column (1-based) in a cursor position report `ESC [ row ; col R`, if `bytes` hold one.
+/// Keys typed before it (an arrow is `ESC [ A`) are passed over.
 pub fn reported_column(bytes: &[u8]) -> Option<u16> {
-    let start = bytes.windows(2).position(|w| w == b"\x1b[")?;
-    let rest = &bytes[start + 2..];
-    let end = rest.iter().position(|&b| b == b'R')?;
-    let (_, col) = std::str::from_utf8(&rest[..end]).ok()?.split_once(';')?;
-    col.parse().ok()
+    (0..bytes.len()).find_map(|i| {
+        let len = super::typed_ahead::report_at(&bytes[i..])?;
+        let body = std::str::from_utf8(&bytes[i + 2..i + len - 1]).ok()?;
+        body.split_once(';')?.1.parse().ok()
+    })
 }
 
 /// What the probe's answer says: `Some(wide)` for a UTF-8 terminal, `None` for one that is not.
@@ -127,7 +131,12 @@ pub fn start(opts: TerminalOptions, lang: Lang) -> Result<Found, Failure> {
         return Err(not_utf8(&format!("LANG={shown}")));
     }
     let need_probe = opts.ambiguous == AmbiguousWidth::Auto || !opts.force_utf8;
-    let column = if need_probe { ask() } else { None };
+    let (column, typed) = if need_probe {
+        ask()
+    } else {
+        (None, Vec::new())
+    };
+    let typed = super::typed_ahead::keys(&typed);
     let wide_by_probe = match column {
         Some(col) => match read_column(col) {
             Some(wide) => Some(wide),
@@ -146,15 +155,20 @@ pub fn start(opts: TerminalOptions, lang: Lang) -> Result<Found, Failure> {
         AmbiguousWidth::Narrow => false,
         AmbiguousWidth::Auto => wide_by_probe.unwrap_or(false),
     };
-    Ok(Found { ambiguous_wide })
+    Ok(Found {
+        ambiguous_wide,
+        typed,
+    })
 }
 
 /// Writes the probe, waits at most [`WAIT`] for the position report on stdin, and erases the
-/// probe's characters. `None` when the terminal did not answer in time.
-fn ask() -> Option<u16> {
+/// probe's characters. `None` when the terminal did not answer in time. With it, whatever else
+/// was read meanwhile: keys typed before the answer came, to be handed back.
+fn ask() -> (Option<u16>, Vec<u8>) {
     let mut out = io::stdout();
-    out.write_all(PROBE.as_bytes()).ok()?;
-    out.flush().ok()?;
+    if out.write_all(PROBE.as_bytes()).is_err() || out.flush().is_err() {
+        return (None, Vec::new());
+    }
     let deadline = Instant::now() + WAIT;
     let mut got = Vec::new();
     let answer = loop {
@@ -174,7 +188,7 @@ fn ask() -> Option<u16> {
     };
     let _ = out.write_all(b"\r\x1b[K");
     let _ = out.flush();
-    answer
+    (answer, super::typed_ahead::without_report(&got))
 }
 
 #[cfg(test)]
@@ -206,6 +220,8 @@ mod tests {
         assert_eq!(reported_column(b"\x1b[12;4R"), Some(4));
         assert_eq!(reported_column(b"x\x1b[1;5R"), Some(5));
         assert_eq!(reported_column(b"\x1b[1;5"), None);
+        // Typed before the answer: an arrow, a q.
+        assert_eq!(reported_column(b"\x1b[Aq\x1b[3;4R"), Some(4));
         assert_eq!(read_column(4), Some(false));
         assert_eq!(read_column(5), Some(true));
         // Shift_JIS reads the six bytes as three double-width characters.

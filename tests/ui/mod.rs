@@ -14,6 +14,26 @@ use shindan::tui::app::App;
 use shindan::tui::events::Event;
 use shindan::tui::theme::Theme;
 
+/// A hospital's first answers, enough to open every screen of its record.
+pub const SAMPLE: [(&str, &str); 5] = [
+    ("hospital_name", "聖マリア記念病院"),
+    ("beds", "350"),
+    ("founder", "medical_corporation"),
+    ("associations", "jha"),
+    ("threat", "yes"),
+];
+
+/// The screens of an open record, each by its key and a name for its snapshot.
+pub const RECORD_SCREENS: [(char, &str); 7] = [
+    ('p', "position"),
+    ('b', "budget"),
+    ('m', "matrix"),
+    ('c', "checklist"),
+    ('t', "contacts"),
+    ('o', "overview"),
+    ('h', "history"),
+];
+
 pub fn fixed() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
 }
@@ -54,7 +74,8 @@ impl Ui {
 
     pub fn draw(&mut self) {
         let app = &self.app;
-        self.term.draw(|f| app.draw(f)).unwrap();
+        let area = self.term.draw(|f| app.draw(f)).unwrap().area;
+        self.app.set_area(area);
     }
 
     pub fn press(&mut self, code: KeyCode) -> &mut Self {
@@ -75,6 +96,21 @@ impl Ui {
 
     pub fn screen(&self) -> String {
         self.lines().join("\n") + "\n"
+    }
+
+    /// Every page of the open help overlay (Space turns them) as one text, the help closed
+    /// after.
+    pub fn help_pages(&mut self) -> String {
+        let turn = |s: &str| s.contains("Space 次のページ") || s.contains("Space next page");
+        let mut all = self.screen();
+        while turn(&self.screen()) {
+            self.key(' ');
+            if !turn(&self.screen()) {
+                break;
+            }
+            all.push_str(&self.screen());
+        }
+        all
     }
 
     pub fn fresh(&self) -> ratatui::buffer::Buffer {

@@ -79,21 +79,44 @@ impl App {
             ),
         };
         frame.render_widget(Paragraph::new(footer), footer_area);
-        if self.help {
-            let record_keys: &[Scope] = if self.session.is_some() {
-                &[Scope::Record]
-            } else {
-                &[]
-            };
-            help::render(
-                frame,
-                area,
-                &view,
-                top.scope(),
-                record_keys,
-                &top.help_extra(self.lang),
-            );
+        if let Some(page) = self.help {
+            help::render(frame, area, &view, &self.help_entries(&view), page);
         }
+    }
+
+    /// The help overlay's entries for the top screen as it is now.
+    pub(super) fn help_entries(&self, view: &View) -> Vec<help::Entry> {
+        let Some(top) = self.stack.last() else {
+            return Vec::new();
+        };
+        let record_keys: &[Scope] = if self.session.is_some() {
+            &[Scope::Record]
+        } else {
+            &[]
+        };
+        help::entries(
+            &top.commands(view),
+            top.scope(),
+            record_keys,
+            self.lang,
+            &top.help_extra(self.lang),
+        )
+    }
+
+    /// How many pages the help takes at the last frame's size.
+    pub(super) fn help_pages(&self) -> usize {
+        let view = View {
+            lang: self.lang,
+            theme: self.theme,
+            session: self.session.as_ref(),
+        };
+        help::page_count(&self.help_entries(&view), self.area)
+    }
+
+    /// Tells the app the terminal's size, as the last frame had it (the run loop does after
+    /// each frame; a test harness after its own).
+    pub fn set_area(&mut self, area: Rect) {
+        self.area = area;
     }
 }
 

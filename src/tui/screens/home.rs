@@ -401,10 +401,16 @@ impl Screen for Home {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let w = inner.width as usize;
-        // Fixed columns; the name takes what is left.
-        let (id_w, beds_w, founder_w, bar_w, pct_w, upd_w) = (9, 5, 10, 8, 5, 11);
-        let fixed = 2 + id_w + 1 + 1 + beds_w + 1 + founder_w + 1 + bar_w + pct_w + 1 + upd_w;
-        let name_w = w.saturating_sub(fixed).max(6);
+        // Fixed columns; the name takes what is left. Where that would leave the name fewer
+        // than 16 columns (60×20), the progress bar gives way to its percentage, then the time
+        // of the last update to its date.
+        let (id_w, beds_w, founder_w, pct_w) = (9, 5, 10, 5);
+        let fixed = |bar_w: usize, upd_w: usize| {
+            2 + id_w + 1 + 1 + beds_w + 1 + founder_w + 1 + bar_w + pct_w + 1 + upd_w
+        };
+        let bar_w = if w >= fixed(8, 11) + 16 { 8 } else { 0 };
+        let upd_w = if w >= fixed(bar_w, 11) + 16 { 11 } else { 5 };
+        let name_w = w.saturating_sub(fixed(bar_w, upd_w)).max(6);
         let mut lines: Vec<Line> = Vec::new();
         if let Some(err) = &self.load_error {
             lines.push(Line::styled(truncate(err, w), t.error()));
@@ -417,7 +423,14 @@ impl Screen for Home {
             pad_left(l.pick("病床", "Beds"), beds_w),
             pad(l.pick("開設者", "Founder"), founder_w),
             pad(l.pick("進捗", "Progress"), bar_w),
-            pad_left("", pct_w),
+            pad_left(
+                if bar_w == 0 {
+                    l.pick("進捗", "Done")
+                } else {
+                    ""
+                },
+                pct_w
+            ),
             pad(l.pick("更新", "Updated"), upd_w),
         );
         lines.push(Line::styled(truncate(&header, w), t.heading()));
@@ -451,10 +464,11 @@ impl Screen for Home {
         for (i, row) in rows.iter().enumerate().skip(top).take(list_h) {
             let sel = i == self.selected;
             let updated = clock.local(row.updated);
-            let upd = if updated.year() == this_year {
-                updated.format("%m-%d %H:%M").to_string()
-            } else {
-                updated.format("%Y-%m-%d").to_string()
+            let upd = match (updated.year() == this_year, upd_w > 5) {
+                (true, true) => updated.format("%m-%d %H:%M").to_string(),
+                (false, true) => updated.format("%Y-%m-%d").to_string(),
+                (true, false) => updated.format("%m-%d").to_string(),
+                (false, false) => updated.format("%Y").to_string(),
             };
             let founder = l.pick(&row.founder_ja, &row.founder_en);
             let name = if row.name.is_empty() {

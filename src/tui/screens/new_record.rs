@@ -258,12 +258,22 @@ impl Screen for NewRecord {
             "病床規模と開設者で、2022年調査の比較対象（コホート）が決まります。",
             "Beds and founder decide which cohorts of the 2022 survey this hospital is compared with.",
         );
+        // The intro wrapped (two rows at 60 columns), the fields below it.
+        let intro: Vec<Line> = crate::text::wrap(intro, inner.width as usize)
+            .into_iter()
+            .take(2)
+            .map(|l| Line::styled(l, t.dim()))
+            .collect();
+        let top = intro.len() as u16 + 1;
         frame.render_widget(
-            Paragraph::new(Line::styled(intro, t.dim())),
-            Rect { height: 1, ..inner },
+            Paragraph::new(intro),
+            Rect {
+                height: top.min(inner.height),
+                ..inner
+            },
         );
         let row = |i: u16| Rect {
-            y: inner.y + 2 + i,
+            y: inner.y + top + i,
             height: 1,
             ..inner
         };
@@ -347,8 +357,13 @@ impl Screen for NewRecord {
             r,
         );
         if let Some(q) = qn.question("founder") {
-            for (i, o) in q.options.iter().enumerate() {
-                let y = r.y + i as u16;
+            // Rows for the options above the error line; scrolled to keep the chosen one seen.
+            let rows = (inner.y + inner.height).saturating_sub(r.y + 2) as usize;
+            let first = self
+                .founder
+                .map_or(0, |s| (s + 1).saturating_sub(rows.max(1)));
+            for (i, o) in q.options.iter().enumerate().skip(first) {
+                let y = r.y + (i - first) as u16;
                 if y >= inner.y + inner.height - 2 {
                     break;
                 }

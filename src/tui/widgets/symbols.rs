@@ -61,7 +61,12 @@ pub fn fold_ambiguous(buf: &mut Buffer) {
             if !is_ambiguous(c) {
                 continue;
             }
-            let room = x + 1 < area.right() && buf[(x + 1, y)].symbol() == " ";
+            // Room is a blank of the glyph's own style, which the terminal paints its right half
+            // with. The caret of a text field is a reversed blank: a glyph kept wide before it
+            // would put the terminal's cursor (and the input method) on its right half.
+            let room = x + 1 < area.right()
+                && buf[(x + 1, y)].symbol() == " "
+                && buf[(x + 1, y)].style() == buf[(x, y)].style();
             // Circled numbers are the form's own numbering (2④): kept whole where they fit.
             let keep = room && (narrow(c).is_none() || ('①'..='⑳').contains(&c));
             if keep {
@@ -118,5 +123,25 @@ mod tests {
         assert_eq!(buf[(1, 0)].symbol(), "④");
         assert!(buf[(2, 0)].skip);
         assert_eq!(buf[(3, 0)].symbol(), "5");
+    }
+
+    #[test]
+    fn before_a_text_fields_caret_a_glyph_is_folded_to_one_cell() {
+        use ratatui::style::Modifier;
+        // A field holding ① with the caret (a reversed blank) after it: the terminal's cursor
+        // goes on the caret's cell, so the glyph must not take it.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf.set_string(0, 0, "①", Style::default());
+        buf[(1, 0)].set_style(Style::default().add_modifier(Modifier::REVERSED));
+        fold_ambiguous(&mut buf);
+        assert_eq!(buf[(0, 0)].symbol(), "1");
+        assert!(!buf[(1, 0)].skip);
+        // A highlighted row is one style throughout: the glyph keeps its two cells.
+        let reversed = Style::default().add_modifier(Modifier::REVERSED);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf.set_string(0, 0, "① x", reversed);
+        fold_ambiguous(&mut buf);
+        assert_eq!(buf[(0, 0)].symbol(), "①");
+        assert!(buf[(1, 0)].skip);
     }
 }

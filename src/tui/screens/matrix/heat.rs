@@ -17,6 +17,8 @@ use ratatui::text::{Line, Span};
 const CELL: usize = 11;
 /// The total column: marker, two shades, a space, `100%`, the unknown mark.
 const TOTAL: usize = 9;
+/// The narrowest phase cell: marker, a space, `100%`, the unknown mark — no shades.
+const CELL_MIN: usize = 7;
 
 /// A place on the map: a category, or one past the last for all of them; a phase, or one past
 /// the last for all phases.
@@ -264,22 +266,26 @@ impl Heat {
         self.label + CELL * (self.heads.len() - 1) + TOTAL
     }
 
-    fn cell_width(&self, col: usize) -> usize {
+    /// A phase's cell in `cols` columns: [`CELL`] where the whole map fits, else narrower, its
+    /// shades giving way first so that every phase and the total keep their percentage (at
+    /// 60×20 the last phases and the total used to be cut off).
+    fn cell_width(&self, col: usize, cols: usize) -> usize {
         if col + 1 == self.heads.len() {
-            TOTAL
-        } else {
-            CELL
+            return TOTAL;
         }
+        let phases = self.heads.len().saturating_sub(1).max(1);
+        let room = cols.saturating_sub(self.label + TOTAL) / phases;
+        room.clamp(CELL_MIN, CELL)
     }
 
     /// The phases' names, each right-aligned over its percentage. A name as wide as its cell
     /// would touch the one before it (`ProcurementBuild/maint`): such names go to a second line.
-    fn head_lines(&self) -> Vec<String> {
+    fn head_lines(&self, cols: usize) -> Vec<String> {
         let mut lines = vec![pad("", self.label), pad("", self.label)];
         let mut ends = [0usize; 2];
         let mut x = self.label;
         for (col, h) in self.heads.iter().enumerate() {
-            let w = self.cell_width(col);
+            let w = self.cell_width(col, cols);
             let h = truncate(h, w);
             let hw = width(&h);
             // Over the percentage, leaving the unknown mark's column when it fits.
@@ -304,9 +310,9 @@ impl Heat {
 
     /// The header and one line per category, then the totals. Moving the selection changes two
     /// cells: the marker and the reversed cell.
-    pub fn lines(&self, at: Spot, t: &Theme) -> Vec<Line<'static>> {
+    pub fn lines(&self, at: Spot, t: &Theme, cols: usize) -> Vec<Line<'static>> {
         let mut out: Vec<Line<'static>> = self
-            .head_lines()
+            .head_lines(cols)
             .into_iter()
             .map(|h| Line::styled(h.trim_end().to_string(), t.heading()))
             .collect();
@@ -317,7 +323,7 @@ impl Heat {
                 if total_row { t.heading() } else { t.base() },
             )];
             for (col, m) in self.marks[row].iter().enumerate() {
-                let w = self.cell_width(col);
+                let w = self.cell_width(col, cols);
                 let here = at.row == row && at.col == col;
                 spans.push(Span::raw(if here { "▶" } else { " " }));
                 // A full-width mark fills two columns: half as many of them.

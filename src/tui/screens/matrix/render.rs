@@ -11,8 +11,15 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// `── title ───────── hint ─` across `w` columns.
+/// `── title ───────── hint ─` across `w` columns. The title (which cell, which scenario) counts
+/// more than the hint (the footer says Enter too): where both do not fit, the hint goes first,
+/// and only a title wider than the whole line is cut.
 pub(super) fn rule(title: &str, hint: &str, w: usize, t: &Theme) -> Line<'static> {
+    let hint = if width(title) + 5 + width(hint) + 3 > w {
+        ""
+    } else {
+        hint
+    };
     let title = truncate(title, w.saturating_sub(width(hint) + 8));
     let used = 3 + width(&title) + 1 + if hint.is_empty() { 0 } else { width(hint) + 3 };
     let fill = "─".repeat(w.saturating_sub(used));
@@ -72,7 +79,7 @@ impl MatrixScreen {
                 if i == 0 { t.heading() } else { t.base() },
             ));
         }
-        lines.extend(self.heat.lines(self.spot, t));
+        lines.extend(self.heat.lines(self.spot, t, map_w));
         lines.extend(wrapped(heat::legend(l), map_w, t.dim()));
         let label = self.spot.label(catalog(), l);
         if wide {

@@ -1,7 +1,8 @@
 //! The overview screen (issue 12): position, risk coverage, budget shortfall and checklist
 //! readiness side by side, and the next steps. It lays out what [`Overview`] computed; the
-//! text is made when the screen opens or comes back ([`made`]), a frame only cuts it to size.
+//! text is made when the screen opens or comes back ([`made`]), a frame fits it to size ([`fit`]).
 
+mod fit;
 mod made;
 
 use crate::domain::checklist::{ChecklistView, EvidenceState};
@@ -137,13 +138,10 @@ impl OverviewScreen {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let cols = inner.width.saturating_sub(2) as usize;
-        let lines: Vec<Line> = p
-            .lines
-            .iter()
-            .filter(|l| l.compact || !compact)
-            .take(inner.height as usize)
-            .map(|l| {
-                let mut line = draw_line(l, cols, &theme);
+        let shown: Vec<&PLine> = p.lines.iter().filter(|l| l.compact || !compact).collect();
+        let lines: Vec<Line> = fit::fit(&shown, cols, inner.height as usize, &theme)
+            .into_iter()
+            .map(|mut line| {
                 line.spans.insert(0, Span::raw(" "));
                 line
             })
