@@ -15,6 +15,7 @@ pub mod lang;
 pub mod matrix;
 pub mod overview;
 pub mod position;
+pub mod question_number;
 pub mod questionnaire;
 pub mod record;
 pub mod report;

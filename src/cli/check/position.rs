@@ -402,12 +402,12 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             "",
             &match lang {
                 Lang::Ja => format!(
-                    "指標{}件はまだ回答がありません。`shindan answer {} 質問ID 回答` で答えると、下の数値と比べられます。",
+                    "指標{}件はまだ回答がありません。`shindan answer {} 問番号 回答` で答えると、下の数値と比べられます。",
                     unanswered.len(),
                     pos.record
                 ),
                 Lang::En => format!(
-                    "None of the {} indicators is answered yet. Answer with `shindan answer {} QUESTION VALUE` to compare with the figures below.",
+                    "None of the {} indicators is answered yet. Answer with `shindan answer {} QUESTION-NUMBER VALUE` to compare with the figures below.",
                     unanswered.len(),
                     pos.record
                 ),
@@ -440,18 +440,13 @@ fn indicator_lines(
     out: &mut Vec<String>,
 ) {
     let survey = benchmark();
-    indented(
-        out,
-        "◆ ",
-        &format!("{} [{}]", ip.indicator.text.get(lang), ip.indicator.id),
-        2,
-    );
+    indented(out, "◆ ", ip.indicator.text.get(lang), 2);
     let mut own = value_label(ip.hospital, lang).to_string();
-    // With the question ids: they say which answer is which, and are what `answer` takes.
+    // With the question numbers: they say which answer is which, and are what `answer` takes.
     let answers: Vec<String> = ip
         .answers
         .iter()
-        .map(|(q, v)| format!("{}={}", q.id, q.describe(v, lang)))
+        .map(|(q, v)| format!("{}={}", asked(&q.id, lang), q.describe(v, lang)))
         .collect();
     if !answers.is_empty() {
         own.push_str(&paren(lang, &answers.join(lang.pick("、", ", "))));
@@ -470,8 +465,9 @@ fn indicator_lines(
             out,
             "",
             &format!(
-                "{}shindan answer {id} {q} {options}",
+                "{}shindan answer {id} {} {options}",
                 lang.pick("回答： ", "answer: "),
+                asked(q, lang),
             ),
             text::width(you),
         );
@@ -698,8 +694,8 @@ fn budget_lines(
     );
     let own = match b.own {
         OwnBracket::Unanswered => Some(lang.pick(
-            "貴院の予算区分は未回答です（budget_bracket）。",
-            "Your budget bracket is not answered yet (budget_bracket).",
+            "貴院の予算区分は未回答です（{}）。",
+            "Your budget bracket is not answered yet ({}).",
         )),
         OwnBracket::NoBracket => Some(lang.pick(
             "貴院は「わからない」：区分を答えなかった病院に数えています。",
@@ -715,7 +711,7 @@ fn budget_lines(
         .to_string();
     if let Some(o) = own {
         foot.push_str(lang.pick("", " "));
-        foot.push_str(o);
+        foot.push_str(&o.replace("{}", &asked("budget_bracket", lang)));
     }
     foot.push_str(&note(&b.reading.map(str::to_string)));
     indented(out, "  ", &foot, 2);
@@ -740,8 +736,8 @@ fn staff_lines(
             .to_string(),
         (Some(t), None) => lang.pick(&format!("{t}人"), &format!("{t}")).to_string(),
         (None, _) => lang
-            .pick("未回答（staff_total）", "not answered (staff_total)")
-            .to_string(),
+            .pick("未回答（問{}）", "not answered (Q{})")
+            .replace("{}", &question_no("staff_total")),
     };
     let you = lang.pick("  貴院：", "  You: ");
     indented(out, you, &own, text::width(you));
@@ -777,6 +773,18 @@ fn staff_lines(
     if let Some(sentence) = s.sentence(lang) {
         indented(out, "  → ", &sentence, 4);
     }
+}
+
+/// 問7 / Q7: a question as the hospital reads it, and as `shindan answer` takes it.
+fn asked(id: &str, lang: Lang) -> String {
+    crate::domain::question_number::printed(Questionnaire::embedded(), id, lang)
+}
+
+/// A question's number alone, for a sentence that says 問 or Q itself.
+fn question_no(id: &str) -> String {
+    Questionnaire::embedded()
+        .number(id)
+        .map_or_else(|| id.to_string(), |n| n.to_string())
 }
 
 #[cfg(test)]
