@@ -8,10 +8,13 @@ use shindan::domain::aggregate::Tally;
 use shindan::domain::budget::BudgetData;
 use shindan::domain::Questionnaire;
 use shindan::store::bundle;
-use shindan::synth::Population;
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
+use synth::Population;
 
 fn tally(paths: Vec<PathBuf>) -> u64 {
     let qn = Questionnaire::embedded();

@@ -1,4 +1,4 @@
-//! Writes a synthetic population of records (see `shindan::synth`): for trying `aggregate`,
+//! Writes a synthetic population of records (see `tests/synth`, shared with the tests and the bench): for trying `aggregate`,
 //! for the tests and for the benchmark.
 //!
 //! `cargo run --example synth -- --n 10000 --out /tmp/pop` (a folder of record files) or
@@ -6,8 +6,11 @@
 //! `--like 2022` writes the 2022 respondents instead (1,144 records per round, p2's bed classes
 //! and founders, 図６'s bracket counts in each bed class).
 
-use shindan::synth::Population;
+#[path = "../tests/synth/mod.rs"]
+mod synth;
+
 use std::io::Write;
+use synth::Population;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

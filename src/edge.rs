@@ -3,10 +3,12 @@
 //! data dir opened on first use). The command line and the terminal UI both depend on this
 //! module and never on each other.
 
+use crate::domain::survey::Survey;
 use crate::domain::{Clock, Lang, RecordId};
 use crate::store::{Store, StoreError};
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
 /// or I/O that needs attention.
@@ -208,4 +210,21 @@ pub struct TerminalOptions {
     pub ambiguous: AmbiguousWidth,
     /// Go on even when the terminal does not look UTF-8.
     pub force_utf8: bool,
+}
+
+/// The run's comparison survey lives here, at the edge, and not in the domain: every domain
+/// function that compares takes the survey as an argument.
+static BENCHMARK: OnceLock<Survey> = OnceLock::new();
+
+/// The survey hospitals are compared with in this run: the one chosen with `--survey`, else the
+/// 2022 survey. It is chosen once, before any screen or command reads it, so that every figure
+/// of a run comes from the same survey.
+pub fn benchmark() -> &'static Survey {
+    BENCHMARK.get().unwrap_or_else(|| Survey::embedded())
+}
+
+/// Chooses the benchmark of this run. Refused (the survey handed back) when one was already
+/// chosen: a run never switches surveys half-way.
+pub fn choose_benchmark(survey: Survey) -> Result<(), Box<Survey>> {
+    BENCHMARK.set(survey).map_err(Box::new)
 }

@@ -15,6 +15,5 @@ pub mod excel;
 pub mod platform;
 pub mod print;
 pub mod store;
-pub mod synth;
 pub mod text;
 pub mod tui;

@@ -7,9 +7,11 @@ use serde_json::Value;
 use shindan::domain::aggregate::Tally;
 use shindan::domain::budget::BudgetData;
 use shindan::domain::{BedClass, Questionnaire};
-use shindan::synth::Population;
+mod synth;
+
 use std::fs;
 use std::path::Path;
+use synth::Population;
 
 /// 図６ (p46), final count, and 図７ as printed: estimate, (A−B) at 15%, (A−C) at 30%.
 const REPORT: [(&str, [u64; 5], i64, i64, i64); 5] = [

@@ -6,10 +6,12 @@ use predicates::prelude::*;
 use serde_json::Value;
 use shindan::domain::aggregate::Tally;
 use shindan::domain::{BedClass, IndicatorValue, Questionnaire};
-use shindan::synth::Population;
+mod synth;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use synth::Population;
 
 fn shindan(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("shindan").unwrap();

@@ -6,8 +6,9 @@
 
 use assert_cmd::Command;
 use shindan::domain::survey::render::{cite, render_figure, Form};
-use shindan::domain::survey::{benchmark, Counts, Figure, Scope};
+use shindan::domain::survey::{Counts, Figure, Scope};
 use shindan::domain::Lang;
+use shindan::edge::benchmark;
 use std::path::Path;
 
 fn shindan(dir: &Path) -> Command {

@@ -59,7 +59,7 @@ fn overview(r: &Record) -> Overview<'static> {
         &shindan::domain::Clock::on(d(TODAY)),
         &|_| EvidenceState::NotChecked,
     );
-    Overview::of(r, Some(&view))
+    Overview::of(r, shindan::domain::survey::Survey::embedded(), Some(&view))
 }
 
 const PROFILE: [(&str, &str); 4] = [
@@ -414,7 +414,7 @@ fn overview_on(r: &Record, clock: &Clock) -> Overview<'static> {
         clock,
         &|_| EvidenceState::NotChecked,
     );
-    Overview::of(r, Some(&view))
+    Overview::of(r, shindan::domain::survey::Survey::embedded(), Some(&view))
 }
 
 /// A copy is last year's word until confirmed: the overview's summary counts none of it, and

@@ -89,11 +89,15 @@ fn steps(dir: &Path) -> Vec<Target> {
             EvidenceState::NotChecked
         })
     });
-    Overview::of(&r, view.as_ref())
-        .next_steps
-        .into_iter()
-        .map(|s| s.target)
-        .collect()
+    Overview::of(
+        &r,
+        shindan::domain::survey::Survey::embedded(),
+        view.as_ref(),
+    )
+    .next_steps
+    .into_iter()
+    .map(|s| s.target)
+    .collect()
 }
 
 /// The overview's steps in full, the `n`th selected, and Enter.

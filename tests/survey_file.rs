@@ -13,16 +13,19 @@ use ratatui::Terminal;
 use serde_json::Value;
 use shindan::domain::position::{Position, Side};
 use shindan::domain::survey::from_aggregate::from_aggregate;
-use shindan::domain::survey::{choose_benchmark, Cohort, FigureValue, Precision};
+use shindan::domain::survey::{Cohort, FigureValue, Precision};
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{BedClass, Lang, Questionnaire, Record};
+use shindan::edge::choose_benchmark;
 use shindan::store::Store;
-use shindan::synth::Population;
+mod synth;
+
 use shindan::tui::app::App;
 use shindan::tui::events::Event;
 use shindan::tui::theme::Theme;
 use std::fs;
 use std::path::{Path, PathBuf};
+use synth::Population;
 
 fn shindan(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("shindan").unwrap();

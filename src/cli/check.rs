@@ -13,8 +13,6 @@ mod next_steps;
 mod position;
 mod progress;
 
-pub(crate) use position::paren;
-
 use super::{print_json, Ctx, Failure};
 use crate::domain::checklist::Editions;
 use crate::domain::overview::Overview;
@@ -117,7 +115,7 @@ fn overview(editions: &Editions, record: &Record, clock: &Clock) -> Overview<'st
     let view = editions
         .newest()
         .map(|e| super::checklist::view(editions, e, record, clock));
-    Overview::of(record, view.as_ref())
+    Overview::of(record, crate::edge::benchmark(), view.as_ref())
 }
 
 /// A JSON object that keeps its keys in the order the blocks give them (`record` first),

@@ -90,8 +90,8 @@ impl FiscalYear {
         let ascii: String = raw
             .trim()
             .chars()
+            .map(super::digits::ascii_digit)
             .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 'Ｆ' => 'F',
                 'Ｙ' => 'Y',
                 c => c,

@@ -27,6 +27,15 @@ impl Lang {
     }
 }
 
+/// "（x）" in Japanese, " (x)" in English: a source or an aside after a figure, said the same on
+/// every surface.
+pub fn paren(lang: Lang, inner: &str) -> String {
+    match lang {
+        Lang::Ja => format!("（{inner}）"),
+        Lang::En => format!(" ({inner})"),
+    }
+}
+
 /// A piece of content in both languages, as the assets carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Text {

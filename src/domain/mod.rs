@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod clock;
 pub mod cohort;
 pub mod contacts;
+pub mod digits;
 pub mod fiscal_year;
 pub mod history;
 pub mod indicator;

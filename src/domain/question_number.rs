@@ -14,9 +14,8 @@ pub fn find<'a>(qn: &'a Questionnaire, typed: &str) -> Option<&'a Question> {
     let ascii: String = typed
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             'Ｑ' | 'ｑ' => 'Q',
-            c => c,
+            c => crate::domain::digits::ascii_digit(c),
         })
         .collect();
     let digits = ascii

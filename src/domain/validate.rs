@@ -208,8 +208,8 @@ impl AnswerError {
 fn normalise_number(raw: &str) -> String {
     raw.trim()
         .chars()
+        .map(super::digits::ascii_digit)
         .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
             '－' | 'ー' | '−' => Some('-'),
             ',' | '，' | '_' | ' ' | '　' => None,
             c => Some(c),

@@ -54,7 +54,7 @@ pub fn export(
     if format == Format::Json {
         return crate::store::to_json(record).into_bytes();
     }
-    let report = Report::of(record, lang, today, editions);
+    let report = Report::of(record, crate::edge::benchmark(), lang, today, editions);
     match format {
         Format::Md => markdown(&report).into_bytes(),
         Format::Html => html(&report).into_bytes(),

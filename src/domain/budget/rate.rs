@@ -96,8 +96,8 @@ impl FromStr for Rate {
         let normal: String = input
             .trim()
             .chars()
+            .map(crate::domain::digits::ascii_digit)
             .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                 '．' => '.',
                 '％' => '%',
                 c => c,

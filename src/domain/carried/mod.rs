@@ -1,4 +1,4 @@
-//! What a record carries from last year, to confirm (issue 22).
+//! What a record carries from last year, to be confirmed before it counts.
 //!
 //! `copy` starts a 年度 from last year's record: the interview's answers, the checklist's latest
 //! checks with their 確認日, the vendors' returned forms, the contact chart and the controls'

@@ -26,8 +26,8 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     let s: String = raw
         .trim()
         .chars()
+        .map(crate::domain::digits::ascii_digit)
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '／' | '/' | '.' | '．' | '－' | '年' | '月' => '-',
             c => c,
         })

@@ -183,7 +183,7 @@ impl<'c> Coverage<'c> {
             .iter()
             .map(|c| ControlState::of(sources, c, record))
             .collect();
-        // What was carried from last year counts as unknown until confirmed (issue 22): the
+        // What was carried from last year counts as unknown until confirmed (`carried`): the
         // status is shown as it was, but covers nothing yet.
         let status = |id: &str| {
             controls

@@ -191,7 +191,7 @@ pub struct Finding {
     pub why: Option<Text>,
     /// It rests on last year's word, carried over and not confirmed: the user's mark copied
     /// with the record, an interview answer, checklist answer or vendor's return carried with
-    /// it. Shown as it was, but it proves nothing until confirmed (issue 22).
+    /// it. Shown as it was, but it proves nothing until confirmed (see `domain::carried`).
     pub carried: bool,
 }
 

@@ -8,7 +8,7 @@
 //! "partial" are degrees, not a disagreement: a mapping that proves part of a control says
 //! partial of a control the user may know to be whole.
 //!
-//! What was carried from last year (issue 22) keeps its rank and is shown as it was, marked
+//! What was carried from last year by `copy` keeps its rank and is shown as it was, marked
 //! carried; but a status that rests on it — a carried mark, or a control proven only by a
 //! carried answer — is not known until confirmed ([`ControlState::is_known`]).
 

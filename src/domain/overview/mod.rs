@@ -1,4 +1,4 @@
-//! The overview of one record (issue 12): where the hospital stands against its cohorts, how
+//! The overview of one record: where the hospital stands against its cohorts, how
 //! much of the 提言2 risk catalogue it covers, how far its security budget falls short of
 //! 提言1, how ready its MHLW checklist is — and what to do first.
 //!
@@ -84,13 +84,17 @@ impl<'a> Overview<'a> {
         }
     }
 
-    /// On the embedded questionnaire and catalogue, against the survey chosen for this run (the
-    /// 2022 report unless `--survey` named an aggregate).
-    pub fn of(record: &Record, checklist: Option<&ChecklistView<'_>>) -> Overview<'static> {
+    /// On the embedded questionnaire and catalogue, against `survey` (the run's: the 2022 report
+    /// unless `--survey` named an aggregate).
+    pub fn of<'s>(
+        record: &Record,
+        survey: &'s Survey,
+        checklist: Option<&ChecklistView<'_>>,
+    ) -> Overview<'s> {
         Overview::build(
             record,
             Questionnaire::embedded(),
-            crate::domain::survey::benchmark(),
+            survey,
             Catalog::embedded(),
             checklist,
         )

@@ -11,7 +11,7 @@ use crate::domain::lang::{Lang, Text};
 use crate::domain::position::{IndicatorPosition, Place, Position, Side};
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::survey::render::{cite, render_value};
-use crate::domain::survey::{Cohort, Figure, Scope};
+use crate::domain::survey::{Cohort, Figure, Scope, Survey};
 use crate::domain::IndicatorValue;
 use chrono::NaiveDate;
 
@@ -37,6 +37,8 @@ pub struct CohortStanding<'a> {
     pub figure: &'a Figure,
     /// What the figure counts, as the report words it.
     pub counts: &'a Text,
+    /// The survey the figure is of, for its citation.
+    pub survey: &'a Survey,
 }
 
 impl CohortStanding<'_> {
@@ -71,7 +73,7 @@ impl CohortStanding<'_> {
         };
         // The figure as the one renderer words it inside a sentence that names what it counts,
         // and its place with the report's page.
-        let survey = crate::domain::survey::benchmark();
+        let survey = self.survey;
         let value = |lang| render_value(self.figure, lang);
         let place = |lang| cite(&self.figure.source, survey, lang);
         let cohort = |lang| match self.figure.scope.label(lang) {
@@ -156,7 +158,7 @@ impl<'a> PositionSummary<'a> {
             .indicators
             .iter()
             .filter(|ip| ip.concern)
-            .map(worry)
+            .map(|ip| worry(ip, pos.survey))
             .collect();
         // Stable: questionnaire order within each group.
         worries.sort_by_key(|w| !w.minority());
@@ -221,7 +223,7 @@ impl<'a> PositionSummary<'a> {
     }
 }
 
-fn worry<'a>(ip: &IndicatorPosition<'a>) -> Worry<'a> {
+fn worry<'a>(ip: &IndicatorPosition<'a>, survey: &'a Survey) -> Worry<'a> {
     let standings = ip
         .comparisons()
         .into_iter()
@@ -236,6 +238,7 @@ fn worry<'a>(ip: &IndicatorPosition<'a>) -> Worry<'a> {
                 counted: s.counted,
                 figure,
                 counts: ip.counted_label(figure),
+                survey,
             })
         })
         .collect();

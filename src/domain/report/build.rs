@@ -17,13 +17,21 @@ use crate::domain::lang::Lang;
 use crate::domain::overview::Overview;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
+use crate::domain::survey::Survey;
 use chrono::NaiveDate;
 
 impl Report {
     /// The whole report. `today` is the date printed on it and the one the checklist's target
     /// dates are judged against; `editions` are the checklist editions known (the shipped ones
     /// and any `--checklist` file).
-    pub fn of(record: &Record, lang: Lang, today: NaiveDate, editions: &Editions) -> Report {
+    /// `survey` is the one the hospital is compared with (the run's).
+    pub fn of(
+        record: &Record,
+        survey: &Survey,
+        lang: Lang,
+        today: NaiveDate,
+        editions: &Editions,
+    ) -> Report {
         let qn = Questionnaire::embedded();
         let name = record.hospital_name().map(str::to_string);
         let title = match (lang, &name) {
@@ -39,12 +47,12 @@ impl Report {
                 EvidenceState::NotChecked
             })
         });
-        let overview = Overview::of(record, view.as_ref());
+        let overview = Overview::of(record, survey, view.as_ref());
         // Page 1 first, then the detail in the order the summary names it, the answers last
         // as an appendix.
         let mut parts = vec![
-            summary::part(record, qn, &overview, lang, today),
-            standing::part(record, qn, lang),
+            summary::part(record, qn, survey, &overview, lang, today),
+            standing::part(record, qn, survey, lang),
             money::part(record, lang),
         ];
         parts.extend(risks::parts(record, qn, lang));

@@ -12,10 +12,9 @@ use crate::domain::survey::render::{render_figure, Form};
 use crate::domain::survey::Survey;
 use crate::domain::Lang;
 
-pub fn part(record: &Record, qn: &Questionnaire, lang: Lang) -> Part {
+pub fn part(record: &Record, qn: &Questionnaire, survey: &Survey, lang: Lang) -> Part {
     // The survey chosen for this run: the 2022 report, or an aggregate named with `--survey`,
     // named in the part's title as everywhere its figures appear.
-    let survey = crate::domain::survey::benchmark();
     let pos = Position::of(record, qn, survey);
     let mut part = Part::new(PartId::Position, lang);
     let name = survey.label(lang);

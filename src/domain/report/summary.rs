@@ -10,6 +10,7 @@ use crate::domain::budget::{BudgetData, Level, Origin};
 use crate::domain::overview::{BudgetSummary, ChecklistSummary, Overview, RiskLevel};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
+use crate::domain::survey::Survey;
 use crate::domain::Lang;
 use chrono::NaiveDate;
 
@@ -26,6 +27,7 @@ const RISKS: usize = 4;
 pub fn part(
     record: &Record,
     qn: &Questionnaire,
+    survey: &Survey,
     overview: &Overview<'_>,
     lang: Lang,
     today: NaiveDate,
@@ -36,7 +38,6 @@ pub fn part(
         lang.pick("1. 病院", "1. The hospital").to_string(),
     ));
     b.push(Block::Facts(hospital(record, qn, overview, lang, today)));
-    let survey = crate::domain::survey::benchmark();
     b.push(Block::Heading(match lang {
         Lang::Ja => format!("2. {}との比較", survey.label(lang)),
         Lang::En => format!("2. Against {}", survey.label(lang)),

@@ -157,7 +157,7 @@ pub fn english_figures(place: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::survey::benchmark;
+    use crate::domain::survey::Survey;
 
     fn overall<'a>(survey: &'a Survey, id: &str) -> &'a [Figure] {
         &survey
@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn a_figure_of_the_other_side_names_its_side() {
-        let s = benchmark();
+        let s = Survey::embedded();
         let ir = &overall(s, "ir_missing")[0];
         assert_eq!(
             render_figure(ir, s, Form::Cell, Lang::Ja),
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn a_bounded_figure_keeps_its_bounding_words() {
-        let s = benchmark();
+        let s = Survey::embedded();
         let vpn = &overall(s, "vpn_unpatched")[0];
         for form in [Form::Cell, Form::Value] {
             assert!(render_figure(vpn, s, form, Lang::Ja).starts_with("状況不明も含めれば"));

@@ -182,7 +182,7 @@ fn position(o: &Overview, lang: Lang) -> Panel {
         };
         let mut l = line(format!("{mark}{}", w.indicator.short(lang)), tone);
         if let Some(s) = w.telling() {
-            let survey = crate::domain::survey::benchmark();
+            let survey = crate::edge::benchmark();
             let figure = render_figure(s.figure, survey, Form::Brief, lang);
             l.tail = vec![(format!(" {figure}"), Tone::Dim)];
         }

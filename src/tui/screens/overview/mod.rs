@@ -56,7 +56,7 @@ fn overview(record: &Record) -> Overview<'static> {
             &|_| EvidenceState::NotChecked,
         )
     });
-    Overview::of(record, view.as_ref())
+    Overview::of(record, crate::edge::benchmark(), view.as_ref())
 }
 
 impl OverviewScreen {

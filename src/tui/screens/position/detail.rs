@@ -1,9 +1,10 @@
 //! The selected indicator in full, as paragraphs: the hospital's answer, each cohort's figure
 //! with its source and the model's sentence for it, the averages, the context, the readings.
 
-use super::made::{paren, small_text};
+use super::made::small_text;
 use super::para::{Kind, Para};
 use super::Column;
+use crate::domain::lang::paren;
 use crate::domain::position::{value_label, Comparison, IndicatorPosition};
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::report::place;

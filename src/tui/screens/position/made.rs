@@ -4,6 +4,7 @@
 
 use super::para::{Kind, Para};
 use super::Column;
+use crate::domain::lang::paren;
 use crate::domain::position::{
     value_short, BracketDistribution, ClassShare, Comparison, IndicatorPosition, OwnBracket, Place,
     Position, StaffPosition,
@@ -192,11 +193,6 @@ pub(super) fn make(pos: &Position, lang: Lang) -> Made {
         staff,
         notes,
     }
-}
-
-pub(super) fn paren(lang: Lang, inner: &str) -> String {
-    lang.pick(&format!("（{inner}）"), &format!(" ({inner})"))
-        .to_string()
 }
 
 pub(super) fn small_text(lang: Lang) -> &'static str {

@@ -15,8 +15,9 @@ mod made;
 mod para;
 
 use crate::domain::position::Position;
-use crate::domain::survey::{benchmark, Survey};
+use crate::domain::survey::Survey;
 use crate::domain::{IndicatorValue, Lang, Questionnaire, Record};
+use crate::edge::benchmark;
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;

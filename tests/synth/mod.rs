@@ -6,11 +6,15 @@
 //! of a multiple of 100 has exactly the designed shares for every question asked of everyone.
 //! Multipliers differ between questions so that a follow-up is not locked to its gate (the
 //! VPN pair is chosen so that 60% / 30% / 10% of flagged-VPN users fixed / did not / don't know).
+//!
+//! Test and bench fixtures, not part of the library: included by the tests that need it
+//! (`mod synth;`) and by `benches/aggregate.rs` by path.
+#![allow(dead_code)]
 
-use crate::domain::survey::Survey;
-use crate::domain::validate::answer_from_input;
-use crate::domain::{BedClass, Founder, Questionnaire, Record, RecordId};
 use chrono::{DateTime, TimeZone, Utc};
+use shindan::domain::survey::Survey;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{BedClass, Founder, Questionnaire, Record, RecordId};
 
 /// One question's answers across a population.
 pub struct Mix {
@@ -107,7 +111,7 @@ fn like_2022(i: usize) -> Option<(BedClass, Founder, Option<&'static str>)> {
     let table = &s.budget_brackets;
     let row = table.row(class).iter().copied();
     let bracket = match block(table.brackets.iter().map(String::as_str).zip(row), w) {
-        Some((id, _)) => crate::domain::aggregate::BRACKETS
+        Some((id, _)) => shindan::domain::aggregate::BRACKETS
             .into_iter()
             .find(|b| *b == id),
         None => {

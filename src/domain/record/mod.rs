@@ -3,7 +3,6 @@
 use super::answer::Value;
 use super::checklist::{carry, ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
-use super::contacts::Contact;
 use super::fiscal_year::FiscalYear;
 use super::matrix::ControlMark;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -11,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+
+pub mod contact;
+
+use contact::Contact;
 
 /// The record format this build writes. Format 1 kept each answer as a bare value; format 2
 /// keeps when each answer was given and whether it was carried over from last year, which the
