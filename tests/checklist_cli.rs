@@ -224,7 +224,7 @@ fn answer_refuses_bad_input_and_leaves_the_record() {
         (a(&["c3_bcp", "maybe"]), "allowed yes, no, or -"),
         (
             a(&["c3_bcp", "no", "--checked", "2025-06-01"]),
-            "`no` needs a target date (target_on) from 2025-06-01 to 2026-03-31",
+            "`no` needs a target date from 2025-06-01 to 2026-03-31",
         ),
         // 31 March closes the fiscal year: 1 April is the next one.
         (
@@ -236,7 +236,7 @@ fn answer_refuses_bad_input_and_leaves_the_record() {
                 "--target",
                 "2026-04-01",
             ]),
-            "target_on 2026-04-01 is after 2026-03-31",
+            "the target date 2026-04-01 is after 2026-03-31",
         ),
         (
             a(&[
@@ -247,7 +247,7 @@ fn answer_refuses_bad_input_and_leaves_the_record() {
                 "--target",
                 "2025-05-31",
             ]),
-            "before checked_on",
+            "before the date checked",
         ),
         (
             a(&[
@@ -656,7 +656,7 @@ fn import_refuses_a_wrong_file_whole() {
                 f["items"][4]["answer"] = "no".into();
                 f["items"][4]["target_on"] = "2026-04-01".into();
             }),
-            "items[4], target_on: target_on 2026-04-01 is after 2026-03-31".into(),
+            "items[4], target_on: the target date 2026-04-01 is after 2026-03-31".into(),
         ),
         (
             write("vendor.json", &|f| f["vendor"] = "ベンダーZ".into()),

@@ -309,7 +309,7 @@ fn target_dates_end_with_the_fiscal_year() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "target_on 2026-04-01 is after 2026-03-31 (the end of the fiscal year of checked_on): the target is at the latest 2026-03-31"
+        "the target date 2026-04-01 is after 2026-03-31 (the end of the fiscal year of the date checked): the target is at the latest 2026-03-31"
     );
     assert!(e.message(Lang::Ja).contains("確認日の年度末"));
     // Checked on 1 April: a new fiscal year, up to the next 31 March.
@@ -371,7 +371,7 @@ fn every_answer_rule_refuses_with_what_is_allowed() {
     let e = answer(&mut r, "mhlw-r7", "c3_bcp", YesNo::No, "2026-05-01", None).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "`no` needs a target date (target_on) from 2026-05-01 to 2027-03-31"
+        "`no` needs a target date from 2026-05-01 to 2027-03-31"
     );
     assert!(e.message(Lang::Ja).contains("目標日が必要"));
     let e = answer(
@@ -388,7 +388,7 @@ fn every_answer_rule_refuses_with_what_is_allowed() {
     let e = answer(&mut r, "mhlw-r7", "c3_bcp", YesNo::Yes, "2026-06-02", None).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "checked_on 2026-06-02 is in the future: the date checked is today (2026-06-01) or earlier"
+        "the date checked 2026-06-02 is in the future: the date checked is today (2026-06-01) or earlier"
     );
     let e = answer(
         &mut r,
@@ -423,7 +423,7 @@ fn every_answer_rule_refuses_with_what_is_allowed() {
     let e = rules::check_target_input(item, d("2026-05-01"), "2026-9-31").unwrap_err();
     assert_eq!(
         e.to_string(),
-        "target_on: `2026-9-31` is not a date: write YYYY-MM-DD"
+        "target date: `2026-9-31` is not a date: write YYYY-MM-DD"
     );
 }
 

@@ -151,7 +151,13 @@ fn answer_sets_clears_and_notes() {
         .args(["answer", &id, "vpn_flagged", "yes"])
         .assert()
         .success()
-        .stdout("vpn_flagged = 使用している\n");
+        .stdout("問7 = 使用している\n");
+    // The number printed beside the question is taken as well as its id.
+    shindan(tmp.path())
+        .args(["answer", &id, "問７", "yes"])
+        .assert()
+        .success()
+        .stdout("問7 = 使用している\n");
     shindan(tmp.path())
         .args([
             "--lang",
@@ -164,12 +170,12 @@ fn answer_sets_clears_and_notes() {
         .args(["--note", "保守契約の更新待ち"])
         .assert()
         .success()
-        .stdout("vpn_unpatched_reasons = No budget, Other (say what in the note)\n");
+        .stdout("Q9 = No budget, Other (say what in the note)\n");
     shindan(tmp.path())
         .args(["answer", &id, "staff_total", "３"])
         .assert()
         .success()
-        .stdout("staff_total = 3 人\n");
+        .stdout("問13 = 3 人\n");
     shindan(tmp.path())
         .args(["answer", &id, "threat", "--note", "院長が強い関心"])
         .assert()
@@ -179,7 +185,7 @@ fn answer_sets_clears_and_notes() {
         .args(["answer", &id, "vpn_flagged", "-"])
         .assert()
         .success()
-        .stdout("vpn_flagged = （未回答）\n");
+        .stdout("問7 = （未回答）\n");
     let out = shindan(tmp.path())
         .args(["show", &id, "--json"])
         .output()
@@ -332,7 +338,9 @@ fn show_in_both_languages() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("Do you take backups? [backup]")
+            // By its number, which `answer` takes; the id is in `--json` only.
+            predicate::str::contains("10. Do you take backups?\n")
+                .and(predicate::str::contains("[backup]").not())
                 .and(predicate::str::contains("→ No")),
         );
     shindan(tmp.path())

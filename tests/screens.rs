@@ -499,7 +499,9 @@ fn filter_delete_and_copy_from_home() {
         "{}",
         ui.screen()
     );
-    for _ in 0..4 {
+    // The year reads as the 年度 it is, and what is typed there may be a bare number.
+    assert!(ui.screen().contains("2026年度"), "{}", ui.screen());
+    for _ in 0.."2026年度".chars().count() {
         ui.press(KeyCode::Backspace);
     }
     ui.typed("2026").press(KeyCode::Enter);
@@ -643,4 +645,14 @@ fn the_first_frame_shows_the_most_recent_records_and_counts_them_all() {
         after.find("新しい病院") < after.find("古い病院"),
         "most recent first: {after}"
     );
+}
+
+/// The copy prompt names the year as people say it: FY2026 in English (2026年度 in Japanese,
+/// checked above), and a bare number typed over it is still read as that 年度.
+#[test]
+fn the_copy_prompt_names_the_fiscal_year() {
+    let mut ui = Ui::new(Lang::En, 80, 24, hospital);
+    ui.press(KeyCode::Char('c'));
+    assert!(ui.screen().contains("FY2026"), "{}", ui.screen());
+    assert!(!ui.screen().contains("2026年度"), "{}", ui.screen());
 }

@@ -321,7 +321,8 @@ fn a_what_if_revenue_is_thousand_yen_and_says_what_it_reads_as() {
         ui.screen()
     );
     assert!(
-        ui.line_of("▶年間収益").contains("] 千円  = 50億円"),
+        ui.line_of("▶年間収益")
+            .contains("] 千円  = 5,000,000千円 = 50億円"),
         "{}",
         ui.screen()
     );
@@ -485,4 +486,24 @@ fn a_read_only_record_can_still_be_tried_and_stays_as_it_was() {
     );
     assert_eq!(record_file(&ui), before);
     drop(holder);
+}
+
+/// The what-if revenue warns as the interview's revenue question does: typed in 百万円 rather
+/// than 千円 it is a thousand times below the 図２ average of the beds' row, and the line under
+/// the field says so before Enter; a plausible figure says nothing.
+#[test]
+fn a_what_if_revenue_far_off_the_bed_class_is_questioned_as_in_the_interview() {
+    let mut ui = budget(Lang::Ja, 80, 24, &BRACKET);
+    ui.key('v');
+    erase(&mut ui, 10);
+    typed(&mut ui, "2533");
+    let screen = ui.screen();
+    assert!(
+        screen.contains("⚠ 同じ病床規模の平均収益（図２）25億3,324万円 から20倍以上"),
+        "{screen}"
+    );
+    assert!(screen.contains("= 2,533千円 = 253万円"), "{screen}");
+    erase(&mut ui, 10);
+    typed(&mut ui, "2533240");
+    assert!(!ui.screen().contains("⚠"), "{}", ui.screen());
 }

@@ -319,7 +319,7 @@ fn target_date_error_ja_80x24() {
 fn target_date_error_en_80x24() {
     let ui = target_error(Lang::En);
     ui.shows("by 2026-03-31 (end of FY)");
-    ui.shows("✗ target_on 2026-04-01 is after");
+    ui.shows("✗ the target date 2026-04-01 is");
     insta::assert_snapshot!(ui.screen());
 }
 
@@ -466,10 +466,10 @@ fn a_date_checked_in_the_future_or_before_the_last_check_is_refused() {
     let mut ui = checklist(Lang::En, 80, 24);
     ui.go_to_item("c2_patch_all").press(KeyCode::Char('y'));
     ui.erase().typed("2025-11-19");
-    ui.shows("✗ checked_on 2025-11-19 is before");
-    ui.shows("the previous check (2025-11-20): a");
+    ui.shows("✗ the date checked 2025-11-19 is");
+    ui.shows("(2025-11-20): a re-check is dated");
     ui.erase().typed("2999-01-01").press(KeyCode::Enter);
-    ui.shows("✗ checked_on 2999-01-01 is in the");
+    ui.shows("✗ the date checked 2999-01-01 is");
     assert_eq!(
         latest(ui.record(), "c2_patch_all").unwrap().checked_on,
         d(CHECKED)

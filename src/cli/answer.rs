@@ -2,13 +2,13 @@
 //! interview.
 
 use super::{Ctx, Failure};
-use crate::domain::{validate, Questionnaire, Visibility};
+use crate::domain::{question_number, validate, Questionnaire, Visibility};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// Question id, e.g. vpn_flagged (see `shindan show ID`)
+    /// The question: its number as printed (7, 問7, Q7) or its id, e.g. vpn_flagged (see `shindan show ID`)
     question: String,
     /// An option id, a comma list for multi-choice, a number, text, or `-` to clear
     #[arg(allow_hyphen_values = true)]
@@ -25,18 +25,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lang = ctx.lang;
     let qn = Questionnaire::embedded();
     let id = ctx.parse_id(&args.id)?;
-    let Some(q) = qn.question(&args.question) else {
+    let Some(q) = question_number::find(qn, &args.question) else {
         let ids: Vec<_> = qn.questions().map(|q| q.id.as_str()).collect();
         return Err(Failure::Invalid(
             lang.pick(
                 &format!(
-                    "質問 `{}` はありません。質問ID：{}",
+                    "質問 `{}` はありません。質問番号（問1～問{}）か質問ID：{}",
                     args.question,
+                    ids.len(),
                     ids.join(", ")
                 ),
                 &format!(
-                    "no question `{}`; question ids: {}",
+                    "no question `{}`; question numbers (Q1 to Q{}) or ids: {}",
                     args.question,
+                    ids.len(),
                     ids.join(", ")
                 ),
             )
@@ -52,13 +54,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             .into(),
         ));
     }
+    // The question as the person reads it on every screen and form.
+    let shown = question_number::printed(qn, &q.id, lang);
     let store = ctx.store()?;
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
     let now = ctx.clock.now();
     if let Some(raw) = &args.value {
         validate::answer_from_input(qn, &mut record, &q.id, raw, now)
-            .map_err(|e| Failure::Invalid(format!("{}: {}", q.id, e.message(lang))))?;
+            .map_err(|e| Failure::Invalid(format!("{}: {}", shown, e.message(lang))))?;
     }
     if let Some(note) = &args.note {
         validate::check_note(note)
@@ -87,18 +91,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     if let Visibility::Hidden { because } = hidden {
+        let because = question_number::printed(qn, &because, lang);
         eprintln!(
             "{}",
             lang.pick(
-                &format!("注意：`{because}` の回答によりこの質問は対象外のため、回答は保存しましたが集計には使いません"),
-                &format!("note: `{because}` skips this question, so the answer is kept but not counted"),
+                &format!("注意：{because} の回答によりこの質問は対象外のため、回答は保存しましたが集計には使いません"),
+                &format!("note: {because} skips this question, so the answer is kept but not counted"),
             )
         );
     }
     match record.value(&q.id) {
-        Some(v) => println!("{} = {}", q.id, q.describe(v, lang)),
+        Some(v) => println!("{shown} = {}", q.describe(v, lang)),
         None if args.value.is_some() => {
-            println!("{} = {}", q.id, lang.pick("（未回答）", "(unanswered)"))
+            println!("{shown} = {}", lang.pick("（未回答）", "(unanswered)"))
         }
         None => {}
     }

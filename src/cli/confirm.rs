@@ -6,8 +6,9 @@
 use super::{print_json, Ctx, Failure};
 use crate::domain::carried::{confirm, Batch, Carried, ConfirmError};
 use crate::domain::checklist::rules::{self, DateField};
+use crate::domain::checklist::{label, Editions};
 use crate::domain::matrix::Catalog;
-use crate::domain::{Lang, Questionnaire, Record};
+use crate::domain::{question_number, Lang, Questionnaire, Record};
 use crate::text;
 use chrono::NaiveDate;
 
@@ -19,12 +20,12 @@ use chrono::NaiveDate;
 pub struct Args {
     /// Record id, e.g. 2027-001
     id: String,
-    /// Interview questions whose carried answers still hold, e.g. beds founder
+    /// Interview questions whose carried answers still hold, by number or id, e.g. 2 3 or beds founder
     questions: Vec<String>,
     /// Every carried answer of an interview section (see `shindan show ID`), e.g. backup
     #[arg(long, value_name = "SECTION")]
     section: Option<String>,
-    /// Checklist items checked again with the same answer, e.g. c3_bcp (repeatable)
+    /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 2④-サーバ (repeatable)
     #[arg(long, value_name = "ITEM")]
     item: Vec<String>,
     /// Every carried item of a checklist section: 1, 2 or 3
@@ -113,6 +114,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let mut left = Batch::default();
     if !args.questions.is_empty() {
         for q in &args.questions {
+            let q = question_number::find(qn, q).map_or(q.as_str(), |q| q.id.as_str());
             confirm::answer(&mut record, qn, q, now).map_err(refused)?;
         }
         said.push(count_line(args.questions.len(), Kind::Answers, lang));
@@ -120,12 +122,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         let done = confirm::section(&mut record, qn, s, now).map_err(refused)?;
         said.push(count_line(done.len(), Kind::Answers, lang));
     } else if !args.item.is_empty() {
-        for item in &args.item {
+        for typed in &args.item {
+            // The printed number (2⑦, 1(1), 2④-サーバ) as well as the id.
+            let item = label::find(edition, typed, None)
+                .map_err(|e| Failure::Invalid(e.message(lang)))?
+                .id
+                .clone();
             confirm::checklist_item(
                 &editions,
                 &mut record,
                 &edition.id,
-                item,
+                &item,
                 checked_on,
                 target_on,
                 today,
@@ -321,20 +328,33 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
         c.checklist
             .iter()
             .map(|i| {
+                // The edition's name and the item's printed number, as on the form.
+                let (ed, item) = match Editions::shipped().get(&i.edition) {
+                    Some(e) => (e.short_name(lang), label::printed_id(e, &i.item, lang)),
+                    None => (i.edition.clone(), i.item.clone()),
+                };
                 lang.pick(
-                    &format!("{} {}（確認日 {}）", i.edition, i.item, i.checked_on),
-                    &format!("{} {} (checked {})", i.edition, i.item, i.checked_on),
+                    &format!("{ed} {item}（確認日 {}）", i.checked_on),
+                    &format!("{ed} {item} (checked {})", i.checked_on),
                 )
                 .to_string()
             })
             .collect(),
-        format!("shindan confirm {id} --item ITEM [--checked DATE] | --checklist-section N"),
+        format!(
+            "shindan confirm {id} --item {} [--checked DATE] | --checklist-section N",
+            lang.pick("番号", "NUMBER")
+        ),
     );
     part(
         Kind::Vendors,
         c.vendor_returns
             .iter()
-            .map(|v| format!("{} {} ({})", v.edition, v.vendor, v.system))
+            .map(|v| {
+                let ed = Editions::shipped()
+                    .get(&v.edition)
+                    .map_or_else(|| v.edition.clone(), |e| e.short_name(lang));
+                format!("{ed} {} ({})", v.vendor, v.system)
+            })
             .collect(),
         format!("shindan confirm {id} --vendor NAME [--system TEXT]"),
     );
@@ -349,10 +369,19 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
             .collect(),
         format!("shindan confirm {id} --contacts"),
     );
+    // A control is read by its words; its id is what `--control` takes, so it is in the
+    // command to copy and nowhere else.
     part(
         Kind::Controls,
-        c.controls.clone(),
-        format!("shindan confirm {id} --control CONTROL…"),
+        c.controls
+            .iter()
+            .map(|k| {
+                Catalog::embedded()
+                    .control(k)
+                    .map_or_else(|| k.clone(), |c| lang.pick(&c.ja, &c.en).to_string())
+            })
+            .collect(),
+        format!("shindan confirm {id} --control {}", c.controls.join(" ")),
     );
     out
 }

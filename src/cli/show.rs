@@ -133,8 +133,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             ),
             (None, _) => lang.pick("（未回答）", "(unanswered)").to_string(),
         };
-        let head = format!("{} [{}]", q.text, q.id);
-        for (i, line) in text::wrap(&head, 74).iter().enumerate() {
+        // The number is what `answer` takes, so the id is left to `--json`.
+        for (i, line) in text::wrap(q.text, 74).iter().enumerate() {
             if i == 0 {
                 println!("{:>2}. {line}", q.number);
             } else {

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod matrix;
 pub mod overview;
 pub mod position;
+pub mod question_number;
 pub mod questionnaire;
 pub mod record;
 pub mod report;

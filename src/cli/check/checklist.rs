@@ -86,7 +86,7 @@ fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
             .missing
             .iter()
             .take(LISTED)
-            .map(|m| format!("{} {}", m.label, m.gap.get(lang)))
+            .map(|m| format!("{} {}", m.label.get(lang), m.gap.get(lang)))
             .collect();
         let more = c.missing.len().saturating_sub(LISTED);
         let mut s = format!(
@@ -130,7 +130,7 @@ fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
             &match lang {
                 Lang::Ja => format!(
                     "食い違い：{} 貴院{}・{}（{}）{}",
-                    k.label,
+                    k.label.ja,
                     yes_no(k.hospital, lang),
                     k.vendor,
                     k.system,
@@ -138,7 +138,7 @@ fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
                 ),
                 Lang::En => format!(
                     "Conflict: {} you {}, {} ({}) {}",
-                    k.label,
+                    k.label.en,
                     yes_no(k.hospital, lang),
                     k.vendor,
                     k.system,
@@ -157,7 +157,12 @@ fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
                 ""
             };
             out.push(text::truncate(
-                &format!("  {} {}{late} {}", t.on, t.label, t.text.get(lang)),
+                &format!(
+                    "  {} {}{late} {}",
+                    t.on,
+                    t.label.get(lang),
+                    t.text.get(lang)
+                ),
                 WIDTH,
             ));
         }

@@ -4,9 +4,10 @@
 //! screen's is to open the place.
 
 use super::Block;
+use crate::domain::checklist::Editions;
 use crate::domain::matrix::{By, Catalog};
 use crate::domain::overview::{NextStep, Target};
-use crate::domain::{Lang, Record};
+use crate::domain::{question_number, Lang, Questionnaire, Record};
 use crate::text;
 use serde_json::{json, Value};
 
@@ -41,7 +42,7 @@ pub fn block(steps: &[NextStep], record: &Record, lang: Lang) -> Block {
         {
             out.push(format!("{}{line}", if i == 0 { &mark } else { &pad }));
         }
-        let run = commands(&s.target, record);
+        let run = commands(&s.target, record, lang);
         let mut parts = vec![
             (lang.pick("理由：", "Why: "), s.why.get(lang)),
             (lang.pick("出典：", "From: "), s.source.get(lang)),
@@ -82,7 +83,7 @@ pub fn block(steps: &[NextStep], record: &Record, lang: Lang) -> Block {
                             "why": s.why.get(lang),
                             "source": s.source.get(lang),
                             "target": s.target,
-                            "commands": commands(&s.target, record),
+                            "commands": commands(&s.target, record, lang),
                         })
                     })
                     .collect(),
@@ -104,22 +105,33 @@ fn word(s: &str) -> String {
 }
 
 /// The commands that do a step, for this record.
-pub fn commands(target: &Target, record: &Record) -> Vec<String> {
+pub fn commands(target: &Target, record: &Record, lang: Lang) -> Vec<String> {
     let id = record.id.to_string();
     let vendor_args =
         |vendor: &str, system: &str| format!("--vendor {} --system {}", word(vendor), word(system));
     match target {
-        Target::Question { id: q } => vec![format!("shindan answer {id} {q} VALUE")],
+        Target::Question { id: q } => vec![format!(
+            "shindan answer {id} {} VALUE",
+            question_number::printed(Questionnaire::embedded(), q, lang)
+        )],
         Target::ChecklistItem { edition, item } => {
+            // The number as printed on the form (`2⑦`, `'1(1)'`, `2④-サーバ`): what the
+            // command line takes, quoted for the shell where it needs it.
+            let number = word(
+                &Editions::shipped()
+                    .get(edition)
+                    .and_then(|e| e.item(item))
+                    .map_or_else(|| item.clone(), |i| i.key()),
+            );
             let carried = record
                 .checklists
                 .get(edition)
                 .and_then(|a| a.latest(item))
                 .is_some_and(|a| a.carried.is_some());
             if carried {
-                vec![format!("shindan confirm {id} --item {item}")]
+                vec![format!("shindan confirm {id} --item {number}")]
             } else {
-                vec![format!("shindan checklist answer {id} {item} yes|no")]
+                vec![format!("shindan checklist answer {id} {number} yes|no")]
             }
         }
         Target::Control { id: c } => match Catalog::embedded().control(c).map(|c| c.by) {

@@ -134,6 +134,17 @@ pub fn implausible_revenue(thousand: i64, beds: i64) -> Option<i64> {
     off.then_some(average)
 }
 
+/// The warning under a revenue being typed, on the interview and the budget screen's what-if
+/// alike: the amount is [`IMPLAUSIBLE_FACTOR`] times off the 図２ average of the beds' row.
+pub fn revenue_warning(thousand: i64, beds: i64, lang: Lang) -> Option<String> {
+    let average = super::spoken::say(implausible_revenue(thousand, beds)?, lang);
+    let factor = IMPLAUSIBLE_FACTOR;
+    Some(match lang {
+        Lang::Ja => format!("⚠ 同じ病床規模の平均収益（図２）{average} から{factor}倍以上離れています。千円単位か確かめてください"),
+        Lang::En => format!("⚠ {factor}× or more off the average revenue of this bed class (figure 2, {average}): is it in thousand yen?"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

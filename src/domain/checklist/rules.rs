@@ -27,8 +27,8 @@ pub enum DateField {
 impl DateField {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            DateField::Checked => lang.pick("確認日", "checked_on"),
-            DateField::Target => lang.pick("目標日", "target_on"),
+            DateField::Checked => lang.pick("確認日", "date checked"),
+            DateField::Target => lang.pick("目標日", "target date"),
         }
     }
 }
@@ -57,34 +57,34 @@ pub enum ChecklistError {
     #[error("{}: `{input}` is not a date: write YYYY-MM-DD", field.name(Lang::En))]
     NotADate { field: DateField, input: String },
     #[error(
-        "checked_on {checked_on} is in the future: the date checked is today ({today}) or earlier"
+        "the date checked {checked_on} is in the future: the date checked is today ({today}) or earlier"
     )]
     CheckedInFuture {
         checked_on: NaiveDate,
         today: NaiveDate,
     },
-    #[error("checked_on {checked_on} is before the previous check ({previous}): a re-check is dated on or after it")]
+    #[error("the date checked {checked_on} is before the previous check ({previous}): a re-check is dated on or after it")]
     CheckedBeforePrevious {
         checked_on: NaiveDate,
         previous: NaiveDate,
     },
-    #[error("`no` needs a target date (target_on) from {checked_on} to {}", limit.date)]
+    #[error("`no` needs a target date from {checked_on} to {}", limit.date)]
     NoTarget {
         checked_on: NaiveDate,
         limit: TargetLimit,
     },
-    #[error("a target date is given only with `no`: leave target_on empty for `yes`")]
+    #[error("a target date is given only with `no`: leave the target date empty for `yes`")]
     TargetOnYes,
     #[error(
         "`{item}` takes no target date: a hospital without systems has nothing to put in place"
     )]
     TargetOnGate { item: String },
-    #[error("target_on {target_on} is before checked_on {checked_on}: the target is on or after the day checked")]
+    #[error("the target date {target_on} is before the date checked {checked_on}: the target is on or after the day checked")]
     TargetBeforeCheck {
         target_on: NaiveDate,
         checked_on: NaiveDate,
     },
-    #[error("target_on {target_on} is after {}{}: the target is at the latest {}", limit.date, limit_reason_en(limit), limit.date)]
+    #[error("the target date {target_on} is after {}{}: the target is at the latest {}", limit.date, limit_reason_en(limit), limit.date)]
     TargetTooLate {
         target_on: NaiveDate,
         limit: TargetLimit,
@@ -101,7 +101,7 @@ fn limit_reason_en(l: &TargetLimit) -> &'static str {
     if l.by_item {
         " (the item's own deadline)"
     } else {
-        " (the end of the fiscal year of checked_on)"
+        " (the end of the fiscal year of the date checked)"
     }
 }
 

@@ -153,12 +153,12 @@ pub(super) fn survey_source(
     )
 }
 
-fn checklist_source(c: &ChecklistSummary, label: &str) -> Text {
+fn checklist_source(c: &ChecklistSummary, label: &Text) -> Text {
     text(
-        format!("厚労省チェックリスト{} {label}", c.edition_name.ja)
+        format!("厚労省チェックリスト{} {}", c.edition_name.ja, label.ja)
             .trim_end()
             .to_string(),
-        format!("MHLW checklist, {} {label}", c.edition_name.en)
+        format!("MHLW checklist, {} {}", c.edition_name.en, label.en)
             .trim_end()
             .to_string(),
     )
@@ -169,8 +169,8 @@ fn past_due(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
         out.push(step(
             Tier::PastDue,
             text(
-                format!("{} を実施する：{}", t.label, t.text.ja),
-                format!("Do {}: {}", t.label, t.text.en),
+                format!("{} を実施する：{}", t.label.ja, t.text.ja),
+                format!("Do {}: {}", t.label.en, t.text.en),
             ),
             text(
                 format!("いいえと回答し、目標日 {} を過ぎています", t.on),
@@ -278,8 +278,8 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
         out.push(step(
             Tier::Checklist,
             text(
-                format!("{}と {} の回答をすり合わせる", k.vendor, k.label),
-                format!("Settle {} with {}", k.label, k.vendor),
+                format!("{}と {} の回答をすり合わせる", k.vendor, k.label.ja),
+                format!("Settle {} with {}", k.label.en, k.vendor),
             ),
             text(
                 format!(
@@ -312,7 +312,7 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 format!("必須{}項目がすべて未回答", c.required),
                 format!("None of the {} required items is answered", c.required),
             ),
-            checklist_source(c, ""),
+            checklist_source(c, &Text::default()),
             c.missing
                 .first()
                 .map_or(Target::Carried, |m| Target::item(&c.edition, &m.item)),
@@ -322,8 +322,8 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
         out.push(step(
             Tier::Checklist,
             text(
-                format!("{} に回答する：{}", first.label, first.text.ja),
-                format!("Answer {}: {}", first.label, first.text.en),
+                format!("{} に回答する：{}", first.label.ja, first.text.ja),
+                format!("Answer {}: {}", first.label.en, first.text.en),
             ),
             text(
                 format!(
@@ -367,7 +367,7 @@ fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
                 format!("{system}の事業者回答がないと準備は完了しません"),
                 format!("Readiness needs the vendor's answers for {system}"),
             ),
-            checklist_source(c, ""),
+            checklist_source(c, &Text::default()),
             Target::VendorPacket {
                 edition: c.edition.clone(),
                 vendor: vendor.clone(),

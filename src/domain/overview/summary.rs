@@ -374,7 +374,8 @@ pub(crate) fn budget_questions(lang: Lang) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub item: String,
-    pub label: String,
+    /// The number as printed, with its device (2④ サーバ / 2④ Server).
+    pub label: Text,
     pub text: Text,
     pub on: NaiveDate,
     pub overdue: bool,
@@ -383,7 +384,8 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingItem {
     pub item: String,
-    pub label: String,
+    /// The number as printed, with its device (2④ サーバ / 2④ Server).
+    pub label: Text,
     pub text: Text,
     /// Unanswered, or why the latest answer does not count (both languages).
     pub gap: Text,
@@ -392,7 +394,8 @@ pub struct MissingItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VendorConflict {
     pub item: String,
-    pub label: String,
+    /// The number as printed, with its device (2④ サーバ / 2④ Server).
+    pub label: Text,
     pub vendor: String,
     pub system: String,
     pub hospital: YesNo,
@@ -425,8 +428,8 @@ impl ChecklistSummary {
         let find = |id: &str| view.row(id);
         let label = |id: &str| {
             find(id)
-                .map(|row| row.item.label().to_string())
-                .unwrap_or_else(|| id.to_string())
+                .map(|row| row.item.printed_text())
+                .unwrap_or_else(|| text(id.to_string(), id.to_string()))
         };
         let item_text = |id: &str| {
             find(id)
@@ -482,7 +485,7 @@ impl ChecklistSummary {
                 }
                 Some(Target {
                     item: row.item.id.clone(),
-                    label: row.item.label().to_string(),
+                    label: row.item.printed_text(),
                     text: row.item.text.clone(),
                     on: a.target_on?,
                     overdue: row.overdue,

@@ -34,7 +34,8 @@ pub fn part(
     part.blocks.push(Block::Facts(vec![
         (
             lang.pick("版", "Edition").to_string(),
-            format!("{} ({})", edition.short_name(lang), edition.id),
+            // The edition's name alone: its id (mhlw-r7) is for `--edition` and the JSON.
+            edition.short_name(lang),
         ),
         (
             lang.pick("立入検査の準備", "Ready for inspection")
@@ -75,7 +76,7 @@ pub fn part(
         for m in &summary.missing {
             t.row(
                 [
-                    m.label.clone(),
+                    m.label.get(lang).to_string(),
                     m.text.get(lang).to_string(),
                     m.gap.get(lang).to_string(),
                 ],
@@ -110,7 +111,11 @@ pub fn part(
                 on.push_str(lang.pick("（期限切れ）", " (past due)"));
             }
             t.row(
-                [g.label.clone(), g.text.get(lang).to_string(), on],
+                [
+                    g.label.get(lang).to_string(),
+                    g.text.get(lang).to_string(),
+                    on,
+                ],
                 g.overdue,
             );
         }

@@ -444,7 +444,7 @@ fn checklist(c: &ChecklistSummary, lang: Lang) -> Vec<(String, String)> {
         .missing
         .iter()
         .take(MISSING)
-        .map(|m| m.label.clone())
+        .map(|m| m.label.get(lang).to_string())
         .collect();
     if c.missing.len() > MISSING {
         missing.push(match lang {
@@ -462,7 +462,7 @@ fn checklist(c: &ChecklistSummary, lang: Lang) -> Vec<(String, String)> {
             } else {
                 ""
             };
-            format!("{} {}{late}", t.label, t.on)
+            format!("{} {}{late}", t.label.get(lang), t.on)
         })
         .collect();
     vec![

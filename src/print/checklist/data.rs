@@ -23,13 +23,12 @@ fn md_cell(s: &str) -> String {
 pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
     let e = v.edition;
     let mut out = format!(
-        "# {}\n\n- {}: {}\n- {}: {} ({})\n- {}: {}\n- {}: {}/{}, {}: {}/{}, {}: {}\n",
+        "# {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}/{}, {}: {}/{}, {}: {}\n",
         e.title.get(lang),
         lang.pick("医療機関名", "Hospital"),
         v.hospital.as_deref().unwrap_or("—"),
         lang.pick("版", "Edition"),
         e.short_name(lang),
-        e.id,
         lang.pick("記録ID", "Record"),
         v.record,
         lang.pick("必須項目", "Required items"),

@@ -141,10 +141,7 @@ pub fn hospital_html(v: &ChecklistView, lang: Lang, printed_on: NaiveDate) -> St
     );
     body.push_str(&meta_table(&[
         (lang.pick("医療機関名", "Hospital"), escape(&hospital)),
-        (
-            lang.pick("版", "Edition"),
-            format!("{} ({})", escape(&e.short_name(lang)), escape(&e.id)),
-        ),
+        (lang.pick("版", "Edition"), escape(&e.short_name(lang))),
         (lang.pick("記録ID", "Record"), escape(&v.record)),
         (lang.pick("印刷日", "Printed"), printed_on.to_string()),
     ]));

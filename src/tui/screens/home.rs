@@ -341,7 +341,7 @@ impl Screen for Home {
                     };
                     self.mode = Mode::Copy {
                         id: row.id.clone(),
-                        field: TextField::single(&year.to_string()),
+                        field: TextField::single(&year.label(env.lang)),
                         error: None,
                     };
                 }

@@ -56,8 +56,8 @@ pub(super) fn budget_lines(
     );
     let own = match b.own {
         OwnBracket::Unanswered => Some(lang.pick(
-            "貴院の予算区分は未回答です（budget_bracket）。",
-            "Your budget bracket is not answered yet (budget_bracket).",
+            "貴院の予算区分は未回答です（{}）。",
+            "Your budget bracket is not answered yet ({}).",
         )),
         OwnBracket::NoBracket => Some(lang.pick(
             "貴院は「わからない」：区分を答えなかった病院に数えています。",
@@ -73,7 +73,7 @@ pub(super) fn budget_lines(
         .to_string();
     if let Some(o) = own {
         foot.push_str(lang.pick("", " "));
-        foot.push_str(o);
+        foot.push_str(&o.replace("{}", &asked("budget_bracket", lang)));
     }
     foot.push_str(&note(&b.reading.map(str::to_string)));
     indented(out, "  ", &foot, 2);
@@ -98,8 +98,8 @@ pub(super) fn staff_lines(
             .to_string(),
         (Some(t), None) => lang.pick(&format!("{t}人"), &format!("{t}")).to_string(),
         (None, _) => lang
-            .pick("未回答（staff_total）", "not answered (staff_total)")
-            .to_string(),
+            .pick("未回答（問{}）", "not answered (Q{})")
+            .replace("{}", &question_no("staff_total")),
     };
     let you = lang.pick("  貴院：", "  You: ");
     indented(out, you, &own, text::width(you));

@@ -402,12 +402,12 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             "",
             &match lang {
                 Lang::Ja => format!(
-                    "指標{}件はまだ回答がありません。`shindan answer {} 質問ID 回答` で答えると、下の数値と比べられます。",
+                    "指標{}件はまだ回答がありません。`shindan answer {} 問番号 回答` で答えると、下の数値と比べられます。",
                     unanswered.len(),
                     pos.record
                 ),
                 Lang::En => format!(
-                    "None of the {} indicators is answered yet. Answer with `shindan answer {} QUESTION VALUE` to compare with the figures below.",
+                    "None of the {} indicators is answered yet. Answer with `shindan answer {} QUESTION-NUMBER VALUE` to compare with the figures below.",
                     unanswered.len(),
                     pos.record
                 ),
@@ -430,6 +430,18 @@ fn summary(pos: &Position, lang: Lang, out: &mut Vec<String>) {
 
 fn lagging_and_others_empty(pos: &Position) -> bool {
     pos.lagging().is_empty() && pos.other_concerns().is_empty()
+}
+
+/// 問7 / Q7: a question as the hospital reads it, and as `shindan answer` takes it.
+fn asked(id: &str, lang: Lang) -> String {
+    crate::domain::question_number::printed(Questionnaire::embedded(), id, lang)
+}
+
+/// A question's number alone, for a sentence that says 問 or Q itself.
+fn question_no(id: &str) -> String {
+    Questionnaire::embedded()
+        .number(id)
+        .map_or_else(|| id.to_string(), |n| n.to_string())
 }
 
 #[cfg(test)]

@@ -11,18 +11,13 @@ pub(super) fn indicator_lines(
     out: &mut Vec<String>,
 ) {
     let survey = benchmark();
-    indented(
-        out,
-        "◆ ",
-        &format!("{} [{}]", ip.indicator.text.get(lang), ip.indicator.id),
-        2,
-    );
+    indented(out, "◆ ", ip.indicator.text.get(lang), 2);
     let mut own = value_label(ip.hospital, lang).to_string();
-    // With the question ids: they say which answer is which, and are what `answer` takes.
+    // With the question numbers: they say which answer is which, and are what `answer` takes.
     let answers: Vec<String> = ip
         .answers
         .iter()
-        .map(|(q, v)| format!("{}={}", q.id, q.describe(v, lang)))
+        .map(|(q, v)| format!("{}={}", asked(&q.id, lang), q.describe(v, lang)))
         .collect();
     if !answers.is_empty() {
         own.push_str(&paren(lang, &answers.join(lang.pick("、", ", "))));
@@ -41,8 +36,9 @@ pub(super) fn indicator_lines(
             out,
             "",
             &format!(
-                "{}shindan answer {id} {q} {options}",
+                "{}shindan answer {id} {} {options}",
                 lang.pick("回答： ", "answer: "),
+                asked(q, lang),
             ),
             text::width(you),
         );

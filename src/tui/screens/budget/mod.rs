@@ -11,7 +11,7 @@
 mod made;
 mod render;
 
-use crate::domain::budget::spoken::say;
+use crate::domain::budget::spoken;
 use crate::domain::budget::typed::{self, TypedError};
 use crate::domain::budget::{BudgetData, BudgetError, HospitalBudget, Level, WhatIf};
 use crate::domain::survey::Survey;
@@ -49,8 +49,11 @@ pub(super) enum Form {
     /// The annual revenue, in thousand yen as the interview asks it.
     Revenue {
         field: TextField,
-        /// "= 50億円": what the typed thousands say, so that a zero too many shows.
+        /// "= 5,000,000千円 = 50億円": what the typed thousands say, so that a zero too many
+        /// shows; the interview's revenue question echoes the same.
         reading: Option<String>,
+        /// The 図２ plausibility warning, as under the interview's revenue question.
+        warning: Option<String>,
         error: Option<TypedError>,
     },
 }
@@ -123,9 +126,10 @@ impl BudgetScreen {
             let mut form = Form::Revenue {
                 field: TextField::single(&text),
                 reading: None,
+                warning: None,
                 error: None,
             };
-            read_revenue(&mut form, self.lang);
+            read_revenue(&mut form, self.lang, self.beds());
             self.form = Some(form);
         }
     }
@@ -167,7 +171,7 @@ impl BudgetScreen {
     }
 
     fn form_key(&mut self, key: KeyEvent) -> Action {
-        let lang = self.lang;
+        let (lang, beds) = (self.lang, self.beds());
         let Some(form) = self.form.as_mut() else {
             return Action::None;
         };
@@ -194,7 +198,7 @@ impl BudgetScreen {
                 };
                 // The rates' message stays until Enter checks again: it says what was refused.
                 if field.handle(key) == FieldKey::Edited {
-                    read_revenue(form, lang);
+                    read_revenue(form, lang, beds);
                 }
             }
         }
@@ -203,6 +207,11 @@ impl BudgetScreen {
 
     pub(super) fn form(&self) -> Option<&Form> {
         self.form.as_ref()
+    }
+
+    /// The record's beds, which the model is built on.
+    fn beds(&self) -> Option<i64> {
+        self.base.as_ref().ok().map(|b| b.inputs.beds)
     }
 }
 
@@ -220,18 +229,34 @@ fn bare_percent(p: String) -> String {
     p.trim_end_matches('%').to_string()
 }
 
-/// What the typed revenue says in 万円, when it is a revenue at all.
-fn read_revenue(form: &mut Form, lang: Lang) {
-    if let Form::Revenue { field, reading, .. } = form {
-        *reading = typed::revenue(&field.text())
-            .ok()
-            .map(|r| format!("= {}", say(r, lang)));
+/// What the typed revenue says in 万/億円 and whether it is plausible for the beds, when it is
+/// a revenue at all: the interview's revenue question says the same.
+fn read_revenue(form: &mut Form, lang: Lang, beds: Option<i64>) {
+    if let Form::Revenue {
+        field,
+        reading,
+        warning,
+        ..
+    } = form
+    {
+        let typed = typed::revenue(&field.text()).ok();
+        *reading = typed.map(|r| format!("= {}", spoken::echo(r, lang)));
+        *warning = typed
+            .zip(beds)
+            .and_then(|(r, b)| typed::revenue_warning(r, b, lang));
     }
 }
 
 impl Screen for BudgetScreen {
     fn pane(&self) -> Option<Pane> {
         Some(Pane::Budget)
+    }
+
+    /// A budget step lands on the what-if: the revenue form, on the hospital's own figure.
+    fn open_at(&mut self, target: &crate::domain::overview::Target, _env: &mut Env) {
+        if matches!(target, crate::domain::overview::Target::Budget { .. }) {
+            self.open_revenue();
+        }
     }
 
     fn scope(&self) -> Scope {
@@ -317,7 +342,7 @@ impl Screen for BudgetScreen {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        let lang = self.lang;
+        let (lang, beds) = (self.lang, self.beds());
         match self.form.as_mut() {
             Some(Form::Rates {
                 min,
@@ -332,7 +357,7 @@ impl Screen for BudgetScreen {
                 if let Form::Revenue { field, .. } = form {
                     field.paste(text);
                 }
-                read_revenue(form, lang);
+                read_revenue(form, lang, beds);
             }
             None => {}
         }

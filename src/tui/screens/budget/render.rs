@@ -226,7 +226,12 @@ fn form_lines(
             out.push(Line::from(spans));
             error
         }
-        Form::Revenue { reading, error, .. } => {
+        Form::Revenue {
+            reading,
+            warning,
+            error,
+            ..
+        } => {
             out.push(rule(
                 lang.pick(
                     "別の年間収益で試算（千円、記録は変わりません）",
@@ -249,6 +254,14 @@ fn form_lines(
                 Span::raw(unit),
                 Span::styled(reading.clone().unwrap_or_default(), t.accent()),
             ]));
+            if let Some(warning) = warning {
+                for l in wrap(warning, w.saturating_sub(2).max(10))
+                    .into_iter()
+                    .take(2)
+                {
+                    out.push(Line::styled(format!(" {l}"), t.error()));
+                }
+            }
             error
         }
     };

@@ -21,6 +21,7 @@ mod form_view;
 mod lines;
 mod note;
 mod offered;
+mod open_at;
 mod readiness;
 mod render;
 mod vendors;
@@ -300,6 +301,12 @@ impl Checklist {
 impl Screen for Checklist {
     fn pane(&self) -> Option<Pane> {
         Some(Pane::Checklist)
+    }
+
+    fn open_at(&mut self, target: &crate::domain::overview::Target, env: &mut Env) {
+        if let Some(session) = env.session.as_deref() {
+            self.land(target, session);
+        }
     }
 
     fn scope(&self) -> Scope {

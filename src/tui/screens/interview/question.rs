@@ -280,19 +280,11 @@ impl Interview {
             _ => {}
         }
         let beds = record.value("beds").and_then(|v| v.as_number());
-        if let Some(average) = beds
+        if let Some(warning) = beds
             .filter(|_| q.id == "revenue")
-            .and_then(|b| typed::implausible_revenue(n, b))
+            .and_then(|b| typed::revenue_warning(n, b, l))
         {
-            let factor = typed::IMPLAUSIBLE_FACTOR;
-            out.push((
-                l.pick(
-                    &format!("⚠ 同じ病床規模の平均収益（図２）{} から{factor}倍以上離れています。千円単位か確かめてください", spoken::say(average, l)),
-                    &format!("⚠ {factor}× or more off the average revenue of this bed class (figure 2, {}): is it in thousand yen?", spoken::say(average, l)),
-                )
-                .to_string(),
-                true,
-            ));
+            out.push((warning, true));
         }
         out
     }

@@ -13,6 +13,7 @@ mod filter;
 mod heat;
 mod marks;
 mod note;
+mod open_at;
 mod render;
 mod tree;
 mod walk;
@@ -353,6 +354,10 @@ impl MatrixScreen {
 impl Screen for MatrixScreen {
     fn pane(&self) -> Option<Pane> {
         Some(Pane::Matrix)
+    }
+
+    fn open_at(&mut self, target: &crate::domain::overview::Target, _env: &mut Env) {
+        self.land(target);
     }
 
     fn scope(&self) -> Scope {

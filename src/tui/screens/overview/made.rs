@@ -461,7 +461,7 @@ fn checklist(o: &Overview, lang: Lang) -> Panel {
                 } else {
                     ("", Tone::Plain)
                 };
-                lines.push(line(format!("{} {}{late}", t.on, t.label), tone));
+                lines.push(line(format!("{} {}{late}", t.on, t.label.get(lang)), tone));
             }
         }
     }
