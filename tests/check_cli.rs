@@ -311,7 +311,12 @@ fn survey_prints_the_dataset_with_sources() {
     for lang in ["ja", "en"] {
         let out = run_ok(tmp.path(), &["--lang", lang, "survey"]);
         assert_fits_80(&out);
-        assert!(out.contains("p46 図６") && out.contains("founder 5/7"));
+        let fig6 = if lang == "ja" {
+            "p46 図６"
+        } else {
+            "p46 fig. 6 (図６)"
+        };
+        assert!(out.contains(fig6) && out.contains("founder 5/7"), "{lang}");
     }
     let out = run_ok(tmp.path(), &["survey"]);
     assert!(out.contains("対象5,596病院、回答1,144病院（回答率20.4%）"));

@@ -195,7 +195,7 @@ fn every_figure_cites_the_page_of_its_place() {
         );
     }
     assert_eq!(cite("overall 7/7", s, Lang::Ja), "全体結果(7/7) p11");
-    assert_eq!(cite("p46 図６", s, Lang::En), "p46 図６");
+    assert_eq!(cite("p46 図６", s, Lang::En), "p46 fig. 6 (図６)");
 }
 
 /// The report's text, where the checkout has it beside it (see the fresh-clone issue).
@@ -401,5 +401,206 @@ fn aggregate_counts_each_hospital_once_per_year_not_each_file() {
     assert!(
         md.contains("sent-again.json") || md.contains(&this_year[0]),
         "{md}"
+    );
+}
+
+/// Japanese left in an English text, outside what may be quoted: the report's own words in
+/// 「」, a figure's name beside its English one ("fig. 6 (図６)"), a guideline's section title
+/// quoted after "GL 1.0", the hospital's own words (its name, notes), and the form's labels
+/// (医療機関確認用 …) that say which paper a line is on, which stand in parentheses after
+/// English words that render them.
+fn japanese_outside_quotes(text: &str, own_words: &[&str]) -> Vec<String> {
+    let mut t = text.to_string();
+    for w in own_words {
+        t = t.replace(w, "");
+    }
+    // A stylesheet's full-width space is an indent, not words.
+    while let (Some(a), Some(b)) = (t.find("<style>"), t.find("</style>")) {
+        if b < a {
+            break;
+        }
+        t.replace_range(a..b + "</style>".len(), "");
+    }
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in t.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let japanese = |c: char| matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}');
+    let mut found = Vec::new();
+    for line in out.lines() {
+        let mut rest = line.to_string();
+        // "fig. 6 (図６)", "figs. 3–4 (図３・図４)"
+        for (i, _) in line.match_indices("(図") {
+            if line[..i]
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_digit())
+            {
+                if let Some(end) = line[i..].find(')') {
+                    rest = rest.replace(&line[i..i + end + 1], "");
+                }
+            }
+        }
+        if let Some(i) = rest.find("GL 1.0 \"") {
+            rest.truncate(i);
+        }
+        // A command to copy names an item by its key on the form (前提, 2④-サーバ), which is
+        // the same in both languages: it is what the CLI and the vendor's CSV take.
+        if let Some(i) = rest.find("shindan checklist answer ") {
+            rest.truncate(i);
+        }
+        if rest.chars().any(japanese) {
+            found.push(line.trim().to_string());
+        }
+    }
+    found
+}
+
+/// Point 10: with `--lang en` no command's output keeps Japanese beside English except the
+/// quoted originals — 「2割程度」 is quoted beside "~17–23%", 総評 is "summary", 図６ is
+/// "fig. 6", the p34 amounts are said in yen, the brackets are ASCII, and no role is half
+/// Japanese.
+#[test]
+fn english_outputs_keep_japanese_only_in_quotes() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let id = hospital(dir);
+    ok(
+        dir,
+        &[
+            "contacts",
+            &id,
+            "set",
+            "director",
+            "--name",
+            "Dr. Sato",
+            "--phone",
+            "03-0000-0000",
+        ],
+    );
+    let en = |args: &[&str]| {
+        let mut a = vec!["--lang", "en"];
+        a.extend_from_slice(args);
+        ok(dir, &a)
+    };
+    let data = dir.to_str().unwrap().to_string();
+    let outputs: Vec<(String, String)> = [
+        vec!["show", &id],
+        vec!["check", &id],
+        vec!["export", &id, "--format", "md"],
+        vec!["export", &id, "--format", "csv"],
+        vec!["export", &id, "--format", "html"],
+        vec!["budget", "--beds", "350"],
+        vec!["budget", "--report"],
+        vec!["survey"],
+        vec!["list"],
+        vec!["aggregate", &data],
+        vec!["contacts", &id],
+        vec!["control", &id],
+        vec!["vendor-brief", &id],
+        vec!["budget", "--help"],
+    ]
+    .into_iter()
+    .map(|args| (args.join(" "), en(&args)))
+    .collect();
+    // The hospital's own words are its own.
+    let own = ["みなと病院"];
+    let mut bad = Vec::new();
+    for (cmd, out) in &outputs {
+        for line in japanese_outside_quotes(out, &own) {
+            bad.push(format!("{cmd}: {line}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "Japanese outside quotes:\n{}",
+        bad.join("\n")
+    );
+
+    // The words are there, quoted, beside their English rendering — not dropped.
+    let check = &outputs[1].1;
+    assert!(check.contains("~17–23% (「2割程度」)"), "{check}");
+    assert!(check.contains("overall results summary, p4"), "{check}");
+    let report = &outputs[6].1;
+    assert!(
+        report.contains("~¥3.6 million") && !report.contains("360万程度"),
+        "{report}"
+    );
+    let md = &outputs[2].1;
+    assert!(
+        md.contains("[the report's default]") && !md.contains('［'),
+        "{md}"
+    );
+    assert!(
+        outputs[10].1.contains("Director or administrator"),
+        "{}",
+        outputs[10].1
+    );
+
+    // The scan itself finds what it must: a bare word, a cut-off cell, a full-width bracket.
+    assert_eq!(
+        japanese_outside_quotes("~17–23% (2割程度) [by founder 総評]", &[]).len(),
+        1
+    );
+    assert!(japanese_outside_quotes("~17–23% (「2割程度」), p46 fig. 6 (図６)", &[]).is_empty());
+    assert_eq!(
+        japanese_outside_quotes("15% ［the report's default］", &[]).len(),
+        1
+    );
+}
+
+/// Point 3: a next step's amount says when it is rounded — 約 and the exact 千円 beside it,
+/// the exact figure being the model's own.
+#[test]
+fn a_next_steps_amount_says_it_is_rounded() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let id = hospital(dir);
+    let ja = ok(dir, &["check", &id]);
+    let step = ja
+        .lines()
+        .find(|l| l.contains("セキュリティ予算を年"))
+        .unwrap_or_else(|| panic!("{ja}"));
+    // 「年約745万円（7,445千円）増やし」: 7,445千円 rounds to 745万円, and says 約.
+    let after = step.split("セキュリティ予算を年").nth(1).unwrap();
+    assert!(after.starts_with('約'), "{step}");
+    let man: i64 = after[after.find('約').unwrap() + '約'.len_utf8()..]
+        .split('万')
+        .next()
+        .unwrap()
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    let thousand: i64 = after
+        .split('（')
+        .nth(1)
+        .unwrap()
+        .split('千')
+        .next()
+        .unwrap()
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert_eq!((thousand + 5) / 10, man, "{step}");
+    assert_ne!(thousand % 10, 0, "a whole 万円 needs no 約: {step}");
+    let en = ok(dir, &["--lang", "en", "check", &id]);
+    assert!(
+        en.contains(&format!(
+            "Raise the security budget by about ¥{}.{} million (¥{} thousand)",
+            man / 100,
+            man % 100,
+            {
+                let t = thousand.to_string();
+                format!("{},{}", &t[..t.len() - 3], &t[t.len() - 3..])
+            }
+        )),
+        "{en}"
     );
 }

@@ -291,7 +291,7 @@ fn in_between_ranks_by_kind_of_evidence() {
     );
     assert_eq!(
         s[5].why.en,
-        "~57–63% (6割前後) of 300–499 beds: Backup kept offline or off site (n=283, by bed size 3/7, p16). You are not among them: a minority"
+        "~57–63% (「6割前後」) of 300–499 beds: Backup kept offline or off site (n=283, by bed size 3/7, p16). You are not among them: a minority"
     );
     assert_eq!(
         s[8].action.ja,
@@ -399,9 +399,27 @@ fn every_step_has_both_languages_and_ranks_run_from_one() {
         assert_eq!(s.rank, i + 1);
         for t in [&s.action, &s.why, &s.source] {
             assert!(!t.ja.is_empty() && !t.en.is_empty(), "{s:?}");
-            assert!(!t.en.contains('「'), "Japanese quote in English: {}", t.en);
+            // The report's own words may be quoted in 「」 beside the English, and a figure's
+            // name in parentheses after its English one ("fig. 6 (図６)"); nowhere else.
+            let unquoted: String =
+                t.en.split('「')
+                    .map(|part| part.split_once('」').map_or(part, |(_, rest)| rest))
+                    .collect::<String>()
+                    .split("(図")
+                    .enumerate()
+                    .map(|(i, part)| match i {
+                        0 => part,
+                        _ => part.split_once(')').map_or(part, |(_, rest)| rest),
+                    })
+                    .collect();
+            assert!(
+                !unquoted
+                    .chars()
+                    .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}')),
+                "Japanese outside a quote in English: {}",
+                t.en
+            );
         }
-        let _ = Lang::En;
     }
 }
 

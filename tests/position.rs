@@ -332,7 +332,7 @@ fn sentences_say_minority_or_majority_only_where_the_figure_supports_it() {
     assert_eq!(
         vpn.sentence(&vpn.founder, Lang::En).unwrap(),
         // Said of the other founders together: never called this founder's own figure.
-        "Only ~17–23% (2割前後) of the other founders on average: Flagged VPN left unpatched. You are in that minority. Few peers answered so: a first candidate to fix."
+        "Only ~17–23% (「2割前後」) of the other founders on average: Flagged VPN left unpatched. You are in that minority. Few peers answered so: a first candidate to fix."
     );
     // A label that quotes is not quoted twice.
     let closed = get("closed_network_belief");

@@ -432,7 +432,7 @@ fn to_md(
         "\n## {}\n\n| {} |",
         l(
             "年間セキュリティ予算の区分（図６の形）",
-            "Annual security budget brackets (as 図６)"
+            "Annual security budget brackets (as fig. 6)"
         ),
         l("病床規模", "Beds")
     ));
@@ -466,7 +466,7 @@ fn to_md(
         "\n## {}\n\n{}\n\n| {} | {} | {} | {} {min} | {} {sufficient} | {} {min} | {} {sufficient} |\n|---|---:|---:|---:|---:|---:|---:|\n",
         l(
             "推計予算（図６）と過不足（図７）、千円",
-            "Estimated budget (図６) and shortfall (図７), thousand yen"
+            "Estimated budget (fig. 6) and shortfall (fig. 7), thousand yen"
         ),
         l(
             "報告と同じ計算：区分の代表値×件数の合計÷区分を選んだ数（わからない・未回答は除く）、各段階で千円未満切り捨て。必要額は収益×2.21%のIT予算の15%／30%。負は不足。",

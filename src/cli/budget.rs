@@ -15,10 +15,10 @@ use crate::domain::{Lang, Questionnaire, Record, RecordId};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "All amounts in thousand yen (千円), floored at every step as the report does: \
+    after_help = "All amounts in thousand yen, floored at every step as the report does: \
                   IT budget = revenue × 2.21%, required = IT budget × 15% (minimum) and 30% \
                   (sufficient), shortfall = actual − required (negative: short), beside the \
-                  bed class's estimate (図６, 図７). No record is read or written."
+                  bed class's estimate (figs. 6–7). No record is read or written."
 )]
 pub struct Args {
     /// Licensed beds, 20 or more (gives the bed class and the default revenue)
@@ -29,7 +29,7 @@ pub struct Args {
         allow_hyphen_values = true
     )]
     beds: Option<String>,
-    /// Annual revenue, thousand yen [default: the average of the hospital's bed row, 図２]
+    /// Annual revenue, thousand yen [default: the average of the hospital's bed row, fig. 2]
     #[arg(long, value_name = "K", allow_hyphen_values = true)]
     revenue: Option<String>,
     /// Exact annual security budget, thousand yen
@@ -53,7 +53,7 @@ pub struct Args {
     /// actual, actual_source, shortfall, cohort; thousand yen)
     #[arg(long)]
     json: bool,
-    /// Print the report's 図５, 図６, 図７ and p34 tables, computed from their inputs
+    /// Print the report's figs. 5–7 and p34 tables, computed from their inputs
     #[arg(long, conflicts_with_all = [
         "beds", "revenue", "budget", "bracket", "min_rate", "sufficient_rate", "json"
     ])]

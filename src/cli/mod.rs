@@ -63,7 +63,7 @@ use usage::generate::Generate;
     name = "shindan",
     version,
     about = "診断 — a hospital's own cyber-security assessment, on the 2022 survey of the four hospital associations",
-    long_about = "shindan walks a hospital through the 2022 四病院団体協議会 security questionnaire, \
+    long_about = "shindan walks a hospital through the 2022 security questionnaire of the four hospital associations, \
                   keeps its answers in a local data dir, and compares them with the survey. \
                   Without a subcommand it opens the interview (a terminal UI)."
 )]
@@ -156,7 +156,7 @@ pub enum Command {
     Control(control::Args),
     /// The vendor's controls not in place, as requests to hand to the vendor
     VendorBrief(vendor_brief::Args),
-    /// Security budget shortfall (提言１) for a hospital's own numbers, or the report's tables
+    /// Security budget shortfall (proposal 1) for a hospital's own numbers, or the report's tables
     Budget(budget::Args),
 }
 

@@ -25,7 +25,19 @@ pub fn place(source: &str, lang: Lang) -> String {
                 "overall" => lang.pick("全体結果", "overall results"),
                 "bed" => lang.pick("病床規模別", "by bed size"),
                 "founder" => lang.pick("開設者別", "by founder"),
+                // "p46 図６" → "p46 fig. 6 (図６)", "p2 調査対象" → "p2 respondents".
+                _ if lang == Lang::En => {
+                    return crate::domain::survey::render::english_figures(
+                        &part.replace("調査対象", "respondents"),
+                    )
+                }
                 _ => return part.to_string(),
+            };
+            // 総評 is the part's summary page.
+            let rest = if lang == Lang::En && rest == "総評" {
+                "summary"
+            } else {
+                rest
             };
             if lang == Lang::Ja && rest.contains('/') {
                 format!("{name}({rest})")
@@ -49,6 +61,10 @@ mod tests {
         assert_eq!(place("founder 5/7", Lang::En), "by founder 5/7");
         assert_eq!(place("bed 総評", Lang::Ja), "病床規模別 総評");
         assert_eq!(place("p46 図６", Lang::Ja), "p46 図６");
+        // English names the page and the figure in English, the figure's own name beside it.
+        assert_eq!(place("bed 総評", Lang::En), "by bed size summary");
+        assert_eq!(place("p46 図６", Lang::En), "p46 fig. 6 (図６)");
+        assert_eq!(place("p2 調査対象", Lang::En), "p2 respondents");
         assert_eq!(
             place("overall 5/7, bed 5/7, p46", Lang::Ja),
             "全体結果(5/7)、病床規模別(5/7)、p46"

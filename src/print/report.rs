@@ -167,7 +167,8 @@ pub fn csv(report: &Report) -> Vec<u8> {
                 Block::Text(s) => w.row([s]),
                 Block::Items(items) => {
                     for i in items {
-                        w.row([format!("・{i}")]);
+                        // 「・」 is a Japanese bullet; English lists take "- ".
+                        w.row([format!("{}{i}", report.lang.pick("・", "- "))]);
                     }
                 }
                 Block::Steps(steps) => {

@@ -196,7 +196,7 @@ fn text_lines(cov: &Coverage<'_>, lang: Lang) -> Vec<String> {
         );
         for l in known.iter().take(LISTED) {
             out.push(text::truncate(
-                &format!("  ・{}", l.scenario.name(lang)),
+                &format!("  {}{}", lang.pick("・", "- "), l.scenario.name(lang)),
                 WIDTH,
             ));
         }

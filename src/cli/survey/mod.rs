@@ -141,7 +141,8 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
             format!("By {}, {from} to {to}", s.conducted_by.en),
             format!(
                 "{targets} hospitals asked, {respondents} answered ({}%) [{}]",
-                s.response_rate, s.source
+                s.response_rate,
+                en_place(&s.source)
             ),
         ],
     };
@@ -153,7 +154,7 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
     out.push(format!(
         "{}{}",
         lang.pick("■ 回答病院の内訳", "■ Respondents"),
-        paren(lang, &s.composition.source)
+        paren(lang, &src(&s.composition.source, lang))
     ));
     let share = |n: u32| {
         format!(
@@ -208,7 +209,7 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
     out.push(format!(
         "{}{}",
         lang.pick("■ 院内システム担当者", "■ In-house IT staff"),
-        paren(lang, &s.staff.total.source)
+        paren(lang, &src(&s.staff.total.source, lang))
     ));
     push_wrapped(
         &mut out,
@@ -228,7 +229,11 @@ fn survey_text(s: &Survey, qn: &Questionnaire, lang: Lang) -> Vec<String> {
         push_wrapped(
             &mut out,
             "",
-            &format!("{}{}", said.get(lang), paren(lang, &said.source)),
+            &format!(
+                "{}{}",
+                said.get(lang),
+                paren(lang, &src(&said.source, lang))
+            ),
             2,
         );
     }
@@ -291,7 +296,14 @@ fn associations_into(out: &mut Vec<String>, s: &Survey, qn: &Questionnaire, lang
                     "報告での私立学校法人の呼び方：",
                     "The report calls private schools: "
                 ),
-                names.join(lang.pick("・", ", "))
+                match lang {
+                    Lang::Ja => names.join("・"),
+                    Lang::En => names
+                        .iter()
+                        .map(|n| format!("「{n}」"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
             ),
             0,
         );
@@ -312,7 +324,7 @@ fn budget_into(
             "■ 年間セキュリティ予算の回答数",
             "■ Security budget: hospitals per bracket"
         ),
-        paren(lang, &s.budget_brackets.source),
+        paren(lang, &src(&s.budget_brackets.source, lang)),
         note(&s.budget_brackets.reading)
     ));
     let brackets = qn.question("budget_bracket");
@@ -363,21 +375,21 @@ fn precision_into(out: &mut Vec<String>, s: &Survey, lang: Lang) {
             Precision::Exact,
             lang.pick(
                 "件数、または報告が数字で示す割合（医師会89%）",
-                "a count, or a share the report prints as a number (医師会 89%)",
+                "a count, or a share the report prints as a number (「医師会」 89%)",
             ),
         ),
         (
             Precision::Derived,
             lang.pick(
                 "報告の件数から算出（図６の件数 ÷ 病床規模の回答数）",
-                "computed from printed counts (図６ count ÷ class respondents)",
+                "computed from printed counts (fig. 6 count ÷ class respondents)",
             ),
         ),
         (
             Precision::Approx,
             lang.pick(
                 "報告の言葉を範囲に：X割・約X割・X割程度・X割前後＝±3ポイント、X割強＝X～X+5、X割弱＝X-5～X、以上＝その下限から（6割以上＝60%以上）、ほぼ半数以上＝47%以上、3人弱＝2.5～3人",
-                "the report's words as a range: X割, 約X割, X割程度, X割前後 = ±3 points; X割強 = X to X+5; X割弱 = X-5 to X; 以上 = from the lower end up (6割以上 = 60%+); ほぼ半数以上 = 47%+; 3人弱 = 2.5–3 people",
+                "the report's words as a range: 「X割」, 「約X割」, 「X割程度」, 「X割前後」 = ±3 points; 「X割強」 = X to X+5; 「X割弱」 = X-5 to X; 「以上」 = from the lower end up (「6割以上」 = 60%+); 「ほぼ半数以上」 = 47%+; 「3人弱」 = 2.5–3 people",
             ),
         ),
         (
@@ -408,7 +420,7 @@ fn indicator_text(
     let label = qn.indicator(&ind.id).map_or("", |i| i.text.get(lang));
     push_wrapped(out, "◆ ", &format!("{label} [{}]", ind.id), 2);
     let mut line = |out: &mut Vec<String>, cohort: String, f: &Figure| {
-        let mut body = format!("{} {}", f.display(lang), f.source);
+        let mut body = format!("{} {}", f.display(lang), src(&f.source, lang));
         body.push_str(&note(&f.reading));
         if let Some(cl) = &f.counts_label {
             body.push_str(&format!(
@@ -431,9 +443,9 @@ fn indicator_text(
                     a.source
                 ),
                 Lang::En => format!(
-                    "; agrees with \"{}\" ({})",
+                    "; agrees with 「{}」 ({})",
                     a.words().unwrap_or(""),
-                    a.source
+                    en_place(&a.source)
                 ),
             });
         }
@@ -501,7 +513,7 @@ fn indicator_text(
                     "{}{}{}",
                     lang.pick("報告：", "report: "),
                     s.get(lang),
-                    paren(lang, &s.source)
+                    paren(lang, &src(&s.source, lang))
                 ),
                 22,
             );
@@ -517,10 +529,23 @@ fn indicator_text(
                 lang.pick("：", ": "),
                 c.label.get(lang),
                 c.figure.display(lang),
-                c.figure.source,
+                src(&c.figure.source, lang),
                 note(&c.figure.reading)
             ),
             22,
         );
     }
+}
+
+/// A place of the report as English names it ("founder 総評" → "by founder summary", "p46 図６"
+/// → "p46 fig. 6 (図６)"); Japanese keeps the asset's short place.
+fn src(source: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => source.to_string(),
+        Lang::En => en_place(source),
+    }
+}
+
+fn en_place(source: &str) -> String {
+    crate::domain::report::place(source, Lang::En)
 }

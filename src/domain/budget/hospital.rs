@@ -266,7 +266,7 @@ impl HospitalBudget {
                 RevenueSource::Own => lang.pick("貴院の回答", "your answer").into(),
                 RevenueSource::Survey => format!(
                     "{} {row_label}{}",
-                    data.revenue.source,
+                    crate::domain::report::place(&data.revenue.source, lang),
                     lang.pick("の収益合計", " total revenue")
                 ),
                 RevenueSource::WhatIf => lang
@@ -280,7 +280,11 @@ impl HospitalBudget {
                 .into(),
             value: self.it_rate.percent(),
             origin: Origin::Survey,
-            from: format!("{} {}", data.it_rate.source, data.it_rate.from.get(lang)),
+            from: format!(
+                "{} {}",
+                crate::domain::report::place(&data.it_rate.source, lang),
+                data.it_rate.from.get(lang)
+            ),
         });
         for (level, rate) in self.levels.each() {
             let entry = match level {
@@ -308,7 +312,7 @@ impl HospitalBudget {
                         lang.pick("報告書は ", "the report uses "),
                         entry.rate.percent()
                     ),
-                    _ => entry.source.clone(),
+                    _ => crate::domain::report::place(&entry.source, lang),
                 },
             });
         }
@@ -341,7 +345,7 @@ impl HospitalBudget {
                         ),
                         &format!(
                             "the representative value of {bracket_label} ({})",
-                            data.brackets.source
+                            crate::domain::report::place(&data.brackets.source, lang)
                         ),
                     )
                     .to_string(),
@@ -361,7 +365,7 @@ impl HospitalBudget {
             origin: Origin::Survey,
             from: format!(
                 "{}{}{}",
-                self.cohort.source,
+                crate::domain::report::place(&self.cohort.source, lang),
                 lang.pick("（最終集計）、区分を答えた", " (final count), "),
                 lang.pick(
                     &format!("{}病院", self.cohort.chose),

@@ -71,7 +71,7 @@ impl Position {
                 "医療情報システム安全管理責任者",
                 "Security manager of the medical information systems",
             ),
-            Position::Director => lang.pick("院長・管理者", "Director (院長)"),
+            Position::Director => lang.pick("院長・管理者", "Director or administrator"),
             Position::InformationSystems => {
                 lang.pick("情報システム担当", "Information systems staff")
             }

@@ -31,7 +31,7 @@ pub fn part(record: &Record, lang: Lang) -> Part {
         lang.pick("貴院", "You").to_string(),
         match lang {
             Lang::Ja => format!("{}の平均（図６・図７）", b.bed_class.label(lang)),
-            Lang::En => format!("{} average (図６, 図７)", b.bed_class.label(lang)),
+            Lang::En => format!("{} average (figs. 6–7)", b.bed_class.label(lang)),
         },
     ])
     .narrow([1]);
@@ -131,7 +131,11 @@ pub fn part(record: &Record, lang: Lang) -> Part {
                 Origin::WhatIf => lang.pick("仮の値", "what-if"),
                 Origin::Unknown => lang.pick("不明", "unknown"),
             };
-            (a.label, format!("{} ［{mark}］ {}", a.value, a.from))
+            let mark = match lang {
+                Lang::Ja => format!("［{mark}］"),
+                Lang::En => format!("[{mark}]"),
+            };
+            (a.label, format!("{} {mark} {}", a.value, a.from))
         })
         .collect();
     part.blocks

@@ -65,7 +65,7 @@ pub fn part(record: &Record, qn: &Questionnaire, survey: &Survey, lang: Lang) ->
     part.blocks.push(Block::Text(
         lang.pick(
             "精度：89%＝報告の数値、48.4%（137/283）＝報告の件数から算出、約57–63%（6割程度）＝報告の言葉を範囲に、—＝本文に数値なし。［ ］は報告書の該当ページ。",
-            "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (6割程度) = the report's words as a range; — = no figure in the text. [ ] = the report's page.",
+            "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (「6割程度」) = the report's words as a range; — = no figure in the text. [ ] = the report's page.",
         )
         .to_string(),
     ));
@@ -131,7 +131,7 @@ pub fn part(record: &Record, qn: &Questionnaire, survey: &Survey, lang: Lang) ->
             Lang::En => format!(
                 "Annual security budget: {} ({}, n={})",
                 b.class.label(lang),
-                b.source,
+                crate::domain::report::place(&b.source, lang),
                 b.n
             ),
         }));

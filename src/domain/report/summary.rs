@@ -131,7 +131,10 @@ fn hospital(
         .zip(qn.effective("beds", record))
         .map(|(q, v)| q.describe(v, lang));
     let beds = match (beds, record.bed_class()) {
-        (Some(b), Some(c)) => format!("{b}（{}）", c.label(lang)),
+        (Some(b), Some(c)) => match lang {
+            Lang::Ja => format!("{b}（{}）", c.label(lang)),
+            Lang::En => format!("{b} ({})", c.label(lang)),
+        },
         (Some(b), None) => b,
         (None, _) => none(),
     };
@@ -406,7 +409,7 @@ fn budget(b: &BudgetSummary, lang: Lang) -> (Vec<(String, String)>, Option<Strin
                         both(s, &short)
                     ),
                     Lang::En => format!(
-                        "{class} (図６, 図７): budget {}; {}",
+                        "{class} (figs. 6–7): budget {}; {}",
                         say(e, lang),
                         both(s, &short)
                     ),

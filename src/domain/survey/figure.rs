@@ -216,7 +216,8 @@ impl Figure {
                 };
                 lang.pick(
                     &format!("{about}{range}（{}）", a.words),
-                    &format!("{about}{range} ({})", a.words),
+                    // The report's words quoted as words, beside the English range.
+                    &format!("{about}{range} (「{}」)", a.words),
                 )
                 .to_string()
             }
@@ -374,7 +375,7 @@ mod tests {
         assert_eq!(f.value(), Some(48.4));
         let f = fig(r#"{"approx": "6割弱", "source": "overall 7/7"}"#).unwrap();
         assert_eq!(f.display(Lang::Ja), "約55–60%（6割弱）");
-        assert_eq!(f.display(Lang::En), "~55–60% (6割弱)");
+        assert_eq!(f.display(Lang::En), "~55–60% (「6割弱」)");
         assert_eq!(f.value(), None);
         let f = fig(r#"{"approx": "7割以上", "source": "overall 6/7"}"#).unwrap();
         assert_eq!(f.display(Lang::Ja), "70%以上（7割以上）");

@@ -18,7 +18,7 @@ pub(super) fn budget_lines(
         Lang::En => format!(
             "■ Annual security budget: {} ({}, n={})",
             b.class.label(lang),
-            b.source,
+            crate::domain::report::place(&b.source, lang),
             b.n
         ),
     };
@@ -127,7 +127,7 @@ pub(super) fn staff_lines(
                 "{}{}{}",
                 lang.pick("報告：", "report: "),
                 said.get(lang),
-                paren(lang, &said.source)
+                paren(lang, &crate::domain::report::place(&said.source, lang))
             ),
             LABEL + N + 3,
         );

@@ -178,7 +178,7 @@ fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
             .to_string(),
             lang.pick(
                 "精度：89%＝報告の数値、48.4%（137/283）＝報告の件数から算出、約57–63%（6割程度）＝報告の言葉を範囲に、—＝本文に数値なし。※は末尾の注。",
-                "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (6割程度) = the report's words as a range; — = no figure in the text. ※ = note at the end.",
+                "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (「6割程度」) = the report's words as a range; — = no figure in the text. ※ = note at the end.",
             ),
         )
     };

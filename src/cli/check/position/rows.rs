@@ -196,7 +196,7 @@ pub(super) fn comparison_lines(
                         "{}{}{}",
                         lang.pick("報告：", "report: "),
                         s.get(lang),
-                        paren(lang, &s.source)
+                        paren(lang, &crate::domain::report::place(&s.source, lang))
                     ),
                     LABEL + N + 3,
                 );

@@ -1,7 +1,7 @@
 //! The words and figures of the budget screen, made once from [`HospitalBudget`] when the
 //! screen opens, comes back or a what-if changes; a frame only pads them and draws bars.
 
-use crate::domain::budget::spoken::{say, say_man};
+use crate::domain::budget::spoken::say;
 use crate::domain::budget::tables::{self, Stage};
 use crate::domain::budget::{BudgetData, BudgetError, HospitalBudget, Level, Origin};
 use crate::domain::questionnaire::group_thousands;
@@ -364,13 +364,11 @@ pub(super) fn make(
                         w.sufficient.words
                     ),
                     &format!(
-                        "The public subsidy the report asks for {} ({}): {} at the minimum level, {} at the sufficient level (about {} and {})",
+                        "The public subsidy the report asks for {} ({}): {} at the minimum level, {} at the sufficient level",
                         c.class.label(lang),
                         data.subsidy.final_.source,
-                        w.min.words,
-                        w.sufficient.words,
-                        say_man(w.min.man, lang),
-                        say_man(w.sufficient.man, lang),
+                        w.min.said(lang),
+                        w.sufficient.said(lang),
                     ),
                 )
                 .to_string(),

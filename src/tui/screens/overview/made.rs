@@ -378,7 +378,10 @@ fn budget(o: &Overview, lang: Lang) -> Panel {
         )));
         for d in b.defaults() {
             lines.push(wide_only(line(
-                format!("［{}］{}", lang.pick("既定", "default"), d.label(lang)),
+                match lang {
+                    Lang::Ja => format!("［既定］{}", d.label(lang)),
+                    Lang::En => format!("[default] {}", d.label(lang)),
+                },
                 Tone::Dim,
             )));
         }
