@@ -131,7 +131,7 @@ pub fn part(record: &Record, qn: &Questionnaire, survey: &Survey, lang: Lang) ->
             Lang::En => format!(
                 "Annual security budget: {} ({}, n={})",
                 b.class.label(lang),
-                crate::domain::report::place(&b.source, lang),
+                crate::domain::report::place(b.source, lang),
                 b.n
             ),
         }));

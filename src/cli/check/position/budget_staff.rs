@@ -18,7 +18,7 @@ pub(super) fn budget_lines(
         Lang::En => format!(
             "■ Annual security budget: {} ({}, n={})",
             b.class.label(lang),
-            crate::domain::report::place(&b.source, lang),
+            crate::domain::report::place(b.source, lang),
             b.n
         ),
     };
