@@ -10,7 +10,7 @@ use shindan::domain::matrix::mark::{set_mark, MarkChange, StatusInput};
 use shindan::domain::matrix::{Catalog, ControlStatus};
 use shindan::domain::overview::{BudgetSummary, Overview, RiskLevel, Target, Tier};
 use shindan::domain::validate::answer_from_input;
-use shindan::domain::{history, Clock, FiscalYear, Lang, Questionnaire, Record, RecordId};
+use shindan::domain::{history, Clock, FiscalYear, Questionnaire, Record, RecordId};
 
 const TODAY: &str = "2026-11-25";
 
