@@ -168,30 +168,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                     lines.push(format!("  * {}", m.describe(&editions, edition, lang)));
                 }
             }
-            let mut s = format!(
-                "{} = {}  {} {}",
-                shown,
-                input.answer.label(lang),
-                lang.pick("確認日", "checked"),
-                input.checked_on
-            );
-            if let Some(t) = input.target_on {
-                s.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
-            }
-            s.push_str(&if done.corrected {
-                lang.pick(
-                    &format!("（{}回目を訂正）", done.number),
-                    &format!(" (check {} corrected)", done.number),
-                )
-                .to_string()
-            } else {
-                lang.pick(
-                    &format!("（{}回目）", done.number),
-                    &format!(" (check {})", done.number),
-                )
-                .to_string()
-            });
-            lines.push(s);
+            lines.push(format!("{shown} = {}", done.describe(&input, lang)));
             if let Some(e) = &input.evidence {
                 lines.push(format!(
                     "  {} {} ({} {})",

@@ -309,6 +309,36 @@ pub struct Recorded {
     pub carried: Option<CarryReport>,
 }
 
+impl Recorded {
+    /// The receipt both front ends print after an item's label: 「はい  確認日 2026-12-01
+    /// 目標日 2027-03-31（2回目を訂正）」, so the screen and `checklist answer` say the same.
+    pub fn describe(&self, input: &AnswerInput, lang: Lang) -> String {
+        let mut s = format!(
+            "{}  {} {}",
+            input.answer.label(lang),
+            lang.pick("確認日", "checked"),
+            input.checked_on
+        );
+        if let Some(t) = input.target_on {
+            s.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
+        }
+        s.push_str(&if self.corrected {
+            lang.pick(
+                &format!("（{}回目を訂正）", self.number),
+                &format!(" (check {} corrected)", self.number),
+            )
+            .to_string()
+        } else {
+            lang.pick(
+                &format!("（{}回目）", self.number),
+                &format!(" (check {})", self.number),
+            )
+            .to_string()
+        });
+        s
+    }
+}
+
 pub fn edition<'e>(editions: &'e Editions, id: &str) -> Result<&'e Edition, ChecklistError> {
     editions
         .get(id)

@@ -78,28 +78,10 @@ impl Checklist {
                     ));
                 }
                 msg.push_str(&format!(
-                    "{} {}  {} {}",
+                    "{} {}",
                     item.printed(lang),
-                    input.answer.label(lang),
-                    lang.pick("確認日", "checked"),
-                    input.checked_on
+                    done.describe(&input, lang)
                 ));
-                if let Some(t) = input.target_on {
-                    msg.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
-                }
-                msg.push_str(&if done.corrected {
-                    lang.pick(
-                        &format!("（{}回目を訂正）", done.number),
-                        &format!(" (check {} corrected)", done.number),
-                    )
-                    .to_string()
-                } else {
-                    lang.pick(
-                        &format!("（{}回目）", done.number),
-                        &format!(" (check {})", done.number),
-                    )
-                    .to_string()
-                });
                 Action::Flash(msg)
             }
             Err(Refused::ReadOnly(h)) => {
