@@ -121,20 +121,8 @@ pub fn part(record: &Record, qn: &Questionnaire, survey: &Survey, lang: Lang) ->
         part.blocks.push(Block::Items(sentences));
     }
     if let Some(b) = &pos.budget {
-        part.blocks.push(Block::Heading(match lang {
-            Lang::Ja => format!(
-                "年間セキュリティ予算：{}の回答（{}、n={}）",
-                b.class.label(lang),
-                b.source,
-                b.n
-            ),
-            Lang::En => format!(
-                "Annual security budget: {} ({}, n={})",
-                b.class.label(lang),
-                crate::domain::report::place(b.source, lang),
-                b.n
-            ),
-        }));
+        part.blocks
+            .push(Block::Heading(super::budget_heading(b, lang)));
         let mut t = Table::new([
             lang.pick("予算区分", "Bracket"),
             lang.pick("病院数", "Hospitals"),

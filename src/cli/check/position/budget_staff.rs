@@ -8,20 +8,7 @@ pub(super) fn budget_lines(
     note: &dyn Fn(&Option<String>) -> String,
     out: &mut Vec<String>,
 ) {
-    let title = match lang {
-        Lang::Ja => format!(
-            "■ 年間セキュリティ予算：{}の回答（{}、n={}）",
-            b.class.label(lang),
-            b.source,
-            b.n
-        ),
-        Lang::En => format!(
-            "■ Annual security budget: {} ({}, n={})",
-            b.class.label(lang),
-            crate::domain::report::place(b.source, lang),
-            b.n
-        ),
-    };
+    let title = format!("■ {}", crate::domain::report::budget_heading(b, lang));
     out.push(rule(&title));
     const BAR: f64 = 30.0;
     let bar = |share: f64, count: u32| {
