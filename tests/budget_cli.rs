@@ -1,26 +1,12 @@
 //! `shindan budget` and the budget block of `shindan check`, as a new user and a script see
 //! them: the figures, the JSON keys, the report's tables, and every kind of refused input.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use shindan::text::width;
 use std::path::Path;
 
-fn shindan(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("shindan").unwrap();
-    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
-    c
-}
-
-fn run_ok(dir: &Path, args: &[&str]) -> String {
-    let out = shindan(dir).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod cli_run;
+use cli_run::{ok as run_ok, shindan};
 
 /// Runs a command that must be refused as invalid input; returns stderr.
 fn run_invalid(dir: &Path, args: &[&str]) -> String {

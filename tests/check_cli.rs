@@ -1,27 +1,13 @@
 //! `shindan check` and `shindan survey` as a director over SSH and a script see them.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use shindan::text::width;
 use std::fs;
 use std::path::Path;
 
-fn shindan(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("shindan").unwrap();
-    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
-    c
-}
-
-fn run_ok(dir: &Path, args: &[&str]) -> String {
-    let out = shindan(dir).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod cli_run;
+use cli_run::{ok as run_ok, shindan};
 
 /// The 350-bed 医療法人 of tests/position.rs, made as a new user would.
 fn hospital(dir: &Path) -> String {

@@ -1,16 +1,12 @@
 //! The command line as a script uses it: every command, its output, and each kind of bad input
 //! with its exit code (2 for input to correct, 1 for data that needs attention).
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
 use std::path::Path;
 
-fn shindan(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("shindan").unwrap();
-    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
-    c
-}
+mod cli_run;
+use cli_run::shindan;
 
 fn new_record(dir: &Path) -> String {
     let out = shindan(dir)

@@ -1,7 +1,6 @@
 //! Records leaving and entering the data dir (export, import), two years compared (diff), and
 //! many hospitals' files tallied into the report's tables (aggregate).
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use shindan::domain::aggregate::Tally;
@@ -13,11 +12,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use synth::Population;
 
-fn shindan(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("shindan").unwrap();
-    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
-    c
-}
+mod cli_run;
+use assert_cmd::Command;
+use cli_run::shindan;
 
 fn new_record(dir: &Path, name: &str) -> String {
     let out = shindan(dir)

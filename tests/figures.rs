@@ -4,28 +4,14 @@
 //! several founders together is called their average, and that every page cited is the page of
 //! the figure's place in the report.
 
-use assert_cmd::Command;
 use shindan::domain::survey::render::{cite, render_figure, Form};
 use shindan::domain::survey::{Counts, Figure, Scope};
 use shindan::domain::Lang;
 use shindan::edge::benchmark;
 use std::path::Path;
 
-fn shindan(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("shindan").unwrap();
-    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
-    c
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = shindan(dir).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod cli_run;
+use cli_run::{ok, shindan};
 
 /// A 350-bed medical corporation without an incident process or a BCP, with a flagged VPN left
 /// unfixed: every figure with another side, a bound or a shared scope is in its report.

@@ -9,6 +9,8 @@ use shindan::text::width;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod cli_run;
+
 fn shindan(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("shindan").unwrap();
     c.env("SHINDAN_DATA_DIR", dir.join("data"))
@@ -16,14 +18,9 @@ fn shindan(dir: &Path) -> Command {
     c
 }
 
+/// Its [`shindan`] with `args`, which must succeed; its stdout.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = shindan(dir).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    cli_run::succeeded(shindan(dir), args)
 }
 
 fn record_file(dir: &Path, id: &str) -> PathBuf {

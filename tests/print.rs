@@ -11,6 +11,8 @@ use serde_json::Value;
 use std::path::Path;
 use std::process;
 
+mod cli_run;
+
 /// The report's day, so that target dates stay in the future and the text stays the same.
 const NOW: &str = "2026-06-01T00:30:00Z";
 /// The page's right margin (12 mm) in points, less a little for rounding.
@@ -26,14 +28,9 @@ fn shindan(dir: &Path) -> Command {
     c
 }
 
+/// Its [`shindan`] with `args`, which must succeed; its stdout.
 fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = shindan(dir).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    cli_run::succeeded(shindan(dir), args)
 }
 
 /// A hospital part way through: most of the interview, some controls, a vendor system, the

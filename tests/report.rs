@@ -3,7 +3,6 @@
 
 mod ui;
 
-use assert_cmd::Command;
 use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
@@ -19,21 +18,8 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-fn shindan(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("shindan").unwrap();
-    c.env("SHINDAN_DATA_DIR", dir).env_remove("SHINDAN_LANG");
-    c
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = shindan(dir).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod cli_run;
+use cli_run::{ok, shindan};
 
 fn fixed() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
