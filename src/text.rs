@@ -138,9 +138,53 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// [`printable`] for a file's whole text (a report, a CSV form): a CRLF line end, which Excel's
+/// CSV needs, stays as it is; a CR anywhere else is shown.
+pub fn printable_file(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let lines: Vec<std::borrow::Cow<'_, str>> = s.split("\r\n").map(printable).collect();
+    std::borrow::Cow::Owned(lines.join("\r\n"))
+}
+
+/// A JSON text with the control characters serde_json leaves raw (DEL and C1, which it need
+/// not escape) written as `\uXXXX` escapes: the same value for a program reading it (a record
+/// exported for `import` elsewhere stays the record), nothing a terminal obeys for one showing
+/// it. Only inside strings can they be in valid JSON, where the escape means the same.
+pub fn printable_json(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' | '\r' => out.push(c),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod printable_tests {
-    use super::printable;
+    use super::{printable, printable_file, printable_json};
+
+    #[test]
+    fn json_keeps_its_values() {
+        let json = serde_json::to_string(&"a\u{1b}b\u{9b}c\u{7f}").unwrap();
+        let shown = printable_json(&json);
+        assert_eq!(shown, "\"a\\u001bb\\u009bc\\u007f\"");
+        let back: String = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{7f}");
+    }
+
+    #[test]
+    fn a_files_crlf_line_ends_stay() {
+        assert_eq!(printable_file("a,b\r\nc\u{1b}d\r\n"), "a,b\r\nc^[d\r\n");
+        assert_eq!(printable_file("x\ry\r\n"), "x^My\r\n");
+    }
 
     #[test]
     fn control_characters_are_shown_not_obeyed() {

@@ -8,6 +8,10 @@ use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 
+mod cli_run;
+#[path = "support/excel.rs"]
+mod excel;
+
 fn shindan(dir: &Path, lang: &str) -> Command {
     let mut c = Command::cargo_bin("shindan").unwrap();
     c.args(["--lang", lang, "--data-dir"]).arg(dir);
@@ -200,4 +204,71 @@ fn control_characters_are_refused_where_they_come_in() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(expect));
     }
     assert!(!dir.join("2026-050.json").exists());
+}
+
+/// A vendor's returned form, as JSON and as Excel's CSV, with an escape sequence in a note:
+/// refused whole with a message that shows it (ja, en); the record is unchanged.
+#[test]
+fn a_returned_form_with_a_control_character_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let id = new_record(dir);
+    let record = dir.join(format!("{id}.json"));
+    for format in ["json", "csv"] {
+        let form = dir.join(format!("form.{format}"));
+        let to = form.to_str().unwrap();
+        let form_args = ["checklist", "form", &id, "--vendor", "V社", "--system", "S"];
+        let mut args = form_args.to_vec();
+        args.extend(["--format", format, "-o", to]);
+        cli_run::succeeded(shindan(dir, "ja"), &args);
+        let bytes = fs::read(&form).unwrap();
+        let filled = if format == "json" {
+            let mut f: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+            let it = &mut f["items"][1];
+            it["answer"] = "no".into();
+            it["checked_on"] = chrono::Local::now().date_naive().to_string().into();
+            it["target_on"] = "2027-03-31".into();
+            it["note"] = "未適用\u{1b}[2J".into();
+            serde_json::to_vec(&f).unwrap()
+        } else {
+            let excel = excel::filled_as_excel(&bytes, "2①");
+            let text = String::from_utf8(excel).unwrap();
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            let mut w = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new());
+            for row in r.records() {
+                let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
+                if cells.get(6).map(String::as_str) == Some("2①") {
+                    cells[11] = "未適用\u{9b}2J".into();
+                }
+                w.write_record(&cells).unwrap();
+            }
+            w.into_inner().unwrap()
+        };
+        fs::write(&form, filled).unwrap();
+        let before = fs::read(&record).unwrap();
+        for (lang, expect) in [("ja", "制御文字"), ("en", "control character")] {
+            let out = shindan(dir, lang)
+                .args(["checklist", "import", &id])
+                .arg(&form)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{format} {lang}: {err}");
+            assert!(err.contains(expect), "{format} {lang}: {err}");
+            assert!(
+                !err.contains(['\u{1b}', '\u{9b}']),
+                "shown, not sent: {err:?}"
+            );
+        }
+        assert_eq!(
+            fs::read(&record).unwrap(),
+            before,
+            "{format}: nothing stored"
+        );
+    }
 }

@@ -68,3 +68,68 @@ fn escape_sequences_in_a_record_are_shown_not_obeyed_on_every_text_output() {
     let shown = String::from_utf8_lossy(&run(tmp.path(), "ja", &["show", &id]).stdout).to_string();
     assert!(shown.contains("悪意^[]0;PWNED^G病院^[[2J"), "{shown}");
 }
+
+/// Whether bytes hold a control character a terminal obeys (C0 but line breaks and tabs, DEL,
+/// C1 in UTF-8).
+fn raw_control(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// Every report, form and chart, on stdout and in a file (`-o`): the record's escape sequences
+/// shown (`^[`), never raw; JSON keeps the value, escaped (`\u001b`), so it reads back as it was.
+#[test]
+fn escape_sequences_in_a_record_are_shown_in_every_report_form_and_chart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let id = hostile_record(tmp.path());
+    let file = tmp.path().join("out");
+    for lang in ["ja", "en"] {
+        for args in [
+            vec!["export", &id, "--format", "md"],
+            vec!["export", &id, "--format", "html"],
+            vec!["export", &id, "--format", "csv"],
+            vec!["checklist", "show", &id],
+            vec!["checklist", "form", &id],
+            vec!["checklist", "form", &id, "--format", "md"],
+            vec!["contacts", &id, "form"],
+            vec!["contacts", &id, "form", "--format", "md"],
+        ] {
+            let out = run(tmp.path(), lang, &args);
+            assert!(out.status.success(), "{args:?}");
+            assert!(!raw_control(&out.stdout), "{args:?} {lang}: raw on stdout");
+            assert!(!raw_control(&out.stderr), "{args:?} {lang}: raw on stderr");
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains("^[]0;PWNED^G"), "{args:?} {lang}: {text}");
+            if args[0] == "export" {
+                assert_eq!(
+                    text.contains("\r\n"),
+                    args[3] == "csv",
+                    "CSV keeps its CRLF"
+                );
+            }
+            if args[1] == "show" {
+                continue; // printed only
+            }
+            let _ = std::fs::remove_file(&file);
+            let mut to_file = args.clone();
+            to_file.extend(["-o", file.to_str().unwrap()]);
+            let out = run(tmp.path(), lang, &to_file);
+            assert!(out.status.success(), "{to_file:?}");
+            let written = std::fs::read(&file).unwrap();
+            assert!(
+                !raw_control(&written),
+                "{to_file:?} {lang}: raw in the file"
+            );
+            assert!(String::from_utf8_lossy(&written).contains("^[]0;PWNED^G"));
+        }
+    }
+    let json = run(tmp.path(), "en", &["export", &id, "--format", "json"]);
+    assert!(!raw_control(&json.stdout));
+    let back: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        back["answers"]["hospital_name"]["value"],
+        format!("悪意{RETITLE}病院{CLEAR}"),
+        "the exported record keeps its value"
+    );
+}

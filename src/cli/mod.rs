@@ -310,8 +310,24 @@ pub fn print_json(value: &impl serde::Serialize) {
 
 /// Writes a command's output to the file named (atomically and 0600, see
 /// [`crate::store::write_output`]: exports hold a hospital's weaknesses), or to standard output.
+/// Text is written with its control characters made visible, as on the terminal: a report, a
+/// form or a chart opened in a pager, `cat` or a browser must not obey an escape sequence an
+/// older or foreign record carried into it.
 pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
+    // JSON (a record for import elsewhere, a vendor's form) keeps its values: escaped, not shown.
+    let shown = std::str::from_utf8(bytes).map(|text| {
+        let json = text.starts_with(['{', '['])
+            && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        match json {
+            true => crate::text::printable_json(text),
+            false => crate::text::printable_file(text),
+        }
+    });
+    let bytes = match &shown {
+        Ok(text) => text.as_bytes(),
+        Err(_) => bytes,
+    };
     match output {
         Some(path) => crate::store::write_output(path, bytes).map_err(|e| {
             let why = crate::edge::os_error(&e, ctx.lang);

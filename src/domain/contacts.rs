@@ -47,6 +47,8 @@ pub enum ContactError {
     VendorNotAllowed,
     #[error("{0}")]
     Vendor(VendorError),
+    #[error(transparent)]
+    Control(#[from] crate::domain::limits::ControlCharacter),
     #[error("{field}: {len} characters is too long: at most {max}")]
     TooLong {
         field: &'static str,
@@ -82,6 +84,7 @@ impl ContactError {
             ContactError::TooLong { field, len, max } => {
                 format!("{field}：{len}文字は長すぎます。{max}文字以内にしてください")
             }
+            ContactError::Control(c) => c.message(Lang::Ja),
             ContactError::LineBreak { field } => format!("{field} は1行で入力してください"),
             ContactError::BadPhone(p) => format!(
                 "電話番号 `{p}`：数字と - ( ) + 空白で、1～30文字（例：03-1234-5678）"
@@ -102,6 +105,7 @@ fn clean_line(field: &'static str, s: &str, max: usize) -> Result<Option<String>
     if s.contains(['\n', '\r']) {
         return Err(ContactError::LineBreak { field });
     }
+    crate::domain::limits::refuse_control(s, false)?;
     let len = s.chars().count();
     if len > max {
         return Err(ContactError::TooLong { field, len, max });
@@ -258,6 +262,7 @@ pub fn set(
     }
     if let Some(v) = &input.note {
         let v = v.trim();
+        crate::domain::limits::refuse_control(v, true)?;
         let len = v.chars().count();
         if len > NOTE_MAX {
             return Err(ContactError::TooLong {

@@ -26,6 +26,35 @@ pub fn control_character(text: &str, multi_line: bool) -> Option<char> {
         .find(|&c| c.is_control() && !(multi_line && matches!(c, '\n' | '\r' | '\t')))
 }
 
+/// A control character refused in a name, a note or a system name, wherever it is typed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the control character {shown} is not allowed (it would act on terminals and files): remove it"
+)]
+pub struct ControlCharacter {
+    pub shown: String,
+}
+
+impl ControlCharacter {
+    pub fn message(&self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::Ja => format!(
+                "制御文字 {} は入れられません（端末やファイルで命令として働きます）：取り除いてください",
+                self.shown
+            ),
+            super::Lang::En => self.to_string(),
+        }
+    }
+}
+
+/// Refuses `text` holding a control character (see [`control_character`]).
+pub fn refuse_control(text: &str, multi_line: bool) -> Result<(), ControlCharacter> {
+    match control_character(text, multi_line) {
+        Some(c) => Err(ControlCharacter { shown: shown(c) }),
+        None => Ok(()),
+    }
+}
+
 /// A control character as a person can read it in a message: `^[` for ESC, `<U+009B>` for C1.
 pub fn shown(c: char) -> String {
     match c as u32 {

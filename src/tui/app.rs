@@ -192,8 +192,14 @@ impl App {
         true
     }
 
-    /// Text pasted (or arriving too fast to be typed) goes to the top screen as one edit.
+    /// Text pasted (or arriving too fast to be typed) goes to the top screen as one edit. A
+    /// paste holding a control character (other than a line break or tab) is refused whole,
+    /// saying which: what follows an ESC is the rest of an escape sequence, not text.
     fn paste(&mut self, text: &str) {
+        if let Some(c) = crate::domain::limits::control_character(text, true) {
+            self.flash = Some(self.control_refused(c));
+            return;
+        }
         let mut env = Env {
             lang: self.lang,
             store: &self.store,
@@ -203,6 +209,17 @@ impl App {
         let action = self.stack[last].handle_paste(text, &mut env);
         self.apply(action);
         self.note_typing();
+    }
+
+    /// Why a control character typed or pasted was not taken, in the UI's language.
+    fn control_refused(&self, c: char) -> String {
+        let c = crate::domain::limits::shown(c);
+        self.lang
+            .pick(
+                &format!("制御文字 {c} は入力できません（端末やファイルで命令として働きます）：取り除いてから入力してください"),
+                &format!("the control character {c} cannot be typed (it would act on terminals and files): remove it and try again"),
+            )
+            .to_string()
     }
 
     fn key(&mut self, key: KeyEvent) {
@@ -215,6 +232,13 @@ impl App {
             panic!("panic injected by SHINDAN_TEST_PANIC");
         }
         self.flash = None;
+        if let KeyCode::Char(c) = key.code {
+            // A C1 character (U+0080–U+009F) arrives as a character, not as a key.
+            if c.is_control() {
+                self.flash = Some(self.control_refused(c));
+                return;
+            }
+        }
         if let Some(page) = self.help {
             // Space or PgDn turns a page; any other key closes the help and does nothing else.
             let turn = matches!(key.code, KeyCode::Char(' ') | KeyCode::PageDown);

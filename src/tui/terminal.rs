@@ -141,10 +141,11 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
 }
 
 impl super::app::App {
-    /// Draws a frame as this terminal will show it: folded to one-cell glyphs when it draws
-    /// ambiguous characters wide (`widgets::symbols`).
+    /// Draws a frame as this terminal will show it: control characters drawn visibly, and
+    /// folded to one-cell glyphs when it draws ambiguous characters wide (`widgets::symbols`).
     pub fn draw(&self, frame: &mut ratatui::Frame) {
         self.render(frame);
+        super::widgets::symbols::show_controls(frame.buffer_mut());
         if self.ambiguous_wide {
             super::widgets::symbols::fold_ambiguous(frame.buffer_mut());
         }

@@ -91,6 +91,8 @@ pub enum ChecklistError {
     },
     #[error("the note has {len} characters: at most {max}")]
     NoteTooLong { len: usize, max: usize },
+    #[error(transparent)]
+    Control(#[from] crate::domain::limits::ControlCharacter),
     #[error("`{item}` has no answer to withdraw")]
     NothingToWithdraw { item: String },
     #[error("`{item}` is not answered yet: a note belongs to a check, answer yes or no first")]
@@ -167,6 +169,7 @@ impl ChecklistError {
             E::NoteTooLong { len, max } => {
                 format!("メモが{len}文字あります：{max}文字以内にしてください")
             }
+            E::Control(c) => c.message(Lang::Ja),
             E::NothingToWithdraw { item } => format!("`{item}` には取り消す回答がありません"),
             E::NoCheckForNote { item } => format!(
                 "`{item}` はまだ回答がありません：メモは確認（回答）に付くので、先に はい／いいえ で回答してください"
@@ -285,7 +288,7 @@ pub fn check_note(note: &str) -> Result<(), ChecklistError> {
     if len > NOTE_MAX {
         return Err(ChecklistError::NoteTooLong { len, max: NOTE_MAX });
     }
-    Ok(())
+    Ok(crate::domain::limits::refuse_control(note, true)?)
 }
 
 /// One check as entered.

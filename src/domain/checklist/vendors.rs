@@ -16,6 +16,8 @@ pub enum VendorError {
     TooLong { field: &'static str, len: usize },
     #[error("the {field} must be one line")]
     LineBreak { field: &'static str },
+    #[error(transparent)]
+    Control(#[from] crate::domain::limits::ControlCharacter),
     #[error(
         "no vendor `{vendor}` with system `{system}` in the record; vendors: {}",
         list_or_none(known)
@@ -61,6 +63,7 @@ impl VendorError {
                 "{}が{len}文字あります：{NAME_MAX}文字以内の1行にしてください",
                 ja_field(field)
             ),
+            VendorError::Control(c) => c.message(Lang::Ja),
             VendorError::LineBreak { field } => {
                 format!("{}は1行で入力してください", ja_field(field))
             }
@@ -96,6 +99,7 @@ fn check_name(field: &'static str, s: &str) -> Result<String, VendorError> {
     if s.contains(['\n', '\r']) {
         return Err(VendorError::LineBreak { field });
     }
+    crate::domain::limits::refuse_control(s, false)?;
     let len = s.chars().count();
     if len > NAME_MAX {
         return Err(VendorError::TooLong { field, len });

@@ -132,6 +132,8 @@ pub enum MarkError {
     UnknownStatus { value: String },
     #[error("a note is at most {NOTE_MAX} characters ({len} given)")]
     NoteTooLong { len: usize },
+    #[error(transparent)]
+    Control(#[from] crate::domain::limits::ControlCharacter),
     #[error("a system name is one line of at most {SYSTEM_MAX} characters")]
     BadSystem,
     #[error("`{control}` is done by the hospital: only vendor controls name a vendor system")]
@@ -163,6 +165,7 @@ impl MarkError {
             MarkError::NoteTooLong { len } => {
                 format!("メモは{NOTE_MAX}文字以内です（{len}文字あります）")
             }
+            MarkError::Control(c) => c.message(Lang::Ja),
             MarkError::BadSystem => {
                 format!("システム名は改行なしの{SYSTEM_MAX}文字以内です")
             }
@@ -204,12 +207,14 @@ pub fn set_mark(
         if len > NOTE_MAX {
             return Err(MarkError::NoteTooLong { len });
         }
+        crate::domain::limits::refuse_control(n, true)?;
     }
     let system = change.system.map(str::trim);
     if let Some(s) = system {
         if s.chars().count() > SYSTEM_MAX || s.contains(['\n', '\r']) {
             return Err(MarkError::BadSystem);
         }
+        crate::domain::limits::refuse_control(s, false)?;
         if c.by == By::Hospital && !s.is_empty() {
             return Err(MarkError::SystemOnHospitalControl {
                 control: control.to_string(),

@@ -77,6 +77,31 @@ pub fn fold_ambiguous(buf: &mut Buffer) {
         }
     }
 }
+/// Draws every control character that reached the finished frame visibly, as its control
+/// picture in reverse video (␛ for ESC, ␇ for BEL, ␡ for DEL, ␦ for a C1 character such as
+/// CSI). Input refuses them, but an older or foreign file may hold one in a name, a note or an
+/// edition; sent raw it would act on the terminal (`ESC]0;…BEL` retitles it, `ESC[2J` clears
+/// it). ratatui lays each out in one cell, and each picture is one cell on every terminal, so
+/// every width the screens measured stays true. One pass over the frame, so no screen can
+/// forget it.
+pub fn show_controls(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let Some(c) = cell.symbol().chars().find(|c| c.is_control()) else {
+                continue;
+            };
+            let picture = match c as u32 {
+                n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('?'),
+                0x7f => '\u{2421}',
+                _ => '\u{2426}',
+            };
+            cell.set_char(picture);
+            cell.modifier.insert(ratatui::style::Modifier::REVERSED);
+        }
+    }
+}
 
 fn single_char(s: &str) -> Option<char> {
     let mut it = s.chars();
@@ -89,6 +114,22 @@ mod tests {
     use super::*;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
+
+    #[test]
+    fn control_characters_are_drawn_as_one_cell_pictures() {
+        use ratatui::widgets::Widget;
+        // Drawn as the screens draw text (a Line keeps each control character in a cell of its
+        // own; Buffer::set_string would drop them).
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        ratatui::text::Line::raw("A\u{1b}]0;X\u{7}B\u{9b}C\u{7f}").render(buf.area, &mut buf);
+        show_controls(&mut buf);
+        let row: String = (0..12).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(row, "A␛]0;X␇B␦C␡ ");
+        for c in "␛␇␦␡".chars() {
+            assert_eq!(c.width(), Some(1));
+            assert!(!is_ambiguous(c), "{c}");
+        }
+    }
 
     #[test]
     fn the_glyphs_of_the_issue_are_ambiguous() {
