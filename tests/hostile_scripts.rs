@@ -213,6 +213,108 @@ fn a_command_that_saved_says_so_when_its_output_fails() {
     assert!(err.contains("を保存しました"), "{err}");
 }
 
+/// `shindan` with stdout on `/dev/full`, in English.
+fn onto_full_stdout(dir: &Path, args: &[&str]) -> std::process::Output {
+    let full = fs::File::options().write(true).open("/dev/full").unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_shindan"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(dir)
+        .args(args)
+        .stdout(full)
+        .output()
+        .unwrap()
+}
+
+/// Every command that saves, with stdout on a full device: exit 1 with the output's error, and
+/// stderr says what was saved; the change is on disk (a script must not redo it).
+#[test]
+fn every_command_that_saves_says_so_when_its_output_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let id = new_record(dir, "A病院");
+    let file = dir.join(format!("{id}.json"));
+    let exported = tmp.path().join("exported.json");
+    let form = tmp.path().join("form.json");
+    let form_s = form.to_str().unwrap();
+    let copied = format!("{}-001", id[..4].parse::<u32>().unwrap() + 1);
+    let steps: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["answer", &id, "beds", "200"], "was saved"),
+        (
+            vec!["control", &id, "backup_offline", "in_place"],
+            "was saved",
+        ),
+        (
+            vec!["contacts", &id, "set", "director", "--name", "山田"],
+            "was saved",
+        ),
+        (vec!["contacts", &id, "clear", "director"], "was saved"),
+        (vec!["checklist", "answer", &id, "2①", "yes"], "was saved"),
+        (
+            vec![
+                "checklist",
+                "form",
+                &id,
+                "--vendor",
+                "V社",
+                "--system",
+                "S",
+                "-o",
+                form_s,
+            ],
+            "written",
+        ),
+        (vec!["checklist", "import", &id, form_s], "was saved"),
+        (vec!["copy", &id], "was created"),
+        (vec!["confirm", &copied, "beds"], "was saved"),
+        (
+            vec!["import", "--as", "2026-090", exported.to_str().unwrap()],
+            "were imported",
+        ),
+    ];
+    for (args, says) in steps {
+        if args[0] == "import" {
+            let out = shindan(
+                dir,
+                "en",
+                &["export", &id, "-o", exported.to_str().unwrap()],
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+        if args[1] == "import" {
+            // The vendor's form filled: one item answered yes.
+            let mut f: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(&form).unwrap()).unwrap();
+            f["items"][0]["answer"] = "yes".into();
+            f["items"][0]["checked_on"] = chrono::Local::now().date_naive().to_string().into();
+            fs::write(&form, serde_json::to_string(&f).unwrap()).unwrap();
+        }
+        let target = match args[0] {
+            "confirm" => dir.join(format!("{copied}.json")),
+            _ => file.clone(),
+        };
+        let before = fs::read(&target).ok();
+        let out = onto_full_stdout(dir, &args);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        match args[0] {
+            "copy" => assert!(dir.join(format!("{copied}.json")).exists()),
+            "import" => assert!(dir.join("2026-090.json").exists()),
+            _ => assert_ne!(fs::read(&target).ok(), before, "{args:?} saved nothing"),
+        }
+        if args.contains(&"-o") {
+            // The form goes to its file and the receipt to stderr: nothing failed.
+            assert!(out.status.success(), "{args:?}: {err}");
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 /// Scripts answer in parallel: 4 records × one `answer` call per question (22) at once, each
 /// setting its question's note. None is refused (a command waits for another command's save) and every
 /// note is kept.

@@ -192,6 +192,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
+    super::output::saved_record(lang, &record.id);
     for line in said {
         println!("{line}");
     }

@@ -126,6 +126,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             store
                 .save(&mut record, &lock)
                 .map_err(|e| ctx.store_err(e))?;
+            super::output::saved_record(ctx.lang, &record.id);
             if record.vendors.len() > vendors_before {
                 eprintln!(
                     "{}",
@@ -152,6 +153,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             store
                 .save(&mut record, &lock)
                 .map_err(|e| ctx.store_err(e))?;
+            super::output::saved_record(ctx.lang, &record.id);
             show(&ContactChart::of(&record));
             Ok(())
         }

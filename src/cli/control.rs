@@ -115,6 +115,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         store
             .save(&mut record, &lock)
             .map_err(|e| ctx.store_err(e))?;
+        super::output::saved_record(lang, &record.id);
         record
     } else {
         store.load(&id).map_err(|e| ctx.store_err(e))?

@@ -30,6 +30,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let new = store
         .create(year.year(), |new_id| history::copy(&old, new_id, &clock))
         .map_err(|e| ctx.store_err(e))?;
+    super::output::saved(
+        lang.pick(
+            &format!("記録 {} を作成しました（{} から）", new.id, old.id),
+            &format!("record {} was created (from {})", new.id, old.id),
+        )
+        .to_string(),
+    );
     // The id alone (or JSON) on standard output, for scripts; what it means for the user on
     // stderr.
     if args.json {

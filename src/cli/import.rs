@@ -124,19 +124,41 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             locks.push(None);
         }
     }
+    // Every record is written before anything is printed: output that cannot be written (a
+    // full stdout) must not leave the batch half imported.
     let mut done = Vec::new();
     for ((path, mut record), lock) in ready.into_iter().zip(locks) {
         store
             .insert(&mut record, lock.as_ref())
             .map_err(|e| ctx.store_err(e))?;
-        if !args.json {
-            println!("{} → {}", path.display(), record.id);
-        }
-        done.push(serde_json::json!({
-            "file": path.display().to_string(),
-            "id": record.id.to_string(),
-        }));
+        done.push((path, record.id));
     }
+    let ids: Vec<String> = done.iter().map(|(_, id)| id.to_string()).collect();
+    super::output::saved(
+        lang.pick(
+            &format!(
+                "{} 件の記録を取り込みました（{}）",
+                ids.len(),
+                ids.join(", ")
+            ),
+            &format!("{} records were imported ({})", ids.len(), ids.join(", ")),
+        )
+        .to_string(),
+    );
+    if !args.json {
+        for (path, id) in &done {
+            println!("{} → {id}", path.display());
+        }
+    }
+    let done: Vec<serde_json::Value> = done
+        .iter()
+        .map(|(path, id)| {
+            serde_json::json!({
+                "file": path.display().to_string(),
+                "id": id.to_string(),
+            })
+        })
+        .collect();
     if args.json {
         super::print_json(&done);
     }

@@ -295,6 +295,8 @@ fn run_command(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("shindan: {f}");
+            // What was saved before the failure stays saved: a script must not redo it.
+            output::say_saved();
             ExitCode::from(f.code())
         }
     }

@@ -20,7 +20,18 @@ pub fn saved(what: String) {
     }
 }
 
-fn say_saved() {
+/// [`saved`] for a change to one record: 「記録 2026-001 を保存しました」.
+pub fn saved_record(lang: Lang, id: &crate::domain::RecordId) {
+    saved(
+        lang.pick(
+            &format!("記録 {id} を保存しました"),
+            &format!("record {id} was saved"),
+        )
+        .to_string(),
+    );
+}
+
+pub(super) fn say_saved() {
     if let Some(what) = SAVED.lock().ok().and_then(|mut s| s.take()) {
         eprintln!("shindan: {what}");
     }

@@ -184,6 +184,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
+    super::super::output::saved_record(lang, &record.id);
     for l in lines {
         // A hash is copied whole, never wrapped.
         if l.starts_with("  sha256 ") {

@@ -91,6 +91,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
+    super::super::output::saved_record(lang, &record.id);
     let done = lang
         .pick(
             &format!(

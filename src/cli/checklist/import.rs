@@ -64,6 +64,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
+    super::super::output::saved_record(lang, &record.id);
     println!("{}", imported.summary(lang));
     if !imported.conflicts.is_empty() {
         println!("{}", lang.pick("食い違い：", "conflicts:"));
