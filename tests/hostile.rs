@@ -190,6 +190,89 @@ fn a_lock_whose_holder_cannot_be_read_says_so_instead_of_pid_0() {
     }
 }
 
+/// A lock file holding half a holder (a write cut short, a foreign file) while it is held: the
+/// record is refused naming "another session", never 「? の pid 0」, in the TUI's words too.
+#[test]
+fn a_half_written_lock_file_is_read_as_an_unknown_holder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let r = new_record(&store);
+    let path = tmp.path().join(format!("{}.lock", r.id));
+    for content in [
+        r#"{"pid":4242,"host":"ward-pc"#.as_bytes(),
+        b"",
+        b"\0\0\0\0",
+        br#"{"pid":0,"host":"","since":"2026-01-01T00:00:00Z"}"#,
+    ] {
+        fs::write(&path, content).unwrap();
+        let file = fs::File::open(&path).unwrap();
+        file.lock().unwrap();
+        let Err(StoreError::Locked { holder, .. }) = store.lock(&r.id) else {
+            panic!("not refused")
+        };
+        for lang in [Lang::Ja, Lang::En] {
+            let said = holder.message(lang);
+            assert!(!said.contains("pid 0") && !said.contains('?'), "{said}");
+        }
+        assert!(holder.message(Lang::En).contains("another session"));
+        let said = StoreError::Locked {
+            id: r.id.clone(),
+            holder,
+        }
+        .to_string();
+        assert!(!said.contains("pid 0"), "{said}");
+        drop(file);
+    }
+}
+
+/// Taking a lock whose file still holds a longer holder (one killed before it could clear it):
+/// a reader at any instant sees the old holder, or the new one whole, never a mix of the two.
+#[test]
+fn a_lock_taken_over_a_killed_holders_file_is_never_read_half_written() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let r = new_record(&store);
+    let path = tmp.path().join(format!("{}.lock", r.id));
+    let stale = format!(
+        r#"{{"pid":99999,"host":"{}","since":"2026-01-01T00:00:00Z"}}"#,
+        "h".repeat(300)
+    );
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let reader = {
+        use std::io::Read;
+        let (path, stop) = (path.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut bad = Vec::new();
+            while !stop.load(Ordering::Relaxed) {
+                // One read, as shindan reads a holder.
+                let mut buf = vec![0; 16 * 1024];
+                let Ok(n) = fs::File::open(&path).and_then(|mut f| f.read(&mut buf)) else {
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&buf[..n]).into_owned();
+                if !text.is_empty() && serde_json::from_str::<Holder>(&text).is_err() {
+                    bad.push(text);
+                }
+            }
+            bad
+        })
+    };
+    for _ in 0..300 {
+        fs::write(&path, &stale).unwrap();
+        let lock = store.lock(&r.id).unwrap();
+        drop(lock);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let bad = reader.join().unwrap();
+    assert!(
+        bad.is_empty(),
+        "{} mixed reads, e.g. {:?}",
+        bad.len(),
+        bad.first()
+    );
+}
+
 /// Every printing command, its output to a full device: exit 1 with a message, no panic.
 #[test]
 fn a_full_stdout_is_an_error_with_a_message_not_a_panic() {

@@ -123,11 +123,15 @@ fn read_holder(file: &mut File) -> Holder {
     Holder::unknown()
 }
 
+/// One read of the whole file (a holder is a few hundred bytes), not a loop of reads that a
+/// holder ending between two of them would cut.
 fn read_holder_once(file: &mut File) -> Option<Holder> {
-    let mut text = String::new();
-    file.seek(SeekFrom::Start(0))
-        .and_then(|_| file.read_to_string(&mut text))
+    let mut buf = vec![0; 16 * 1024];
+    let n = file
+        .seek(SeekFrom::Start(0))
+        .and_then(|_| file.read(&mut buf))
         .ok()?;
+    let text = std::str::from_utf8(&buf[..n]).ok()?;
     serde_json::from_str::<Holder>(text.trim_end_matches('\0')).ok()
 }
 
@@ -192,10 +196,16 @@ impl RecordLock {
         }
         let holder = Holder::me(command);
         let json = serde_json::to_string(&holder).unwrap_or_default();
-        // One write at the start, then the length: a reader sees the whole holder or, for an
-        // instant, the previous (empty) contents, never half of it.
-        platform::write_at_start(&file, json.as_bytes())
-            .and_then(|_| file.set_len(json.len() as u64))
+        // One write at the start, then the length: a reader sees the previous contents (empty,
+        // or a killed holder's) or the whole new holder, never half of it. The holder is padded
+        // with spaces (which JSON ignores) over a longer previous one, so that no instant shows
+        // the new holder followed by the old one's tail.
+        let old = file.metadata().map(|m| m.len()).unwrap_or(0) as usize;
+        let mut bytes = json.into_bytes();
+        let len = bytes.len() as u64;
+        bytes.resize(bytes.len().max(old), b' ');
+        platform::write_at_start(&file, &bytes)
+            .and_then(|_| file.set_len(len))
             .map_err(io)?;
         Ok(RecordLock {
             id: id.clone(),
