@@ -25,22 +25,22 @@ pub struct Args {
     /// Every carried answer of an interview section (see `shindan show ID`), e.g. backup
     #[arg(long, value_name = "SECTION")]
     section: Option<String>,
-    /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 2④-サーバ (repeatable)
+    /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 「2④-サーバ」 (repeatable)
     #[arg(long, value_name = "ITEM")]
     item: Vec<String>,
     /// Every carried item of a checklist section: 1, 2 or 3
     #[arg(long, value_name = "N")]
     checklist_section: Option<u8>,
-    /// The new date checked (確認日) for checklist items, after last year's [default: today]
+    /// The new date checked (「確認日」) for checklist items, after last year's [default: today]
     #[arg(long, value_name = "DATE")]
     checked: Option<String>,
-    /// A new target date (目標日) for a `no` whose carried one does not fit the new date
+    /// A new target date (「目標日」) for a `no` whose carried one does not fit the new date
     #[arg(long, value_name = "DATE", requires = "item")]
     target: Option<String>,
     /// Checklist edition, e.g. mhlw-r7 [default: the newest]
     #[arg(long)]
     edition: Option<String>,
-    /// A vendor whose returned form from last year still holds (事業者確認用)
+    /// A vendor whose returned form from last year still holds (「事業者確認用」)
     #[arg(long, value_name = "NAME")]
     vendor: Option<String>,
     /// The vendor's system, when it has several
