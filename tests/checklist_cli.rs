@@ -893,10 +893,23 @@ fn diff_lists_the_changes() {
         &["--lang", "en", "checklist", "diff", "mhlw-r6", "mhlw-r7"],
     );
     assert!(out.contains("■ Added (5)"), "{out}");
+    // Items as the forms print them, each edition its own numbers; the ids only in --json.
     assert!(
-        out.contains("c2_patch_server, c2_patch_pc, c2_patch_network → c2_patch_all"),
+        out.contains(
+            "  * 2(7) Servers, 2(7) Client PCs, 2(7) Network devices → 2⑦: Security patches"
+        ),
         "{out}"
     );
+    assert!(
+        out.contains("  + 2⑪: Reusing passwords is prohibited"),
+        "{out}"
+    );
+    let ja = ok(tmp.path(), &["checklist", "diff", "mhlw-r6", "mhlw-r7"]);
+    assert!(
+        ja.contains("  2(4) サーバ → 2④ サーバ: 利用者の職種・担当業務別"),
+        "{ja}"
+    );
+    assert!(!out.contains("c2_") && !ja.contains("c1_"), "{out}{ja}");
     let json: Value = serde_json::from_str(&ok(
         tmp.path(),
         &["checklist", "diff", "mhlw-r6", "mhlw-r7", "--json"],

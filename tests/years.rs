@@ -542,6 +542,36 @@ fn confirming_a_section_moves_progress_and_a_checklist_item_needs_a_new_date() {
     assert_ne!(check["next_steps"][0]["tier"], "carried");
 }
 
+/// A section is named as `confirm` lists it — its number or its name — not by a handle.
+#[test]
+fn a_section_is_confirmed_by_its_listed_number_or_its_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let old = last_year(dir);
+    let id = ok(dir, THIS_YEAR, &["copy", &old]).trim().to_string();
+    let listed = ok(dir, THIS_YEAR, &["confirm", &id]);
+    assert!(listed.contains("  4. バックアップ: 3"), "{listed}");
+    assert!(listed.contains("--section 節の番号"), "{listed}");
+    assert!(!listed.contains("[backup]"), "{listed}");
+    let out = ok(dir, THIS_YEAR, &["confirm", &id, "--section", "４"]);
+    assert!(out.contains("確認しました：面談の回答 3件"), "{out}");
+    let out = ok(dir, THIS_YEAR, &["confirm", &id, "--section", "脅威"]);
+    assert!(out.contains("確認しました：面談の回答 1件"), "{out}");
+    let out = ok(
+        dir,
+        THIS_YEAR,
+        &["--lang", "en", "confirm", &id, "--section", "vulnerability"],
+    );
+    assert!(out.contains("3"), "{out}");
+    refused(
+        dir,
+        THIS_YEAR,
+        &id,
+        &["confirm", &id, "--section", "9"],
+        "番号か名前で指定してください：1 基本情報、2 サイバー攻撃への脅威",
+    );
+}
+
 // ───────────────────────────── 22.5 one clock ─────────────────────────────
 
 /// 23:30 UTC is the next morning in Tokyo: every date a user sees is Tokyo's.

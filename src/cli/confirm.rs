@@ -22,7 +22,8 @@ pub struct Args {
     id: String,
     /// Interview questions whose carried answers still hold, by number or id, e.g. 2 3 or beds founder
     questions: Vec<String>,
-    /// Every carried answer of an interview section (see `shindan show ID`), e.g. backup
+    /// Every carried answer of an interview section, by its number as `confirm` lists them or
+    /// its name, e.g. 4 or backup
     #[arg(long, value_name = "SECTION")]
     section: Option<String>,
     /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 「2④-サーバ」 (repeatable)
@@ -119,6 +120,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
         said.push(count_line(args.questions.len(), Kind::Answers, lang));
     } else if let Some(s) = &args.section {
+        let s = section_id(qn, s, lang)?;
         let done = confirm::section(&mut record, qn, s, now).map_err(refused)?;
         said.push(count_line(done.len(), Kind::Answers, lang));
     } else if !args.item.is_empty() {
@@ -308,20 +310,24 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
         out.push(format!("  → {how}"));
     };
     let mut by_section: Vec<String> = Vec::new();
-    for s in &qn.sections {
+    for (i, s) in qn.sections.iter().enumerate() {
         let n = s
             .questions
             .iter()
             .filter(|q| c.answers.contains(&q.id))
             .count();
         if n > 0 {
-            by_section.push(format!("{} [{}]: {n}", s.text.get(lang), s.id));
+            by_section.push(format!("{}. {}: {n}", i + 1, s.text.get(lang)));
         }
     }
     part(
         Kind::Answers,
         by_section,
-        format!("shindan confirm {id} QUESTION… | --section SECTION | --all-unchanged"),
+        lang.pick(
+            &format!("shindan confirm {id} 問番号… | --section 節の番号 | --all-unchanged"),
+            &format!("shindan confirm {id} QUESTION… | --section N | --all-unchanged"),
+        )
+        .to_string(),
     );
     part(
         Kind::Checklist,
@@ -384,4 +390,62 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
         format!("shindan confirm {id} --control {}", c.controls.join(" ")),
     );
     out
+}
+
+/// The interview section a person means: its number in the order `confirm` lists them (1 =
+/// 基本情報, full-width digits too), its title in either language or a part of it that names
+/// one section alone, or the id scripts use.
+fn section_id<'q>(qn: &'q Questionnaire, typed: &str, lang: Lang) -> Result<&'q str, Failure> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(crate::domain::digits::ascii_digit)
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let t = fold(typed);
+    let sections = &qn.sections;
+    let by_number = t
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| sections.get(n.checked_sub(1)?));
+    let names = |s: &crate::domain::Section| {
+        [
+            s.text.ja.as_str(),
+            s.text.en.as_str(),
+            &s.short_ja,
+            &s.short_en,
+        ]
+        .map(fold)
+    };
+    let exact = || {
+        sections
+            .iter()
+            .find(|s| s.id == typed.trim() || names(s).contains(&t))
+    };
+    let part: Vec<_> = sections
+        .iter()
+        .filter(|s| !t.is_empty() && names(s).iter().any(|n| n.contains(&t)))
+        .collect();
+    let found = by_number.or_else(exact).or(match part.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    });
+    found.map(|s| s.id.as_str()).ok_or_else(|| {
+        let list: Vec<String> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{} {}", i + 1, s.text.get(lang)))
+            .collect();
+        Failure::Invalid(match lang {
+            Lang::Ja => format!(
+                "節 `{typed}` はありません。番号か名前で指定してください：{}",
+                list.join("、")
+            ),
+            Lang::En => format!(
+                "no section `{typed}`; give its number or name: {}",
+                list.join(", ")
+            ),
+        })
+    })
 }
