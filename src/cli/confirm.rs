@@ -5,8 +5,10 @@
 
 use super::{print_json, Ctx, Failure};
 use crate::domain::carried::{confirm, Batch, Carried, ConfirmError};
+use crate::domain::checklist::edition::Edition;
 use crate::domain::checklist::rules::{self, DateField};
 use crate::domain::checklist::{label, Editions};
+use crate::domain::contacts::Position;
 use crate::domain::matrix::Catalog;
 use crate::domain::{question_number, Lang, Questionnaire, Record};
 use crate::text;
@@ -107,7 +109,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         ));
     }
     let target_on = date(DateField::Target, &args.target)?;
-    let refused = |e: ConfirmError| Failure::Invalid(e.message(lang));
+    let refused = |e: ConfirmError| Failure::Invalid(in_words(e, edition, qn, lang).message(lang));
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
     let catalog = Catalog::embedded();
@@ -197,7 +199,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     for line in said {
         println!("{line}");
     }
-    for (item, why) in &left.left {
+    for (item, why) in left.left {
+        let item = named(&item, edition, qn, lang);
+        let why = in_words(why, edition, qn, lang);
         for line in text::wrap(
             lang.pick(
                 &format!("残しました（{item}）：{}", why.message(lang)),
@@ -448,4 +452,40 @@ fn section_id<'q>(qn: &'q Questionnaire, typed: &str, lang: Lang) -> Result<&'q 
             ),
         })
     })
+}
+
+/// A question, checklist item or place on the chart as a person names it (問6, 2④-サーバ,
+/// 院長・管理者): the domain's refusals carry the id they were given.
+fn named(id: &str, edition: &Edition, qn: &Questionnaire, lang: Lang) -> String {
+    if let Some(i) = edition.item(id) {
+        i.key_in(lang)
+    } else if qn.question(id).is_some() {
+        question_number::printed(qn, id, lang)
+    } else if let Some(p) = Position::parse(id) {
+        p.label(lang).to_string()
+    } else {
+        id.to_string()
+    }
+}
+
+/// A refusal with its ids put in words ([`named`]).
+fn in_words(e: ConfirmError, edition: &Edition, qn: &Questionnaire, lang: Lang) -> ConfirmError {
+    let named = |id: String| named(&id, edition, qn, lang);
+    match e {
+        ConfirmError::NotCarried(what) => ConfirmError::NotCarried(named(what)),
+        ConfirmError::NotLater {
+            item,
+            checked_on,
+            carried_on,
+        } => ConfirmError::NotLater {
+            item: named(item),
+            checked_on,
+            carried_on,
+        },
+        ConfirmError::Checklist { item, error } => ConfirmError::Checklist {
+            item: named(item),
+            error,
+        },
+        other => other,
+    }
 }
