@@ -359,6 +359,12 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
     // Gaps most peers share stay steps, said to be common, ranked by the risk they leave
     // open: no insurance and no BCP leave a 大 risk uncovered, never audited a small one.
     assert!(out.contains(" 2. 解消する：サイバー保険に未加入"), "{out}");
+    // The rule is printed above the steps, shared gaps included.
+    let rule: String = out.lines().map(str::trim).collect();
+    assert!(
+        rule.contains("多くの病院と同じ課題も一手に残し、未対策のまま残す大・中リスクがあればそのリスクの順位に並べます"),
+        "{out}"
+    );
     assert!(out.contains("理由：多くの病院と同じ課題：医療法人で「サイバー保険に未加入」は72%"));
     assert!(out.contains(" 3. 解消する：システム停止時のBCPが未整備"));
     assert!(out.contains(" 8. セキュリティ予算を年約2,579万円（25,78"));
@@ -366,7 +372,7 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
     // Each step names the command that does it, never a key of the screen.
     assert!(out.contains(&format!("実行：shindan vendor-brief {id}")));
     assert!(out.contains("実行：shindan budget --beds 350 --budget 28288"));
-    assert!(out.contains(&format!("実行：shindan answer {id} 問22 VALUE")));
+    assert!(out.contains(&format!("実行：shindan answer {id} 問22 yes|no|unknown")));
     assert!(
         !out.contains("キー）"),
         "a key named on the command line:\n{out}"

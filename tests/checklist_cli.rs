@@ -282,7 +282,7 @@ fn answer_refuses_bad_input_and_leaves_the_record() {
         ),
         (
             a(&["c9_bcp", "yes"]),
-            "no item `c9_bcp` in this edition; items: 前提, 1(1)",
+            "no item `c9_bcp` in this edition; items: Precondition, 1(1)",
         ),
         (
             a(&["c3_bcp", "yes", "--edition", "mhlw-r9"]),
@@ -893,10 +893,23 @@ fn diff_lists_the_changes() {
         &["--lang", "en", "checklist", "diff", "mhlw-r6", "mhlw-r7"],
     );
     assert!(out.contains("■ Added (5)"), "{out}");
+    // Items as the forms print them, each edition its own numbers; the ids only in --json.
     assert!(
-        out.contains("c2_patch_server, c2_patch_pc, c2_patch_network → c2_patch_all"),
+        out.contains(
+            "  * 2(7) Servers, 2(7) Client PCs, 2(7) Network devices → 2⑦: Security patches"
+        ),
         "{out}"
     );
+    assert!(
+        out.contains("  + 2⑪: Reusing passwords is prohibited"),
+        "{out}"
+    );
+    let ja = ok(tmp.path(), &["checklist", "diff", "mhlw-r6", "mhlw-r7"]);
+    assert!(
+        ja.contains("  2(4) サーバ → 2④ サーバ: 利用者の職種・担当業務別"),
+        "{ja}"
+    );
+    assert!(!out.contains("c2_") && !ja.contains("c1_"), "{out}{ja}");
     let json: Value = serde_json::from_str(&ok(
         tmp.path(),
         &["checklist", "diff", "mhlw-r6", "mhlw-r7", "--json"],
@@ -1039,8 +1052,43 @@ fn contacts_show_set_clear_and_print() {
         &[
             "--lang", "en", "contacts", &id, "set", "janitor", "--phone", "1",
         ],
-        "allowed: security_manager, director",
+        "name one as the chart shows it: Security manager of the medical information systems, Director",
     );
+    // A place is named as the chart shows it, or by a word of that name; a word that fits two
+    // places is refused with both.
+    ok(
+        tmp.path(),
+        &["contacts", &id, "set", "警察", "--organisation", "県警"],
+    );
+    ok(
+        tmp.path(),
+        &[
+            "contacts",
+            &id,
+            "set",
+            "院長・管理者",
+            "--name",
+            "佐藤 花子",
+        ],
+    );
+    let json: Value =
+        serde_json::from_str(&ok(tmp.path(), &["contacts", &id, "show", "--json"])).unwrap();
+    assert_eq!(json["contacts"][1]["role"], "director");
+    assert_eq!(json["contacts"][1]["name"], "佐藤 花子");
+    refused(
+        tmp.path(),
+        &id,
+        &["contacts", &id, "set", "担当", "--phone", "1"],
+        "当てはまる枠が複数あります：情報システム担当、都道府県の医療安全・医務担当（保健所）",
+    );
+    // The chart names each place by its label, never by the handle scripts type.
+    let chart = ok(tmp.path(), &["contacts", &id]);
+    assert!(chart.contains("  院長・管理者\n      佐藤 花子"), "{chart}");
+    assert!(
+        chart.contains("事業者（保守窓口）  ベンダーA（電子カルテ）"),
+        "{chart}"
+    );
+    assert!(!chart.contains('['), "{chart}");
     refused(
         tmp.path(),
         &id,
@@ -1069,7 +1117,7 @@ fn contacts_show_set_clear_and_print() {
         &[
             "--lang", "en", "contacts", &id, "set", "police", "--vendor", "X", "--phone", "1",
         ],
-        "only with the position `vendor`",
+        "only with the vendor's place",
     );
     refused(
         tmp.path(),

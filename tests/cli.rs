@@ -219,7 +219,7 @@ fn answer_refuses_bad_input_and_leaves_the_file_alone() {
         (&["staff_total", "1000"], "0～999"),
         (&["beds", "10"], "診療所"),
         (&["threat", "maybe"], "yes, no, unknown"),
-        (&["no_such_question", "1"], "hospital_name"),
+        (&["no_such_question", "1"], "印刷された番号（問1～問22）"),
         (&["threat"], "--note"),
         (&["associations", "none,jha"], "none"),
         (&["hospital_name", ""], "1～100"),

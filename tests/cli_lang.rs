@@ -111,6 +111,99 @@ fn every_help_is_japanese_by_default_and_english_with_lang_en() {
     }
 }
 
+/// The Japanese left in an English text once every 「…」 quote is taken out: a source word may
+/// be quoted beside its English rendering ("Founder (「開設者」)"), never stand bare.
+fn bare_japanese(text: &str) -> Vec<String> {
+    let japanese = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+    text.lines()
+        .filter(|l| {
+            let mut depth = 0usize;
+            l.chars().any(|c| match c {
+                '「' => {
+                    depth += 1;
+                    false
+                }
+                '」' => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                c => depth == 0 && japanese(c),
+            })
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn english_help_and_errors_leave_no_japanese_outside_quotes() {
+    assert_eq!(
+        bare_japanese("Founder (「開設者」) 2④"),
+        Vec::<String>::new()
+    );
+    assert_eq!(bare_japanese("the 年度 after"), vec!["the 年度 after"]);
+    let mut found = Vec::new();
+    for path in every_command() {
+        let mut args = vec!["--lang", "en"];
+        args.extend(path.iter().map(String::as_str));
+        for tail in [&["--help"][..], &["-h"], &["--bogus"]] {
+            let mut a = args.clone();
+            a.extend(tail);
+            let out = run(&a, &[]);
+            let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+            found.extend(
+                bare_japanese(&said)
+                    .into_iter()
+                    .map(|l| format!("{a:?}: {l}")),
+            );
+        }
+    }
+    // Errors about what was typed name the choices in English too (what they echo is typed in
+    // ASCII here, so that only shindan's own words are read).
+    let tmp = tempfile::tempdir().unwrap();
+    let mut c = shindan(tmp.path());
+    let id = c
+        .args([
+            "new",
+            "--name",
+            "さくら病院",
+            "--beds",
+            "120",
+            "--founder",
+            "coop",
+        ])
+        .output()
+        .unwrap();
+    let id = text(&id.stdout).trim().to_string();
+    for a in [
+        vec!["checklist", "answer", &id, "2④", "yes"],
+        vec!["checklist", "answer", &id, "9", "yes"],
+        vec![
+            "checklist",
+            "answer",
+            &id,
+            "2⑦",
+            "yes",
+            "--device",
+            "server",
+        ],
+        vec!["answer", &id, "Q99", "yes"],
+        vec!["contacts", &id, "set", "boss"],
+        vec!["new", "--name", "x", "--beds", "30", "--founder", "nobody"],
+    ] {
+        let mut en = vec!["--lang", "en"];
+        en.extend(&a);
+        let out = shindan(tmp.path()).args(&en).output().unwrap();
+        assert_ne!(out.status.code(), Some(0), "{en:?}");
+        let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        found.extend(
+            bare_japanese(&said)
+                .into_iter()
+                .map(|l| format!("{en:?}: {l}")),
+        );
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 #[test]
 fn the_main_help_lists_the_commands_in_japanese_and_hides_generate() {
     let out = text(&run(&["--help"], &[]).stdout);

@@ -237,7 +237,10 @@ fn diff_shows_answers_and_indicators_that_moved() {
         .success()
         .stdout(predicate::str::contains(
             "[改善] バックアップをオフライン／オフサイトに退避: 非該当 → 該当",
-        ));
+        ))
+        // A changed answer is headed by its printed number, not its id.
+        .stdout(predicate::str::contains("  問11 "))
+        .stdout(predicate::str::contains("[backup_offline]").not());
     shindan(d.path())
         .args(["diff", &id])
         .assert()

@@ -14,6 +14,7 @@ mod ui;
 use assert_cmd::Command;
 use crossterm::event::KeyCode;
 use shindan::domain::checklist::Editions;
+use shindan::domain::contacts::Position;
 use shindan::domain::matrix::Catalog;
 use shindan::domain::{Lang, Questionnaire};
 use std::path::Path;
@@ -160,7 +161,30 @@ fn ids() -> Vec<(String, &'static str)> {
     for e in Editions::shipped().all() {
         out.extend(e.items.iter().map(|i| (i.id.clone(), "checklist item")));
     }
+    out.extend(
+        Position::ALL
+            .iter()
+            .map(|p| p.id())
+            .filter(|p| p.contains('_'))
+            .map(|p| (p.to_string(), "place on the contact chart")),
+    );
     out
+}
+
+/// Handles that are English words (`bcp`, `director`) are found where an output labels a line
+/// with them in brackets, as `diff` and `contacts` did (「… [bcp]」, 「院長・管理者 [director]」).
+fn bracketed(text: &str) -> Vec<String> {
+    let qn = Questionnaire::embedded();
+    let words = qn
+        .questions()
+        .map(|q| q.id.clone())
+        .chain(Position::ALL.iter().map(|p| p.id().to_string()))
+        // 「[vendor]」 is the English of the control list's ［事業者］ mark, a word, not a handle.
+        .filter(|w| w != "vendor");
+    words
+        .filter(|w| text.contains(&format!("[{w}]")))
+        .map(|w| format!("handle `[{w}]`"))
+        .collect()
 }
 
 fn control_ids() -> Vec<String> {
@@ -202,6 +226,7 @@ fn leaks(what: &str, text: &str, controls: bool) -> Vec<String> {
             found.push(format!("{what}: {kind} `{id}`"));
         }
     }
+    found.extend(bracketed(&read).into_iter().map(|b| format!("{what}: {b}")));
     if controls {
         for id in &control_ids {
             if shows(&read, id) {
@@ -260,6 +285,11 @@ fn no_internal_id_in_any_command_output() {
             v.extend(vendor);
             out(v, true);
         }
+        out(
+            vec!["contacts", &id, "set", "警察", "--phone", "03-0000-0110"],
+            true,
+        );
+        out(vec!["checklist", "diff", "mhlw-r6", "mhlw-r7"], true);
         out(vec!["contacts", &id, "form"], true);
         out(vec!["contacts", &id, "form", "--format", "md"], true);
         for (what, text, controls) in &outputs {
@@ -278,7 +308,8 @@ fn no_internal_id_in_any_command_output() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
-/// A copy's carried listing and the check of a copy name items by their printed numbers too.
+/// A copy a year on — its carried listing, its check, what changed since last year, the chart —
+/// names questions, items and places as a person reads them too.
 #[test]
 fn no_internal_id_in_what_a_copy_lists_to_confirm() {
     let tmp = tempfile::tempdir().unwrap();
@@ -290,9 +321,30 @@ fn no_internal_id_in_what_a_copy_lists_to_confirm() {
         .find(|w| w.len() == 8 && w.as_bytes()[4] == b'-')
         .unwrap_or(&copy)
         .to_string();
+    // A year's changes for diff to show: an answer, its note, a checklist item, a contact.
+    run(
+        d,
+        "ja",
+        &["answer", &copy, "bcp", "yes", "--note", "策定済み"],
+    );
+    run(d, "ja", &["answer", &copy, "backup_offline", "yes"]);
+    run(d, "ja", &["checklist", "answer", &copy, "2⑦", "yes"]);
+    run(
+        d,
+        "ja",
+        &["contacts", &copy, "set", "院長", "--phone", "03-0000-0001"],
+    );
     let mut found = Vec::new();
     for lang in ["ja", "en"] {
-        for args in [vec!["confirm", &copy], vec!["check", &copy]] {
+        for args in [
+            vec!["confirm", &copy],
+            vec!["check", &copy],
+            vec!["diff", &copy],
+            vec!["list"],
+            vec!["show", &copy],
+            vec!["checklist", "show", &copy],
+            vec!["contacts", &copy],
+        ] {
             let text = run(d, lang, &args);
             found.extend(leaks(&format!("{lang} {}", args.join(" ")), &text, true));
         }

@@ -42,7 +42,17 @@ fn printed_numbers_find_their_items() {
     assert_eq!(id("2⑩", None).unwrap(), "c2_password_policy");
     match label::find(e, "2④", None) {
         Err(label::LabelError::Ambiguous { choices, .. }) => {
-            assert_eq!(choices, vec!["2④-サーバ", "2④-端末PC"])
+            let ja: Vec<&str> = choices.iter().map(|c| c.ja.as_str()).collect();
+            assert_eq!(ja, vec!["2④-サーバ", "2④-端末PC"]);
+            let en: Vec<&str> = choices.iter().map(|c| c.en.as_str()).collect();
+            assert_eq!(en, vec!["2④-server", "2④-pc"]);
+            for c in &choices {
+                assert_eq!(
+                    label::find(e, &c.en, None).unwrap().key(),
+                    c.ja,
+                    "English taken back"
+                );
+            }
         }
         other => panic!("{other:?}"),
     }

@@ -542,6 +542,36 @@ fn confirming_a_section_moves_progress_and_a_checklist_item_needs_a_new_date() {
     assert_ne!(check["next_steps"][0]["tier"], "carried");
 }
 
+/// A section is named as `confirm` lists it — its number or its name — not by a handle.
+#[test]
+fn a_section_is_confirmed_by_its_listed_number_or_its_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let old = last_year(dir);
+    let id = ok(dir, THIS_YEAR, &["copy", &old]).trim().to_string();
+    let listed = ok(dir, THIS_YEAR, &["confirm", &id]);
+    assert!(listed.contains("  4. バックアップ: 3"), "{listed}");
+    assert!(listed.contains("--section 節の番号"), "{listed}");
+    assert!(!listed.contains("[backup]"), "{listed}");
+    let out = ok(dir, THIS_YEAR, &["confirm", &id, "--section", "４"]);
+    assert!(out.contains("確認しました：面談の回答 3件"), "{out}");
+    let out = ok(dir, THIS_YEAR, &["confirm", &id, "--section", "脅威"]);
+    assert!(out.contains("確認しました：面談の回答 1件"), "{out}");
+    let out = ok(
+        dir,
+        THIS_YEAR,
+        &["--lang", "en", "confirm", &id, "--section", "vulnerability"],
+    );
+    assert!(out.contains("3"), "{out}");
+    refused(
+        dir,
+        THIS_YEAR,
+        &id,
+        &["confirm", &id, "--section", "9"],
+        "番号か名前で指定してください：1 基本情報、2 サイバー攻撃への脅威",
+    );
+}
+
 // ───────────────────────────── 22.5 one clock ─────────────────────────────
 
 /// 23:30 UTC is the next morning in Tokyo: every date a user sees is Tokyo's.
@@ -582,6 +612,33 @@ fn at_half_past_eleven_utc_every_surface_shows_the_tokyo_date() {
         !html.contains("2027-02-09"),
         "a UTC date in the printed form"
     );
+    // A control's mark, the vendor brief, the vendor's own form (送付日) and the exports.
+    let control = ok(dir, now, &["control", &id, "backup_offline", "partial"]);
+    assert!(control.contains("利用者が設定 2027-02-10"), "{control}");
+    assert!(ok(dir, now, &["vendor-brief", &id]).contains("評価日 2027-02-10"));
+    let csv = ok(
+        dir,
+        now,
+        &[
+            "checklist",
+            "form",
+            &id,
+            "--vendor",
+            "A社",
+            "--system",
+            "PACS",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(
+        csv.contains("\"2027-02-10\"") && !csv.contains("2027-02-09"),
+        "{csv}"
+    );
+    for f in ["html", "csv", "md"] {
+        let out = ok(dir, now, &["export", &id, "--format", f]);
+        assert!(!out.contains("2027-02-09"), "a UTC date in the {f} export");
+    }
     // The report and the contact chart are dated today.
     let report = ok(dir, now, &["export", &id, "--format", "md"]);
     assert!(report.contains("2027-02-10") && !report.contains("2027-02-09"));
@@ -597,6 +654,29 @@ fn at_half_past_eleven_utc_every_surface_shows_the_tokyo_date() {
     assert_eq!(
         agg["survey"]["date"], "2027-02-10",
         "an aggregate is dated today"
+    );
+
+    // A copy confirmed at 08:30 in Tokyo on 10 April: 確認日 by default is Tokyo's day, and a
+    // refusal names the item as printed.
+    let copy = ok(dir, now, &["copy", &id]).trim().to_string();
+    let april = "2027-04-09T23:30:00Z";
+    let out = ok(dir, april, &["confirm", &copy, "--item", "前提"]);
+    assert!(out.contains("チェックリストの項目 1件"), "{out}");
+    let cl = json(dir, april, &["checklist", "show", &copy, "--json"]);
+    let gate = cl["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "c0_has_systems")
+        .unwrap()
+        .clone();
+    assert_eq!(gate["checked_on"], "2027-04-10");
+    refused(
+        dir,
+        april,
+        &copy,
+        &["confirm", &copy, "--item", "前提"],
+        "`前提` に昨年から引き継いだ未確認のものはありません",
     );
 
     // The same instant on a machine set to UTC: the zone, not the clock, made the difference.

@@ -43,7 +43,7 @@ pub struct Args {
     /// The survey's date, YYYY-MM-DD [default: today]
     #[arg(long, value_parser = parse_date)]
     date: Option<NaiveDate>,
-    /// The assessment year (年度) counted: one record per hospital, its newest of that year
+    /// The assessment year (「年度」, April–March) counted: one record per hospital, its newest of that year
     /// [default: the newest year present]
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,

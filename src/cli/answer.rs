@@ -2,13 +2,13 @@
 //! interview.
 
 use super::{Ctx, Failure};
-use crate::domain::{question_number, validate, Questionnaire, Visibility};
+use crate::domain::{question_number, validate, Lang, Questionnaire, Visibility};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// The question: its number as printed (7, 問7, Q7) or its id, e.g. vpn_flagged (see `shindan show ID`)
+    /// The question: its number as printed (7, 「問7」, Q7) or its id, e.g. vpn_flagged (see `shindan show ID`)
     question: String,
     /// An option id, a comma list for multi-choice, a number, text, or `-` to clear
     #[arg(allow_hyphen_values = true)]
@@ -26,24 +26,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let qn = Questionnaire::embedded();
     let id = ctx.parse_id(&args.id)?;
     let Some(q) = question_number::find(qn, &args.question) else {
-        let ids: Vec<_> = qn.questions().map(|q| q.id.as_str()).collect();
-        return Err(Failure::Invalid(
-            lang.pick(
-                &format!(
-                    "質問 `{}` はありません。質問番号（問1～問{}）か質問ID：{}",
-                    args.question,
-                    ids.len(),
-                    ids.join(", ")
-                ),
-                &format!(
-                    "no question `{}`; question numbers (Q1 to Q{}) or ids: {}",
-                    args.question,
-                    ids.len(),
-                    ids.join(", ")
-                ),
-            )
-            .to_string(),
-        ));
+        // The numbers a person reads; ids are still taken, for scripts, but not listed.
+        let count = qn.questions().count();
+        return Err(Failure::Invalid(match lang {
+            Lang::Ja => format!(
+                "質問 `{}` はありません。質問は印刷された番号（問1～問{count}）で指定してください（一覧は shindan show {}）",
+                args.question, args.id
+            ),
+            Lang::En => format!(
+                "no question `{}`; give its printed number (Q1 to Q{count}; listed by shindan show {})",
+                args.question, args.id
+            ),
+        }));
     };
     if args.value.is_none() && args.note.is_none() {
         return Err(Failure::Invalid(

@@ -5,8 +5,10 @@
 
 use super::{print_json, Ctx, Failure};
 use crate::domain::carried::{confirm, Batch, Carried, ConfirmError};
+use crate::domain::checklist::edition::Edition;
 use crate::domain::checklist::rules::{self, DateField};
 use crate::domain::checklist::{label, Editions};
+use crate::domain::contacts::Position;
 use crate::domain::matrix::Catalog;
 use crate::domain::{question_number, Lang, Questionnaire, Record};
 use crate::text;
@@ -22,25 +24,26 @@ pub struct Args {
     id: String,
     /// Interview questions whose carried answers still hold, by number or id, e.g. 2 3 or beds founder
     questions: Vec<String>,
-    /// Every carried answer of an interview section (see `shindan show ID`), e.g. backup
+    /// Every carried answer of an interview section, by its number as `confirm` lists them or
+    /// its name, e.g. 4 or backup
     #[arg(long, value_name = "SECTION")]
     section: Option<String>,
-    /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 2④-サーバ (repeatable)
+    /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 「2④-サーバ」 (repeatable)
     #[arg(long, value_name = "ITEM")]
     item: Vec<String>,
     /// Every carried item of a checklist section: 1, 2 or 3
     #[arg(long, value_name = "N")]
     checklist_section: Option<u8>,
-    /// The new date checked (確認日) for checklist items, after last year's [default: today]
+    /// The new date checked (「確認日」) for checklist items, after last year's [default: today]
     #[arg(long, value_name = "DATE")]
     checked: Option<String>,
-    /// A new target date (目標日) for a `no` whose carried one does not fit the new date
+    /// A new target date (「目標日」) for a `no` whose carried one does not fit the new date
     #[arg(long, value_name = "DATE", requires = "item")]
     target: Option<String>,
     /// Checklist edition, e.g. mhlw-r7 [default: the newest]
     #[arg(long)]
     edition: Option<String>,
-    /// A vendor whose returned form from last year still holds (事業者確認用)
+    /// A vendor whose returned form from last year still holds (「事業者確認用」)
     #[arg(long, value_name = "NAME")]
     vendor: Option<String>,
     /// The vendor's system, when it has several
@@ -106,7 +109,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         ));
     }
     let target_on = date(DateField::Target, &args.target)?;
-    let refused = |e: ConfirmError| Failure::Invalid(e.message(lang));
+    let refused = |e: ConfirmError| Failure::Invalid(in_words(e, edition, qn, lang).message(lang));
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
     let mut record = store.load(&id).map_err(|e| ctx.store_err(e))?;
     let catalog = Catalog::embedded();
@@ -119,6 +122,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
         said.push(count_line(args.questions.len(), Kind::Answers, lang));
     } else if let Some(s) = &args.section {
+        let s = section_id(qn, s, lang)?;
         let done = confirm::section(&mut record, qn, s, now).map_err(refused)?;
         said.push(count_line(done.len(), Kind::Answers, lang));
     } else if !args.item.is_empty() {
@@ -196,7 +200,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     for line in said {
         println!("{line}");
     }
-    for (item, why) in &left.left {
+    for (item, why) in left.left {
+        let item = named(&item, edition, qn, lang);
+        let why = in_words(why, edition, qn, lang);
         for line in text::wrap(
             lang.pick(
                 &format!("残しました（{item}）：{}", why.message(lang)),
@@ -309,20 +315,24 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
         out.push(format!("  → {how}"));
     };
     let mut by_section: Vec<String> = Vec::new();
-    for s in &qn.sections {
+    for (i, s) in qn.sections.iter().enumerate() {
         let n = s
             .questions
             .iter()
             .filter(|q| c.answers.contains(&q.id))
             .count();
         if n > 0 {
-            by_section.push(format!("{} [{}]: {n}", s.text.get(lang), s.id));
+            by_section.push(format!("{}. {}: {n}", i + 1, s.text.get(lang)));
         }
     }
     part(
         Kind::Answers,
         by_section,
-        format!("shindan confirm {id} QUESTION… | --section SECTION | --all-unchanged"),
+        lang.pick(
+            &format!("shindan confirm {id} 問番号… | --section 節の番号 | --all-unchanged"),
+            &format!("shindan confirm {id} QUESTION… | --section N | --all-unchanged"),
+        )
+        .to_string(),
     );
     part(
         Kind::Checklist,
@@ -385,4 +395,98 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
         format!("shindan confirm {id} --control {}", c.controls.join(" ")),
     );
     out
+}
+
+/// The interview section a person means: its number in the order `confirm` lists them (1 =
+/// 基本情報, full-width digits too), its title in either language or a part of it that names
+/// one section alone, or the id scripts use.
+fn section_id<'q>(qn: &'q Questionnaire, typed: &str, lang: Lang) -> Result<&'q str, Failure> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(crate::domain::digits::ascii_digit)
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let t = fold(typed);
+    let sections = &qn.sections;
+    let by_number = t
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| sections.get(n.checked_sub(1)?));
+    let names = |s: &crate::domain::Section| {
+        [
+            s.text.ja.as_str(),
+            s.text.en.as_str(),
+            &s.short_ja,
+            &s.short_en,
+        ]
+        .map(fold)
+    };
+    let exact = || {
+        sections
+            .iter()
+            .find(|s| s.id == typed.trim() || names(s).contains(&t))
+    };
+    let part: Vec<_> = sections
+        .iter()
+        .filter(|s| !t.is_empty() && names(s).iter().any(|n| n.contains(&t)))
+        .collect();
+    let found = by_number.or_else(exact).or(match part.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    });
+    found.map(|s| s.id.as_str()).ok_or_else(|| {
+        let list: Vec<String> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{} {}", i + 1, s.text.get(lang)))
+            .collect();
+        Failure::Invalid(match lang {
+            Lang::Ja => format!(
+                "節 `{typed}` はありません。番号か名前で指定してください：{}",
+                list.join("、")
+            ),
+            Lang::En => format!(
+                "no section `{typed}`; give its number or name: {}",
+                list.join(", ")
+            ),
+        })
+    })
+}
+
+/// A question, checklist item or place on the chart as a person names it (問6, 2④-サーバ,
+/// 院長・管理者): the domain's refusals carry the id they were given.
+fn named(id: &str, edition: &Edition, qn: &Questionnaire, lang: Lang) -> String {
+    if let Some(i) = edition.item(id) {
+        i.key_in(lang)
+    } else if qn.question(id).is_some() {
+        question_number::printed(qn, id, lang)
+    } else if let Some(p) = Position::parse(id) {
+        p.label(lang).to_string()
+    } else {
+        id.to_string()
+    }
+}
+
+/// A refusal with its ids put in words ([`named`]).
+fn in_words(e: ConfirmError, edition: &Edition, qn: &Questionnaire, lang: Lang) -> ConfirmError {
+    let named = |id: String| named(&id, edition, qn, lang);
+    match e {
+        ConfirmError::NotCarried(what) => ConfirmError::NotCarried(named(what)),
+        ConfirmError::NotLater {
+            item,
+            checked_on,
+            carried_on,
+        } => ConfirmError::NotLater {
+            item: named(item),
+            checked_on,
+            carried_on,
+        },
+        ConfirmError::Checklist { item, error } => ConfirmError::Checklist {
+            item: named(item),
+            error,
+        },
+        other => other,
+    }
 }

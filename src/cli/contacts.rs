@@ -22,21 +22,22 @@ pub struct Args {
 enum Sub {
     /// Show the chart (the default)
     Show,
-    /// Fill or change one place: security_manager, director, information_systems, on_call,
-    /// vendor (with --vendor), health_office, police, mhlw, insurer
+    /// Fill or change one place, named as the chart shows it or by a word of its name: security
+    /// manager, director, information systems, on call, vendor (with --vendor), health office,
+    /// police, MHLW, insurer
     Set {
-        /// The place on the chart
+        /// The place on the chart, e.g. director or police (「院長」, 「警察」)
         role: String,
-        /// For `vendor`: the vendor's name (named in the record when new)
+        /// For the vendor's place: the vendor's name (named in the record when new)
         #[arg(long)]
         vendor: Option<String>,
-        /// For `vendor`: its system, e.g. 電子カルテ
+        /// For the vendor's place: its system, e.g. electronic records (「電子カルテ」)
         #[arg(long, requires = "vendor")]
         system: Option<String>,
         /// Person's name ("" clears it)
         #[arg(long)]
         name: Option<String>,
-        /// Person's role or title, e.g. 情報システム課長
+        /// Person's role or title, e.g. head of information systems (「情報システム課長」)
         #[arg(long)]
         title: Option<String>,
         /// Organisation or department
@@ -51,9 +52,12 @@ enum Sub {
     },
     /// Empty one place
     Clear {
+        /// The place on the chart, named as for `set`
         role: String,
+        /// For the vendor's place: the vendor's name
         #[arg(long)]
         vendor: Option<String>,
+        /// For the vendor's place: its system
         #[arg(long, requires = "vendor")]
         system: Option<String>,
     },
@@ -75,9 +79,7 @@ pub enum ChartFormat {
 }
 
 fn position(ctx: &Ctx, role: &str) -> Result<Position, Failure> {
-    Position::parse(role).ok_or_else(|| {
-        Failure::Invalid(ContactError::UnknownPosition(role.to_string()).message(ctx.lang))
-    })
+    contacts::position(role).map_err(|e| Failure::Invalid(e.message(ctx.lang)))
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
@@ -235,8 +237,12 @@ fn print_chart(chart: &ContactChart, lang: crate::domain::Lang) {
         println!("\n{title}");
         for s in slots {
             let role = match &s.vendor {
-                Some((v, sys)) => format!("{} [vendor] {v} ({sys})", s.position.label(lang)),
-                None => format!("{} [{}]", s.position.label(lang), s.position.id()),
+                Some((v, sys)) => format!(
+                    "{}  {v}{}",
+                    s.position.label(lang),
+                    lang.pick(&format!("（{sys}）"), &format!(" ({sys})"))
+                ),
+                None => s.position.label(lang).to_string(),
             };
             println!("  {}", text::truncate(&role, 76));
             match &s.contact {

@@ -28,11 +28,12 @@ pub struct Args {
     /// A note on the control (an empty string removes it)
     #[arg(long)]
     note: Option<String>,
-    /// The vendor's system the control concerns, e.g. 電子カルテ (vendor controls only; an
+    /// The vendor's system the control concerns, e.g. electronic records (「電子カルテ」) (vendor controls
+    /// only; an
     /// empty string removes it)
     #[arg(long)]
     system: Option<String>,
-    /// yes: you cannot say, ask the vendor (わからない（事業者に確認）, listed in vendor-brief);
+    /// yes: you cannot say, ask the vendor (「わからない（事業者に確認）」, listed in vendor-brief);
     /// no: take that back. Setting a status also takes it back.
     #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
     ask_vendor: Option<bool>,

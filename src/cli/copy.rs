@@ -11,8 +11,8 @@ use crate::domain::{history, Questionnaire};
 pub struct Args {
     /// The record to carry over, e.g. 2025-007
     id: String,
-    /// The new assessment's 年度 (the new id's prefix), e.g. 2027 or ２０２７ [default: the 年度
-    /// after the source's]
+    /// The new assessment's fiscal year (「年度」, the new id's prefix), e.g. 2027 or 「２０２７」
+    /// [default: the fiscal year after the source's]
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
     /// Print JSON for scripts (keys: id, previous)

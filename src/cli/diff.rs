@@ -2,7 +2,7 @@
 
 use super::{print_json, Ctx, Failure};
 use crate::domain::history::{self, Direction};
-use crate::domain::{IndicatorValue, Lang, Questionnaire};
+use crate::domain::{question_number, IndicatorValue, Lang, Questionnaire};
 use crate::text::wrap;
 
 #[derive(Debug, clap::Args)]
@@ -118,7 +118,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 .question(&c.question)
                 .map(|q| q.text.get(lang))
                 .unwrap_or(&c.question);
-            for line in wrap(&format!("{text} [{}]", c.question), 76) {
+            let number = question_number::printed(qn, &c.question, lang);
+            for line in wrap(&format!("{number} {text}"), 76) {
                 println!("  {line}");
             }
             for line in wrap(
@@ -137,7 +138,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         println!(
             "\n■ {}: {}",
             lang.pick("メモが変わった質問", "Notes changed"),
-            d.notes.join(", ")
+            d.notes
+                .iter()
+                .map(|q| question_number::printed(qn, q, lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick("、", ", "))
         );
     }
     println!(

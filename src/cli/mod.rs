@@ -62,7 +62,7 @@ use usage::generate::Generate;
 #[command(
     name = "shindan",
     version,
-    about = "診断 — a hospital's own cyber-security assessment, on the 2022 survey of the four hospital associations",
+    about = "shindan (「診断」, diagnosis) — a hospital's own cyber-security assessment, on the 2022 survey of the four hospital associations",
     long_about = "shindan walks a hospital through the 2022 security questionnaire of the four hospital associations, \
                   keeps its answers in a local data dir, and compares them with the survey. \
                   Without a subcommand it opens the interview (a terminal UI)."
@@ -138,12 +138,12 @@ pub enum Command {
     Diff(diff::Args),
     /// The MHLW cyber-security checklist: answers, vendor forms, inspection-ready output
     Checklist(checklist::Args),
-    /// The contact chart (連絡体制図) for incidents, checklist item 3(1)
+    /// The contact chart (「連絡体制図」) for incidents, checklist item 3(1)
     Contacts(contacts::Args),
     /// Where a record stands among the 2022 survey's respondents of its size and founder
     Check(check::Args),
     /// Next year's assessment of the same hospital: everything carried over (to confirm),
-    /// linked to this record for diff and history; the 年度 after the source's by default
+    /// linked to this record for diff and history; the fiscal year (「年度」) after the source's by default
     Copy(copy::Args),
     /// Confirm what a copy carried from last year (answers, checklist items, vendors' returns,
     /// contacts, controls), one by one or a section at a time; alone, list what is left

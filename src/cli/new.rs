@@ -5,25 +5,25 @@ use crate::domain::{history, validate, Questionnaire, Record, RecordId};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Hospital name (病院名)
+    /// Hospital name (「病院名」)
     #[arg(long)]
     name: String,
-    /// Licensed beds (許可病床数), 20–5000
+    /// Licensed beds (「許可病床数」), 20–5000
     #[arg(long, allow_hyphen_values = true)]
     beds: String,
-    /// Founder (開設者): national, prefecture_municipal, public_medical, social_insurance,
+    /// Founder (「開設者」): national, prefecture_municipal, public_medical, social_insurance,
     /// public_interest, medical_corporation, medical_association, private_school,
     /// social_welfare, coop, other_corporation
     #[arg(long)]
     founder: String,
-    /// Annual revenue in thousand yen (年間収益、千円)
+    /// Annual revenue in thousand yen (「年間収益」, 「千円」)
     #[arg(long, allow_hyphen_values = true)]
     revenue: Option<String>,
     /// Member associations, comma-separated: jha, ajha, jmha, japha, none
     #[arg(long)]
     associations: Option<String>,
-    /// The assessment's 年度 (April–March; the id's prefix), e.g. 2026 or ２０２６ [default: the
-    /// 年度 of today: 2026 until 2027-03-31]
+    /// The assessment's fiscal year (「年度」, April–March; the id's prefix), e.g. 2026 or
+    /// 「２０２６」 [default: the fiscal year of today: 2026 from 2026-04-01 to 2027-03-31]
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
     /// Print JSON for scripts (keys: id)

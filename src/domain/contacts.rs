@@ -39,11 +39,19 @@ impl ContactInput {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ContactError {
-    #[error("`{0}` is not a place on the chart; allowed: {ids}", ids = Position::ids().join(", "))]
+    #[error("`{0}` is not a place on the chart; name one as the chart shows it: {all}", all = labels(&Position::ALL, Lang::En))]
     UnknownPosition(String),
-    #[error("`vendor` needs --vendor NAME (and --system when it has several)")]
+    #[error(
+        "`{input}` names several places on the chart: {}",
+        labels(choices, Lang::En)
+    )]
+    AmbiguousPosition {
+        input: String,
+        choices: Vec<Position>,
+    },
+    #[error("the vendor's place needs --vendor NAME (and --system when it has several)")]
     VendorNeeded,
-    #[error("--vendor goes only with the position `vendor`")]
+    #[error("--vendor goes only with the vendor's place")]
     VendorNotAllowed,
     #[error("{0}")]
     Vendor(VendorError),
@@ -72,14 +80,18 @@ impl ContactError {
         }
         match self {
             ContactError::UnknownPosition(p) => format!(
-                "`{p}` は連絡体制図の役割ではありません。使えるもの：{}",
-                Position::ids().join(", ")
+                "`{p}` は連絡体制図の枠ではありません。体制図に表示される名前（一部でも可）で指定してください：{}",
+                labels(&Position::ALL, lang)
+            ),
+            ContactError::AmbiguousPosition { input, choices } => format!(
+                "`{input}` に当てはまる枠が複数あります：{}",
+                labels(choices, lang)
             ),
             ContactError::VendorNeeded => {
-                "vendor には --vendor 事業者名 が必要です（複数のシステムがあれば --system も）"
+                "事業者の枠には --vendor 事業者名 が必要です（複数のシステムがあれば --system も）"
                     .into()
             }
-            ContactError::VendorNotAllowed => "--vendor は役割 vendor のときだけ使えます".into(),
+            ContactError::VendorNotAllowed => "--vendor は事業者の枠のときだけ使えます".into(),
             ContactError::Vendor(e) => e.message(lang),
             ContactError::TooLong { field, len, max } => {
                 format!("{field}：{len}文字は長すぎます。{max}文字以内にしてください")
@@ -94,6 +106,56 @@ impl ContactError {
             }
             ContactError::NoEntry(p) => format!("`{p}` の記入はありません"),
         }
+    }
+}
+
+fn labels(positions: &[Position], lang: Lang) -> String {
+    let list: Vec<&str> = positions.iter().map(|p| p.label(lang)).collect();
+    list.join(lang.pick("、", ", "))
+}
+
+/// What a person may type for a place folded to one spelling: lower case, no spaces, dots,
+/// brackets or `_`.
+fn fold_place(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '・' | '（' | '）' | '(' | ')'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The place a person means: its label as the chart shows it, in either language, or a part of
+/// it that names one place alone (院長, 警察, 保健所, insurer), or the handle scripts use
+/// (`director`). A part that fits several places is refused with those places.
+pub fn position(typed: &str) -> Result<Position, ContactError> {
+    if let Some(p) = Position::parse(typed) {
+        return Ok(p);
+    }
+    let t = fold_place(typed);
+    if t.is_empty() {
+        return Err(ContactError::UnknownPosition(typed.trim().to_string()));
+    }
+    let names = |p: Position| {
+        [p.label(Lang::Ja), p.label(Lang::En), p.id()]
+            .into_iter()
+            .map(fold_place)
+    };
+    if let Some(p) = Position::ALL
+        .into_iter()
+        .find(|p| names(*p).any(|n| n == t))
+    {
+        return Ok(p);
+    }
+    let fits: Vec<Position> = Position::ALL
+        .into_iter()
+        .filter(|p| names(*p).any(|n| n.contains(&t)))
+        .collect();
+    match fits.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(ContactError::UnknownPosition(typed.trim().to_string())),
+        _ => Err(ContactError::AmbiguousPosition {
+            input: typed.trim().to_string(),
+            choices: fits,
+        }),
     }
 }
 

@@ -19,8 +19,8 @@ pub fn block(steps: &[NextStep], record: &Record, lang: Lang) -> Block {
     let mut out = vec![lang.pick("■ 次の一手", "■ Next steps").to_string()];
     out.extend(text::wrap(
         lang.pick(
-            "順位は根拠の種類による：昨年からの引き継ぎの確認→期限切れの目標日→大リスクの未対策→調査で少数派の指標→チェックリストの未完了→中リスクの未対策→予算の不足→多くの病院と同じ課題→不明点の確認",
-            "Ranked by kind of evidence: confirming last year's answers, past-due targets, uncovered large risks, minority indicators, checklist gaps, uncovered medium risks, budget gap, gaps most hospitals share, unknowns",
+            "順位は根拠の種類による：昨年からの引き継ぎの確認→期限切れの目標日→大リスクの未対策→調査で少数派の指標→チェックリストの未完了→中リスクの未対策→予算の不足→多くの病院と同じ課題→不明点の確認。多くの病院と同じ課題も一手に残し、未対策のまま残す大・中リスクがあればそのリスクの順位に並べます",
+            "Ranked by kind of evidence: confirming last year's answers, past-due targets, uncovered large risks, minority indicators, checklist gaps, uncovered medium risks, budget gap, gaps most hospitals share, unknowns. A gap most hospitals share stays a step, ranked with the large or medium risk it leaves uncovered",
         ),
         WIDTH,
     ));
@@ -104,16 +104,36 @@ fn word(s: &str) -> String {
     }
 }
 
+/// What `shindan answer` takes for a question, for a command to copy: the choices
+/// (`yes|no|unknown`), `A,B…` for several, or what kind of value.
+fn value_of(qn: &Questionnaire, id: &str) -> String {
+    use crate::domain::Kind;
+    let Some(q) = qn.question(id) else {
+        return "VALUE".into();
+    };
+    let choices = || q.options.iter().map(|c| c.id.as_str()).collect::<Vec<_>>();
+    match q.kind {
+        Kind::Single => choices().join("|"),
+        Kind::Multi => format!("{},…", choices().join("|")),
+        Kind::Int | Kind::Amount => "NUMBER".into(),
+        Kind::Text => "TEXT".into(),
+    }
+}
+
 /// The commands that do a step, for this record.
 pub fn commands(target: &Target, record: &Record, lang: Lang) -> Vec<String> {
     let id = record.id.to_string();
     let vendor_args =
         |vendor: &str, system: &str| format!("--vendor {} --system {}", word(vendor), word(system));
     match target {
-        Target::Question { id: q } => vec![format!(
-            "shindan answer {id} {} VALUE",
-            question_number::printed(Questionnaire::embedded(), q, lang)
-        )],
+        Target::Question { id: q } => {
+            let qn = Questionnaire::embedded();
+            vec![format!(
+                "shindan answer {id} {} {}",
+                question_number::printed(qn, q, lang),
+                value_of(qn, q)
+            )]
+        }
         Target::ChecklistItem { edition, item } => {
             // The number as printed on the form (`2⑦`, `'1(1)'`, `2④-サーバ`): what the
             // command line takes, quoted for the shell where it needs it.
@@ -121,7 +141,7 @@ pub fn commands(target: &Target, record: &Record, lang: Lang) -> Vec<String> {
                 &Editions::shipped()
                     .get(edition)
                     .and_then(|e| e.item(item))
-                    .map_or_else(|| item.clone(), |i| i.key()),
+                    .map_or_else(|| item.clone(), |i| i.key_in(lang)),
             );
             let carried = record
                 .checklists

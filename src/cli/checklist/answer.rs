@@ -11,15 +11,15 @@ use std::path::Path;
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// The item as printed on the form: 3(3), 2⑦, 2④-サーバ (full-width digits too), or its id
+    /// The item as printed on the form: 3(3), 2⑦, 「2④-サーバ」 (full-width digits too), or its id
     item: String,
-    /// yes (はい), no (いいえ), or - to withdraw the latest answer
+    /// yes (「はい」), no (「いいえ」), or - to withdraw the latest answer
     #[arg(allow_hyphen_values = true)]
     answer: String,
-    /// Date checked (確認日), YYYY-MM-DD [default: today]
+    /// Date checked (「確認日」), YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE")]
     checked: Option<String>,
-    /// Target date (目標日) for `no`: on or after the date checked, by 31 March of its fiscal
+    /// Target date (「目標日」) for `no`: on or after the date checked, by 31 March of its fiscal
     /// year (or the item's own deadline)
     #[arg(long, value_name = "DATE")]
     target: Option<String>,
@@ -29,8 +29,8 @@ pub struct Args {
     /// The document this answer rests on: its path, SHA-256 and size are recorded
     #[arg(long, value_name = "PATH")]
     evidence: Option<String>,
-    /// The device, for a number the form asks for several (2④): server (サーバ), pc (端末PC),
-    /// network (ネットワーク機器)
+    /// The device, for a number the form asks for several (2④): server (「サーバ」), pc (「端末PC」),
+    /// network (「ネットワーク機器」)
     #[arg(long, value_name = "DEVICE")]
     device: Option<String>,
     /// Checklist edition, e.g. mhlw-r7 [default: the newest]

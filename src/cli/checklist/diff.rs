@@ -1,7 +1,7 @@
 //! `shindan checklist diff`: what changed between two editions.
 
 use crate::cli::{print_json, Ctx, Failure};
-use crate::domain::checklist::diff;
+use crate::domain::checklist::{diff, label, Edition};
 use crate::text;
 
 #[derive(Debug, clap::Args)]
@@ -26,33 +26,42 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         return Ok(());
     }
     println!("{} → {}", a.id, b.id);
+    // Items as the form prints them (2④ サーバ), in the edition that has them; the ids stay in
+    // --json.
+    let label_in = |e: &Edition, id: &str| label::printed_id(e, id, lang);
     let text_of = |id: &str| {
         b.item(id)
             .or_else(|| a.item(id))
             .map(|i| i.text.get(lang).to_string())
             .unwrap_or_default()
     };
-    let list = |title: &str, ids: &[String]| {
-        println!("\n■ {title} ({})", ids.len());
-        for id in ids {
-            for (i, line) in text::wrap(&format!("{id}: {}", text_of(id)), 74)
-                .iter()
-                .enumerate()
-            {
-                println!("{}{line}", if i == 0 { "  + " } else { "    " });
-            }
+    let entry = |mark: &str, head: &str, body: &str| {
+        let line = if body.is_empty() {
+            head.to_string()
+        } else {
+            format!("{head}: {body}")
+        };
+        for (i, l) in text::wrap(&line, 74).iter().enumerate() {
+            println!("{}{l}", if i == 0 { mark } else { "    " });
         }
     };
-    list(lang.pick("追加", "Added"), &d.added);
-    list(lang.pick("削除", "Removed"), &d.removed);
+    let list = |title: &str, e: &Edition, ids: &[String]| {
+        println!("\n■ {title} ({})", ids.len());
+        for id in ids {
+            entry("  + ", &label_in(e, id), &text_of(id));
+        }
+    };
+    list(lang.pick("追加", "Added"), b, &d.added);
+    list(lang.pick("削除", "Removed"), a, &d.removed);
     println!("\n■ {} ({})", lang.pick("統合", "Merged"), d.merged.len());
     for m in &d.merged {
-        for (i, line) in text::wrap(&format!("{} → {}", m.from.join(", "), m.into), 74)
-            .iter()
-            .enumerate()
-        {
-            println!("{}{line}", if i == 0 { "  * " } else { "    " });
-        }
+        let from: Vec<String> = m.from.iter().map(|id| label_in(a, id)).collect();
+        let head = format!(
+            "{} → {}",
+            from.join(lang.pick("、", ", ")),
+            label_in(b, &m.into)
+        );
+        entry("  * ", &head, &text_of(&m.into));
     }
     println!(
         "\n■ {} ({})",
@@ -60,7 +69,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         d.reworded.len()
     );
     for r in &d.reworded {
-        println!("  ~ {}", r.id);
+        println!("  ~ {}", label_in(b, &r.id));
         for line in text::wrap(&format!("- {}", r.from.get(lang)), 72) {
             println!("    {line}");
         }
@@ -74,12 +83,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         d.renumbered.len()
     );
     for n in &d.renumbered {
-        println!(
-            "  {}: {} → {}",
-            n.id,
-            n.from.as_deref().unwrap_or("–"),
-            n.to.as_deref().unwrap_or("–")
-        );
+        let head = format!("{} → {}", label_in(a, &n.id), label_in(b, &n.id));
+        entry("  ", &head, &text_of(&n.id));
     }
     Ok(())
 }

@@ -20,10 +20,10 @@ pub enum Format {
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// The vendor to send its 事業者確認用 to (named in the record as expected back)
+    /// The vendor to send its form (「事業者確認用」) to (named in the record as expected back)
     #[arg(long, value_name = "NAME")]
     vendor: Option<String>,
-    /// The vendor's system, e.g. 電子カルテ (needed for a new vendor or one with several)
+    /// The vendor's system, e.g. electronic records (「電子カルテ」) (needed for a new vendor or one with several)
     #[arg(long, value_name = "TEXT", requires = "vendor")]
     system: Option<String>,
     /// Output format [default: html for the hospital's form, json for a vendor's]

@@ -25,8 +25,8 @@ enum Sub {
     /// Answer one item (yes/no with the date checked; a target date for no), or `-` to withdraw
     /// the latest answer
     Answer(answer::Args),
-    /// Print the hospital's form (医療機関確認用), or with --vendor the form a vendor fills in
-    /// (事業者確認用)
+    /// Print the hospital's form (「医療機関確認用」), or with --vendor the form a vendor fills in
+    /// (「事業者確認用」)
     Form(form::Args),
     /// Import a vendor's filled form (JSON, or CSV as Excel saves it): all of it or nothing
     Import(import::Args),

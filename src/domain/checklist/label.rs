@@ -41,6 +41,29 @@ impl Item {
         }
     }
 
+    /// `2④-server` in English, [`Item::key`] in Japanese: one word that [`find`] takes back,
+    /// for the choices a message lists in the UI's language.
+    pub fn key_in(&self, lang: Lang) -> String {
+        if lang == Lang::Ja {
+            return self.key();
+        }
+        let Some(number) = &self.number else {
+            return gate(lang).to_string();
+        };
+        match self.named_device() {
+            Some(d) => format!("{number}-{}", d.id()),
+            None => number.clone(),
+        }
+    }
+
+    /// Both languages' [`Item::key_in`].
+    pub fn key_text(&self) -> Text {
+        Text {
+            ja: self.key_in(Lang::Ja),
+            en: self.key_in(Lang::En),
+        }
+    }
+
     /// `2④-サーバ`: one cell, no space, the same in both languages, for the vendor's CSV and
     /// for messages built before their language is known.
     pub fn key(&self) -> String {
@@ -64,15 +87,28 @@ pub fn printed_id(edition: &Edition, id: &str, lang: Lang) -> String {
     }
 }
 
-/// Why a typed item was not found: the choices are printed labels.
+/// Why a typed item was not found: the choices are printed labels, in both languages
+/// ([`Item::key_text`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LabelError {
-    #[error("no item `{input}` in this edition; items: {}", known.join(", "))]
-    Unknown { input: String, known: Vec<String> },
-    #[error("`{input}` is asked for several devices: give one of {}", choices.join(", "))]
-    Ambiguous { input: String, choices: Vec<String> },
-    #[error("`{input}`: the form does not ask this number for that device; give one of {}", choices.join(", "))]
-    OtherDevice { input: String, choices: Vec<String> },
+    #[error("no item `{input}` in this edition; items: {}", en(known))]
+    Unknown { input: String, known: Vec<Text> },
+    #[error("`{input}` is asked for several devices: give one of {}", en(choices))]
+    Ambiguous { input: String, choices: Vec<Text> },
+    #[error(
+        "`{input}`: the form does not ask this number for that device; give one of {}",
+        en(choices)
+    )]
+    OtherDevice { input: String, choices: Vec<Text> },
+}
+
+fn joined(choices: &[Text], lang: Lang) -> String {
+    let list: Vec<&str> = choices.iter().map(|c| c.get(lang)).collect();
+    list.join(lang.pick("、", ", "))
+}
+
+fn en(choices: &[Text]) -> String {
+    joined(choices, Lang::En)
 }
 
 impl LabelError {
@@ -81,15 +117,15 @@ impl LabelError {
             (_, Lang::En) => self.to_string(),
             (LabelError::Unknown { input, known }, Lang::Ja) => format!(
                 "項目 `{input}` はこの版にありません。項目：{}",
-                known.join("、")
+                joined(known, lang)
             ),
             (LabelError::Ambiguous { input, choices }, Lang::Ja) => format!(
                 "`{input}` は複数の機器について問われています：{} のどれかを指定してください",
-                choices.join("、")
+                joined(choices, lang)
             ),
             (LabelError::OtherDevice { input, choices }, Lang::Ja) => format!(
                 "`{input}`：この番号はその機器については問われていません。{} のどれかを指定してください",
-                choices.join("、")
+                joined(choices, lang)
             ),
         }
     }
@@ -127,7 +163,13 @@ fn device_of(suffix: &str) -> Option<Device> {
         Some(Device::Server)
     } else if is(&["端末PC", "端末", "PC", "client", "clientpc", "clientpcs"]) {
         Some(Device::Pc)
-    } else if is(&["ネットワーク機器", "ネットワーク", "network", "nw"]) {
+    } else if is(&[
+        "ネットワーク機器",
+        "ネットワーク",
+        "network",
+        "networkdevices",
+        "nw",
+    ]) {
         Some(Device::Network)
     } else if is(&["全般", "general", "all"]) {
         Some(Device::General)
@@ -157,7 +199,7 @@ pub fn find<'e>(
     let typed = fold(trimmed);
     let unknown = || LabelError::Unknown {
         input: trimmed.to_string(),
-        known: edition.items.iter().map(|i| i.key()).collect(),
+        known: edition.items.iter().map(Item::key_text).collect(),
     };
     if typed.is_empty() {
         return Err(unknown());
@@ -202,12 +244,12 @@ pub fn find<'e>(
         [one] => Ok(one),
         [] if device.is_some() => Err(LabelError::OtherDevice {
             input: trimmed.to_string(),
-            choices: candidates.iter().map(|i| i.key()).collect(),
+            choices: candidates.iter().map(|i| i.key_text()).collect(),
         }),
         [] => Err(unknown()),
         _ => Err(LabelError::Ambiguous {
             input: trimmed.to_string(),
-            choices: candidates.iter().map(|i| i.key()).collect(),
+            choices: candidates.iter().map(|i| i.key_text()).collect(),
         }),
     }
 }
