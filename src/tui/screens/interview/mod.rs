@@ -260,10 +260,8 @@ impl Interview {
             }
             return;
         }
-        let before = self.hidden_ids(session);
         match session.answer_typed(&q.id, &text) {
             Ok(()) => {
-                let _ = before;
                 self.error = None;
                 self.info = None;
                 self.advance(session, lang);

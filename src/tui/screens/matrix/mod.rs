@@ -1,4 +1,4 @@
-//! The risk control matrix of the open record (提言2, issue 7): a heat map of the catalogue's
+//! The risk control matrix of the open record (the survey's 提言2): a heat map of the catalogue's
 //! risk categories × life-cycle phases, each cell its coverage; Enter goes down into a cell's
 //! risk tree (大/中/小), then into a scenario's controls, where Space cycles a control's status
 //! and `n` writes a note on it. Esc goes back up one level.
@@ -27,7 +27,7 @@ use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::{note_commands, Command};
 use crate::tui::keys::{self, Intent, Pane, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::Session;
 use controls::Controls;
 use crossterm::event::KeyEvent;
 use filter::Filter;
@@ -277,8 +277,7 @@ impl MatrixScreen {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => Action::Flash(MarkError::message(&e, lang)),
+            Err(r) => Action::Flash(r.message_with(lang, MarkError::message)),
         }
     }
 

@@ -9,7 +9,7 @@ use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::drafts::DraftKey;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -139,8 +139,7 @@ impl NoteEdit {
         });
         match saved {
             Ok(()) => Outcome::Closed(lang.pick("メモを保存しました", "Note kept").to_string()),
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
+            Err(r) => Outcome::Refused(r.message_with(lang, MarkError::message)),
         }
     }
 

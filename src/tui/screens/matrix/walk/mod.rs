@@ -11,13 +11,14 @@
 mod view;
 
 use super::note::{self, NoteEdit};
+use crate::domain::matrix::mark::MarkError;
 use crate::domain::matrix::{Coverage, Reply, Sources, Walk};
 use crate::domain::{Lang, Record};
 use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::{self, Command, Command as C};
 use crate::tui::keys::{self, Intent, Intent as I, Scope, Scope as S};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::Session;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::Frame;
@@ -76,8 +77,7 @@ impl WalkScreen {
                     .render(lang);
                 Action::Flash(format!("{} → {figure}：{name}", reply.label(lang)))
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
+            Err(r) => Action::Flash(r.message_with(lang, MarkError::message)),
         }
     }
 
@@ -134,10 +134,8 @@ impl WalkScreen {
     }
 
     fn open_note(&mut self, session: &Session) -> Action {
-        if session.read_only() {
-            if let Some(h) = &session.held_by {
-                return Action::Flash(Refusal::ReadOnly(h.clone()).message(self.lang));
-            }
+        if let Some(msg) = session.read_only_message(self.lang) {
+            return Action::Flash(msg);
         }
         let Some(step) = self.walk.current(&session.record) else {
             return Action::None;
