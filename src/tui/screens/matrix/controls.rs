@@ -37,7 +37,6 @@ pub struct Row {
     pub status: ControlStatus,
     pub source: StatusSource,
     pub carried: bool,
-    pub note: Option<String>,
     pub detail: Vec<Para>,
 }
 
@@ -300,7 +299,6 @@ impl Controls {
                 status: state.status,
                 source: state.source.clone(),
                 carried: state.carried,
-                note: state.note.clone(),
                 detail: detail(state, &stand_ins, catalog, lang),
             });
         }

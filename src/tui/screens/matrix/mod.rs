@@ -25,14 +25,14 @@ use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusInput};
 use crate::domain::{Lang, Questionnaire};
 use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::commands::{note_commands, Command};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::screens::overlay::Overlay;
 use crate::tui::session::Session;
 use controls::Controls;
 use crossterm::event::KeyEvent;
 use filter::Filter;
 use heat::{Heat, Spot};
-use note::NoteEdit;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use tree::Tree;
@@ -66,7 +66,8 @@ pub struct MatrixScreen {
     controls: Controls,
     /// Among the scenario's controls.
     control: usize,
-    note: Option<NoteEdit>,
+    /// The note being written on the selected control, seeing every key first.
+    overlay: Option<Overlay>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -102,14 +103,14 @@ impl MatrixScreen {
             leaf: 0,
             controls: Controls::default(),
             control: 0,
-            note: None,
+            overlay: None,
         };
         screen.remake_tree(None);
         // A draft left by another session stays a draft while this one may only read.
-        if let Some((control, text)) = note::pending(session).filter(|_| !session.read_only()) {
+        if let Some(control) = note::pending(session).filter(|_| !session.read_only()) {
             screen.go_to_control(&control.id);
             if screen.level == Level::Controls {
-                screen.note = Some(NoteEdit::open(control, &text, lang));
+                screen.overlay = Some(note::open(control, session, lang));
             }
         }
         screen
@@ -288,16 +289,12 @@ impl MatrixScreen {
         let Some(row) = self.controls.rows.get(self.control) else {
             return Action::None;
         };
-        let draft = note::draft_key(&row.control.id)
-            .get(&session.record)
-            .and_then(|d| d.note.clone());
-        let text = draft.or_else(|| row.note.clone()).unwrap_or_default();
-        self.note = Some(NoteEdit::open(row.control, &text, lang));
+        self.overlay = Some(note::open(row.control, session, lang));
         Action::None
     }
 
-    fn note_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        let (action, closed) = note::key(&mut self.note, key, session, lang)?;
+    fn overlay_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
+        let (action, closed) = note::key(&mut self.overlay, key, session, lang)?;
         if closed {
             self.refresh(session);
         }
@@ -360,8 +357,8 @@ impl Screen for MatrixScreen {
     }
 
     fn scope(&self) -> Scope {
-        if self.note.is_some() {
-            return Scope::Note;
+        if let Some(overlay) = &self.overlay {
+            return overlay.scope();
         }
         match self.level {
             Level::Heat => Scope::Matrix,
@@ -387,8 +384,8 @@ impl Screen for MatrixScreen {
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
-        if self.note.is_some() {
-            return note_commands();
+        if let Some(overlay) = &self.overlay {
+            return overlay.commands();
         }
         match self.level {
             Level::Heat => vec![
@@ -455,8 +452,8 @@ impl Screen for MatrixScreen {
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
         let session = env.session.as_deref_mut()?;
-        if self.note.is_some() {
-            return self.note_key(key, session, lang);
+        if self.overlay.is_some() {
+            return self.overlay_key(key, session, lang);
         }
         let intent = keys::intent_in(self.scope(), &key)?;
         let action = match intent {
@@ -527,8 +524,8 @@ impl Screen for MatrixScreen {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        if let Some(edit) = self.note.as_mut() {
-            edit.paste(text);
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }
@@ -541,9 +538,7 @@ impl Screen for MatrixScreen {
     }
 
     fn keep_drafts(&mut self, session: &mut Session) {
-        if let Some(edit) = &self.note {
-            edit.keep_draft(session);
-        }
+        note::keep_draft(&self.overlay, session);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
