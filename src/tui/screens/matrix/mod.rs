@@ -8,6 +8,7 @@
 //! a frame only lays that text out. Every change goes through `set_mark`, the same path as
 //! `shindan control`, and is saved at once through the session.
 
+mod confirm;
 mod controls;
 mod filter;
 mod heat;
@@ -68,6 +69,8 @@ pub struct MatrixScreen {
     control: usize,
     /// The note being written on the selected control, seeing every key first.
     overlay: Option<Overlay>,
+    /// Per risk category, the controls resting on what was carried (the confirm keys').
+    carried: Vec<usize>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -95,6 +98,7 @@ impl MatrixScreen {
             lang,
             title: format!("{} {}", session.record.id, truncate(hospital, 20)),
             heat: Heat::of(&coverage, lang),
+            carried: confirm::carried_by_category(&coverage),
             coverage,
             spot: first,
             filter: Filter::default(),
@@ -152,6 +156,7 @@ impl MatrixScreen {
             .map(|r| r.control.id.clone());
         self.coverage = Coverage::of(catalog(), &session.record, Questionnaire::embedded());
         self.heat = Heat::of(&self.coverage, self.lang);
+        self.carried = confirm::carried_by_category(&self.coverage);
         self.tree = Tree::of(&self.coverage, self.spot, &self.filter, self.lang);
         if let Some(c) = keep_leaf.and_then(|i| self.tree.cursor_of(i)) {
             self.leaf = c;
@@ -387,7 +392,7 @@ impl Screen for MatrixScreen {
         if let Some(overlay) = &self.overlay {
             return overlay.commands();
         }
-        match self.level {
+        let mut offered = match self.level {
             Level::Heat => vec![
                 C::of(S::Matrix, I::Up).keys("↑↓←→").label("セル", "cell"),
                 C::of(S::Matrix, I::Open).label("開く", "open"),
@@ -420,7 +425,15 @@ impl Screen for MatrixScreen {
                 C::of(S::Global, I::Help).keys("?"),
                 C::of(S::MatrixControls, I::Back).label("戻る", "back"),
             ],
+        };
+        // What `copy` carried is confirmed here, offered first and only where there is some.
+        if self.category_carried() {
+            offered.insert(0, C::of(self.scope(), I::ConfirmSection));
         }
+        if self.control_carried() {
+            offered.insert(0, C::of(S::MatrixControls, I::Confirm));
+        }
+        offered
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
@@ -514,6 +527,8 @@ impl Screen for MatrixScreen {
                 }
             }
             Intent::ResetStatus => self.set_status(StatusInput::Clear, session, lang),
+            Intent::Confirm => self.confirm(session, lang),
+            Intent::ConfirmSection => self.confirm_category(session, lang),
             Intent::EditNote => self.open_note(session, lang),
             Intent::Walk => Action::Push(Box::new(WalkScreen::new(session, lang, false))),
             Intent::Back => self.back(),
