@@ -401,6 +401,33 @@ fn a_note_is_kept_and_shown_when_the_screen_is_opened_again() {
 }
 
 #[test]
+fn a_note_closed_as_it_is_kept_writes_nothing_and_a_reopened_draft_is_kept_by_esc() {
+    let mut ui = matrix(Lang::En, 80, 24);
+    ir_emergency(&mut ui);
+    ui.press(KeyCode::Enter).press(KeyCode::Enter);
+    ui.key('n').typed("vault").press(KeyCode::Esc);
+    let kept = ui.store().load(&id()).unwrap();
+    // Opened and closed again without a change: the record file is not written.
+    ui.key('n').press(KeyCode::Esc);
+    assert!(ui.screen().contains("Note unchanged"), "{}", ui.screen());
+    let after = ui.store().load(&id()).unwrap();
+    assert_eq!(after.updated_at, kept.updated_at);
+    assert!(after.drafts.is_empty());
+    // Typed, the screen left by a quit, opened again: Esc at once keeps what was typed.
+    ui.key('n').typed(" B");
+    ui.event(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(ui.app.shutdown(), None);
+    ui.app = App::new(Lang::En, Theme { color: true }, ui.store());
+    ui.press(KeyCode::Enter).key('m').press(KeyCode::Esc);
+    let record = ui.store().load(&id()).unwrap();
+    assert_eq!(
+        record.controls["backup_offline"].note.as_deref(),
+        Some("vault B")
+    );
+    assert!(record.drafts.is_empty());
+}
+
+#[test]
 fn a_note_being_written_survives_a_quit_as_a_draft() {
     let mut ui = matrix(Lang::En, 80, 24);
     ir_emergency(&mut ui);

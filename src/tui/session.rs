@@ -20,36 +20,47 @@ pub struct Session {
     unsaved: bool,
 }
 
-/// Why a change was not made.
+/// Why a change was not made: the record is read-only (another session holds it), or the
+/// domain refused the change with its own error `E` — so that a screen can tell which field
+/// was wrong. An answer's refusal is a validation error ([`Refusal`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
+pub enum Refused<E = AnswerError> {
     ReadOnly(Holder),
-    Invalid(AnswerError),
+    Rule(E),
 }
 
-impl Refusal {
-    pub fn message(&self, lang: Lang) -> String {
+/// The refusal of an interview answer, a confirmation or a question's note.
+pub type Refusal = Refused<AnswerError>;
+
+impl<E> Refused<E> {
+    /// What is said when the record is read-only.
+    pub fn read_only_message(holder: &Holder, lang: Lang) -> String {
+        lang.pick(
+            &format!(
+                "読み取り専用です（{}）：変更できません",
+                holder.message(lang)
+            ),
+            &format!(
+                "read-only (being edited: {}): changes are refused",
+                holder.message(lang)
+            ),
+        )
+        .to_string()
+    }
+
+    /// The message, the domain's error said by `rule`.
+    pub fn message_with(&self, lang: Lang, rule: impl FnOnce(&E, Lang) -> String) -> String {
         match self {
-            Refusal::ReadOnly(h) => lang
-                .pick(
-                    &format!("読み取り専用です（{}）：変更できません", h.message(lang)),
-                    &format!(
-                        "read-only (being edited: {}): changes are refused",
-                        h.message(lang)
-                    ),
-                )
-                .to_string(),
-            Refusal::Invalid(e) => e.message(lang),
+            Refused::ReadOnly(h) => Self::read_only_message(h, lang),
+            Refused::Rule(e) => rule(e, lang),
         }
     }
 }
 
-/// Why a change made through [`Session::update`] was not made: the record is read-only, or the
-/// domain refused it (its own error, so that a screen can tell which field was wrong).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refused<E> {
-    ReadOnly(Holder),
-    Rule(E),
+impl Refused<AnswerError> {
+    pub fn message(&self, lang: Lang) -> String {
+        self.message_with(lang, AnswerError::message)
+    }
 }
 
 impl Session {
@@ -100,7 +111,7 @@ impl Session {
     /// `None` when it can be edited. Screens show it instead of opening an editor.
     pub fn read_only_message(&self, lang: Lang) -> Option<String> {
         match &self.held_by {
-            Some(h) if self.read_only() => Some(Refusal::ReadOnly(h.clone()).message(lang)),
+            Some(h) if self.read_only() => Some(Refusal::read_only_message(h, lang)),
             _ => None,
         }
     }
@@ -122,7 +133,7 @@ impl Session {
             value,
             crate::clock::system().now(),
         )
-        .map_err(Refusal::Invalid)?;
+        .map_err(Refusal::Rule)?;
         self.save();
         Ok(())
     }
@@ -135,7 +146,7 @@ impl Session {
         &mut self,
         change: impl FnOnce(&mut Record) -> Result<T, E>,
     ) -> Result<T, Refused<E>> {
-        if let Err(Refusal::ReadOnly(h)) = self.writable() {
+        if let Err(Refused::ReadOnly(h)) = self.writable() {
             return Err(Refused::ReadOnly(h));
         }
         let before = self.record.clone();
@@ -156,14 +167,14 @@ impl Session {
         self.writable()?;
         let qn = Questionnaire::embedded();
         let q = qn.question(question).ok_or_else(|| {
-            Refusal::Invalid(AnswerError::UnknownQuestion {
+            Refusal::Rule(AnswerError::UnknownQuestion {
                 question: question.to_string(),
             })
         })?;
         if raw.trim().is_empty() {
             return self.answer(question, None);
         }
-        let value = validate::parse(q, raw).map_err(Refusal::Invalid)?;
+        let value = validate::parse(q, raw).map_err(Refusal::Rule)?;
         self.answer(question, Some(value))
     }
 
@@ -178,7 +189,7 @@ impl Session {
 
     pub fn set_note(&mut self, question: &str, note: &str) -> Result<(), Refusal> {
         self.writable()?;
-        validate::check_note(note).map_err(Refusal::Invalid)?;
+        validate::check_note(note).map_err(Refusal::Rule)?;
         self.record
             .set_note(question, note, crate::clock::system().now());
         let mut draft = self.record.draft(question).cloned().unwrap_or_default();

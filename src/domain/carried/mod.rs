@@ -11,6 +11,7 @@
 //! count and walk it.
 
 pub mod confirm;
+pub mod matrix;
 
 pub use confirm::{Batch, ConfirmError, Confirmed};
 

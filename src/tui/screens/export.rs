@@ -39,7 +39,7 @@ pub enum PromptKey {
 
 pub struct ExportPrompt {
     /// The record's id (the file is named after it).
-    record: String,
+    record: RecordId,
     exports: PathBuf,
     selected: usize,
     /// Once a format is chosen: where to write it.
@@ -48,9 +48,9 @@ pub struct ExportPrompt {
 
 impl ExportPrompt {
     /// The export of the record `id`, offered under `exports`.
-    pub fn new(id: &impl ToString, exports: &Path) -> ExportPrompt {
+    pub fn new(id: &RecordId, exports: &Path) -> ExportPrompt {
         ExportPrompt {
-            record: id.to_string(),
+            record: id.clone(),
             exports: exports.to_path_buf(),
             selected: 0,
             path: None,
@@ -81,7 +81,9 @@ impl ExportPrompt {
 
     fn ask_path(&mut self, format: Format) -> PromptKey {
         let today = crate::clock::system().today();
-        let path = self.exports.join(named(&self.record, format, today));
+        let path = self
+            .exports
+            .join(named(&self.record.to_string(), format, today));
         let title = (
             format!("書き出し {}：{}", self.record, format.label(Lang::Ja)),
             format!("Export {}: {}", self.record, format.label(Lang::En)),
@@ -114,32 +116,20 @@ impl ExportPrompt {
         }
     }
 
-    /// A key on the record list: once the path is chosen, the record is read as it is on disk
-    /// (what the list shows) and written. `None` while the prompt stays open (a path that
-    /// cannot be written keeps it, with the reason); `Some` when it closes, with what to say.
-    pub fn handle_stored(
-        &mut self,
-        key: KeyEvent,
+    /// The export from the record list, where no record is open: the record is read as it is
+    /// on disk (what the list shows) and written. What to say, or why it was not written (the
+    /// prompt then stays open with the reason).
+    pub fn write_stored(
+        &self,
         store: &Store,
-        id: &RecordId,
+        format: Format,
+        path: &Path,
         lang: Lang,
-    ) -> Option<Option<String>> {
-        let (format, path) = match self.handle(key) {
-            PromptKey::Stay => return None,
-            PromptKey::Cancel => return Some(None),
-            PromptKey::Chosen(format, path) => (format, path),
-        };
-        let record = match store.load(id) {
-            Ok(r) => r,
-            Err(e) => return Some(Some(crate::edge::Failure::from_store(e, lang).to_string())),
-        };
-        match write(store, &record, format, &path, lang) {
-            Ok(said) => Some(Some(said)),
-            Err(why) => {
-                self.refuse(why);
-                None
-            }
-        }
+    ) -> Result<String, String> {
+        let record = store
+            .load(&self.record)
+            .map_err(|e| crate::edge::Failure::from_store(e, lang).to_string())?;
+        write(store, &record, format, path, lang)
     }
 
     pub fn commands(&self) -> Vec<Command> {

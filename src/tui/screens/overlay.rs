@@ -5,7 +5,8 @@
 //!
 //! ```text
 //!  key ─▶ Screen::handle_key ─▶ overlay.handle(key) ─▶ Done::Open     (typing; nothing else)
-//!                                  │                    Done::Closed   (Esc: the screen drops it)
+//!                                  │                    Done::Closed   (cancelled, or a note kept
+//!                                  │                                    as it was: the screen drops it)
 //!                                  │                    Done::Pass     (F1…: the app's)
 //!                                  │                    Done::Note / Export / Path (the screen acts)
 //!                                  └─ no overlay: the screen's own keys
@@ -34,7 +35,7 @@ pub enum Overlay {
 pub enum Done {
     /// Still open: typing, a move, a key it ignores.
     Open,
-    /// Cancelled: the screen closes it.
+    /// Cancelled (a note: the keep key on the note as it is kept): the screen closes it.
     Closed,
     /// Not the overlay's key (a function key): the app handles it.
     Pass,
@@ -51,6 +52,7 @@ impl Overlay {
         match self {
             Overlay::Note(n) => match n.handle(key) {
                 NoteKey::Kept(text) => Done::Note(text),
+                NoteKey::Cancelled => Done::Closed,
                 NoteKey::Editing => Done::Open,
                 NoteKey::Pass => Done::Pass,
             },

@@ -5,11 +5,14 @@
 //!
 //! Its keys are the binding table's `Scope::Note` rows: Enter breaks the line, Esc or Ctrl-S
 //! keeps the note (a note is never thrown away by a key: what was typed is what the user meant
-//! to write). Function keys pass to the app (F1 is the help).
+//! to write). When the text is the note as it is kept, the same key says [`NoteKey::Cancelled`]:
+//! there is nothing to keep, and the screen closes the box without writing. Function keys pass
+//! to the app (F1 is the help).
 
 use crate::domain::Lang;
 use crate::text::truncate;
 use crate::tui::commands::Command;
+use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::overlay;
@@ -25,6 +28,9 @@ use ratatui::Frame;
 pub enum NoteKey {
     /// The keep key: the text to keep (the screen saves it where its notes live).
     Kept(String),
+    /// The keep key on the note as it is kept (nothing typed, or typed back): nothing to save,
+    /// the box closes.
+    Cancelled,
     /// The text or the caret changed, or the key was the editor's and did nothing.
     Editing,
     /// Not the editor's key (a function key): the app handles it.
@@ -37,22 +43,53 @@ pub struct NoteEditor {
     /// What the note is on, named in the box's border (the matrix names the control); `None`
     /// draws the box titled with the keep key alone.
     about: Option<String>,
+    /// The note as it is kept where it lives: the keep key on this text is a cancel.
+    saved: String,
+    /// Where what is typed waits in the record's drafts, when the screen keeps it there by the
+    /// note alone (the matrix's controls); `None` where the screen knows it otherwise.
+    draft: Option<DraftKey>,
 }
 
 impl NoteEditor {
-    pub fn open(text: &str) -> NoteEditor {
+    /// The note kept as `saved`, opened for writing.
+    pub fn open(saved: &str) -> NoteEditor {
         NoteEditor {
-            field: TextField::multi(text),
+            field: TextField::multi(saved),
             about: None,
+            saved: saved.to_string(),
+            draft: None,
         }
     }
 
     /// A note whose box names what it is on, with the keys under it.
-    pub fn about(text: &str, about: String) -> NoteEditor {
+    pub fn about(saved: &str, about: String) -> NoteEditor {
         NoteEditor {
             about: Some(about),
-            ..NoteEditor::open(text)
+            ..NoteEditor::open(saved)
         }
+    }
+
+    /// Opened again on what was being typed when the screen was last left (a draft), if any.
+    pub fn typed(self, typed: Option<&str>) -> NoteEditor {
+        match typed {
+            Some(text) => NoteEditor {
+                field: TextField::multi(text),
+                ..self
+            },
+            None => self,
+        }
+    }
+
+    /// Where what is typed waits in the record's drafts.
+    pub fn kept_under(self, key: DraftKey) -> NoteEditor {
+        NoteEditor {
+            draft: Some(key),
+            ..self
+        }
+    }
+
+    pub fn draft_key(&self) -> Option<&DraftKey> {
+        self.draft.as_ref()
     }
 
     pub fn text(&self) -> String {
@@ -64,7 +101,14 @@ impl NoteEditor {
             return NoteKey::Pass;
         }
         match keys::intent_in(Scope::Note, &key) {
-            Some(Intent::Back) => NoteKey::Kept(self.field.text()),
+            Some(Intent::Back) => {
+                let text = self.field.text();
+                if text.trim_end() == self.saved.trim_end() {
+                    NoteKey::Cancelled
+                } else {
+                    NoteKey::Kept(text)
+                }
+            }
             _ => {
                 self.field.handle(key);
                 NoteKey::Editing
@@ -166,5 +210,25 @@ mod tests {
         assert_eq!(n.handle(key(KeyCode::Esc)), kept);
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(n.handle(ctrl_s), kept);
+    }
+
+    #[test]
+    fn the_keep_key_on_the_note_as_kept_cancels_and_never_on_a_draft() {
+        let mut n = NoteEditor::open("保存済み");
+        assert_eq!(n.handle(key(KeyCode::Esc)), NoteKey::Cancelled);
+        // Typed and typed back: nothing to keep.
+        n.handle(key(KeyCode::Char('x')));
+        n.handle(key(KeyCode::Backspace));
+        assert_eq!(n.handle(key(KeyCode::Esc)), NoteKey::Cancelled);
+        // Opened again on a draft: Esc at once keeps the draft, typed before the screen was left.
+        let mut d = NoteEditor::open("保存済み").typed(Some("下書き"));
+        assert_eq!(
+            d.handle(key(KeyCode::Esc)),
+            NoteKey::Kept("下書き".to_string())
+        );
+        // Emptied: an empty note is kept (it removes the note), not cancelled.
+        let mut e = NoteEditor::open("x");
+        e.handle(key(KeyCode::Backspace));
+        assert_eq!(e.handle(key(KeyCode::Esc)), NoteKey::Kept(String::new()));
     }
 }

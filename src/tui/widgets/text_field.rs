@@ -246,7 +246,6 @@ impl TextField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEventKind;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -301,7 +300,6 @@ mod tests {
         assert_eq!(n.handle(ctrl_s), FieldKey::Keep);
         assert_eq!(n.handle(key(KeyCode::Tab)), FieldKey::Pass);
         assert_eq!(n.text(), "一行目\n二行目", "no tab inserted");
-        let _ = KeyEventKind::Press;
     }
 
     #[test]

@@ -107,6 +107,11 @@ impl Checklist {
         };
         match editor.handle(key) {
             NoteKey::Kept(text) => Some(self.keep_note(text, session, lang)),
+            // The note as it was opened: kept the same way, which also drops its draft.
+            NoteKey::Cancelled => {
+                let text = editor.text();
+                Some(self.keep_note(text, session, lang))
+            }
             NoteKey::Editing => Some(Action::None),
             NoteKey::Pass => None,
         }

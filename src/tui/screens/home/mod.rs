@@ -12,6 +12,7 @@ use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::screens::export::ExportPrompt;
 use crate::tui::screens::new_record::NewRecord;
+use crate::tui::screens::overlay::{Done, Overlay};
 use crate::tui::widgets::bar::bar;
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use chrono::{Datelike, Utc};
@@ -85,7 +86,6 @@ enum Mode {
         field: TextField,
         error: Option<String>,
     },
-    Export(ExportPrompt, RecordId),
 }
 
 pub struct Home {
@@ -97,6 +97,8 @@ pub struct Home {
     filter: String,
     selected: usize,
     mode: Mode,
+    /// The export of the selected record, seeing every key first.
+    overlay: Option<Overlay>,
 }
 
 impl Home {
@@ -112,6 +114,7 @@ impl Home {
             filter: String::new(),
             selected: 0,
             mode: Mode::Browse,
+            overlay: None,
         };
         match store.record_files_recent_first() {
             Ok(mut files) => {
@@ -174,17 +177,34 @@ impl Home {
         self.visible().get(self.selected).copied()
     }
 
+    /// A key for the export open over the list; `None` when none is open.
+    fn overlay_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let overlay = self.overlay.as_mut()?;
+        match overlay.handle(key) {
+            Done::Closed => self.overlay = None,
+            Done::Export(format, path) => {
+                let Overlay::Export(prompt) = &*overlay else {
+                    return Some(Action::None);
+                };
+                // A path that cannot be written keeps the prompt open, with the reason.
+                match prompt.write_stored(env.store, format, &path, env.lang) {
+                    Ok(said) => {
+                        self.overlay = None;
+                        return Some(Action::Flash(said));
+                    }
+                    Err(why) => overlay.refuse(why),
+                }
+            }
+            Done::Pass => return None,
+            Done::Open | Done::Note(_) | Done::Path(..) => {}
+        }
+        Some(Action::None)
+    }
+
     fn handle_mode(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
         match &mut self.mode {
             Mode::Browse => None,
-            Mode::Export(prompt, id) => {
-                let Some(done) = prompt.handle_stored(key, env.store, id, lang) else {
-                    return Some(Action::None);
-                };
-                self.mode = Mode::Browse;
-                Some(done.map_or(Action::None, Action::Flash))
-            }
             Mode::Filter(field) => {
                 match field.handle(key) {
                     FieldKey::Submit => {
@@ -274,12 +294,12 @@ impl Home {
 
 impl Screen for Home {
     fn scope(&self) -> Scope {
-        Scope::Home
+        self.overlay.as_ref().map_or(Scope::Home, Overlay::scope)
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        if let Mode::Export(prompt, _) = &mut self.mode {
-            prompt.paste(text);
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }
@@ -294,6 +314,9 @@ impl Screen for Home {
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
+        if let Some(overlay) = &self.overlay {
+            return overlay.commands();
+        }
         match &self.mode {
             Mode::Browse => vec![
                 C::of(S::Home, I::New).label("新規", "new"),
@@ -307,7 +330,6 @@ impl Screen for Home {
                 // Last and ranked low: at 80 columns it gives way to q; `?` lists it.
                 C::of(S::Home, I::Export).label("書き出し", "export"),
             ],
-            Mode::Export(prompt, _) => prompt.commands(),
             _ => vec![
                 C::of(S::Fields, I::Pick).label("決定", "OK"),
                 C::of(S::Fields, I::Back).label("中止", "cancel"),
@@ -316,6 +338,9 @@ impl Screen for Home {
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        if self.overlay.is_some() {
+            return self.overlay_key(key, env);
+        }
         if let Some(action) = self.handle_mode(key, env) {
             return Some(action);
         }
@@ -365,10 +390,10 @@ impl Screen for Home {
             }
             Intent::Export => {
                 if let Some(row) = self.selected_row() {
-                    self.mode = Mode::Export(
-                        ExportPrompt::new(&row.id, &env.store.exports_dir()),
-                        row.id.clone(),
-                    );
+                    self.overlay = Some(Overlay::Export(ExportPrompt::new(
+                        &row.id,
+                        &env.store.exports_dir(),
+                    )));
                 }
             }
             Intent::Filter => self.mode = Mode::Filter(TextField::single(&self.filter)),
@@ -528,5 +553,8 @@ impl Screen for Home {
         }
         frame.render_widget(Paragraph::new(lines), inner);
         self.render_mode(frame, area, view);
+        if let Some(overlay) = &self.overlay {
+            overlay.render_prompt(frame, area, view);
+        }
     }
 }

@@ -14,7 +14,6 @@ impl Home {
         let t = &view.theme;
         let (title, prompt, field, error) = match &self.mode {
             Mode::Browse => return,
-            Mode::Export(prompt, _) => return prompt.render(frame, area, view),
             Mode::Filter(field) => (
                 l.pick(" 絞り込み ", " Filter ").to_string(),
                 l.pick(

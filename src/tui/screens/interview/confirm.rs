@@ -2,8 +2,9 @@
 //! its whole section as "all unchanged".
 
 use super::{qn, Interview};
+use crate::domain::carried::confirm::ConfirmError;
 use crate::domain::Lang;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::Session;
 
 impl Interview {
     /// Whether the question on screen, and any question of its section, is carried and
@@ -54,8 +55,7 @@ impl Interview {
                 // The field shows the answer confirmed, not a stale draft.
                 self.load(session);
             }
-            Err(Refused::ReadOnly(h)) => self.error = Some(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => self.error = Some(e.message(lang)),
+            Err(r) => self.error = Some(r.message_with(lang, ConfirmError::message)),
         }
     }
 }

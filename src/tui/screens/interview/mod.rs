@@ -83,9 +83,10 @@ impl Interview {
         self.cursor = 0;
         self.picked.clear();
         self.field = None;
+        let saved = record.note(&q.id).unwrap_or("");
         self.overlay = draft
             .and_then(|d| d.note.as_deref())
-            .map(|n| Overlay::Note(NoteEditor::open(n)));
+            .map(|n| Overlay::Note(NoteEditor::open(saved).typed(Some(n))));
         self.error = None;
         match q.kind {
             Kind::Single => {
@@ -260,10 +261,8 @@ impl Interview {
             }
             return;
         }
-        let before = self.hidden_ids(session);
         match session.answer_typed(&q.id, &text) {
             Ok(()) => {
-                let _ = before;
                 self.error = None;
                 self.info = None;
                 self.advance(session, lang);
@@ -282,12 +281,22 @@ impl Interview {
     fn overlay_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
         let overlay = self.overlay.as_mut()?;
+        let a_note = overlay.note().is_some();
         let done = overlay.handle(key);
         let session = env.session.as_deref_mut()?;
         match done {
             Done::Open | Done::Path(..) => {}
             Done::Pass => return None,
-            Done::Closed => self.overlay = None,
+            // A note closed as it is kept: its draft goes with the next `keep_drafts`.
+            Done::Closed => {
+                self.overlay = None;
+                if a_note {
+                    self.info = Some(
+                        lang.pick("メモは変わっていません", "Note unchanged")
+                            .to_string(),
+                    );
+                }
+            }
             // Kept on the question through the session; a refusal leaves the note open.
             Done::Note(text) => match session.set_note(&self.current, &text) {
                 Ok(()) => {

@@ -11,6 +11,7 @@ use crate::domain::matrix::{By, Catalog, Control, ControlStatus, Coverage, LeafS
 use crate::domain::matrix::{Scenario, StatusSource};
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
+use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -37,7 +38,6 @@ pub struct Row {
     pub status: ControlStatus,
     pub source: StatusSource,
     pub carried: bool,
-    pub note: Option<String>,
     pub detail: Vec<Para>,
 }
 
@@ -179,14 +179,24 @@ fn detail(
         sources.join(lang.pick("、", "; ")),
         Tone::Base,
     ));
-    let whence = if carried && *source == StatusSource::User {
-        lang.pick(
-            "前年の記録から引き継ぎ。今年はまだ設定していません",
-            "carried from last year's record, not set again this year",
-        )
-        .to_string()
-    } else {
-        source.describe(lang)
+    // What was carried says so, and the key that confirms it as it is.
+    let confirm = keys::shown(Scope::MatrixControls, Intent::Confirm);
+    let whence = match (carried, source, lang) {
+        (true, StatusSource::User, Lang::Ja) => {
+            format!("前年の記録から引き継ぎ。今年はまだ設定していません：{confirm} で確認")
+        }
+        (true, StatusSource::User, Lang::En) => {
+            format!("carried from last year's record, not set again this year: {confirm} confirms")
+        }
+        (true, _, Lang::Ja) => format!(
+            "{}・前年から未確認：{confirm} で確認",
+            source.describe(lang)
+        ),
+        (true, _, Lang::En) => format!(
+            "{}; carried, not confirmed: {confirm} confirms",
+            source.describe(lang)
+        ),
+        (false, _, _) => source.describe(lang),
     };
     out.push(para(
         lang.pick("状態：", "Status: "),
@@ -300,7 +310,6 @@ impl Controls {
                 status: state.status,
                 source: state.source.clone(),
                 carried: state.carried,
-                note: state.note.clone(),
                 detail: detail(state, &stand_ins, catalog, lang),
             });
         }

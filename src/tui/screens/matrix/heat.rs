@@ -355,15 +355,12 @@ impl Heat {
 fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
     let t = &cov.overall;
     let figure = cov.figure().render(lang);
-    let carried = cov
-        .controls
-        .iter()
-        .filter(|c| c.source == StatusSource::User && c.carried)
-        .count();
+    // Every status resting on what was carried (a mark, an answer, a form), to confirm.
+    let carried = cov.controls.iter().filter(|c| c.carried).count();
     let carried = match (carried, lang) {
         (0, _) => String::new(),
-        (n, Lang::Ja) => format!("（うち前年から{n}件）"),
-        (n, Lang::En) => format!(" ({n} carried from last year)"),
+        (n, Lang::Ja) => format!("・～前年から未確認{n}"),
+        (n, Lang::En) => format!(" ~carried {n}"),
     };
     let n = [
         t.total(),

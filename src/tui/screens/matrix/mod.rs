@@ -1,4 +1,4 @@
-//! The risk control matrix of the open record (提言2, issue 7): a heat map of the catalogue's
+//! The risk control matrix of the open record (the survey's 提言2): a heat map of the catalogue's
 //! risk categories × life-cycle phases, each cell its coverage; Enter goes down into a cell's
 //! risk tree (大/中/小), then into a scenario's controls, where Space cycles a control's status
 //! and `n` writes a note on it. Esc goes back up one level.
@@ -8,6 +8,7 @@
 //! a frame only lays that text out. Every change goes through `set_mark`, the same path as
 //! `shindan control`, and is saved at once through the session.
 
+mod confirm;
 mod controls;
 mod filter;
 mod heat;
@@ -25,14 +26,14 @@ use crate::domain::matrix::{Catalog, ControlStatus, Coverage, StatusInput};
 use crate::domain::{Lang, Questionnaire};
 use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::commands::{note_commands, Command};
+use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::screens::overlay::Overlay;
+use crate::tui::session::Session;
 use controls::Controls;
 use crossterm::event::KeyEvent;
 use filter::Filter;
 use heat::{Heat, Spot};
-use note::NoteEdit;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 use tree::Tree;
@@ -66,7 +67,10 @@ pub struct MatrixScreen {
     controls: Controls,
     /// Among the scenario's controls.
     control: usize,
-    note: Option<NoteEdit>,
+    /// The note being written on the selected control, seeing every key first.
+    overlay: Option<Overlay>,
+    /// Per risk category, the controls resting on what was carried (the confirm keys').
+    carried: Vec<usize>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -94,6 +98,7 @@ impl MatrixScreen {
             lang,
             title: format!("{} {}", session.record.id, truncate(hospital, 20)),
             heat: Heat::of(&coverage, lang),
+            carried: confirm::carried_by_category(&coverage),
             coverage,
             spot: first,
             filter: Filter::default(),
@@ -102,14 +107,14 @@ impl MatrixScreen {
             leaf: 0,
             controls: Controls::default(),
             control: 0,
-            note: None,
+            overlay: None,
         };
         screen.remake_tree(None);
         // A draft left by another session stays a draft while this one may only read.
-        if let Some((control, text)) = note::pending(session).filter(|_| !session.read_only()) {
+        if let Some(control) = note::pending(session).filter(|_| !session.read_only()) {
             screen.go_to_control(&control.id);
             if screen.level == Level::Controls {
-                screen.note = Some(NoteEdit::open(control, &text, lang));
+                screen.overlay = Some(note::open(control, session, lang));
             }
         }
         screen
@@ -151,6 +156,7 @@ impl MatrixScreen {
             .map(|r| r.control.id.clone());
         self.coverage = Coverage::of(catalog(), &session.record, Questionnaire::embedded());
         self.heat = Heat::of(&self.coverage, self.lang);
+        self.carried = confirm::carried_by_category(&self.coverage);
         self.tree = Tree::of(&self.coverage, self.spot, &self.filter, self.lang);
         if let Some(c) = keep_leaf.and_then(|i| self.tree.cursor_of(i)) {
             self.leaf = c;
@@ -277,8 +283,7 @@ impl MatrixScreen {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => Action::Flash(MarkError::message(&e, lang)),
+            Err(r) => Action::Flash(r.message_with(lang, MarkError::message)),
         }
     }
 
@@ -289,16 +294,12 @@ impl MatrixScreen {
         let Some(row) = self.controls.rows.get(self.control) else {
             return Action::None;
         };
-        let draft = note::draft_key(&row.control.id)
-            .get(&session.record)
-            .and_then(|d| d.note.clone());
-        let text = draft.or_else(|| row.note.clone()).unwrap_or_default();
-        self.note = Some(NoteEdit::open(row.control, &text, lang));
+        self.overlay = Some(note::open(row.control, session, lang));
         Action::None
     }
 
-    fn note_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        let (action, closed) = note::key(&mut self.note, key, session, lang)?;
+    fn overlay_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
+        let (action, closed) = note::key(&mut self.overlay, key, session, lang)?;
         if closed {
             self.refresh(session);
         }
@@ -361,8 +362,8 @@ impl Screen for MatrixScreen {
     }
 
     fn scope(&self) -> Scope {
-        if self.note.is_some() {
-            return Scope::Note;
+        if let Some(overlay) = &self.overlay {
+            return overlay.scope();
         }
         match self.level {
             Level::Heat => Scope::Matrix,
@@ -388,10 +389,10 @@ impl Screen for MatrixScreen {
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
-        if self.note.is_some() {
-            return note_commands();
+        if let Some(overlay) = &self.overlay {
+            return overlay.commands();
         }
-        match self.level {
+        let mut offered = match self.level {
             Level::Heat => vec![
                 C::of(S::Matrix, I::Up).keys("↑↓←→").label("セル", "cell"),
                 C::of(S::Matrix, I::Open).label("開く", "open"),
@@ -424,7 +425,15 @@ impl Screen for MatrixScreen {
                 C::of(S::Global, I::Help).keys("?"),
                 C::of(S::MatrixControls, I::Back).label("戻る", "back"),
             ],
+        };
+        // What `copy` carried is confirmed here, offered first and only where there is some.
+        if self.category_carried() {
+            offered.insert(0, C::of(self.scope(), I::ConfirmSection));
         }
+        if self.control_carried() {
+            offered.insert(0, C::of(S::MatrixControls, I::Confirm));
+        }
+        offered
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
@@ -456,8 +465,8 @@ impl Screen for MatrixScreen {
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
         let session = env.session.as_deref_mut()?;
-        if self.note.is_some() {
-            return self.note_key(key, session, lang);
+        if self.overlay.is_some() {
+            return self.overlay_key(key, session, lang);
         }
         let intent = keys::intent_in(self.scope(), &key)?;
         let action = match intent {
@@ -518,6 +527,8 @@ impl Screen for MatrixScreen {
                 }
             }
             Intent::ResetStatus => self.set_status(StatusInput::Clear, session, lang),
+            Intent::Confirm => self.confirm(session, lang),
+            Intent::ConfirmSection => self.confirm_category(session, lang),
             Intent::EditNote => self.open_note(session, lang),
             Intent::Walk => Action::Push(Box::new(WalkScreen::new(session, lang, false))),
             Intent::Back => self.back(),
@@ -528,8 +539,8 @@ impl Screen for MatrixScreen {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        if let Some(edit) = self.note.as_mut() {
-            edit.paste(text);
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }
@@ -542,9 +553,7 @@ impl Screen for MatrixScreen {
     }
 
     fn keep_drafts(&mut self, session: &mut Session) {
-        if let Some(edit) = &self.note {
-            edit.keep_draft(session);
-        }
+        note::keep_draft(&self.overlay, session);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {

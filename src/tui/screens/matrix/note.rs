@@ -1,6 +1,6 @@
-//! A note on one control, written in a [`TextField`] and kept through the same `set_mark` as
-//! `shindan control --note`. While it is being written it lives in the record's drafts under
-//! `matrix/<control>` (as the interview's note does under its question), so a note survives
+//! A note on one control, written in the one [`NoteEditor`] (the screen's [`Overlay`]) and kept
+//! through the same `set_mark` as `shindan control --note`. While it is being written it lives
+//! in the record's drafts under `matrix/<control>` (as the interview's note does under its question), so a note survives
 //! leaving the screen, a restart or a cut SSH connection, and is opened again where it was.
 
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
@@ -9,10 +9,11 @@ use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::drafts::DraftKey;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::screens::overlay::{Done, Overlay};
+use crate::tui::session::{Refused, Session};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::widgets::note_editor::NoteEditor;
+use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
@@ -22,132 +23,123 @@ pub fn draft_key(control: &str) -> DraftKey {
 }
 
 /// The first control whose note was being written when the screen was last left.
-pub fn pending(session: &Session) -> Option<(&'static Control, String)> {
+pub fn pending(session: &Session) -> Option<&'static Control> {
     let catalog = Catalog::embedded();
-    DraftKey::controls(&session.record).find_map(|(id, d)| {
-        let control = catalog.control(id)?;
-        Some((control, d.note.clone()?))
-    })
+    DraftKey::controls(&session.record)
+        .filter(|(_, d)| d.note.is_some())
+        .find_map(|(id, _)| catalog.control(id))
 }
 
-/// A key for the open note, if any: the action, and whether the note was kept and closed (the
-/// screen then makes its text again). Function keys pass (F1 is the help). A refused note stays
-/// open unless the record is read-only.
+/// The note on `control` opened for writing, on the draft typed before the screen was left
+/// when there is one, else on the note as it is kept.
+pub fn open(control: &'static Control, session: &Session, lang: Lang) -> Overlay {
+    let key = draft_key(&control.id);
+    let saved = session
+        .record
+        .controls
+        .get(&control.id)
+        .and_then(|m| m.note.clone())
+        .unwrap_or_default();
+    let typed = key.get(&session.record).and_then(|d| d.note.clone());
+    Overlay::Note(
+        NoteEditor::about(&saved, control.name(lang).to_string())
+            .typed(typed.as_deref())
+            .kept_under(key),
+    )
+}
+
+/// A key for the open overlay, if any: the action, and whether the note was closed (the screen
+/// then makes its text again). Function keys pass (F1 is the help). A refused note stays open
+/// unless the record is read-only.
 pub fn key(
-    note: &mut Option<NoteEdit>,
+    overlay: &mut Option<Overlay>,
     key: KeyEvent,
     session: &mut Session,
     lang: Lang,
 ) -> Option<(Action, bool)> {
-    if matches!(key.code, KeyCode::F(_)) {
-        return None;
-    }
-    let edit = note.as_mut()?;
-    Some(match edit.handle(key, session, lang) {
-        Outcome::Typing => (Action::None, false),
-        Outcome::Closed(msg) => {
-            *note = None;
-            (Action::Flash(msg), true)
+    let open = overlay.as_mut()?;
+    let control = open.note().and_then(control_of);
+    let closed = |msg: &str| Some((Action::Flash(msg.to_string()), true));
+    match (open.handle(key), control) {
+        (Done::Pass, _) => None,
+        // The note as it is kept: nothing written, the draft dropped.
+        (Done::Closed, Some(id)) => {
+            *overlay = None;
+            session.set_draft(&draft_key(&id), Draft::default());
+            session.flush();
+            closed(lang.pick("メモは変わっていません", "Note unchanged"))
         }
-        Outcome::Refused(msg) => {
-            if session.read_only() {
-                *note = None;
+        (Done::Note(text), Some(id)) => match keep(&id, &text, session) {
+            Ok(()) => {
+                *overlay = None;
+                closed(lang.pick("メモを保存しました", "Note kept"))
             }
-            (Action::Flash(msg), false)
+            Err(r) => {
+                if session.read_only() {
+                    *overlay = None;
+                }
+                Some((
+                    Action::Flash(r.message_with(lang, MarkError::message)),
+                    false,
+                ))
+            }
+        },
+        (Done::Closed, None) => {
+            *overlay = None;
+            Some((Action::None, true))
         }
-    })
-}
-
-pub struct NoteEdit {
-    pub control: &'static Control,
-    editor: NoteEditor,
-}
-
-/// What a key did to the note.
-pub enum Outcome {
-    Typing,
-    /// Kept (or left unchanged): the message to show.
-    Closed(String),
-    /// Refused by the domain or because the record is read-only; the note stays open unless
-    /// the record is read-only.
-    Refused(String),
-}
-
-impl NoteEdit {
-    pub fn open(control: &'static Control, text: &str, lang: Lang) -> NoteEdit {
-        NoteEdit {
-            control,
-            editor: NoteEditor::about(text, control.name(lang).to_string()),
-        }
+        _ => Some((Action::None, false)),
     }
+}
 
-    pub fn paste(&mut self, text: &str) {
-        self.editor.paste(text);
+/// The control a note is on.
+fn control_of(editor: &NoteEditor) -> Option<String> {
+    match editor.draft_key()? {
+        DraftKey::Control(id) => Some(id.clone()),
+        _ => None,
     }
+}
 
-    /// Moves what is typed into the record's drafts.
-    pub fn keep_draft(&self, session: &mut Session) {
+/// Moves what is typed into the record's drafts.
+pub fn keep_draft(overlay: &Option<Overlay>, session: &mut Session) {
+    let Some(editor) = overlay.as_ref().and_then(Overlay::note) else {
+        return;
+    };
+    if let Some(key) = editor.draft_key() {
         session.set_draft(
-            &draft_key(&self.control.id),
+            key,
             Draft {
                 value: None,
-                note: Some(self.editor.text()),
+                note: Some(editor.text()),
             },
         );
     }
+}
 
-    pub fn handle(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Outcome {
-        match self.editor.handle(key) {
-            NoteKey::Kept(text) => self.keep(&text, session, lang),
-            NoteKey::Editing | NoteKey::Pass => Outcome::Typing,
-        }
-    }
+/// Saves the note on the control (an empty note removes it) and drops the draft.
+fn keep(id: &str, text: &str, session: &mut Session) -> Result<(), Refused<MarkError>> {
+    let key = draft_key(id);
+    let change = MarkChange {
+        note: Some(text),
+        ..MarkChange::default()
+    };
+    session.update(|r| {
+        set_mark(
+            Catalog::embedded(),
+            r,
+            id,
+            change,
+            crate::clock::system().now(),
+        )?;
+        key.set(r, Draft::default());
+        Ok::<(), MarkError>(())
+    })
+}
 
-    /// Saves the note on the control (an empty note removes it) and drops the draft. A note left
-    /// as it was changes nothing, so that opening one does not clear "carried from last year".
-    fn keep(&mut self, text: &str, session: &mut Session, lang: Lang) -> Outcome {
-        let id = self.control.id.clone();
-        let key = draft_key(&id);
-        let before = session
-            .record
-            .controls
-            .get(&id)
-            .and_then(|m| m.note.clone())
-            .unwrap_or_default();
-        if text.trim_end() == before {
-            session.set_draft(&key, Draft::default());
-            session.flush();
-            return Outcome::Closed(
-                lang.pick("メモは変わっていません", "Note unchanged")
-                    .to_string(),
-            );
-        }
-        let change = MarkChange {
-            note: Some(text),
-            ..MarkChange::default()
-        };
-        let saved = session.update(|r| {
-            set_mark(
-                Catalog::embedded(),
-                r,
-                &id,
-                change,
-                crate::clock::system().now(),
-            )?;
-            key.set(r, Draft::default());
-            Ok::<(), MarkError>(())
-        });
-        match saved {
-            Ok(()) => Outcome::Closed(lang.pick("メモを保存しました", "Note kept").to_string()),
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
-        }
-    }
-
-    /// The note box over the lower half of `area` (the detail's place), the control's name in
-    /// its border.
-    pub fn render(&self, frame: &mut Frame, area: Rect, t: &Theme, lang: Lang) {
-        self.editor
-            .render(frame, NoteEditor::lower_half(area), t, lang);
+/// The note box over the lower half of `area` (the detail's place), the control's name in its
+/// border.
+pub fn render(overlay: &Option<Overlay>, frame: &mut Frame, area: Rect, t: &Theme, lang: Lang) {
+    if let Some(editor) = overlay.as_ref().and_then(Overlay::note) {
+        editor.render(frame, NoteEditor::lower_half(area), t, lang);
     }
 }

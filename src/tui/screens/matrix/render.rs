@@ -316,9 +316,7 @@ impl MatrixScreen {
 
     /// The note box over the lower part of the controls' area (the detail's place).
     fn render_note(&self, frame: &mut Frame, area: Rect, t: &Theme) {
-        if let Some(edit) = &self.note {
-            edit.render(frame, area, t, self.lang);
-        }
+        super::note::render(&self.overlay, frame, area, t, self.lang);
     }
 }
 

@@ -10,14 +10,16 @@
 
 mod view;
 
-use super::note::{self, NoteEdit};
+use super::note;
+use crate::domain::matrix::mark::MarkError;
 use crate::domain::matrix::{Coverage, Reply, Sources, Walk};
 use crate::domain::{Lang, Record};
 use crate::text::truncate;
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::commands::{self, Command, Command as C};
+use crate::tui::commands::{Command, Command as C};
 use crate::tui::keys::{self, Intent, Intent as I, Scope, Scope as S};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::screens::overlay::Overlay;
+use crate::tui::session::Session;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::Frame;
@@ -29,7 +31,8 @@ pub struct WalkScreen {
     walk: Walk<'static>,
     /// What the screen shows, made again after every change.
     page: Page,
-    note: Option<NoteEdit>,
+    /// The note being written on the control the walk is on, seeing every key first.
+    overlay: Option<Overlay>,
 }
 
 fn sources() -> Sources<'static> {
@@ -48,7 +51,7 @@ impl WalkScreen {
             title: format!("{} {}", record.id, truncate(hospital, 20)),
             page: Page::of(&walk, record, lang),
             walk,
-            note: None,
+            overlay: None,
         }
     }
 
@@ -76,8 +79,7 @@ impl WalkScreen {
                     .render(lang);
                 Action::Flash(format!("{} → {figure}：{name}", reply.label(lang)))
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
-            Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
+            Err(r) => Action::Flash(r.message_with(lang, MarkError::message)),
         }
     }
 
@@ -134,24 +136,18 @@ impl WalkScreen {
     }
 
     fn open_note(&mut self, session: &Session) -> Action {
-        if session.read_only() {
-            if let Some(h) = &session.held_by {
-                return Action::Flash(Refusal::ReadOnly(h.clone()).message(self.lang));
-            }
+        if let Some(msg) = session.read_only_message(self.lang) {
+            return Action::Flash(msg);
         }
         let Some(step) = self.walk.current(&session.record) else {
             return Action::None;
         };
-        let draft = note::draft_key(&step.control.id)
-            .get(&session.record)
-            .and_then(|d| d.note.clone());
-        let text = draft.or(step.state.note).unwrap_or_default();
-        self.note = Some(NoteEdit::open(step.control, &text, self.lang));
+        self.overlay = Some(note::open(step.control, session, self.lang));
         Action::None
     }
 
-    fn note_key(&mut self, key: KeyEvent, session: &mut Session) -> Option<Action> {
-        let (action, closed) = note::key(&mut self.note, key, session, self.lang)?;
+    fn overlay_key(&mut self, key: KeyEvent, session: &mut Session) -> Option<Action> {
+        let (action, closed) = note::key(&mut self.overlay, key, session, self.lang)?;
         if closed {
             self.remake(&session.record);
         }
@@ -161,11 +157,7 @@ impl WalkScreen {
 
 impl Screen for WalkScreen {
     fn scope(&self) -> Scope {
-        if self.note.is_some() {
-            Scope::Note
-        } else {
-            Scope::Walk
-        }
+        self.overlay.as_ref().map_or(Scope::Walk, Overlay::scope)
     }
 
     fn title(&self, view: &View) -> String {
@@ -188,8 +180,8 @@ impl Screen for WalkScreen {
     /// The answers first (one hint for the five), then the moves; the table's ranks decide
     /// what gives way when the footer is narrow.
     fn commands(&self, _view: &View) -> Vec<Command> {
-        if self.note.is_some() {
-            return commands::note_commands();
+        if let Some(overlay) = &self.overlay {
+            return overlay.commands();
         }
         let review = if self.walk.is_review() {
             ("未判明のみ", "unknown only")
@@ -211,8 +203,8 @@ impl Screen for WalkScreen {
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let session = env.session.as_deref_mut()?;
-        if self.note.is_some() {
-            return self.note_key(key, session);
+        if self.overlay.is_some() {
+            return self.overlay_key(key, session);
         }
         let action = match keys::intent_in(Scope::Walk, &key)? {
             Intent::Reply(reply) => self.answer(reply, session),
@@ -228,8 +220,8 @@ impl Screen for WalkScreen {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        if let Some(edit) = self.note.as_mut() {
-            edit.paste(text);
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }
@@ -243,9 +235,7 @@ impl Screen for WalkScreen {
     }
 
     fn keep_drafts(&mut self, session: &mut Session) {
-        if let Some(edit) = &self.note {
-            edit.keep_draft(session);
-        }
+        note::keep_draft(&self.overlay, session);
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
@@ -254,8 +244,6 @@ impl Screen for WalkScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         self.page.render(frame, area, &view.theme, self.lang);
-        if let Some(edit) = &self.note {
-            edit.render(frame, area, &view.theme, self.lang);
-        }
+        note::render(&self.overlay, frame, area, &view.theme, self.lang);
     }
 }
