@@ -275,8 +275,26 @@ pub fn contact(
 
 /// Confirms every carried entry of the contact chart; gives back how many.
 pub fn contacts(record: &mut Record, now: DateTime<Utc>) -> usize {
+    contacts_where(record, |_| true, now)
+}
+
+/// Confirms the carried entries of one side of the chart — inside the hospital (`true`) or
+/// outside it, vendors included — as the chart groups them; gives back how many.
+pub fn contact_group(record: &mut Record, internal: bool, now: DateTime<Utc>) -> usize {
+    contacts_where(record, |p| p.is_some_and(|p| p.internal() == internal), now)
+}
+
+fn contacts_where(
+    record: &mut Record,
+    keep: impl Fn(Option<Position>) -> bool,
+    now: DateTime<Utc>,
+) -> usize {
     let mut n = 0;
-    for c in record.contacts.iter_mut().filter(|c| c.carried) {
+    for c in record
+        .contacts
+        .iter_mut()
+        .filter(|c| c.carried && keep(c.position))
+    {
         c.carried = false;
         n += 1;
     }

@@ -58,6 +58,20 @@ pub struct Carried {
     pub controls: Vec<String>,
 }
 
+/// How many carried things wait, as a title says it after its count: 「（昨年から未確認 3）」,
+/// nothing when none waits.
+pub fn waiting(n: usize, lang: super::Lang) -> String {
+    match n {
+        0 => String::new(),
+        n => lang
+            .pick(
+                &format!("（昨年から未確認 {n}）"),
+                &format!(" ({n} carried)"),
+            )
+            .to_string(),
+    }
+}
+
 impl Carried {
     pub fn of(record: &Record, qn: &Questionnaire) -> Carried {
         let answers = qn

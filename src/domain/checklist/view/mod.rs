@@ -111,6 +111,9 @@ pub struct VendorStatus {
     pub returned_on: Option<NaiveDate>,
     /// Last year's returned form, carried and not confirmed.
     pub carried: bool,
+    /// When last year's carried form was received (its local date), kept in sight until the
+    /// form is confirmed or a new one comes back.
+    pub carried_on: Option<NaiveDate>,
     pub file_sha256: Option<String>,
     /// Items the vendor answered, of those on its form.
     pub answered: usize,
@@ -411,6 +414,10 @@ impl<'e> ChecklistView<'e> {
                 returned_at: returned.map(|r| r.imported_at),
                 returned_on: returned.map(|r| clock.date_of(r.imported_at)),
                 carried,
+                carried_on: form
+                    .and_then(|f| f.returned.as_ref())
+                    .filter(|r| r.carried)
+                    .map(|r| clock.date_of(r.imported_at)),
                 file_sha256: returned.map(|r| r.file_sha256.clone()),
                 answered: returned.map(|r| r.items.len()).unwrap_or(0),
                 on_form,

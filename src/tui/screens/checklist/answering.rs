@@ -46,9 +46,10 @@ impl Checklist {
                 return Action::None;
             }
         };
-        // Correcting the latest check (same day) keeps its note and evidence; a new check starts
-        // with the note written beforehand, if any.
-        let same_day = latest.filter(|l| l.checked_on == input.checked_on);
+        // Correcting the latest check (same day) keeps its note and evidence, and so does
+        // checking again last year's carried answer; a new check starts with the note written
+        // beforehand, if any.
+        let same_day = latest.filter(|l| l.checked_on == input.checked_on || l.carried.is_some());
         input.note = pending.or_else(|| same_day.as_ref().and_then(|l| l.note.clone()));
         input.evidence = same_day.and_then(|l| l.evidence);
         let (editions, edition, today) = (self.editions, &self.edition.id, self.clock.today());

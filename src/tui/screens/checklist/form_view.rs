@@ -36,6 +36,13 @@ pub fn draw_form(
     let w = inner.width as usize - 1;
     out.push(Line::raw(""));
     let next = match row.latest() {
+        // Last year's check is replaced by this year's first, its date kept in sight.
+        Some(a) if a.carried.is_some() => l
+            .pick(
+                &format!("（1回目。前年度 確認日 {}）", a.checked_on),
+                &format!(" (check 1; last year checked {})", a.checked_on),
+            )
+            .to_string(),
         Some(a) if form.checked.text().trim() == a.checked_on.to_string() => l
             .pick(
                 &format!("（{}回目を訂正）", row.history.len()),

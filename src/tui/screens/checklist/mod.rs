@@ -17,6 +17,7 @@
 
 mod answer_form;
 mod answering;
+mod confirming;
 mod form_view;
 mod lines;
 mod note;
@@ -25,6 +26,7 @@ mod open_at;
 mod readiness;
 mod render;
 mod vendors;
+mod vendors_confirm;
 mod vendors_view;
 
 use crate::domain::checklist::answers::{EvidenceState, YesNo};
@@ -400,6 +402,8 @@ impl Screen for Checklist {
             Intent::AnswerYes => self.open_answer(YesNo::Yes, session, lang),
             Intent::AnswerNo => self.open_answer(YesNo::No, session, lang),
             Intent::Withdraw => self.withdraw(session, lang),
+            Intent::Confirm => self.confirm_item(session, lang),
+            Intent::ConfirmSection => self.confirm_section(session, lang),
             Intent::EditNote => self.open_note(session, lang),
             Intent::FirstUnanswered => self.first_missing(lang),
             Intent::Readiness => {

@@ -8,11 +8,12 @@ use super::vendors_view::draw_vendors;
 use super::{Checklist, Edit, Panel};
 use crate::domain::checklist::answers::YesNo;
 use crate::domain::checklist::risk_link;
-use crate::domain::checklist::view::{HintSource, Row, RowStatus, VendorCell};
+use crate::domain::checklist::view::{Gap, HintSource, Row, RowStatus, VendorCell};
 use crate::domain::checklist::Wording;
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
+use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::note_editor::NoteEditor;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -78,12 +79,14 @@ fn conflicted(s: &Checklist, row: &Row, cell: &VendorCell) -> bool {
         .any(|c| c.item == row.item.id && c.vendor == cell.vendor && c.system == cell.system)
 }
 
-/// The state of an item in one character: ✓ done, * carried from the previous edition and not
-/// checked again, · unanswered, ! a rule broken or a target date passed, - not required.
+/// The state of an item in one character: ✓ done, * carried (from last year's record or the
+/// previous edition) and not confirmed, · unanswered, ! a rule broken or a target date passed,
+/// - not required.
 fn status_mark(row: &Row, t: &Theme) -> (&'static str, Style) {
     let carried = row.latest().is_some_and(|a| a.carried.is_some());
     match &row.status {
         RowStatus::Missing(_) if row.latest().is_none() => ("·", t.base()),
+        RowStatus::Missing(Gap::Carried { .. }) => ("*", t.warn()),
         RowStatus::Missing(_) => ("!", t.error()),
         RowStatus::NotRequired => ("-", t.dim()),
         RowStatus::Done if row.overdue => ("!", t.warn()),
@@ -305,9 +308,17 @@ fn history_lines(row: &Row, w: usize, view: &View) -> Vec<Line<'static>> {
         ));
     }
     for (i, a) in row.history.iter().enumerate().skip(skip) {
+        // Last year's check keeps its date in sight, named as last year's: this year's form
+        // has no check yet.
+        let from_last_year = a.carried.as_ref().and_then(|c| c.record.as_ref());
+        let check = match from_last_year {
+            Some(_) => l.pick("前年度", "Last year").to_string(),
+            None => l
+                .pick(&format!("{}回目", i + 1), &format!("#{}", i + 1))
+                .to_string(),
+        };
         let mut s = format!(
-            "{} {}  {} {}",
-            l.pick(&format!("{}回目", i + 1), &format!("#{}", i + 1)),
+            "{check} {}  {} {}",
             a.answer.label(l),
             l.pick("確認日", "checked"),
             a.checked_on
@@ -315,8 +326,15 @@ fn history_lines(row: &Row, w: usize, view: &View) -> Vec<Line<'static>> {
         if let Some(target) = a.target_on {
             s.push_str(&format!("  {} {target}", l.pick("目標日", "target")));
         }
-        if a.carried.is_some() {
-            s.push_str(l.pick("（前版から・未確認）", " (carried, not re-checked)"));
+        match (from_last_year, &a.carried) {
+            (Some(r), _) => s.push_str(l.pick(
+                &format!("（{r} から・未確認）"),
+                &format!(" (from {r}, not confirmed)"),
+            )),
+            (None, Some(_)) => {
+                s.push_str(l.pick("（前版から・未確認）", " (carried, not re-checked)"))
+            }
+            (None, None) => {}
         }
         let style = if i + 1 == n { t.heading() } else { t.dim() };
         wrapped(&mut out, &s, w, style);
@@ -412,6 +430,20 @@ fn vendor_lines(s: &Checklist, row: &Row, w: usize, view: &View) -> Vec<Line<'st
     out
 }
 
+/// What a carried item waits for, and the keys that do it: confirmed today as it is, or
+/// answered again.
+fn carried_hint(s: &Checklist, view: &View) -> String {
+    let l = view.lang;
+    let confirm = keys::shown(Scope::Checklist, Intent::Confirm);
+    let section = keys::shown(Scope::Checklist, Intent::ConfirmSection);
+    let today = s.clock.today();
+    l.pick(
+        &format!("* 未確認：{confirm} で今日（{today}）の確認日で確認、{section} で項をすべて、y／n で回答し直す"),
+        &format!("* Not confirmed: {confirm} confirms it checked today ({today}), {section} the whole section, y / n answers anew"),
+    )
+    .to_string()
+}
+
 fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     let (l, t) = (view.lang, &view.theme);
     let Some(row) = s.row() else { return };
@@ -458,10 +490,14 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
         return;
     }
     out.extend(history_lines(row, w, view));
-    if let RowStatus::Missing(gap) = &row.status {
-        if row.latest().is_some() {
+    match &row.status {
+        RowStatus::Missing(Gap::Carried { .. }) => {
+            wrapped(&mut out, &carried_hint(s, view), w, t.warn());
+        }
+        RowStatus::Missing(gap) if row.latest().is_some() => {
             wrapped(&mut out, &format!("✗ {}", gap.message(l)), w, t.error());
         }
+        _ => {}
     }
     if row.overdue {
         wrapped(

@@ -4,6 +4,7 @@
 //! own session (the record stays locked by the screen, so another shell could not), with the
 //! path asked in the path prompt.
 
+use super::vendors_confirm::confirm_returns;
 use crate::domain::checklist::vendor_file::{self, ImportReport, PacketFormat};
 use crate::domain::checklist::vendors::{self, VendorError};
 use crate::domain::checklist::Edition;
@@ -219,6 +220,10 @@ impl VendorsPanel {
                     ),
                 ));
             }
+            Some(Intent::Confirm) if count > 0 => {
+                return self.confirm_return(session, edition, lang)
+            }
+            Some(Intent::ConfirmSection) => return confirm_returns(session, edition, lang),
             Some(Intent::Back) => return Outcome::Close,
             _ => return Outcome::NotTaken,
         }

@@ -61,12 +61,14 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
                     &format!("returned {on}, {}/{} answered", v.answered, v.on_form),
                 )
                 .to_string(),
-            None if v.carried => l
-                .pick(
-                    "昨年の返却分のみ（未確認）",
-                    "only last year's return (unconfirmed)",
+            None if v.carried => {
+                let on = v.carried_on.map(|d| d.to_string()).unwrap_or_default();
+                l.pick(
+                    &format!("* 前年度返却 {on} 未確認"),
+                    &format!("* last year's return {on}, unconfirmed"),
                 )
-                .to_string(),
+                .to_string()
+            }
             None => l.pick("未返却", "not returned").to_string(),
         };
         out.push(Line::styled(

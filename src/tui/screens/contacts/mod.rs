@@ -26,6 +26,7 @@ use Command as C;
 use Intent as I;
 use Scope as S;
 
+mod confirming;
 mod render;
 
 /// The fields of a place, in the order the form shows them.
@@ -357,8 +358,9 @@ impl Screen for Contacts {
                 )
             })
             .unwrap_or_default();
+        let carried = crate::domain::carried::waiting(self.chart.carried(), l);
         format!(
-            "{id} {name} — {} {}/{}",
+            "{id} {name} — {} {}/{}{carried}",
             l.pick("連絡体制図（3(1)） 記入", "Contact chart (3(1)), filled"),
             self.chart.filled(),
             self.chart.total()
@@ -377,14 +379,23 @@ impl Screen for Contacts {
         if self.confirm {
             return confirm_commands("消去する", "clear", "keep");
         }
-        vec![
+        let (here, side) = self.carried_here();
+        let mut offered = Vec::new();
+        if here {
+            offered.push(C::of(S::Contacts, I::Confirm));
+        }
+        if side {
+            offered.push(C::of(S::Contacts, I::ConfirmSection));
+        }
+        offered.extend([
             C::of(S::Contacts, I::Up).keys("↑↓").label("選択", "move"),
             C::of(S::Contacts, I::Open).label("編集", "edit"),
             C::of(S::Contacts, I::Delete).label("消去", "clear"),
             C::of(S::Record, I::Show(Pane::Checklist)).label("チェックリスト", "checklist"),
             C::of(S::Global, I::Help).keys("?"),
             C::of(S::Contacts, I::Back).label("戻る", "back"),
-        ]
+        ]);
+        offered
     }
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
@@ -444,6 +455,8 @@ impl Screen for Contacts {
                     ),
                 },
             },
+            Intent::Confirm => self.confirm_place(session, lang),
+            Intent::ConfirmSection => self.confirm_side(session, lang),
             Intent::Back => Action::Back,
             Intent::Quit => Action::Quit,
             _ => return None,

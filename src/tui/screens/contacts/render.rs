@@ -4,6 +4,7 @@ use super::{slot_label, Contacts, FieldName, FIELDS};
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
+use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::widgets::form;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -38,6 +39,8 @@ impl Contacts {
             let here = i == self.cursor;
             let (mark, mark_style) = if s.filled() {
                 ("✓", t.ok())
+            } else if s.carried() {
+                ("*", t.warn())
             } else if s.contact.is_some() {
                 ("!", t.warn())
             } else {
@@ -164,6 +167,11 @@ impl Contacts {
             }
             None => {
                 let c = slot.contact.clone().unwrap_or_default();
+                if slot.carried() && !self.confirm {
+                    for line in wrap(&carried_hint(slot.position.internal(), l), w) {
+                        out.push(Line::styled(line, t.warn()));
+                    }
+                }
                 if self.confirm {
                     for line in wrap(
                         l.pick(
@@ -212,4 +220,16 @@ impl Contacts {
             }
         }
     }
+}
+
+/// What a carried place waits for, and the keys that confirm it.
+fn carried_hint(internal: bool, l: Lang) -> String {
+    let one = keys::shown(Scope::Contacts, Intent::Confirm);
+    let all = keys::shown(Scope::Contacts, Intent::ConfirmSection);
+    let side = super::confirming::side(internal, l);
+    l.pick(
+        &format!("* 前年度から引き継ぎ・未確認：{one} で確認、{all} で{side}をすべて、Enter で直す"),
+        &format!("* Carried from last year, not confirmed: {one} confirms, {all} all {side}, Enter edits"),
+    )
+    .to_string()
 }

@@ -265,15 +265,7 @@ impl Screen for OverviewScreen {
             .session
             .map(|s| Questionnaire::embedded().progress(&s.record))
             .unwrap_or_default();
-        let carried = match p.carried {
-            0 => String::new(),
-            n => l
-                .pick(
-                    &format!("（昨年から未確認 {n}）"),
-                    &format!(" ({n} carried)"),
-                )
-                .to_string(),
-        };
+        let carried = crate::domain::carried::waiting(p.carried, l);
         format!(
             "{id} {name} — {}  {} {}%{carried}",
             l.pick("総合", "Overview"),
