@@ -116,6 +116,33 @@ fn the_hospital_among_the_respondents() {
     assert_eq!(assoc, [("ajha", 386), ("jmha", 150)]);
 }
 
+/// The associations line the terminal and the command line both print, its total read from the
+/// survey compared with (not typed in), and nothing at all for a hospital that gave none.
+#[test]
+fn the_associations_are_said_once_with_the_surveys_total() {
+    let r = medical_corporation_350();
+    let p = position(&r);
+    let (label, line) = p.describe_associations(Lang::Ja).unwrap();
+    assert_eq!(label, "加盟団体：");
+    assert!(
+        line.contains("386、") && line.ends_with("150（団体は重複あり、計1,519）"),
+        "{line}"
+    );
+    let (label, line) = p.describe_associations(Lang::En).unwrap();
+    assert_eq!(label, "Associations: ");
+    assert!(line.ends_with(" 150 (overlapping; 1,519 in all)"), "{line}");
+    let mut survey = Survey::embedded().clone();
+    survey.composition.association_total = 2_000;
+    let other = Position::of(&r, Questionnaire::embedded(), &survey);
+    assert!(other
+        .describe_associations(Lang::Ja)
+        .unwrap()
+        .1
+        .contains("計2,000"));
+    let none = record(&PROFILE[..3]);
+    assert_eq!(position(&none).describe_associations(Lang::Ja), None);
+}
+
 #[test]
 fn each_indicator_beside_its_three_cohorts() {
     use Precision::*;

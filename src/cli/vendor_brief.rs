@@ -98,18 +98,7 @@ fn facts(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
             Lang::Ja => format!("記録 {}、評価日 {}", record.id, record.assessed_on),
             Lang::En => format!("Record {}, assessed on {}", record.id, record.assessed_on),
         },
-        match lang {
-            Lang::Ja => format!(
-                "依頼 {}件（事業者が実施する対策のうち、実施済み・対象外の{}件は除く）",
-                brief.len(),
-                brief.settled
-            ),
-            Lang::En => format!(
-                "{} requests (the {} vendor controls in place or not applicable are left out)",
-                brief.len(),
-                brief.settled
-            ),
-        },
+        brief.describe(lang),
     ]
 }
 
@@ -152,19 +141,6 @@ fn details(r: &Request<'_>, lang: Lang) -> Vec<(&'static str, String)> {
     out
 }
 
-fn empty_line(brief: &VendorBrief<'_>, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!(
-            "依頼する事項はありません：事業者が実施する対策{}件はすべて実施済みか対象外です。",
-            brief.settled
-        ),
-        Lang::En => format!(
-            "Nothing to ask: all {} vendor controls are in place or not applicable.",
-            brief.settled
-        ),
-    }
-}
-
 fn markdown(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
     let colon = lang.pick("：", ": ");
     let mut out = vec![format!("# {}", title(record, lang)), String::new()];
@@ -173,7 +149,7 @@ fn markdown(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String>
     }
     out.push(String::new());
     if brief.is_empty() {
-        out.push(empty_line(brief, lang));
+        out.push(brief.describe(lang));
         return out;
     }
     out.push(preamble(lang).to_string());
@@ -208,7 +184,7 @@ fn plain(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
     }
     out.push(String::new());
     if brief.is_empty() {
-        out.extend(text::wrap(&empty_line(brief, lang), WIDTH));
+        out.extend(text::wrap(&brief.describe(lang), WIDTH));
         return out;
     }
     out.extend(text::wrap(preamble(lang), WIDTH));

@@ -9,4 +9,7 @@ mod page;
 pub mod report;
 mod report_html;
 
-pub use page::escape;
+/// A cell of a Markdown table: a `|` would end the cell and a line break the row.
+pub(crate) fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}

@@ -1,24 +1,11 @@
 //! The page shell shared by every printed form: A4, inline CSS, Japanese fonts the printer's
-//! machine is likely to have.
+//! machine is likely to have. Everything is built with maud, so every text from a record is
+//! escaped by construction: only the CSS below goes in unescaped.
 
 use crate::domain::Lang;
+use maud::{html, Markup, PreEscaped, Render, DOCTYPE};
 
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-pub(super) const CSS: &str = r#"
+const CSS: &str = r#"
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -68,11 +55,35 @@ h1 .sub { font-size: 10pt; font-weight: bold; }
 .mid { text-align: center; font-size: 20pt; padding-top: 86mm; }
 "#;
 
-/// A whole document around `body`.
-pub fn document(lang: Lang, title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        lang.code(),
-        escape(title)
-    )
+/// A whole document around `body`: the shared CSS, then what a printed form adds to it.
+pub fn document(lang: Lang, title: &str, extra_css: &str, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                title { (title) }
+                style { (PreEscaped(CSS)) (PreEscaped(extra_css)) }
+            }
+            body { (body) }
+        }
+    }
+    .into_string()
+}
+
+/// One part of a printed set that starts on a page of its own (`class` names the rule that
+/// breaks the page: `page` for the forms and the chart, `part …` for the report).
+pub fn section(class: &str, body: Markup) -> Markup {
+    html! { section class=(class) { (body) } }
+}
+
+/// The label–value lines under a heading (hospital, edition, dates…).
+pub fn meta<K: Render, V: Render>(rows: impl IntoIterator<Item = (K, V)>) -> Markup {
+    html! {
+        table.meta {
+            @for (k, v) in rows {
+                tr { td.k { (k) } td { (v) } }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! mail, a self-contained A4 HTML page to print, CSV for the board's Excel. JSON is not a
 //! drawing of the report but the record itself (the exchange format `import` reads).
 
+use super::md_cell;
 use crate::domain::checklist::Editions;
 use crate::domain::report::{Block, Report, Table};
 use crate::domain::{Lang, Record};
@@ -61,10 +62,6 @@ pub fn export(
         Format::Csv => csv(&report),
         Format::Json => Vec::new(),
     }
-}
-
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 fn md_table(out: &mut String, t: &Table) {

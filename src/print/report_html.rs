@@ -3,11 +3,11 @@
 //! each part of the detail starts a page; a running footer carries the hospital's name and the
 //! page number. Printed from any Chromium-based browser it looks as tested (tests/print.rs).
 
-use super::page::CSS;
+use super::page::{document, meta, section};
 use super::report::step_labels;
 use crate::domain::report::{Block, Part, PartId, Report, Step, Table};
 use crate::domain::Lang;
-use maud::{html, Markup, PreEscaped, DOCTYPE};
+use maud::{html, Markup};
 
 /// What the report adds to the shared page shell.
 const REPORT_CSS: &str = r#"
@@ -43,31 +43,21 @@ html[lang="en"] .steps .why { font-size: 6.8pt; }
 
 /// One self-contained A4 document: inline CSS only, no script, nothing fetched.
 pub fn html(report: &Report) -> String {
-    let css = format!("{CSS}{REPORT_CSS}{}", footer(report));
-    html! {
-        (DOCTYPE)
-        html lang=(report.lang.code()) {
-            head {
-                meta charset="utf-8";
-                title { (report.title) }
-                style { (PreEscaped(css)) }
-            }
-            body {
-                @for (i, part) in report.parts.iter().enumerate() {
-                    section class=(format!("part {}", part_class(part.id))) {
-                        @if i == 0 { h1 { (report.title) } }
-                        h2 { (part.title) }
-                        @if part.id == PartId::Summary {
-                            (summary(part, report.lang))
-                        } @else {
-                            @for b in &part.blocks { (block(b, report.lang)) }
-                        }
-                    }
+    let css = format!("{REPORT_CSS}{}", footer(report));
+    let body = html! {
+        @for (i, part) in report.parts.iter().enumerate() {
+            (section(&format!("part {}", part_class(part.id)), html! {
+                @if i == 0 { h1 { (report.title) } }
+                h2 { (part.title) }
+                @if part.id == PartId::Summary {
+                    (summary(part, report.lang))
+                } @else {
+                    @for b in &part.blocks { (block(b, report.lang)) }
                 }
-            }
+            }))
         }
-    }
-    .into_string()
+    };
+    document(report.lang, &report.title, &css, body)
 }
 
 fn part_class(id: PartId) -> &'static str {
@@ -145,13 +135,7 @@ fn summary(part: &Part, lang: Lang) -> Markup {
 fn block(b: &Block, lang: Lang) -> Markup {
     match b {
         Block::Heading(h) => html! { h3 { (h) } },
-        Block::Facts(facts) => html! {
-            table.meta {
-                @for (k, v) in facts {
-                    tr { td.k { (k) } td { (v) } }
-                }
-            }
-        },
+        Block::Facts(facts) => meta(facts.iter().map(|(k, v)| (k, v))),
         Block::Table(t) => table(t),
         Block::Text(s) => html! { p.note { (s) } },
         Block::Items(items) => html! {

@@ -109,26 +109,13 @@ fn text_lines(cov: &Coverage<'_>, lang: Lang) -> Vec<String> {
     let t = &cov.overall;
     let overall = cell(t);
     let figure = cov.figure().render(lang);
+    let (n, states, statuses) = (t.total(), t.describe(lang), cov.status_counts(lang));
     let summary = match lang {
         Lang::Ja => format!(
-            "{figure}：小リスク{}件のうち 対策済み{}・一部{}・未対策{}・不明{}・対象外{}。対策の状態は{}（一覧と設定は shindan control）",
-            t.total(),
-            t.covered,
-            t.half,
-            t.uncovered,
-            t.unknown,
-            t.dropped,
-            cov.status_counts(lang),
+            "{figure}：小リスク{n}件のうち {states}。対策の状態は{statuses}（一覧と設定は shindan control）"
         ),
         Lang::En => format!(
-            "{figure}: of {} small risks, {} covered, {} half, {} uncovered, {} unknown, {} not applicable. Control statuses: {} (list and set them with shindan control).",
-            t.total(),
-            t.covered,
-            t.half,
-            t.uncovered,
-            t.unknown,
-            t.dropped,
-            cov.status_counts(lang),
+            "{figure}: of {n} small risks, {states}. Control statuses: {statuses} (list and set them with shindan control)."
         ),
     };
     out.extend(text::wrap(&summary, WIDTH));

@@ -125,6 +125,32 @@ impl<'c> VendorBrief<'c> {
         self.systems.is_empty()
     }
 
+    /// What the brief asks, in one sentence the command line and the report both print:
+    /// 「依頼 3件（事業者が実施する対策のうち、実施済み・対象外の5件は除く）」, or when nothing is
+    /// asked, that every vendor control is settled.
+    pub fn describe(&self, lang: Lang) -> String {
+        let settled = self.settled;
+        if self.is_empty() {
+            return match lang {
+                Lang::Ja => format!(
+                    "依頼する事項はありません：事業者が実施する対策{settled}件はすべて実施済みか対象外です。"
+                ),
+                Lang::En => format!(
+                    "Nothing to ask: all {settled} vendor controls are in place or not applicable."
+                ),
+            };
+        }
+        let n = self.len();
+        match lang {
+            Lang::Ja => format!(
+                "依頼 {n}件（事業者が実施する対策のうち、実施済み・対象外の{settled}件は除く）"
+            ),
+            Lang::En => format!(
+                "{n} requests (the {settled} vendor controls in place or not applicable are left out)"
+            ),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.systems
             .iter()

@@ -15,6 +15,7 @@ use super::mark::ControlStatus;
 use super::source::Rank;
 pub use super::state::ControlState;
 use super::state::Sources;
+use crate::domain::lang::Lang;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
 use std::collections::HashSet;
@@ -106,6 +107,26 @@ impl Tally {
             LeafState::Uncovered => self.uncovered += 1,
             LeafState::Unknown => self.unknown += 1,
             LeafState::Dropped => self.dropped += 1,
+        }
+    }
+
+    /// The small risks by state, as the report and `shindan check` word them:
+    /// 「対策済み3・一部1・未対策5・不明2・対象外0」.
+    pub fn describe(&self, lang: Lang) -> String {
+        let Tally {
+            covered,
+            half,
+            uncovered,
+            unknown,
+            dropped,
+        } = *self;
+        match lang {
+            Lang::Ja => format!(
+                "対策済み{covered}・一部{half}・未対策{uncovered}・不明{unknown}・対象外{dropped}"
+            ),
+            Lang::En => format!(
+                "{covered} covered, {half} half, {uncovered} uncovered, {unknown} unknown, {dropped} not applicable"
+            ),
         }
     }
 

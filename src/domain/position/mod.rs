@@ -9,7 +9,7 @@ use super::answer::Value;
 use super::cohort::{BedClass, Founder};
 use super::indicator::{Indicator, IndicatorValue};
 use super::lang::{Lang, Text};
-use super::questionnaire::{Question, Questionnaire, Visibility};
+use super::questionnaire::{group_thousands, Question, Questionnaire, Visibility};
 use super::record::{Record, RecordId};
 use super::survey::{
     approx, figure::derived_percent, is_small_sample, points_per_hospital, Cohort, ContextFigure,
@@ -165,6 +165,35 @@ pub struct Position<'a> {
 }
 
 impl<'a> Position<'a> {
+    /// The hospital's associations, each with how many respondents belong to it, as a label
+    /// and a line: 「加盟団体：」「日本病院会 1,234、…（団体は重複あり、計1,519）」 — the
+    /// terminal and the command line say it in these words. `None` when none was answered.
+    pub fn describe_associations(&self, lang: Lang) -> Option<(&'static str, String)> {
+        if self.associations.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = self
+            .associations
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    a.label.map_or(a.id, |t| t.get(lang)),
+                    group_thousands(i64::from(a.n))
+                )
+            })
+            .collect();
+        let total = group_thousands(i64::from(self.survey.composition.association_total));
+        let overlap = match lang {
+            Lang::Ja => format!("（団体は重複あり、計{total}）"),
+            Lang::En => format!(" (overlapping; {total} in all)"),
+        };
+        Some((
+            lang.pick("加盟団体：", "Associations: "),
+            format!("{}{overlap}", list.join(lang.pick("、", ", "))),
+        ))
+    }
+
     pub fn of(record: &Record, qn: &'a Questionnaire, survey: &'a Survey) -> Position<'a> {
         let bed = record.bed_class();
         let founder = record.founder();

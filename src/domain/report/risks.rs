@@ -35,24 +35,8 @@ fn coverage(cov: &Coverage<'_>, lang: Lang) -> Part {
         (
             lang.pick("小リスク", "Small risks").to_string(),
             match lang {
-                Lang::Ja => format!(
-                    "{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
-                    t.total(),
-                    t.covered,
-                    t.half,
-                    t.uncovered,
-                    t.unknown,
-                    t.dropped
-                ),
-                Lang::En => format!(
-                    "{}: {} covered, {} half, {} uncovered, {} unknown, {} not applicable",
-                    t.total(),
-                    t.covered,
-                    t.half,
-                    t.uncovered,
-                    t.unknown,
-                    t.dropped
-                ),
+                Lang::Ja => format!("{}件：{}", t.total(), t.describe(lang)),
+                Lang::En => format!("{}: {}", t.total(), t.describe(lang)),
             },
         ),
         (
@@ -130,30 +114,17 @@ fn brief(cov: &Coverage<'_>, lang: Lang) -> Part {
     let mut part = Part::new(PartId::VendorBrief, lang);
     let brief = VendorBrief::of(cov);
     if brief.is_empty() {
-        part.blocks.push(Block::Text(match lang {
-            Lang::Ja => format!(
-                "依頼する事項はありません：事業者が実施する対策{}件はすべて実施済みか対象外です。",
-                brief.settled
-            ),
-            Lang::En => format!(
-                "Nothing to ask: all {} vendor controls are in place or not applicable.",
-                brief.settled
-            ),
-        }));
+        part.blocks.push(Block::Text(brief.describe(lang)));
         return part;
     }
-    part.blocks.push(Block::Text(match lang {
-        Lang::Ja => format!(
-            "依頼 {}件（事業者が実施する対策のうち、実施済み・対象外の{}件は除く）。各項目について、実施状況・実施予定日・担当者の回答を求めます。",
-            brief.len(),
-            brief.settled
-        ),
-        Lang::En => format!(
-            "{} requests (the {} vendor controls in place or not applicable are left out). For each, the vendor is asked for its status, the planned date and who is responsible.",
-            brief.len(),
-            brief.settled
-        ),
-    }));
+    part.blocks.push(Block::Text(format!(
+        "{}{}",
+        brief.describe(lang),
+        lang.pick(
+            "。各項目について、実施状況・実施予定日・担当者の回答を求めます。",
+            ". For each, the vendor is asked for its status, the planned date and who is responsible.",
+        )
+    )));
     let sep = lang.pick("／", "; ");
     // One table per system and phase, the phase in its heading: a phase's name is too long
     // for a column beside the request, which is what needs the width.

@@ -1,27 +1,20 @@
 //! The hospital's form as Markdown and CSV for a person, and as JSON for a script (the one
 //! place ids stay), and the vendor's blank form as Markdown.
 
+use super::{device_cell, heads};
 use crate::domain::checklist::answers::ItemAnswer;
 use crate::domain::checklist::vendor_file::VendorFile;
 use crate::domain::checklist::view::RowStatus;
-use crate::domain::checklist::{label, ChecklistView, Edition, Item, Wording};
+use crate::domain::checklist::{label, ChecklistView, Edition, Wording};
 use crate::domain::Lang;
+use crate::print::md_cell;
 use serde_json::json;
 use std::fmt::Write;
-
-fn device_cell(item: &Item, lang: Lang) -> String {
-    item.device
-        .map(|d| d.label(lang).to_string())
-        .unwrap_or_default()
-}
-
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
 
 /// The hospital's form as Markdown, for a wiki or a mail.
 pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
     let e = v.edition;
+    let h = heads(lang);
     let mut out = format!(
         "# {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}/{}, {}: {}/{}, {}: {}\n",
         e.title.get(lang),
@@ -50,12 +43,12 @@ pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
             "\n## {} {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
             s.def.number,
             s.def.text.get(lang),
-            lang.pick("番号", "No."),
-            lang.pick("対象", "Devices"),
-            lang.pick("確認項目", "Item"),
-            lang.pick("回答", "Answer"),
-            lang.pick("確認日", "Checked"),
-            lang.pick("目標日", "Target"),
+            h.number,
+            h.device,
+            h.item,
+            h.answer,
+            h.checked,
+            h.target,
         );
         for row in s.groups.iter().flat_map(|g| g.rows.iter()) {
             let a = row.latest();
@@ -103,6 +96,7 @@ pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
 
 /// The vendor's blank form as Markdown.
 pub fn vendor_md(edition: &Edition, file: &VendorFile, lang: Lang) -> String {
+    let h = heads(lang);
     let mut out = format!(
         "# {} {}\n\n- {}: {}\n- {}: {}\n- {}: {}\n- {}: {} / {}\n- {}: {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
         edition.title.get(lang),
@@ -118,12 +112,12 @@ pub fn vendor_md(edition: &Edition, file: &VendorFile, lang: Lang) -> String {
         edition.short_name(lang),
         lang.pick("様式ID", "Form id"),
         file.form_id,
-        lang.pick("番号", "No."),
-        lang.pick("確認項目", "Item"),
-        lang.pick("回答", "Answer"),
-        lang.pick("確認日", "Checked"),
-        lang.pick("目標日", "Target"),
-        lang.pick("備考", "Note"),
+        h.number,
+        h.item,
+        h.answer,
+        h.checked,
+        h.target,
+        h.note,
     );
     for i in &file.items {
         let _ = writeln!(
@@ -177,7 +171,7 @@ pub fn hospital_csv(v: &ChecklistView, lang: Lang) -> Vec<u8> {
         w.row([
             row.item.section.to_string(),
             row.item.printed(lang),
-            device_cell(row.item, lang),
+            device_cell(row.item, lang).to_string(),
             row.item.text.get(lang).to_string(),
             ans(first),
             chk(first),

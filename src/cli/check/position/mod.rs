@@ -294,32 +294,8 @@ fn header(pos: &Position, lang: Lang, out: &mut Vec<String>) {
             );
         }
     }
-    if !pos.associations.is_empty() {
-        let list: Vec<String> = pos
-            .associations
-            .iter()
-            .map(|a| {
-                format!(
-                    "{} {}",
-                    a.label.map_or(a.id, |t| t.get(lang)),
-                    group_thousands(i64::from(a.n))
-                )
-            })
-            .collect();
-        indented(
-            out,
-            "",
-            &format!(
-                "{}{}{}",
-                lang.pick("加盟団体：", "Associations: "),
-                list.join(lang.pick("、", ", ")),
-                lang.pick(
-                    "（団体は重複あり、計1,519）",
-                    " (overlapping; 1,519 in all)"
-                )
-            ),
-            0,
-        );
+    if let Some((label, line)) = pos.describe_associations(lang) {
+        indented(out, "", &format!("{label}{line}"), 0);
     }
 }
 
