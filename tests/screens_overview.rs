@@ -164,7 +164,7 @@ fn arrows_choose_a_panel_and_enter_opens_its_screen() {
     assert!(ui.screen().contains("▶ Position"));
     ui.press(KeyCode::Enter);
     assert!(
-        ui.lines()[0].contains("position against"),
+        ui.lines()[0].contains(" — vs the 2022 survey"),
         "{}",
         ui.screen()
     );

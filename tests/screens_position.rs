@@ -138,10 +138,17 @@ fn left_and_right_switch_the_cohort_at_80_columns() {
     assert!(!budget.contains("137/283"), "{budget}");
     // The detail leads with the cohort in front, right under the hospital's own answer.
     let own = ui.row_of("貴院：該当する");
-    assert!(ui.lines()[own + 1].starts_with("医療法人 n=600: 約17–23%"));
+    // Said as what it is: the report's average of the founders it does not name.
+    assert!(
+        ui.lines()[own + 1].starts_with("医療法人 n=600: 他の開設者区分の平均 約17–23%"),
+        "{}",
+        ui.screen()
+    );
     ui.press(KeyCode::Left);
     assert!(ui.screen().contains("[病床規模 300～499床 n=283]"));
-    assert!(ui.lines()[own + 1].starts_with("300～499床 n=283: 約17–23%"));
+    // (The founder's ※ line under the table is gone: the detail moved up.)
+    let own = ui.row_of("貴院：該当する");
+    assert!(ui.lines()[own + 1].starts_with("300～499床 n=283（全規模共通の記述）: 約17–23%"));
     // `h` belongs to every record screen (last year), not to the cohort switch.
     ui.key('h');
     assert!(!ui.screen().contains("[開設者 医療法人 n=600]"));
@@ -177,7 +184,10 @@ fn at_120_columns_both_cohorts_stand_side_by_side() {
 fn an_approximate_figure_is_a_range_and_a_missing_one_has_no_bar() {
     let ui = medical_corporation(Lang::Ja, 80, 24);
     let vpn = ui.line_of("VPN脆弱性が未対応");
-    assert!(vpn.contains("約17–23%") && vpn.contains("言葉※"), "{vpn}");
+    assert!(
+        vpn.contains("約17–23%") && vpn.contains("言葉 p15※"),
+        "{vpn}"
+    );
     assert!(vpn.contains('▓'), "a range, not a point: {vpn}");
     assert!(
         vpn.contains('◆'),
@@ -291,7 +301,7 @@ fn p_on_home_opens_the_selected_record_at_its_position() {
     ui.press(KeyCode::Down).key('p');
     assert!(
         ui.screen()
-            .contains("2025-002 みなと生協病院 — position against the 2022 survey"),
+            .contains("2025-002 みなと生協病院 — vs the 2022 survey"),
         "{}",
         ui.screen()
     );
@@ -361,6 +371,73 @@ fn a_record_without_beds_or_founder_says_so_at_every_size() {
                 line.contains("区分が未回答") && !line.contains('◆'),
                 "{line}"
             );
+        }
+    }
+}
+
+/// Each cell of the table keeps its figure's meaning at 80×24 (either cohort in front) and at
+/// 120×40 (both), in both languages: the value whole on its row with the report's page, and —
+/// when the value alone would mislead (what it counts, the report's bound, an average of other
+/// cohorts) — the figure in full, as the one render says it, in a ※ line under the table.
+#[test]
+fn every_cell_keeps_its_meaning_and_page() {
+    use shindan::domain::position::Position;
+    use shindan::domain::survey::render::{has_words, page_of, render_figure, Form};
+    use shindan::domain::Questionnaire;
+    let survey = shindan::edge::benchmark();
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h, fronts) in [(80, 24, vec![0, 1]), (120, 40, vec![0])] {
+            for front in fronts {
+                let mut record = None;
+                let mut ui = Ui::new(lang, w, h, |s| {
+                    record = Some(add(s, &MEDICAL_CORPORATION_350));
+                });
+                ui.press(KeyCode::Enter).key('p');
+                if front == 1 {
+                    ui.press(KeyCode::Right);
+                }
+                let record = record.expect("the setup adds the record");
+                let pos = Position::of(&record, Questionnaire::embedded(), survey);
+                let screen = squeeze(&ui.screen());
+                let mut words = 0;
+                for ip in &pos.indicators {
+                    let shown = match (w, front) {
+                        (120, _) => vec![&ip.bed_class, &ip.founder],
+                        (_, 0) => vec![&ip.bed_class],
+                        _ => vec![&ip.founder],
+                    };
+                    let row = ui.line_of(ip.indicator.short(lang));
+                    for c in shown {
+                        let Some(f) = c.figure else { continue };
+                        let page = format!("p{}", page_of(&f.source, survey).unwrap());
+                        assert!(
+                            row.contains(&f.compact(lang)) && row.contains(&page),
+                            "{lang:?} {w}x{h}: {} lacks {} or {page}:\n{}",
+                            ip.indicator.id,
+                            f.compact(lang),
+                            ui.screen()
+                        );
+                        if has_words(f, lang) {
+                            words += 1;
+                            let full = squeeze(&render_figure(f, survey, Form::Cell, lang));
+                            assert!(
+                                screen.contains(&full),
+                                "{lang:?} {w}x{h}: {} shown without {full}:\n{}",
+                                ip.indicator.id,
+                                ui.screen()
+                            );
+                        }
+                    }
+                }
+                // The founder column of a 医療法人 has 「それ以外の開設者区分でも平均的に2割前後」.
+                assert_eq!(
+                    words > 0,
+                    w == 120 || front == 1,
+                    "{lang:?} {w}x{h}:\n{}",
+                    ui.screen()
+                );
+            }
         }
     }
 }

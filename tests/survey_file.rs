@@ -383,7 +383,7 @@ fn the_position_screen_title_names_the_aggregate() {
         ),
         (
             Lang::En,
-            "2026-001 みなと病院 — position against 会員調査2026 (2026-06-01): indicators",
+            "2026-001 みなと病院 — vs 会員調査2026 (2026-06-01): indicators",
         ),
     ] {
         let mut app = App::new(lang, Theme { color: false }, store.clone());

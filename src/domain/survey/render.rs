@@ -84,6 +84,28 @@ fn parts(f: &Figure, lang: Lang) -> (Option<String>, String) {
     (head, f.display(lang))
 }
 
+/// The page of a place of the report: from the survey's `pages`, or the number a place like
+/// "p46 図６" starts with; `None` for an aggregate, which has no pages.
+pub fn page_of(source: &str, survey: &Survey) -> Option<u32> {
+    if let Some(p) = survey.pages.get(source) {
+        return Some(*p);
+    }
+    let digits: String = source
+        .strip_prefix('p')?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Whether a figure shown alone needs more than its value to keep its meaning: what it counts
+/// when that is not its row's state, the report's bounding words, or that it is an average of
+/// other cohorts. A table cell too narrow for them marks the cell and says them under it.
+pub fn has_words(f: &Figure, lang: Lang) -> bool {
+    let (head, _) = parts(f, lang);
+    head.is_some() || (f.counts != Counts::Indicator && f.counts_label.is_some())
+}
+
 /// "全体結果(7/7) p11" / "overall results 7/7, p11": a place of the report with its page when
 /// the survey knows it.
 pub fn cite(source: &str, survey: &Survey, lang: Lang) -> String {

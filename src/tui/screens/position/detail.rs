@@ -7,8 +7,8 @@ use super::Column;
 use crate::domain::lang::paren;
 use crate::domain::position::{value_label, Comparison, IndicatorPosition};
 use crate::domain::questionnaire::group_thousands;
-use crate::domain::report::place;
-use crate::domain::survey::{Cohort, Counts, Dimension, Figure, Survey};
+use crate::domain::survey::render::{cite, render_figure, Form};
+use crate::domain::survey::{Cohort, Dimension, Figure, Scope, Survey};
 use crate::domain::{Lang, Questionnaire};
 
 fn qn() -> &'static Questionnaire {
@@ -67,7 +67,7 @@ pub(super) fn detail(
         Column::Founder => [&ip.founder, &ip.bed_class, &ip.overall],
     };
     for c in order {
-        comparison_paras(c, &mark, lang, &mut out);
+        comparison_paras(c, survey, &mark, lang, &mut out);
         if let Some(s) = ip.sentence(c, lang) {
             out.push(Para::new(Kind::Sentence, "→ ", s));
         }
@@ -81,10 +81,9 @@ pub(super) fn detail(
                 Kind::Figure,
                 "",
                 format!(
-                    "{}: {} — {}{}",
+                    "{}: {}{}",
                     cohort.label(lang),
-                    f.display(lang),
-                    place(&f.source, lang),
+                    render_figure(f, survey, Form::Cell, lang),
                     mark(f)
                 ),
             ));
@@ -96,18 +95,10 @@ pub(super) fn detail(
             Kind::Source,
             lang.pick("参考：", "Also: "),
             format!(
-                "{} {}{}{}",
+                "{}{} {}{}",
                 c.label.get(lang),
-                f.display(lang),
-                paren(
-                    lang,
-                    &format!(
-                        "{}{}{}",
-                        c.cohort.label(lang),
-                        lang.pick("、", ", "),
-                        place(&f.source, lang)
-                    )
-                ),
+                paren(lang, &c.cohort.label(lang)),
+                render_figure(f, survey, Form::Cell, lang),
                 mark(f)
             ),
         ));
@@ -122,6 +113,7 @@ pub(super) fn detail(
 
 pub(super) fn comparison_paras(
     c: &Comparison,
+    survey: &Survey,
     mark: &dyn Fn(&Figure) -> String,
     lang: Lang,
     out: &mut Vec<Para>,
@@ -141,46 +133,25 @@ pub(super) fn comparison_paras(
     let sub = "  ";
     match c.figure {
         Some(f) => {
-            let scope = f
-                .scope
-                .label(lang)
-                .map(|s| paren(lang, s))
-                .unwrap_or_default();
+            // Said of every class: the render names only an average of other cohorts.
+            let each = match f.scope {
+                Scope::Each => f
+                    .scope
+                    .label(lang)
+                    .map(|s| paren(lang, s))
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            // What it counts, the report's bound and the page, from the one render.
             out.push(Para::new(
                 Kind::Figure,
                 "",
                 format!(
-                    "{label}: {}{scope} — {}{}",
-                    f.display(lang),
-                    place(&f.source, lang),
+                    "{label}{each}: {}{}",
+                    render_figure(f, survey, Form::Cell, lang),
                     mark(f)
                 ),
             ));
-            if f.counts != Counts::Indicator {
-                if let Some(cl) = &f.counts_label {
-                    out.push(Para::new(
-                        Kind::Source,
-                        sub,
-                        // The report's bound stays beside what is counted (状況不明も含めれば).
-                        match &f.qualifier {
-                            Some(q) => format!(
-                                "{}{}{}",
-                                lang.pick("数えているもの：", "counts: "),
-                                cl.get(lang),
-                                lang.pick(
-                                    &format!("（{}）", q.get(lang)),
-                                    &format!(" ({})", q.get(lang))
-                                )
-                            ),
-                            None => format!(
-                                "{}{}",
-                                lang.pick("数えているもの：", "counts: "),
-                                cl.get(lang)
-                            ),
-                        },
-                    ));
-                }
-            }
             if let Some(u) = &f.unknown {
                 out.push(Para::new(
                     Kind::Source,
@@ -200,10 +171,9 @@ pub(super) fn comparison_paras(
                     Kind::Source,
                     sub,
                     format!(
-                        "{}{} — {}{}",
+                        "{}{}{}",
                         lang.pick("別の記述：", "also: "),
-                        also.display(lang),
-                        place(&also.source, lang),
+                        render_figure(also, survey, Form::Cell, lang),
                         mark(also)
                     ),
                 ));
@@ -229,7 +199,7 @@ pub(super) fn comparison_paras(
                         "{}{}{}",
                         lang.pick("報告：", "report: "),
                         s.get(lang),
-                        paren(lang, &place(&s.source, lang))
+                        paren(lang, &cite(&s.source, survey, lang))
                     ),
                 ));
             }

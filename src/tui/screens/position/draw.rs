@@ -36,16 +36,8 @@ impl PositionScreen {
         for (i, r) in self.made.rows.iter().enumerate() {
             lines.push(self.row_line(i, r, &grid, t));
         }
-        lines.push(Line::styled(
-            truncate(
-                l.pick(
-                    "█数値 ▓範囲（報告の言葉） ·不明 ░残り ◆貴院のいる側 ※注 △小標本(n<30) !要注意",
-                    "█ share ▓ range (words) ·don't know ░ rest ◆ your side ※ note △ n<30 ! concern",
-                ),
-                w,
-            ),
-            t.dim(),
-        ));
+        lines.extend(lay_out(&self.table_notes(&grid), w, t));
+        lines.push(Line::styled(legend(l, w), t.dim()));
         let title = self
             .pos
             .indicators
@@ -112,6 +104,24 @@ impl PositionScreen {
         out
     }
 
+    /// The ※ lines under the table: each shown cell whose value alone would lose its meaning
+    /// (what it counts, the report's bound, an average of other cohorts), said in full with
+    /// its place and page.
+    fn table_notes(&self, grid: &Grid) -> Vec<Para> {
+        let shown = grid.shown(self.focus);
+        self.made
+            .rows
+            .iter()
+            .flat_map(|r| shown.iter().map(move |c| &r.cells[c.index()]))
+            .filter_map(|c| match c {
+                Cell::Figure { words: Some(w), .. } => {
+                    Some(Para::new(Kind::Note, "※ ", w.as_str()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     fn heads_line(&self, grid: &Grid, w: usize, t: &Theme) -> Line<'static> {
         let l = self.lang;
         let mut spans = Vec::new();
@@ -147,9 +157,19 @@ impl PositionScreen {
         } else {
             let hint = l.pick("  ←→ 切替", "  ←→ switch");
             let room = w.saturating_sub(width(hint) + 1);
-            let a = head(self.focus, room / 2 + 4);
+            let a = head(self.focus, room);
             let aw = width(&a.content);
-            let b = head(self.focus.other(), room.saturating_sub(aw + 1));
+            // The other cohort whole, else without its count, else only the hint to switch.
+            let left = room.saturating_sub(aw + 1);
+            let other = &self.made.heads[self.focus.other().index()];
+            let b = match [&other.text, &other.short]
+                .into_iter()
+                .map(|s| format!(" {s} "))
+                .find(|s| width(s) <= left)
+            {
+                Some(text) => Span::styled(text, if other.small { t.warn() } else { t.base() }),
+                None => Span::raw(""),
+            };
             let (first, second) = if self.focus == Column::BedClass {
                 (a, b)
             } else {
@@ -176,11 +196,16 @@ impl PositionScreen {
             pad(l.pick("貴院", "You"), grid.own)
         );
         for _ in grid.shown(self.focus) {
+            let bar = if grid.bar == 0 {
+                String::new()
+            } else {
+                format!("{} ", scale(grid.bar))
+            };
             s.push_str(&format!(
-                "  {} {} {} ",
-                scale(grid.bar),
+                "  {bar}{} {} {}  ",
                 pad(l.pick("割合", "share"), grid.figure),
-                pad(l.pick("精度", "precision"), grid.precision)
+                pad(l.pick("精度", "basis"), grid.precision),
+                pad(l.pick("頁", "page"), grid.page)
             ));
         }
         Line::styled(s.trim_end().to_string(), t.dim())
@@ -197,7 +222,7 @@ impl PositionScreen {
             ),
             Span::raw(" "),
             Span::styled(
-                pad(&r.own, grid.own),
+                pad(if grid.own_glyph { &r.own_glyph } else { &r.own }, grid.own),
                 if r.concern {
                     t.warn()
                 } else if r.value == IndicatorValue::Unanswered {
@@ -218,21 +243,27 @@ impl PositionScreen {
                     precision,
                     note,
                     small,
+                    page,
+                    words,
                 } => {
-                    spans.push(Span::styled(
-                        share_bar(*range, *unknown, grid.bar, *counted),
-                        t.accent(),
-                    ));
+                    if grid.bar > 0 {
+                        spans.push(Span::styled(
+                            share_bar(*range, *unknown, grid.bar, *counted),
+                            t.accent(),
+                        ));
+                        spans.push(Span::raw(" "));
+                    }
                     spans.push(Span::raw(format!(
-                        " {} {}{}",
+                        "{} {} {}{}",
                         pad(text, grid.figure),
                         pad(precision, grid.precision),
-                        if *note { "※" } else { " " }
+                        pad(page, grid.page),
+                        if *note || words.is_some() { "※" } else { " " }
                     )));
                     spans.push(Span::styled(if *small { "△" } else { " " }, t.warn()));
                 }
                 Cell::Missing(s) | Cell::NoCohort(s) => {
-                    let w = grid.bar + 1 + grid.figure + 1 + grid.precision + 2;
+                    let w = grid.cell_width() - 2;
                     spans.push(Span::styled(pad(s, w), t.dim()));
                 }
             }
@@ -312,4 +343,25 @@ impl PositionScreen {
         let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
         frame.render_widget(Paragraph::new(shown), text);
     }
+}
+
+/// The glyphs' legend, as many of its items whole as the width holds (`?` lists them all).
+fn legend(l: Lang, w: usize) -> String {
+    let items = l.pick(
+        "█数値|▓範囲（報告の言葉）|·不明|░残り|◆貴院のいる側|※注|△小標本(n<30)|!要注意",
+        "█ share|▓ range (words)|·don't know|░ rest|◆ your side|※ note|△ n<30|! concern",
+    );
+    let mut out = String::new();
+    for item in items.split('|') {
+        let next = if out.is_empty() {
+            item.to_string()
+        } else {
+            format!("{out} {item}")
+        };
+        if width(&next) > w {
+            break;
+        }
+        out = next;
+    }
+    out
 }

@@ -11,7 +11,8 @@ use crate::domain::position::{
 };
 use crate::domain::questionnaire::group_thousands;
 use crate::domain::report::place;
-use crate::domain::survey::{approx, bracket_short_label, Cohort, Range};
+use crate::domain::survey::render::{has_words, page_of, render_figure, Form};
+use crate::domain::survey::{approx, bracket_short_label, Cohort, Range, Survey};
 use crate::domain::{IndicatorValue, Lang};
 
 /// One cohort's cell of an indicator row.
@@ -28,6 +29,12 @@ pub(super) enum Cell {
         note: bool,
         /// The cohort has fewer than 30 respondents.
         small: bool,
+        /// "p24": the report's page of the figure (none for an aggregate).
+        page: String,
+        /// The figure in full when its value alone would lose its meaning (what it counts,
+        /// the report's bound, an average of other cohorts), said in a ※ line under the table:
+        /// 「医療法人・VPN脆弱性が未対応：他の開設者区分の平均 約17–23%（2割前後） [開設者別(2/7) p24]」.
+        words: Option<String>,
     },
     /// The report's text gives no figure for this cohort.
     Missing(&'static str),
@@ -39,6 +46,8 @@ pub(super) enum Cell {
 pub(super) struct Row {
     pub(super) label: String,
     pub(super) own: String,
+    /// The own answer as its glyph, for a table too narrow for its words: "●!".
+    pub(super) own_glyph: String,
     pub(super) value: IndicatorValue,
     pub(super) concern: bool,
     pub(super) cells: [Cell; 2],
@@ -48,6 +57,8 @@ pub(super) struct Row {
 #[derive(Debug, Clone)]
 pub(super) struct Head {
     pub(super) text: String,
+    /// Without the count, for a line too narrow for both heads whole: "開設者 医療法人".
+    pub(super) short: String,
     pub(super) small: bool,
 }
 
@@ -96,7 +107,11 @@ pub(super) fn make(pos: &Position, lang: Lang) -> Made {
         head(pos.bed_class.as_ref(), Column::BedClass, lang),
         head(pos.founder.as_ref(), Column::Founder, lang),
     ];
-    let rows = pos.indicators.iter().map(|ip| row(ip, lang)).collect();
+    let rows = pos
+        .indicators
+        .iter()
+        .map(|ip| row(ip, pos.survey, lang))
+        .collect();
     let strips = [
         strip(
             &pos.bed_classes,
@@ -207,6 +222,11 @@ pub(super) fn head(place: Option<&Place>, column: Column, lang: Lang) -> Head {
                 Column::Founder => lang.pick("開設者：未回答", "Founder not answered"),
             }
             .to_string(),
+            short: match column {
+                Column::BedClass => lang.pick("病床規模", "Beds"),
+                Column::Founder => lang.pick("開設者", "Founder"),
+            }
+            .to_string(),
             small: false,
         };
     };
@@ -224,30 +244,39 @@ pub(super) fn head(place: Option<&Place>, column: Column, lang: Lang) -> Head {
     };
     Head {
         text: format!("{name} n={}{small}", group_thousands(i64::from(p.n))),
+        short: name,
         small: p.small_sample,
     }
 }
 
-pub(super) fn own_cell(value: IndicatorValue, concern: bool, lang: Lang) -> String {
-    let glyph = match value {
+fn glyph(value: IndicatorValue) -> &'static str {
+    match value {
         IndicatorValue::True => "●",
         IndicatorValue::False => "○",
         IndicatorValue::Unknown => "?",
         IndicatorValue::NotApplicable => "–",
         IndicatorValue::Unanswered => "·",
-    };
+    }
+}
+
+pub(super) fn own_cell(value: IndicatorValue, concern: bool, lang: Lang) -> String {
     format!(
-        "{glyph}{}{}",
+        "{}{}{}",
+        glyph(value),
         value_short(value, lang),
         if concern { " !" } else { "" }
     )
 }
 
-pub(super) fn cell(c: &Comparison, lang: Lang) -> Cell {
+pub(super) fn own_glyph(value: IndicatorValue, concern: bool) -> String {
+    format!("{}{}", glyph(value), if concern { "!" } else { "" })
+}
+
+pub(super) fn cell(c: &Comparison, row: &str, survey: &Survey, lang: Lang) -> Cell {
     match (c.cohort, c.figure) {
         (None, _) => Cell::NoCohort(lang.pick("区分が未回答", "cohort not answered")),
         (Some(_), None) => Cell::Missing(lang.pick("本文に数値なし", "not in the report's text")),
-        (Some(_), Some(f)) => Cell::Figure {
+        (Some(cohort), Some(f)) => Cell::Figure {
             range: f.range(),
             unknown: f.unknown.as_ref().map_or(0.0, |u| u.range().lo),
             counted: c.counted,
@@ -255,17 +284,34 @@ pub(super) fn cell(c: &Comparison, lang: Lang) -> Cell {
             precision: f.precision().short(lang),
             note: f.reading.is_some() || f.scope.label(lang).is_some(),
             small: c.small_sample,
+            page: page_of(&f.source, survey)
+                .map(|p| format!("p{p}"))
+                .unwrap_or_default(),
+            words: has_words(f, lang).then(|| {
+                format!(
+                    "{}{}{row}{}{}",
+                    class_label(cohort, lang),
+                    lang.pick("・", ", "),
+                    lang.pick("：", ": "),
+                    render_figure(f, survey, Form::Cell, lang)
+                )
+            }),
         },
     }
 }
 
-pub(super) fn row(ip: &IndicatorPosition, lang: Lang) -> Row {
+pub(super) fn row(ip: &IndicatorPosition, survey: &Survey, lang: Lang) -> Row {
+    let label = ip.indicator.short(lang);
     Row {
-        label: ip.indicator.short(lang).to_string(),
+        label: label.to_string(),
         own: own_cell(ip.hospital, ip.concern, lang),
+        own_glyph: own_glyph(ip.hospital, ip.concern),
         value: ip.hospital,
         concern: ip.concern,
-        cells: [cell(&ip.bed_class, lang), cell(&ip.founder, lang)],
+        cells: [
+            cell(&ip.bed_class, label, survey, lang),
+            cell(&ip.founder, label, survey, lang),
+        ],
     }
 }
 

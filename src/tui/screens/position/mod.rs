@@ -29,7 +29,7 @@ use crossterm::event::KeyEvent;
 use detail::detail;
 use layout::{chart_lines, scale, strip_line, Grid};
 use made::{make, Cell, Made, Row};
-use para::{lay_out, rule, Para};
+use para::{lay_out, rule, Kind, Para};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -196,10 +196,7 @@ impl Screen for PositionScreen {
             "{} {} — {}{page}",
             self.pos.record,
             self.pos.name.as_deref().unwrap_or("—"),
-            l.pick(
-                &format!("{survey}との比較："),
-                &format!("position against {survey}: ")
-            ),
+            l.pick(&format!("{survey}との比較："), &format!("vs {survey}: ")),
         )
     }
 
