@@ -56,8 +56,9 @@ h1 .sub { font-size: 10pt; font-weight: bold; }
 "#;
 
 /// A whole document around `body`: the shared CSS, then what a printed form adds to it.
+/// It ends with a line break, as a text file does (and as the hand-built pages did).
 pub fn document(lang: Lang, title: &str, extra_css: &str, body: Markup) -> String {
-    html! {
+    let page = html! {
         (DOCTYPE)
         html lang=(lang.code()) {
             head {
@@ -67,8 +68,10 @@ pub fn document(lang: Lang, title: &str, extra_css: &str, body: Markup) -> Strin
             }
             body { (body) }
         }
-    }
-    .into_string()
+    };
+    let mut text = page.into_string();
+    text.push('\n');
+    text
 }
 
 /// One part of a printed set that starts on a page of its own (`class` names the rule that
