@@ -5,6 +5,7 @@ use crate::domain::budget::spoken::say;
 use crate::domain::budget::tables::{self, Stage};
 use crate::domain::budget::{BudgetData, BudgetError, HospitalBudget, Level, Origin};
 use crate::domain::questionnaire::group_thousands;
+use crate::domain::survey::render::english_figures;
 use crate::domain::survey::Survey;
 use crate::domain::Lang;
 
@@ -158,7 +159,7 @@ fn estimate_words(c: &crate::domain::budget::CohortBudget, lang: Lang) -> String
         &format!(
             "Estimate = Σ representative value × hospitals ÷ {} ({}): {}",
             c.chose,
-            c.source,
+            english_figures(&c.source),
             counts.join(", ")
         ),
     )
@@ -284,23 +285,30 @@ pub(super) fn make(
         actual: true,
     }];
     cohort_rows.extend(requirement_rows(b, c.required, c.shortfall, lang));
+    // 図７'s place from the sufficient level's sources, never typed here.
+    let fig7 = data
+        .levels
+        .sufficient
+        .source
+        .split(", ")
+        .find(|p| p.contains('図'))
+        .unwrap_or_default();
     let cohort = Panel {
-        heading: lang
-            .pick(
-                &format!(
-                    "{}の平均（{} 最終集計 {}病院、p47 図７）",
-                    c.class.label(lang),
-                    c.source,
-                    c.chose
-                ),
-                &format!(
-                    "{} average ({} final, n={}; p47 図７)",
-                    c.class.label(lang),
-                    c.source,
-                    c.chose
-                ),
-            )
-            .to_string(),
+        heading: match lang {
+            Lang::Ja => format!(
+                "{}の平均（{} 最終集計 {}病院、{fig7}）",
+                c.class.label(lang),
+                c.source,
+                c.chose
+            ),
+            Lang::En => format!(
+                "{} average ({} final, n={}; {})",
+                c.class.label(lang),
+                english_figures(&c.source),
+                c.chose,
+                english_figures(fig7)
+            ),
+        },
         rows: cohort_rows,
         note: Vec::new(),
         detail: vec![estimate_words(c, lang)],

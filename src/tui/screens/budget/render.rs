@@ -8,7 +8,7 @@ use crate::text::{pad, pad_left, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -126,11 +126,29 @@ fn bar_lines(r: &BarRow, g: &Grid, scale: i64, t: &Theme) -> Vec<Line<'static>> 
     vec![Line::from(spans), Line::from(figures)]
 }
 
-fn panel_lines(p: &Panel, g: &Grid, scale: i64, w: usize, t: &Theme) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(truncate(&p.heading, w), t.heading())];
+/// A panel: its heading (wrapped, it names the cohort and the figures' places), its bars, and
+/// — when `notes` — its notes and, side by side, how the estimate was made.
+fn panel_lines(
+    p: &Panel,
+    g: &Grid,
+    scale: i64,
+    w: usize,
+    notes: bool,
+    heading_rows: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let mut out: Vec<Line> = wrap(&p.heading, w.max(10))
+        .into_iter()
+        .map(|l| Line::styled(l, t.heading()))
+        .collect();
+    // Side by side, both headings take as many rows, so that the bars stay level.
+    while out.len() < heading_rows {
+        out.push(Line::raw(""));
+    }
     out.extend(p.rows.iter().flat_map(|r| bar_lines(r, g, scale, t)));
     let details = if g.two_lines { &p.detail[..] } else { &[] };
-    for note in p.note.iter().chain(details) {
+    let shown: &[String] = if notes { &p.note } else { &[] };
+    for note in shown.iter().chain(details) {
         for l in wrap(note, w.saturating_sub(2).max(10)) {
             out.push(Line::styled(format!("  {l}"), t.warn()));
         }
@@ -138,7 +156,14 @@ fn panel_lines(p: &Panel, g: &Grid, scale: i64, w: usize, t: &Theme) -> Vec<Line
     out
 }
 
-fn assumption_line(a: &AssumptionLine, w: usize, t: &Theme) -> Line<'static> {
+/// An assumption: its mark, what it is with its value, and where it comes from — on one line
+/// when it fits, else the source wrapped under the value (hanging after the mark), never cut.
+fn assumption_lines(
+    a: &AssumptionLine,
+    w: usize,
+    with_source: bool,
+    t: &Theme,
+) -> Vec<Line<'static>> {
     let mark_style = match a.origin {
         Origin::Own => t.ok().add_modifier(Modifier::BOLD),
         Origin::Survey => t.base(),
@@ -146,14 +171,37 @@ fn assumption_line(a: &AssumptionLine, w: usize, t: &Theme) -> Line<'static> {
     };
     // Full-width brackets set the mark apart already; ASCII ones need a space.
     let sep = if a.mark.ends_with(']') { " " } else { "" };
+    let indent = 1 + width(a.mark) + width(sep);
     let head = format!("{sep}{} ", a.text);
-    let room = w.saturating_sub(width(a.mark) + 1 + width(&head));
-    Line::from(vec![
-        Span::raw(" "),
-        Span::styled(a.mark.to_string(), mark_style),
-        Span::raw(truncate(&head, w.saturating_sub(width(a.mark) + 1))),
-        Span::styled(truncate(&a.from, room), t.dim()),
-    ])
+    let from = if with_source { a.from.as_str() } else { "" };
+    if width(a.mark) + 1 + width(&head) + width(from) <= w {
+        return vec![Line::from(vec![
+            Span::raw(" "),
+            Span::styled(a.mark.to_string(), mark_style),
+            Span::raw(head),
+            Span::styled(from.to_string(), t.dim()),
+        ])];
+    }
+    let room = w.saturating_sub(indent).max(10);
+    let mut out = Vec::new();
+    for (i, part) in wrap(a.text.trim_end(), room).into_iter().enumerate() {
+        out.push(if i == 0 {
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(a.mark.to_string(), mark_style),
+                Span::raw(format!("{sep}{part}")),
+            ])
+        } else {
+            Line::raw(format!("{}{part}", " ".repeat(indent)))
+        });
+    }
+    for part in wrap(from, room).into_iter().filter(|p| !p.is_empty()) {
+        out.push(Line::styled(
+            format!("{}{part}", " ".repeat(indent)),
+            t.dim(),
+        ));
+    }
+    out
 }
 
 /// Two columns of lines side by side, the left padded to `left_w`.
@@ -326,33 +374,98 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
     };
     let room = h.saturating_sub(form.len());
 
-    let mut lines: Vec<Line> = Vec::new();
+    let mut top: Vec<Line> = Vec::new();
     if let Some(b) = &shown.banner {
-        lines.push(Line::styled(
-            truncate(&format!(" {b}"), w),
-            t.warn().add_modifier(Modifier::REVERSED),
-        ));
+        for part in wrap(b, w.saturating_sub(1).max(10)) {
+            top.push(Line::styled(
+                format!(" {part}"),
+                t.warn().add_modifier(Modifier::REVERSED),
+            ));
+        }
     }
-    lines.push(Line::raw(truncate(&format!(" {}", shown.context), w)));
+    for part in wrap(&shown.context, w.saturating_sub(1).max(10)) {
+        top.push(Line::raw(format!(" {part}")));
+    }
     let wide = area.width >= SIDE_BY_SIDE;
-    if wide {
-        let left_w = w / 2;
-        let right_w = w - left_w;
-        let g = Grid::of(shown, left_w.min(right_w).saturating_sub(2), true);
-        let left = panel_lines(&shown.hospital, &g, shown.scale, left_w - 2, t);
-        let right = panel_lines(&shown.cohort, &g, shown.scale, right_w - 1, t);
-        lines.extend(side_by_side(left, right, left_w));
-    } else {
-        let g = Grid::of(shown, w, false);
-        lines.extend(panel_lines(&shown.hospital, &g, shown.scale, w, t));
-        lines.extend(panel_lines(&shown.cohort, &g, shown.scale, w, t));
-    }
+    let panels = |notes: bool| -> Vec<Line<'static>> {
+        if wide {
+            let left_w = w / 2;
+            let right_w = w - left_w;
+            let g = Grid::of(shown, left_w.min(right_w).saturating_sub(2), true);
+            let rows = wrap(&shown.hospital.heading, (left_w - 2).max(10))
+                .len()
+                .max(wrap(&shown.cohort.heading, (right_w - 1).max(10)).len());
+            let (hospital, cohort) = (&shown.hospital, &shown.cohort);
+            let left = panel_lines(hospital, &g, shown.scale, left_w - 2, notes, rows, t);
+            let right = panel_lines(cohort, &g, shown.scale, right_w - 1, notes, rows, t);
+            side_by_side(left, right, left_w)
+        } else {
+            let g = Grid::of(shown, w, false);
+            let mut out = panel_lines(&shown.hospital, &g, shown.scale, w, notes, 0, t);
+            out.extend(panel_lines(&shown.cohort, &g, shown.scale, w, notes, 0, t));
+            out
+        }
+    };
+    let assumptions = |with_source: bool| -> Vec<Vec<Line<'static>>> {
+        shown
+            .assumptions
+            .iter()
+            .map(|a| assumption_lines(a, w, with_source, t))
+            .collect()
+    };
+    let legend: Vec<Line> = wrap(&shown.legend, w.saturating_sub(1).max(10))
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), t.dim()))
+        .collect();
+    // Where room runs out, the less important lines go first — the legend, then the panels'
+    // notes, then the assumptions' sources (one line says where they are), then the last
+    // assumptions (one line says how many) — and no line with a figure is cut.
+    let total = |v: &[Vec<Line>]| v.iter().map(Vec::len).sum::<usize>();
+    let fixed = top.len() + 1;
+    let (with_notes, bare) = (panels(true), panels(false));
+    let (full, short) = (assumptions(true), assumptions(false));
+    let (body, listed, keep_legend, sources_elsewhere) =
+        if fixed + with_notes.len() + total(&full) + legend.len() <= room {
+            (with_notes, full, true, false)
+        } else if fixed + with_notes.len() + total(&full) <= room {
+            (with_notes, full, false, false)
+        } else if fixed + bare.len() + total(&full) <= room {
+            (bare, full, false, false)
+        } else {
+            (bare, short, false, true)
+        };
+    let mut lines = top;
+    lines.extend(body);
     lines.push(rule(lang.pick("前提", "Assumptions"), "", w, t));
-    lines.extend(shown.assumptions.iter().map(|a| assumption_line(a, w, t)));
-    lines.push(Line::styled(
-        truncate(&format!(" {}", shown.legend), w),
-        t.dim(),
-    ));
+    let left_for_assumptions = room.saturating_sub(lines.len());
+    // As many whole assumptions as fit, keeping a line to say what is elsewhere.
+    let n = listed.len();
+    let fits = |k: usize| {
+        total(&listed[..k]) + usize::from(k < n || sources_elsewhere) <= left_for_assumptions
+    };
+    let k = (0..=n).rev().find(|&k| fits(k)).unwrap_or(0);
+    for a in &listed[..k] {
+        lines.extend(a.iter().cloned());
+    }
+    if k < n || sources_elsewhere {
+        let more = match (k < n, lang) {
+            (true, Lang::Ja) => {
+                format!(" …前提あと{}件と出典は広い画面か shindan budget で", n - k)
+            }
+            (true, Lang::En) => format!(
+                " … {} more, and sources: a wider screen or shindan budget",
+                n - k
+            ),
+            (false, Lang::Ja) => " 出典は広い画面か shindan budget で".to_string(),
+            (false, Lang::En) => " Sources: a wider screen, or shindan budget".to_string(),
+        };
+        for l in wrap(&more, w.max(10)) {
+            lines.push(Line::styled(l, t.dim()));
+        }
+    }
+    if keep_legend {
+        lines.extend(legend);
+    }
     // The notes when there is room, each whole or not at all.
     let mut gap = true;
     for n in &shown.notes {
@@ -370,23 +483,14 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
         );
     }
     lines.truncate(room);
-    frame.render_widget(
-        Paragraph::new(lines),
-        Rect {
-            height: room as u16,
-            ..area
-        },
-    );
+    let [text_area, form_area] =
+        Layout::vertical([Constraint::Length(room as u16), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines), text_area);
 
     if form.is_empty() {
         return;
     }
-    let form_top = area.y + room as u16;
-    let form_area = Rect {
-        y: form_top,
-        height: (form.len() as u16).min(area.height),
-        ..area
-    };
+    let form_top = form_area.y;
     frame.render_widget(Paragraph::new(form), form_area);
     let field_style = Style::default().add_modifier(Modifier::UNDERLINED);
     let row = form_top + 1;

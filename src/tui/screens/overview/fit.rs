@@ -1,8 +1,9 @@
 //! Fitting a panel's lines into its box. A line that is wider than the panel is wrapped, not
 //! cut — a panel of 28 columns at 120×40 used to show 「Prefecture or municipalit…」 and lose the
 //! 30% bar — with its bar and figure kept together on the last of its lines. When the lines then
-//! outgrow the panel's height, the less important ones (those not shown in the compact grid)
-//! go first, from the bottom; only then is a line cut to one row.
+//! outgrow the panel's height, the less important ones go first, from the bottom: those not
+//! shown in the compact grid, then those that say in words what a figure beside them says
+//! (`spare`); only then is a line cut to one row.
 
 use super::made::PLine;
 use super::{draw_line, style, BAR_MAX};
@@ -114,6 +115,11 @@ pub fn fit(lines: &[&PLine], cols: usize, height: usize, theme: &Theme) -> Vec<L
             rows[i] = None;
         } else if let Some(i) = (0..rows.len())
             .rev()
+            .find(|&i| rows[i].is_some() && lines[i].spare)
+        {
+            rows[i] = None;
+        } else if let Some(i) = (0..rows.len())
+            .rev()
             .find(|&i| rows[i].as_ref().is_some_and(|r| r.len() > 1))
         {
             rows[i] = Some(vec![draw_line(lines[i], cols, theme)]);
@@ -135,6 +141,7 @@ mod tests {
             bar: None,
             tail: Vec::new(),
             compact,
+            spare: false,
         }
     }
 
@@ -161,6 +168,7 @@ mod tests {
             bar: Some(0.3),
             tail: vec![(" short ¥54.08 million".into(), Tone::Bad)],
             compact: true,
+            spare: false,
         };
         let rows = text(&rows_of(&l, 28, &theme));
         let last = rows.last().expect("rows");
@@ -196,5 +204,16 @@ mod tests {
         let rows = text(&fit(&[&a, &b, &c], 20, 2, &theme));
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1], "another figure");
+    }
+
+    #[test]
+    fn a_spare_line_goes_before_a_figure_is_cut() {
+        let theme = Theme { color: false };
+        let mut warning = plain("! the status of all 83 controls is unknown", true);
+        warning.spare = true;
+        let figure = plain("Covered 0% (known 0/83)", true);
+        let lines = [&plain("All 0%", true), &warning, &figure];
+        let rows = text(&fit(&lines, 24, 2, &theme));
+        assert_eq!(rows, ["All 0%", "Covered 0% (known 0/83)"]);
     }
 }

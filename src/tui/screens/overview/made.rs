@@ -29,6 +29,9 @@ pub struct PLine {
     pub tail: Vec<(String, Tone)>,
     /// Shown in the compact 2×2 grid too (else only when the panel is tall).
     pub compact: bool,
+    /// Says in words what another line says with a figure or a key (「対策83件の状態がすべて不明」
+    /// beside 「網羅 0%（判明 0/83）」): dropped before any line is cut.
+    pub spare: bool,
 }
 
 fn line(text: impl Into<String>, tone: Tone) -> PLine {
@@ -37,6 +40,7 @@ fn line(text: impl Into<String>, tone: Tone) -> PLine {
         bar: None,
         tail: Vec::new(),
         compact: true,
+        spare: false,
     }
 }
 
@@ -46,11 +50,17 @@ fn bar_line(head: impl Into<String>, ratio: f64, tail: impl Into<String>, tone: 
         bar: Some(ratio),
         tail: vec![(tail.into(), tone)],
         compact: true,
+        spare: false,
     }
 }
 
 fn wide_only(mut l: PLine) -> PLine {
     l.compact = false;
+    l
+}
+
+fn spare(mut l: PLine) -> PLine {
+    l.spare = true;
     l
 }
 
@@ -108,7 +118,7 @@ pub fn title(pane: Pane, lang: Lang) -> &'static str {
 
 fn missing(lines: &mut Vec<PLine>, what: &[crate::domain::Text], lang: Lang) {
     for m in what {
-        lines.push(line(format!("! {}", m.get(lang)), Tone::Warn));
+        lines.push(spare(line(format!("! {}", m.get(lang)), Tone::Warn)));
     }
 }
 
@@ -156,6 +166,7 @@ fn position(o: &Overview, lang: Lang) -> Panel {
         bar: None,
         tail: Vec::new(),
         compact: true,
+        spare: false,
     });
     lines.push(line(
         match lang {
@@ -237,6 +248,7 @@ fn coverage(o: &Overview, lang: Lang) -> Panel {
         bar: None,
         tail: Vec::new(),
         compact: true,
+        spare: false,
     });
     // Covered, known and unknown in one figure, as on every surface; what is unknown is one
     // key (w) from being asked.
@@ -255,13 +267,13 @@ fn coverage(o: &Overview, lang: Lang) -> Panel {
         ));
     }
     if unknown > 0 {
-        lines.push(line(
+        lines.push(spare(line(
             match lang {
                 Lang::Ja => format!("w 不明の対策{unknown}件を順に確認"),
                 Lang::En => format!("w: walk the {unknown} unknown"),
             },
             Tone::Dim,
-        ));
+        )));
     }
     for (_, name, t) in &c.categories {
         let pct = t.percent().map_or("—".to_string(), |p| format!("{p}%"));

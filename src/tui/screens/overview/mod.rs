@@ -1,4 +1,4 @@
-//! The overview screen (issue 12): position, risk coverage, budget shortfall and checklist
+//! The overview screen: position, risk coverage, budget shortfall and checklist
 //! readiness side by side, and the next steps. It lays out what [`Overview`] computed; the
 //! text is made when the screen opens or comes back ([`made`]), a frame fits it to size ([`fit`]).
 
@@ -17,7 +17,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
 use crossterm::event::KeyEvent;
 use made::{make, Made, PLine, Panel, Tone};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -364,37 +364,25 @@ impl Screen for OverviewScreen {
         }
         if area.width >= SIDE_BY_SIDE {
             let top = (area.height * 3 / 5).clamp(10, 20).min(area.height);
-            let w = area.width / 4;
-            for i in 0..4u16 {
-                let x = area.x + i * w;
-                let wi = if i == 3 { area.width - 3 * w } else { w };
-                self.panel(
-                    frame,
-                    Rect::new(x, area.y, wi, top),
-                    i as usize,
-                    false,
-                    view,
-                );
+            let [panels, steps] =
+                Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]).areas(area);
+            let cells = Layout::horizontal([Constraint::Fill(1); 4]).split(panels);
+            for (i, cell) in cells.iter().enumerate() {
+                self.panel(frame, *cell, i, false, view);
             }
-            if area.height > top {
-                let steps = Rect::new(area.x, area.y + top, area.width, area.height - top);
+            if steps.height > 0 {
                 self.steps_box(frame, steps, false, view);
             }
             return;
         }
-        let grid_h = area.height.saturating_sub(1);
-        let (w, h) = (area.width / 2, grid_h / 2);
-        for i in 0..4u16 {
-            let (col, row) = (i % 2, i / 2);
-            let wi = if col == 1 { area.width - w } else { w };
-            let hi = if row == 1 { grid_h - h } else { h };
-            self.panel(
-                frame,
-                Rect::new(area.x + col * w, area.y + row * h, wi, hi),
-                i as usize,
-                true,
-                view,
-            );
+        let [grid, first_step] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let rows = Layout::vertical([Constraint::Fill(1); 2]).split(grid);
+        for (r, row) in rows.iter().enumerate() {
+            let cols = Layout::horizontal([Constraint::Fill(1); 2]).split(*row);
+            for (c, cell) in cols.iter().enumerate() {
+                self.panel(frame, *cell, r * 2 + c, true, view);
+            }
         }
         let l = self.lang;
         let first = match self.made.steps.first() {
@@ -403,18 +391,22 @@ impl Screen for OverviewScreen {
                 .pick("いま挙げる一手はありません", "Nothing to do first")
                 .to_string(),
         };
-        let hint = format!(
+        let mut hint = format!(
             "  [{} {}]",
             keys::shown(Scope::Overview, Intent::NextPage),
             l.pick("すべて", "all")
         );
+        // The hint goes before the step is cut: the footer names the same key.
+        if width(&first) + width(&hint) + 1 > area.width as usize {
+            hint.clear();
+        }
         let room = (area.width as usize).saturating_sub(width(&hint) + 1);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(format!(" {}", truncate(&first, room)), view.theme.heading()),
                 Span::styled(hint, view.theme.dim()),
             ])),
-            Rect::new(area.x, area.y + grid_h, area.width, 1),
+            first_step,
         );
     }
 }
