@@ -9,7 +9,7 @@ use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::drafts::DraftKey;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::form::FormKey;
 use crossterm::event::KeyEvent;
 
@@ -87,7 +87,7 @@ impl Checklist {
             }
             Err(Refused::ReadOnly(h)) => {
                 self.edit = None;
-                Action::Flash(Refusal::ReadOnly(h).message(lang))
+                Action::Flash(Refused::read_only_message(&h, lang))
             }
             Err(Refused::Rule(e)) => {
                 if let Some(Edit::Answer(form)) = self.edit.as_mut() {

@@ -15,7 +15,7 @@ use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::commands::Command;
 use crate::tui::keys::{Intent, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 
 /// Why an item could not be confirmed, without its id (the screen names it as printed).
 fn reason(e: &ConfirmError, lang: Lang) -> String {
@@ -90,7 +90,7 @@ impl Checklist {
                     .to_string();
                 Action::Flash(said)
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(ConfirmError::Checklist { error, .. })) => {
                 // The answer as it was does not hold today (a 目標日 passed): the form asks.
                 let mut form = AnswerForm::open(item, latest.answer, Some(&latest), today);
@@ -166,7 +166,7 @@ impl Checklist {
                 }
                 Action::Flash(msg)
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }

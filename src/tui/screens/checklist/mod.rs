@@ -40,7 +40,7 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
 use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::note_editor::NoteEditor;
 use answer_form::AnswerForm;
 use crossterm::event::KeyEvent;
@@ -232,7 +232,7 @@ impl Checklist {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }

@@ -6,7 +6,7 @@ use crate::domain::checklist::rules;
 use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
 use crossterm::event::KeyEvent;
 
@@ -67,7 +67,7 @@ impl Checklist {
                 }
                 Err(Refused::ReadOnly(h)) => {
                     self.edit = None;
-                    Action::Flash(Refusal::ReadOnly(h).message(lang))
+                    Action::Flash(Refused::read_only_message(&h, lang))
                 }
                 Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
             }

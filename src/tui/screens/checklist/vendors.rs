@@ -12,7 +12,7 @@ use crate::domain::Lang;
 use crate::store::{Store, StoreError};
 use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::screens::path_prompt::{Choice, PathKey, PathPrompt};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
@@ -272,7 +272,7 @@ impl VendorsPanel {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => {
                 let on_system = matches!(
                     e,
@@ -309,7 +309,7 @@ impl VendorsPanel {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
         }
     }
@@ -402,7 +402,7 @@ impl VendorsPanel {
             }
             Err(Refused::ReadOnly(h)) => {
                 self.prompt = None;
-                Outcome::Refused(Refusal::ReadOnly(h).message(lang))
+                Outcome::Refused(Refused::read_only_message(&h, lang))
             }
             Err(Refused::Rule(e)) => {
                 let msg = match e {
@@ -454,7 +454,7 @@ impl VendorsPanel {
                 self.done = Some(Done::Imported(report));
                 Outcome::Changed(msg)
             }
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => {
                 let msg = lang
                     .pick(
