@@ -8,13 +8,15 @@
 //! is: the answer form opens on it, the refusal under the target, for a new date.
 
 use super::answer_form::AnswerForm;
-use super::{Checklist, Edit};
+use super::overlaid::ChecklistForm;
+use super::Checklist;
 use crate::domain::carried::confirm::{self, ConfirmError};
 use crate::domain::checklist::view::Row;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::commands::Command;
 use crate::tui::keys::{Intent, Scope};
+use crate::tui::screens::overlay::Overlay;
 use crate::tui::session::{Refused, Session};
 
 /// Why an item could not be confirmed, without its id (the screen names it as printed).
@@ -96,7 +98,7 @@ impl Checklist {
                 let mut form = AnswerForm::open(item, latest.answer, Some(&latest), today);
                 let message = error.message(lang);
                 form.refuse(error);
-                self.edit = Some(Edit::Answer(form));
+                self.overlay = Some(Overlay::Form(ChecklistForm::Answer(form)));
                 Action::Flash(message)
             }
             Err(Refused::Rule(e)) => Action::Flash(format!(
