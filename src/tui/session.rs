@@ -22,18 +22,28 @@ pub struct Session {
 
 /// Why a change was not made: the record is read-only (another session holds it), or the
 /// domain refused the change with its own error `E` — so that a screen can tell which field
-/// was wrong. An answer's refusal is a validation error ([`Refusal`]).
+/// was wrong. An answer's refusal (the default `E`) is a validation error ([`AnswerError`]):
+/// the interview's answers, confirmations and notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused<E = AnswerError> {
     ReadOnly(Holder),
     Rule(E),
 }
 
-/// The refusal of an interview answer, a confirmation or a question's note.
-pub type Refusal = Refused<AnswerError>;
-
 impl<E> Refused<E> {
-    /// What is said when the record is read-only.
+    /// The message, the domain's error said by `rule`.
+    pub fn message_with(&self, lang: Lang, rule: impl FnOnce(&E, Lang) -> String) -> String {
+        match self {
+            Refused::ReadOnly(h) => Refused::read_only_message(h, lang),
+            Refused::Rule(e) => rule(e, lang),
+        }
+    }
+}
+
+/// Named without a type (`Refused::read_only_message`): what is said when the record is read-only
+/// does not depend on the domain's error, so every screen says it the same way.
+impl Refused {
+    /// What is said when the record is read-only, whatever was refused.
     pub fn read_only_message(holder: &Holder, lang: Lang) -> String {
         lang.pick(
             &format!(
@@ -48,16 +58,6 @@ impl<E> Refused<E> {
         .to_string()
     }
 
-    /// The message, the domain's error said by `rule`.
-    pub fn message_with(&self, lang: Lang, rule: impl FnOnce(&E, Lang) -> String) -> String {
-        match self {
-            Refused::ReadOnly(h) => Self::read_only_message(h, lang),
-            Refused::Rule(e) => rule(e, lang),
-        }
-    }
-}
-
-impl Refused<AnswerError> {
     pub fn message(&self, lang: Lang) -> String {
         self.message_with(lang, AnswerError::message)
     }
@@ -111,20 +111,20 @@ impl Session {
     /// `None` when it can be edited. Screens show it instead of opening an editor.
     pub fn read_only_message(&self, lang: Lang) -> Option<String> {
         match &self.held_by {
-            Some(h) if self.read_only() => Some(Refusal::read_only_message(h, lang)),
+            Some(h) if self.read_only() => Some(Refused::read_only_message(h, lang)),
             _ => None,
         }
     }
 
-    fn writable(&self) -> Result<(), Refusal> {
+    fn writable(&self) -> Result<(), Refused> {
         match &self.held_by {
-            Some(h) if self.lock.is_none() => Err(Refusal::ReadOnly(h.clone())),
+            Some(h) if self.lock.is_none() => Err(Refused::ReadOnly(h.clone())),
             _ => Ok(()),
         }
     }
 
     /// Answers (or with `None` clears) a question through the domain's validation, then saves.
-    pub fn answer(&mut self, question: &str, value: Option<Value>) -> Result<(), Refusal> {
+    pub fn answer(&mut self, question: &str, value: Option<Value>) -> Result<(), Refused> {
         self.writable()?;
         validate::set_answer(
             Questionnaire::embedded(),
@@ -133,7 +133,7 @@ impl Session {
             value,
             crate::clock::system().now(),
         )
-        .map_err(Refusal::Rule)?;
+        .map_err(Refused::Rule)?;
         self.save();
         Ok(())
     }
@@ -163,22 +163,22 @@ impl Session {
     }
 
     /// Parses typed text for a question and answers with it.
-    pub fn answer_typed(&mut self, question: &str, raw: &str) -> Result<(), Refusal> {
+    pub fn answer_typed(&mut self, question: &str, raw: &str) -> Result<(), Refused> {
         self.writable()?;
         let qn = Questionnaire::embedded();
         let q = qn.question(question).ok_or_else(|| {
-            Refusal::Rule(AnswerError::UnknownQuestion {
+            Refused::Rule(AnswerError::UnknownQuestion {
                 question: question.to_string(),
             })
         })?;
         if raw.trim().is_empty() {
             return self.answer(question, None);
         }
-        let value = validate::parse(q, raw).map_err(Refusal::Rule)?;
+        let value = validate::parse(q, raw).map_err(Refused::Rule)?;
         self.answer(question, Some(value))
     }
 
-    pub fn confirm(&mut self, question: &str) -> Result<bool, Refusal> {
+    pub fn confirm(&mut self, question: &str) -> Result<bool, Refused> {
         self.writable()?;
         let changed = self.record.confirm(question, crate::clock::system().now());
         if changed {
@@ -187,9 +187,9 @@ impl Session {
         Ok(changed)
     }
 
-    pub fn set_note(&mut self, question: &str, note: &str) -> Result<(), Refusal> {
+    pub fn set_note(&mut self, question: &str, note: &str) -> Result<(), Refused> {
         self.writable()?;
-        validate::check_note(note).map_err(Refusal::Rule)?;
+        validate::check_note(note).map_err(Refused::Rule)?;
         self.record
             .set_note(question, note, crate::clock::system().now());
         let mut draft = self.record.draft(question).cloned().unwrap_or_default();

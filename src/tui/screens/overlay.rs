@@ -1,6 +1,6 @@
 //! The one overlay a screen holds: whatever is open over it — a note being written, the
-//! export's format and path, a path to write or read — in one `Option<Overlay>` that sees
-//! every key first. The screen does not ask each of its editors in turn; it asks the overlay,
+//! export's format and path, a path to write or read, one of the screen's own forms — in one
+//! `Option<Overlay>` that sees every key first. The screen does not ask each of its editors in turn; it asks the overlay,
 //! and acts on what it says was done ([`Done`]): a note kept, an export chosen, a path chosen.
 //!
 //! ```text
@@ -8,7 +8,8 @@
 //!                                  │                    Done::Closed   (cancelled, or a note kept
 //!                                  │                                    as it was: the screen drops it)
 //!                                  │                    Done::Pass     (F1…: the app's)
-//!                                  │                    Done::Note / Export / Path (the screen acts)
+//!                                  │                    Done::Note / Export / Path / Submit
+//!                                  │                                   (the screen acts)
 //!                                  └─ no overlay: the screen's own keys
 //! ```
 
@@ -24,10 +25,40 @@ use ratatui::layout::Rect;
 use ratatui::Frame;
 use std::path::PathBuf;
 
-pub enum Overlay {
+/// `F` is the screen's own forms (a checklist answer, a vendor, a contact): what they hold and
+/// check is the screen's, how they take keys is [`OverlayForm`]'s. A screen without forms
+/// holds an `Overlay` (of [`NoForm`]).
+pub enum Overlay<F = NoForm> {
     Note(NoteEditor),
     Export(ExportPrompt),
     Path(PathPrompt),
+    Form(F),
+}
+
+/// A screen's form opened as its overlay: the keys it takes (typing, the focus moving), and
+/// Enter said as [`Done::Submit`] for the screen to check and keep, Esc as [`Done::Closed`].
+pub trait OverlayForm {
+    fn handle(&mut self, key: KeyEvent) -> Done;
+    fn paste(&mut self, text: &str);
+    fn commands(&self) -> Vec<Command>;
+    fn scope(&self) -> Scope {
+        Scope::Fields
+    }
+}
+
+/// The forms of a screen that has none.
+pub enum NoForm {}
+
+impl OverlayForm for NoForm {
+    fn handle(&mut self, _: KeyEvent) -> Done {
+        match *self {}
+    }
+    fn paste(&mut self, _: &str) {
+        match *self {}
+    }
+    fn commands(&self) -> Vec<Command> {
+        match *self {}
+    }
 }
 
 /// What a key did to the overlay.
@@ -45,9 +76,11 @@ pub enum Done {
     Export(Format, PathBuf),
     /// A path, and the format chosen among the prompt's choices.
     Path(PathBuf, usize),
+    /// A form's Enter: the screen checks what is typed and keeps it (or refuses, the form open).
+    Submit,
 }
 
-impl Overlay {
+impl<F: OverlayForm> Overlay<F> {
     pub fn handle(&mut self, key: KeyEvent) -> Done {
         match self {
             Overlay::Note(n) => match n.handle(key) {
@@ -66,6 +99,7 @@ impl Overlay {
                 PathKey::Cancel => Done::Closed,
                 PathKey::Chosen(path, choice) => Done::Path(path, choice),
             },
+            Overlay::Form(f) => f.handle(key),
         }
     }
 
@@ -74,13 +108,15 @@ impl Overlay {
             Overlay::Note(n) => n.paste(text),
             Overlay::Export(e) => e.paste(text),
             Overlay::Path(p) => p.paste(text),
+            Overlay::Form(f) => f.paste(text),
         }
     }
 
-    /// A write that failed: a prompt stays open with the reason under its field.
+    /// A write that failed: a prompt stays open with the reason under its field (a form puts
+    /// a refusal where it belongs itself).
     pub fn refuse(&mut self, why: String) {
         match self {
-            Overlay::Note(_) => {}
+            Overlay::Note(_) | Overlay::Form(_) => {}
             Overlay::Export(e) => e.refuse(why),
             Overlay::Path(p) => p.error = Some(why),
         }
@@ -91,6 +127,7 @@ impl Overlay {
             Overlay::Note(_) => Scope::Note,
             Overlay::Export(e) => e.scope(),
             Overlay::Path(_) => Scope::Path,
+            Overlay::Form(f) => f.scope(),
         }
     }
 
@@ -99,6 +136,7 @@ impl Overlay {
             Overlay::Note(_) => NoteEditor::commands(),
             Overlay::Export(e) => e.commands(),
             Overlay::Path(p) => p.commands(),
+            Overlay::Form(f) => f.commands(),
         }
     }
 
@@ -110,11 +148,19 @@ impl Overlay {
         }
     }
 
-    /// Draws a prompt over `area`, centred. A note is drawn by the screen where its text is
-    /// ([`NoteEditor::render`] at the place the screen chooses).
+    /// The screen's form, if the overlay is one (the screen draws it where it belongs).
+    pub fn form(&self) -> Option<&F> {
+        match self {
+            Overlay::Form(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Draws a prompt over `area`, centred. A note and a form are drawn by the screen where
+    /// they belong ([`NoteEditor::render`] at the place the screen chooses).
     pub fn render_prompt(&self, frame: &mut Frame, area: Rect, view: &View) {
         match self {
-            Overlay::Note(_) => {}
+            Overlay::Note(_) | Overlay::Form(_) => {}
             Overlay::Export(e) => e.render(frame, area, view),
             Overlay::Path(p) => p.render(frame, area, view),
         }

@@ -43,6 +43,8 @@ pub fn field_of(e: &ChecklistError) -> Option<Field> {
 
 pub struct AnswerForm {
     pub item: String,
+    /// The item answered: the form checks its dates against its rules as they are typed.
+    pub of: &'static Item,
     pub answer: YesNo,
     pub checked: TextField,
     /// For いいえ (not on the gate item, whose いいえ has nothing to put in place).
@@ -63,7 +65,12 @@ pub struct AnswerForm {
 impl AnswerForm {
     /// The form as `y` or `n` opens it: checked today; for いいえ the latest target date when the
     /// item was already いいえ, with the cursor in the target field.
-    pub fn open(item: &Item, answer: YesNo, latest: Option<&ItemAnswer>, today: NaiveDate) -> Self {
+    pub fn open(
+        item: &'static Item,
+        answer: YesNo,
+        latest: Option<&ItemAnswer>,
+        today: NaiveDate,
+    ) -> Self {
         let target = (answer == YesNo::No && !item.is_gate).then(|| {
             let previous = latest
                 .filter(|l| l.answer == YesNo::No)
@@ -75,6 +82,7 @@ impl AnswerForm {
         let focus = Focus::first(if target.is_some() { 2 } else { 1 });
         let mut form = AnswerForm {
             item: item.id.clone(),
+            of: item,
             answer,
             checked: TextField::single(&today.to_string()),
             target,
@@ -142,17 +150,17 @@ impl AnswerForm {
     }
 
     /// A key for the focused field; the form re-checks after every change.
-    pub fn edit(&mut self, key: KeyEvent, item: &Item) -> FieldKey {
+    pub fn edit(&mut self, key: KeyEvent) -> FieldKey {
         let done = self.focused().handle(key);
         if done == FieldKey::Edited {
-            self.check(item);
+            self.check(self.of);
         }
         done
     }
 
-    pub fn paste(&mut self, text: &str, item: &Item) {
+    pub fn paste(&mut self, text: &str) {
         self.focused().paste(text);
-        self.check(item);
+        self.check(self.of);
     }
 
     /// What to record, or the first error with its field. `note` and `evidence` come from
@@ -212,7 +220,7 @@ impl AnswerForm {
     /// Brings a form back from a draft; `None` when the draft is not one (written by another
     /// build, or damaged): it is then left alone.
     pub fn decode(
-        item: &Item,
+        item: &'static Item,
         draft: &str,
         latest: Option<&ItemAnswer>,
         today: NaiveDate,

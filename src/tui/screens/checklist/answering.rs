@@ -2,16 +2,16 @@
 //! recorded through `rules::answer`, the function the command line calls.
 
 use super::answer_form::AnswerForm;
-use super::{Checklist, Edit};
+use super::overlaid::ChecklistForm;
+use super::Checklist;
 use crate::domain::checklist::rules;
 use crate::domain::checklist::{Item, YesNo};
 use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::drafts::DraftKey;
-use crate::tui::session::{Refusal, Refused, Session};
-use crate::tui::widgets::form::FormKey;
-use crossterm::event::KeyEvent;
+use crate::tui::screens::overlay::Overlay;
+use crate::tui::session::{Refused, Session};
 
 impl Checklist {
     pub(super) fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
@@ -22,14 +22,14 @@ impl Checklist {
             return Action::None;
         };
         let form = AnswerForm::open(row.item, answer, row.latest(), self.clock.today());
-        self.edit = Some(Edit::Answer(form));
+        self.overlay = Some(Overlay::Form(ChecklistForm::Answer(form)));
         Action::None
     }
 
     /// Records the answer being entered, after every rule of the domain; on success the cursor
     /// moves to the next item, so that a hospital goes down its form with y Enter, n date Enter…
     pub(super) fn save_answer(&mut self, session: &mut Session, lang: Lang) -> Action {
-        let Some(Edit::Answer(form)) = self.edit.as_mut() else {
+        let Some(Overlay::Form(ChecklistForm::Answer(form))) = self.overlay.as_mut() else {
             return Action::None;
         };
         let Some(row) = self.view.row(&form.item) else {
@@ -68,7 +68,7 @@ impl Checklist {
         });
         match done {
             Ok(done) => {
-                self.edit = None;
+                self.overlay = None;
                 self.rebuild(session);
                 self.go(self.cursor + 1);
                 let mut msg = String::new();
@@ -86,11 +86,11 @@ impl Checklist {
                 Action::Flash(msg)
             }
             Err(Refused::ReadOnly(h)) => {
-                self.edit = None;
-                Action::Flash(Refusal::ReadOnly(h).message(lang))
+                self.overlay = None;
+                Action::Flash(Refused::read_only_message(&h, lang))
             }
             Err(Refused::Rule(e)) => {
-                if let Some(Edit::Answer(form)) = self.edit.as_mut() {
+                if let Some(Overlay::Form(ChecklistForm::Answer(form))) = self.overlay.as_mut() {
                     form.refuse(e);
                 }
                 Action::None
@@ -99,33 +99,10 @@ impl Checklist {
     }
 
     pub(super) fn cancel_answer(&mut self, session: &mut Session) {
-        if let Some(Edit::Answer(form)) = self.edit.take() {
+        if let Some(Overlay::Form(ChecklistForm::Answer(form))) = self.overlay.take() {
             let key = self.key_of(&form.item);
             let note = self.pending_note(session, &form.item);
             session.set_draft(&key, Draft { value: None, note });
         }
-    }
-
-    pub(super) fn answer_key(
-        &mut self,
-        key: KeyEvent,
-        session: &mut Session,
-        lang: Lang,
-    ) -> Option<Action> {
-        let Some(Edit::Answer(form)) = self.edit.as_mut() else {
-            return None;
-        };
-        match form.key(&key) {
-            FormKey::Pass => return None,
-            FormKey::Submit => return Some(self.save_answer(session, lang)),
-            FormKey::Cancel => self.cancel_answer(session),
-            FormKey::Next | FormKey::Prev => {}
-            FormKey::Type => {
-                if let Some(item) = self.edition.item(&form.item) {
-                    form.edit(key, item);
-                }
-            }
-        }
-        Some(Action::None)
     }
 }

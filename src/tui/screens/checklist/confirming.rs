@@ -8,14 +8,16 @@
 //! is: the answer form opens on it, the refusal under the target, for a new date.
 
 use super::answer_form::AnswerForm;
-use super::{Checklist, Edit};
+use super::overlaid::ChecklistForm;
+use super::Checklist;
 use crate::domain::carried::confirm::{self, ConfirmError};
 use crate::domain::checklist::view::Row;
 use crate::domain::Lang;
 use crate::tui::app::Action;
 use crate::tui::commands::Command;
 use crate::tui::keys::{Intent, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::screens::overlay::Overlay;
+use crate::tui::session::{Refused, Session};
 
 /// Why an item could not be confirmed, without its id (the screen names it as printed).
 fn reason(e: &ConfirmError, lang: Lang) -> String {
@@ -90,13 +92,13 @@ impl Checklist {
                     .to_string();
                 Action::Flash(said)
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(ConfirmError::Checklist { error, .. })) => {
                 // The answer as it was does not hold today (a 目標日 passed): the form asks.
                 let mut form = AnswerForm::open(item, latest.answer, Some(&latest), today);
                 let message = error.message(lang);
                 form.refuse(error);
-                self.edit = Some(Edit::Answer(form));
+                self.overlay = Some(Overlay::Form(ChecklistForm::Answer(form)));
                 Action::Flash(message)
             }
             Err(Refused::Rule(e)) => Action::Flash(format!(
@@ -166,7 +168,7 @@ impl Checklist {
                 }
                 Action::Flash(msg)
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }

@@ -23,6 +23,7 @@ mod lines;
 mod note;
 mod offered;
 mod open_at;
+mod overlaid;
 mod readiness;
 mod render;
 mod vendors;
@@ -33,21 +34,22 @@ use crate::domain::checklist::answers::{EvidenceState, YesNo};
 use crate::domain::checklist::rules;
 use crate::domain::checklist::view::{Missing, Row};
 use crate::domain::checklist::{ChecklistView, Edition, Editions};
-use crate::domain::record::Draft;
 use crate::domain::Clock;
 use crate::domain::{Lang, Questionnaire};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
 use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::screens::overlay::Overlay;
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::note_editor::NoteEditor;
 use answer_form::AnswerForm;
 use crossterm::event::KeyEvent;
 use lines::ListLine;
+use overlaid::{ChecklistForm, ChecklistOverlay};
 use ratatui::layout::Rect;
 use ratatui::Frame;
-use vendors::{Outcome, VendorsPanel};
+use vendors::VendorsPanel;
 
 /// What the right-hand pane shows.
 enum Panel {
@@ -56,13 +58,6 @@ enum Panel {
     /// Readiness and the list of what is missing.
     Readiness,
     Vendors(Box<VendorsPanel>),
-}
-
-/// Something being typed. The screen holds at most one, so its size does not matter.
-#[allow(clippy::large_enum_variant)]
-enum Edit {
-    Answer(AnswerForm),
-    Note { item: String, editor: NoteEditor },
 }
 
 pub struct Checklist {
@@ -74,7 +69,9 @@ pub struct Checklist {
     ids: Vec<String>,
     cursor: usize,
     panel: Panel,
-    edit: Option<Edit>,
+    /// What is open over the screen (an answer's form, a note, a vendor's form, a path),
+    /// seeing every key first.
+    overlay: Option<ChecklistOverlay>,
     /// The clock when the screen opened: its today is the default 確認日.
     clock: Clock,
 }
@@ -113,7 +110,7 @@ impl Checklist {
             view,
             cursor: 0,
             panel: Panel::Detail,
-            edit: None,
+            overlay: None,
             clock,
         };
         screen.restore(session);
@@ -163,7 +160,7 @@ impl Checklist {
                 .and_then(|v| AnswerForm::decode(row.item, v, row.latest(), self.clock.today()))
             {
                 self.cursor = i;
-                self.edit = Some(Edit::Answer(form));
+                self.overlay = Some(Overlay::Form(ChecklistForm::Answer(form)));
                 return;
             }
             // On an answered item a draft note is a note being edited when the screen was left.
@@ -173,10 +170,9 @@ impl Checklist {
         }
         if let Some((i, item, text)) = note_to_open {
             self.cursor = i;
-            self.edit = Some(Edit::Note {
-                item,
-                editor: NoteEditor::open(&text),
-            });
+            self.overlay = Some(Overlay::Note(
+                NoteEditor::open(&text).kept_under(self.key_of(&item)),
+            ));
         }
     }
 
@@ -232,7 +228,7 @@ impl Checklist {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }
@@ -312,10 +308,9 @@ impl Screen for Checklist {
     }
 
     fn scope(&self) -> Scope {
-        match (&self.edit, &self.panel) {
-            (Some(Edit::Answer(_)), _) => Scope::Fields,
-            (Some(Edit::Note { .. }), _) => Scope::Note,
-            (None, Panel::Vendors(p)) => p.scope(),
+        match (&self.overlay, &self.panel) {
+            (Some(overlay), _) => overlay.scope(),
+            (None, Panel::Vendors(_)) => Scope::Vendors,
             _ => Scope::Checklist,
         }
     }
@@ -365,25 +360,12 @@ impl Screen for Checklist {
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
         let session = env.session.as_deref_mut()?;
-        match self.edit {
-            Some(Edit::Answer(_)) => return self.answer_key(key, session, lang),
-            Some(Edit::Note { .. }) => return self.note_key(key, session, lang),
-            None => {}
+        if self.overlay.is_some() {
+            return self.overlay_key(key, session, env.store, lang);
         }
         if let Panel::Vendors(panel) = &mut self.panel {
-            return match panel.handle(key, session, env.store, self.edition, lang) {
-                Outcome::NotTaken => None,
-                Outcome::Taken => Some(Action::None),
-                Outcome::Changed(msg) => {
-                    self.rebuild(session);
-                    Some(Action::Flash(msg))
-                }
-                Outcome::Refused(msg) => Some(Action::Flash(msg)),
-                Outcome::Close => {
-                    self.panel = Panel::Detail;
-                    Some(Action::None)
-                }
-            };
+            let outcome = panel.handle(key, session, env.store, self.edition, lang);
+            return self.vendors_outcome(outcome, session);
         }
         let intent = keys::intent_in(Scope::Checklist, &key)?;
         let action = match intent {
@@ -432,18 +414,8 @@ impl Screen for Checklist {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        match self.edit.as_mut() {
-            Some(Edit::Answer(form)) => {
-                if let Some(item) = self.edition.item(&form.item) {
-                    form.paste(text, item);
-                }
-            }
-            Some(Edit::Note { editor, .. }) => editor.paste(text),
-            None => {
-                if let Panel::Vendors(p) = &mut self.panel {
-                    p.paste(text);
-                }
-            }
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }
@@ -457,30 +429,7 @@ impl Screen for Checklist {
     }
 
     fn keep_drafts(&mut self, session: &mut Session) {
-        let Some(edit) = &self.edit else { return };
-        let (item, draft) = match edit {
-            Edit::Answer(form) => (
-                &form.item,
-                Draft {
-                    value: Some(form.encode()),
-                    note: self.pending_note(session, &form.item),
-                },
-            ),
-            Edit::Note { item, editor } => {
-                let value = self
-                    .key_of(item)
-                    .get(&session.record)
-                    .and_then(|d| d.value.clone());
-                (
-                    item,
-                    Draft {
-                        value,
-                        note: Some(editor.text()),
-                    },
-                )
-            }
-        };
-        session.set_draft(&self.key_of(item), draft);
+        self.keep_overlay_draft(session);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {

@@ -1,14 +1,14 @@
 //! A note on a checklist item: kept on the latest check of an answered item, else as a draft
 //! recorded with the answer.
 
-use super::{Checklist, Edit};
+use super::Checklist;
 use crate::domain::checklist::rules;
 use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::tui::app::Action;
-use crate::tui::session::{Refusal, Refused, Session};
-use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
-use crossterm::event::KeyEvent;
+use crate::tui::screens::overlay::Overlay;
+use crate::tui::session::{Refused, Session};
+use crate::tui::widgets::note_editor::NoteEditor;
 
 impl Checklist {
     pub(super) fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
@@ -23,20 +23,18 @@ impl Checklist {
             .pending_note(session, &item)
             .or_else(|| row.latest().and_then(|l| l.note.clone()))
             .unwrap_or_default();
-        self.edit = Some(Edit::Note {
-            item,
-            editor: NoteEditor::open(&text),
-        });
+        self.overlay = Some(Overlay::Note(
+            NoteEditor::open(&text).kept_under(self.key_of(&item)),
+        ));
         Action::None
     }
 
     /// Keeps the note: on the latest check of an answered item, else as a draft recorded with
     /// the answer.
     pub(super) fn keep_note(&mut self, text: String, session: &mut Session, lang: Lang) -> Action {
-        let Some(Edit::Note { item, .. }) = &self.edit else {
+        let Some(item) = self.note_item() else {
             return Action::None;
         };
-        let item = item.clone();
         let key = self.key_of(&item);
         let answered = self.view.row(&item).is_some_and(|r| !r.history.is_empty());
         let draft_value = key.get(&session.record).and_then(|d| d.value.clone());
@@ -61,13 +59,13 @@ impl Checklist {
                 Ok::<(), rules::ChecklistError>(())
             }) {
                 Ok(()) => {
-                    self.edit = None;
+                    self.overlay = None;
                     self.rebuild(session);
                     Action::Flash(lang.pick("メモを保存しました", "Note kept").to_string())
                 }
                 Err(Refused::ReadOnly(h)) => {
-                    self.edit = None;
-                    Action::Flash(Refusal::ReadOnly(h).message(lang))
+                    self.overlay = None;
+                    Action::Flash(Refused::read_only_message(&h, lang))
                 }
                 Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
             }
@@ -84,7 +82,7 @@ impl Checklist {
                 },
             );
             session.flush();
-            self.edit = None;
+            self.overlay = None;
             Action::Flash(
                 lang.pick(
                     "メモを下書きとして保存しました：回答（y/n）と一緒に記録されます",
@@ -92,28 +90,6 @@ impl Checklist {
                 )
                 .to_string(),
             )
-        }
-    }
-
-    /// A key for the open note; function keys pass to the app (F1 is the help).
-    pub(super) fn note_key(
-        &mut self,
-        key: KeyEvent,
-        session: &mut Session,
-        lang: Lang,
-    ) -> Option<Action> {
-        let Some(Edit::Note { editor, .. }) = self.edit.as_mut() else {
-            return None;
-        };
-        match editor.handle(key) {
-            NoteKey::Kept(text) => Some(self.keep_note(text, session, lang)),
-            // The note as it was opened: kept the same way, which also drops its draft.
-            NoteKey::Cancelled => {
-                let text = editor.text();
-                Some(self.keep_note(text, session, lang))
-            }
-            NoteKey::Editing => Some(Action::None),
-            NoteKey::Pass => None,
         }
     }
 }

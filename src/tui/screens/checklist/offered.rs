@@ -1,36 +1,17 @@
-//! What the checklist screen offers in each state, in footer order: the list, the answer form,
-//! the note, the vendors panel with its add form, confirm and path prompt.
+//! What the checklist screen offers in each state, in footer order: what is open over it (the
+//! overlay says: the answer form, the note, a vendor's form, the path prompt), the list, the
+//! vendors panel with its confirm.
 
-use super::{confirming, Checklist, Edit, Panel};
-use crate::tui::commands::{confirm_commands, note_commands, Command};
+use super::{confirming, Checklist, Panel};
+use crate::tui::commands::{confirm_commands, Command};
 use crate::tui::keys::{Intent, Scope};
 use Command as C;
 use Intent as I;
 use Scope as S;
 
 pub fn commands(s: &Checklist) -> Vec<Command> {
-    match (&s.edit, &s.panel) {
-        (Some(Edit::Answer(_)), _) => vec![
-            C::of(S::Fields, I::Pick).label("保存", "save"),
-            C::of(S::Fields, I::NextQuestion)
-                .keys("Tab")
-                .label("日付の欄", "date field"),
-            C::of(S::Fields, I::Back).label("取り消す", "cancel"),
-            C::of(S::Global, I::Help).keys("F1"),
-        ],
-        (Some(Edit::Note { .. }), _) => note_commands(),
-        (None, Panel::Vendors(v)) if v.prompt.is_some() => v
-            .prompt
-            .as_ref()
-            .map(|(_, p)| p.commands())
-            .unwrap_or_default(),
-        (None, Panel::Vendors(v)) if v.add.is_some() => vec![
-            C::of(S::Fields, I::Pick).label("次の欄／追加", "next field / add"),
-            C::of(S::Fields, I::NextQuestion)
-                .keys("Tab")
-                .label("欄", "field"),
-            C::of(S::Fields, I::Back).label("取り消す", "cancel"),
-        ],
+    match (&s.overlay, &s.panel) {
+        (Some(overlay), _) => overlay.commands(),
         (None, Panel::Vendors(v)) if v.confirm => confirm_commands("削除する", "remove", "keep it"),
         (None, Panel::Vendors(v)) => {
             let mut offered = Vec::new();

@@ -5,7 +5,7 @@ use super::form_view::draw_form;
 use super::lines::{self, ListLine};
 use super::readiness::{draw_readiness, draw_status, readiness_lines};
 use super::vendors_view::draw_vendors;
-use super::{Checklist, Edit, Panel};
+use super::{Checklist, Panel};
 use crate::domain::checklist::answers::YesNo;
 use crate::domain::checklist::risk_link;
 use crate::domain::checklist::view::{Gap, HintSource, Row, RowStatus, VendorCell};
@@ -14,6 +14,7 @@ use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::screens::overlay::Overlay;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::note_editor::NoteEditor;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -122,7 +123,7 @@ pub fn draw(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
         Panel::Detail => {
             let lines = readiness_lines(s, view, right.width.saturating_sub(3) as usize);
             let h = (lines.len() as u16 + 2).min(main.height * 2 / 5);
-            if area.width >= 120 && main.height >= 34 && s.edit.is_none() {
+            if area.width >= 120 && main.height >= 34 && !s.editing_item() {
                 let [top, bottom] =
                     Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(right);
                 draw_detail(s, frame, top, view);
@@ -133,10 +134,8 @@ pub fn draw(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
         }
     }
     draw_status(s, frame, status, view);
-    if let Panel::Vendors(p) = &s.panel {
-        if let Some((_, prompt)) = &p.prompt {
-            prompt.render(frame, area, view);
-        }
+    if let Some(overlay) = &s.overlay {
+        overlay.render_prompt(frame, area, view);
     }
 }
 
@@ -459,7 +458,7 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     let w = inner.width as usize - 1;
     let mut out: Vec<Line> = Vec::new();
     let text_lines = wrap(row.item.text.get(l), w);
-    let editing = s.edit.is_some();
+    let editing = s.editing_item();
     // With a form open the item's text is cut to leave room for the fields.
     let keep = if editing { 3 } else { text_lines.len() };
     for (i, line) in text_lines.iter().enumerate().take(keep) {
@@ -485,7 +484,7 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
             out.push(Line::styled(line.clone(), t.dim()));
         }
     }
-    if let Some(Edit::Answer(form)) = &s.edit {
+    if let Some(form) = s.answer_form() {
         draw_form(s, form, row, out, frame, inner, view);
         return;
     }
@@ -547,7 +546,7 @@ fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     out.extend(vendor_lines(s, row, w, view));
     out.extend(hint_lines(row, w, view));
     frame.render_widget(Paragraph::new(out), inner);
-    if let Some(Edit::Note { editor, .. }) = &s.edit {
+    if let Some(editor) = s.overlay.as_ref().and_then(Overlay::note) {
         editor.render(
             frame,
             NoteEditor::below(inner, note_at, 6),

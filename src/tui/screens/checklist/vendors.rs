@@ -2,8 +2,10 @@
 //! returned; vendors added (name and system) and removed through the same domain functions as
 //! the command line; a vendor's form written and a returned one imported through the screen's
 //! own session (the record stays locked by the screen, so another shell could not), with the
-//! path asked in the path prompt.
+//! path asked in the path prompt. The add form and the path prompt are the screen's overlay
+//! ([`ChecklistOverlay`]): the panel opens them and acts on what they return.
 
+use super::overlaid::{ChecklistForm, ChecklistOverlay};
 use super::vendors_confirm::confirm_returns;
 use crate::domain::checklist::vendor_file::{self, ImportReport, PacketFormat};
 use crate::domain::checklist::vendors::{self, VendorError};
@@ -11,8 +13,9 @@ use crate::domain::checklist::Edition;
 use crate::domain::Lang;
 use crate::store::{Store, StoreError};
 use crate::tui::keys::{self, Intent, Scope};
-use crate::tui::screens::path_prompt::{Choice, PathKey, PathPrompt};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::screens::overlay::{Done as Typed, Overlay};
+use crate::tui::screens::path_prompt::{Choice, PathPrompt};
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
@@ -31,15 +34,55 @@ impl VendorForm {
     pub fn on_system(&self) -> bool {
         self.focus.is(1)
     }
+
+    fn open() -> VendorForm {
+        VendorForm {
+            name: TextField::single(""),
+            system: TextField::single(""),
+            focus: Focus::first(2),
+            error: None,
+        }
+    }
+
+    /// Enter on the name goes to the system; on the system it adds the vendor.
+    pub fn handle(&mut self, key: KeyEvent) -> Typed {
+        match self.focus.key(Scope::Fields, &key) {
+            FormKey::Next | FormKey::Prev => Typed::Open,
+            FormKey::Cancel => Typed::Closed,
+            FormKey::Submit if !self.on_system() => {
+                self.focus.next();
+                Typed::Open
+            }
+            FormKey::Submit => Typed::Submit,
+            FormKey::Pass => Typed::Pass,
+            FormKey::Type => {
+                if self.focused().handle(key) == FieldKey::Edited {
+                    self.error = None;
+                }
+                Typed::Open
+            }
+        }
+    }
+
+    fn focused(&mut self) -> &mut TextField {
+        if self.on_system() {
+            &mut self.system
+        } else {
+            &mut self.name
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.focused().paste(text)
+    }
 }
 
 /// What the path prompt is open for.
+#[derive(Default)]
 pub enum PromptFor {
     /// The form of this vendor and system.
-    Write {
-        vendor: String,
-        system: String,
-    },
+    Write { vendor: String, system: String },
+    #[default]
     Import,
 }
 
@@ -80,10 +123,10 @@ enum WriteFailed {
 #[derive(Default)]
 pub struct VendorsPanel {
     pub cursor: usize,
-    pub add: Option<VendorForm>,
     /// Removal asked for the vendor under the cursor: `y` confirms.
     pub confirm: bool,
-    pub prompt: Option<(PromptFor, PathPrompt)>,
+    /// What the path prompt last opened by the panel is for.
+    path_for: PromptFor,
     pub done: Option<Done>,
 }
 
@@ -102,16 +145,31 @@ pub enum Outcome {
     /// Refused (read-only…): the message is shown.
     Refused(String),
     Close,
+    /// A form or a prompt to open over the screen.
+    Open(Box<ChecklistOverlay>),
 }
 
 impl VendorsPanel {
-    pub fn scope(&self) -> Scope {
-        if self.prompt.is_some() {
-            Scope::Path
-        } else if self.add.is_some() {
-            Scope::Fields
-        } else {
-            Scope::Vendors
+    /// A path chosen in the prompt the panel opened: the form written there, or the file there
+    /// imported. `Err`: the reason the prompt stays open with; `Ok`: it closes.
+    pub fn path_chosen(
+        &mut self,
+        path: &Path,
+        choice: usize,
+        session: &mut Session,
+        store: &Store,
+        edition: &Edition,
+        lang: Lang,
+    ) -> Result<Outcome, String> {
+        match &self.path_for {
+            PromptFor::Write { vendor, system } => {
+                let (vendor, system) = (vendor.clone(), system.clone());
+                let format = FORMATS[choice.min(FORMATS.len() - 1)].1;
+                self.write(
+                    path, &vendor, &system, format, session, store, edition, lang,
+                )
+            }
+            PromptFor::Import => self.import(path, session, store, edition, lang),
         }
     }
 
@@ -124,51 +182,6 @@ impl VendorsPanel {
         lang: Lang,
     ) -> Outcome {
         let count = session.record.vendors.len();
-        if let Some((_, prompt)) = self.prompt.as_mut() {
-            return match prompt.handle(key) {
-                PathKey::Stay => Outcome::Taken,
-                PathKey::Cancel => {
-                    self.prompt = None;
-                    Outcome::Taken
-                }
-                PathKey::Chosen(path, choice) => match &self.prompt {
-                    Some((PromptFor::Write { vendor, system }, _)) => {
-                        let (vendor, system) = (vendor.clone(), system.clone());
-                        let format = FORMATS[choice.min(FORMATS.len() - 1)].1;
-                        self.write(
-                            &path, &vendor, &system, format, session, store, edition, lang,
-                        )
-                    }
-                    _ => self.import(&path, session, store, edition, lang),
-                },
-            };
-        }
-        if let Some(form) = self.add.as_mut() {
-            return match form.focus.key(Scope::Fields, &key) {
-                FormKey::Next | FormKey::Prev => Outcome::Taken,
-                FormKey::Cancel => {
-                    self.add = None;
-                    Outcome::Taken
-                }
-                FormKey::Submit if !form.on_system() => {
-                    form.focus.next();
-                    Outcome::Taken
-                }
-                FormKey::Submit => self.add_vendor(session, lang),
-                FormKey::Pass => Outcome::NotTaken,
-                FormKey::Type => {
-                    let field = if form.on_system() {
-                        &mut form.system
-                    } else {
-                        &mut form.name
-                    };
-                    if field.handle(key) == FieldKey::Edited {
-                        form.error = None;
-                    }
-                    Outcome::Taken
-                }
-            };
-        }
         if self.confirm {
             self.confirm = false;
             if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
@@ -183,12 +196,9 @@ impl VendorsPanel {
                 if let Some(msg) = session.read_only_message(lang) {
                     return Outcome::Refused(msg);
                 }
-                self.add = Some(VendorForm {
-                    name: TextField::single(""),
-                    system: TextField::single(""),
-                    focus: Focus::first(2),
-                    error: None,
-                });
+                return Outcome::Open(Box::new(Overlay::Form(ChecklistForm::Vendor(
+                    VendorForm::open(),
+                ))));
             }
             Some(Intent::Delete) if count > 0 => {
                 if let Some(msg) = session.read_only_message(lang) {
@@ -208,17 +218,15 @@ impl VendorsPanel {
                 }
                 let mut folder = store.exports_dir().display().to_string();
                 folder.push('/');
-                self.prompt = Some((
-                    PromptFor::Import,
-                    PathPrompt::new(
-                        (
-                            "返却された事業者確認用を取り込む".to_string(),
-                            "Import a returned vendor form".to_string(),
-                        ),
-                        Path::new(&folder),
-                        Vec::new(),
+                self.path_for = PromptFor::Import;
+                return Outcome::Open(Box::new(Overlay::Path(PathPrompt::new(
+                    (
+                        "返却された事業者確認用を取り込む".to_string(),
+                        "Import a returned vendor form".to_string(),
                     ),
-                ));
+                    Path::new(&folder),
+                    Vec::new(),
+                ))));
             }
             Some(Intent::Confirm) if count > 0 => {
                 return self.confirm_return(session, edition, lang)
@@ -230,26 +238,17 @@ impl VendorsPanel {
         Outcome::Taken
     }
 
-    pub fn paste(&mut self, text: &str) {
-        if let Some((_, prompt)) = self.prompt.as_mut() {
-            prompt.paste(text);
-        } else if let Some(form) = self.add.as_mut() {
-            if form.on_system() {
-                form.system.paste(text)
-            } else {
-                form.name.paste(text)
-            }
-        }
-    }
-
-    fn add_vendor(&mut self, session: &mut Session, lang: Lang) -> Outcome {
-        let Some(form) = self.add.as_mut() else {
-            return Outcome::Taken;
-        };
+    /// Adds the vendor typed in `form`; [`Outcome::Changed`] when it was added (the form then
+    /// closes), else the form stays open with the refusal under its field.
+    pub fn add_vendor(
+        &mut self,
+        form: &mut VendorForm,
+        session: &mut Session,
+        lang: Lang,
+    ) -> Outcome {
         let (name, system) = (form.name.text(), form.system.text());
         match session.update(|r| vendors::add(r, &name, &system, crate::clock::system().now())) {
             Ok(()) => {
-                self.add = None;
                 self.cursor = session
                     .record
                     .vendors
@@ -272,7 +271,7 @@ impl VendorsPanel {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => {
                 let on_system = matches!(
                     e,
@@ -309,7 +308,7 @@ impl VendorsPanel {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
         }
     }
@@ -342,21 +341,18 @@ impl VendorsPanel {
             Ok(p) => p.file_name,
             Err(e) => return Outcome::Refused(e.message(lang)),
         };
-        self.prompt = Some((
-            PromptFor::Write {
-                vendor: v.vendor.clone(),
-                system: v.system.clone(),
-            },
-            PathPrompt::new(
-                (
-                    format!("事業者確認用を書き出す：{}（{}）", v.vendor, v.system),
-                    format!("Write the vendor form: {} ({})", v.vendor, v.system),
-                ),
-                &store.exports_dir().join(name),
-                FORMATS.iter().map(|(c, _)| *c).collect(),
+        self.path_for = PromptFor::Write {
+            vendor: v.vendor.clone(),
+            system: v.system.clone(),
+        };
+        Outcome::Open(Box::new(Overlay::Path(PathPrompt::new(
+            (
+                format!("事業者確認用を書き出す：{}（{}）", v.vendor, v.system),
+                format!("Write the vendor form: {} ({})", v.vendor, v.system),
             ),
-        ));
-        Outcome::Taken
+            &store.exports_dir().join(name),
+            FORMATS.iter().map(|(c, _)| *c).collect(),
+        ))))
     }
 
     /// Writes the form (0600, atomically) and, only once it is written, records it as sent. A
@@ -372,7 +368,7 @@ impl VendorsPanel {
         store: &Store,
         edition: &Edition,
         lang: Lang,
-    ) -> Outcome {
+    ) -> Result<Outcome, String> {
         let clock = crate::clock::system();
         let done = session.update(|r| {
             let p = vendor_file::packet(
@@ -390,7 +386,6 @@ impl VendorsPanel {
         });
         match done {
             Ok(path) => {
-                self.prompt = None;
                 let msg = lang
                     .pick(
                         &format!("書き出しました：{}", path.display()),
@@ -398,22 +393,13 @@ impl VendorsPanel {
                     )
                     .to_string();
                 self.done = Some(Done::Written(path));
-                Outcome::Changed(msg)
+                Ok(Outcome::Changed(msg))
             }
-            Err(Refused::ReadOnly(h)) => {
-                self.prompt = None;
-                Outcome::Refused(Refusal::ReadOnly(h).message(lang))
-            }
-            Err(Refused::Rule(e)) => {
-                let msg = match e {
-                    WriteFailed::Vendor(e) => e.message(lang),
-                    WriteFailed::Store(e) => store_message(e, lang),
-                };
-                if let Some((_, prompt)) = self.prompt.as_mut() {
-                    prompt.error = Some(msg);
-                }
-                Outcome::Taken
-            }
+            Err(Refused::ReadOnly(h)) => Ok(Outcome::Refused(Refused::read_only_message(&h, lang))),
+            Err(Refused::Rule(e)) => Err(match e {
+                WriteFailed::Vendor(e) => e.message(lang),
+                WriteFailed::Store(e) => store_message(e, lang),
+            }),
         }
     }
 
@@ -426,17 +412,10 @@ impl VendorsPanel {
         store: &Store,
         edition: &Edition,
         lang: Lang,
-    ) -> Outcome {
-        let bytes = match store.read_returned(path) {
-            Ok(b) => b,
-            Err(e) => {
-                if let Some((_, prompt)) = self.prompt.as_mut() {
-                    prompt.error = Some(store_message(e, lang));
-                }
-                return Outcome::Taken;
-            }
-        };
-        self.prompt = None;
+    ) -> Result<Outcome, String> {
+        let bytes = store
+            .read_returned(path)
+            .map_err(|e| store_message(e, lang))?;
         let clock = crate::clock::system();
         match session
             .update(|r| vendor_file::import(edition, r, &bytes, clock.today(), clock.now()))
@@ -452,9 +431,9 @@ impl VendorsPanel {
                     self.cursor = i;
                 }
                 self.done = Some(Done::Imported(report));
-                Outcome::Changed(msg)
+                Ok(Outcome::Changed(msg))
             }
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Ok(Outcome::Refused(Refused::read_only_message(&h, lang))),
             Err(Refused::Rule(e)) => {
                 let msg = lang
                     .pick(
@@ -469,7 +448,7 @@ impl VendorsPanel {
                     )
                     .to_string();
                 self.done = Some(Done::Refused(msg.clone()));
-                Outcome::Refused(msg)
+                Ok(Outcome::Refused(msg))
             }
         }
     }

@@ -6,7 +6,7 @@ use super::vendors::{Outcome, VendorsPanel};
 use crate::domain::carried::confirm;
 use crate::domain::checklist::Edition;
 use crate::domain::Lang;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 
 /// The vendors whose form for `edition` is last year's, not yet confirmed: (vendor, system).
 fn carried(session: &Session, edition: &Edition) -> Vec<(String, String)> {
@@ -60,7 +60,7 @@ impl VendorsPanel {
                 )
                 .to_string(),
             ),
-            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
         }
     }
@@ -98,7 +98,7 @@ pub(super) fn confirm_returns(session: &mut Session, edition: &Edition, lang: La
             )
             .to_string(),
         ),
-        Err(Refused::ReadOnly(h)) => Outcome::Refused(Refusal::ReadOnly(h).message(lang)),
+        Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
         Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
     }
 }

@@ -102,7 +102,7 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
     }
     let mut field_rows: Vec<usize> = Vec::new();
     let label_w = if l == Lang::Ja { 10 } else { 8 };
-    if let Some(form) = &p.add {
+    if let Some(form) = s.vendor_form() {
         for (label, on) in [
             (l.pick("事業者名", "Vendor"), !form.on_system()),
             (l.pick("システム", "System"), form.on_system()),
@@ -140,7 +140,7 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
         }
     }
     frame.render_widget(Paragraph::new(out), inner);
-    if let Some(form) = &p.add {
+    if let Some(form) = s.vendor_form() {
         let fields = [
             (&form.name, !form.on_system()),
             (&form.system, form.on_system()),

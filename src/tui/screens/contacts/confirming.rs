@@ -8,7 +8,7 @@ use super::{slot_label, Contacts};
 use crate::domain::carried::confirm;
 use crate::domain::Lang;
 use crate::tui::app::Action;
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 
 /// The side of the chart a place is on, as the list heads it.
 pub fn side(internal: bool, lang: Lang) -> &'static str {
@@ -60,7 +60,7 @@ impl Contacts {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }
@@ -96,7 +96,7 @@ impl Contacts {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }

@@ -14,7 +14,7 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::{confirm_commands, Command};
 use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
-use crate::tui::session::{Refusal, Refused, Session};
+use crate::tui::session::{Refused, Session};
 use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
@@ -260,7 +260,7 @@ impl Contacts {
             }
             Err(Refused::ReadOnly(h)) => {
                 self.form = None;
-                Action::Flash(Refusal::ReadOnly(h).message(lang))
+                Action::Flash(Refused::read_only_message(&h, lang))
             }
             Err(Refused::Rule(e)) => {
                 let field = FieldName::of(&e);
@@ -302,7 +302,7 @@ impl Contacts {
                     .to_string(),
                 )
             }
-            Err(Refused::ReadOnly(h)) => Action::Flash(Refusal::ReadOnly(h).message(lang)),
+            Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }

@@ -196,7 +196,7 @@ impl Home {
                 }
             }
             Done::Pass => return None,
-            Done::Open | Done::Note(_) | Done::Path(..) => {}
+            Done::Open | Done::Note(_) | Done::Path(..) | Done::Submit => {}
         }
         Some(Action::None)
     }
