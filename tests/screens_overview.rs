@@ -254,7 +254,7 @@ fn a_fresh_record_says_what_is_missing() {
 #[test]
 fn without_colour_the_overview_uses_no_colour_and_still_marks_the_panel() {
     let mut ui = Ui::new(Lang::En, 120, 40, |s| hospital(s, false));
-    let store = Store::open(ui._dir.path()).unwrap();
+    let store = Store::open(ui.dir.path()).unwrap();
     ui.app = App::new(Lang::En, Theme { color: false }, store);
     ui.key('o');
     let buf = ui.fresh();
