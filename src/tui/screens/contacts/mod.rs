@@ -6,7 +6,7 @@
 //! A form being typed is kept in the record's drafts under `contacts/ROLE` (a vendor's place:
 //! `contacts/vendor/VENDOR/SYSTEM`), as the checklist keeps its own (see `tui::drafts::DraftKey`).
 
-use crate::domain::contacts::{self, ContactChart, ContactError, ContactInput, Slot};
+use crate::domain::contacts::{self, ContactChart, ContactError, Slot};
 use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::text::wrap;
@@ -14,20 +14,21 @@ use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::{confirm_commands, Command};
 use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::screens::overlay::Overlay;
 use crate::tui::session::{Refused, Session};
-use crate::tui::widgets::form::{Focus, FormKey};
-use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
-use serde_json::json;
 use Command as C;
 use Intent as I;
 use Scope as S;
 
 mod confirming;
+mod form;
 mod render;
+
+use form::ContactForm;
 
 /// The fields of a place, in the order the form shows them.
 const FIELDS: [FieldName; 5] = [
@@ -77,76 +78,6 @@ impl FieldName {
     }
 }
 
-struct ContactForm {
-    slot: usize,
-    fields: Vec<TextField>,
-    /// Among [`FIELDS`], the name first.
-    focus: Focus,
-    /// A refusal, under the field it is about (or under the form).
-    error: Option<(Option<FieldName>, ContactError)>,
-}
-
-impl ContactForm {
-    fn open(slot: usize, s: &Slot) -> ContactForm {
-        let c = s.contact.clone().unwrap_or_default();
-        let values = [c.name, c.title, c.organisation, c.phone, c.note];
-        ContactForm {
-            slot,
-            fields: values
-                .iter()
-                .map(|v| TextField::single(v.as_deref().unwrap_or("")))
-                .collect(),
-            focus: Focus::first(FIELDS.len()),
-            error: None,
-        }
-    }
-
-    fn text(&self, f: FieldName) -> String {
-        FIELDS
-            .iter()
-            .position(|x| *x == f)
-            .and_then(|i| self.fields.get(i))
-            .map(|t| t.text())
-            .unwrap_or_default()
-    }
-
-    /// The phone number is checked as it is typed, by the domain's own rule.
-    fn check_phone(&mut self) {
-        if FIELDS.get(self.focus.at()) != Some(&FieldName::Phone) {
-            return;
-        }
-        self.error = contacts::clean_phone(&self.text(FieldName::Phone))
-            .err()
-            .map(|e| (Some(FieldName::Phone), e));
-    }
-
-    fn encode(&self) -> String {
-        json!({
-            "fields": self.fields.iter().map(|f| f.text()).collect::<Vec<_>>(),
-            "focus": self.focus.at(),
-        })
-        .to_string()
-    }
-
-    fn decode(slot: usize, s: &Slot, draft: &str) -> Option<ContactForm> {
-        let v: serde_json::Value = serde_json::from_str(draft).ok()?;
-        let fields = v.get("fields")?.as_array()?;
-        if fields.len() != FIELDS.len() {
-            return None;
-        }
-        let mut form = ContactForm::open(slot, s);
-        for (f, typed) in form.fields.iter_mut().zip(fields) {
-            *f = TextField::single(typed.as_str()?);
-        }
-        form.focus.set(
-            v.get("focus")
-                .and_then(|f| f.as_u64())
-                .map_or(0, |f| f as usize),
-        );
-        Some(form)
-    }
-}
-
 /// Where a place's typing is kept in the record's drafts.
 pub fn draft_key(s: &Slot) -> DraftKey {
     match &s.vendor {
@@ -161,7 +92,8 @@ pub fn draft_key(s: &Slot) -> DraftKey {
 pub struct Contacts {
     chart: ContactChart,
     cursor: usize,
-    form: Option<ContactForm>,
+    /// The place being edited (its form), seeing every key first.
+    overlay: Option<Overlay<ContactForm>>,
     /// Clearing the place under the cursor was asked: `y` confirms.
     confirm: bool,
 }
@@ -179,7 +111,7 @@ impl Contacts {
         let mut screen = Contacts {
             chart: ContactChart::of(&session.record),
             cursor: 0,
-            form: None,
+            overlay: None,
             confirm: false,
         };
         for (i, s) in screen.chart.slots.iter().enumerate() {
@@ -189,7 +121,7 @@ impl Contacts {
                 .and_then(|v| ContactForm::decode(i, s, v));
             if let Some(form) = form {
                 screen.cursor = i;
-                screen.form = Some(form);
+                screen.overlay = Some(Overlay::Form(form));
                 break;
             }
         }
@@ -204,81 +136,6 @@ impl Contacts {
             self.cursor = i;
         }
         self.cursor = self.cursor.min(self.chart.slots.len().saturating_sub(1));
-    }
-
-    fn save(&mut self, session: &mut Session, lang: Lang) -> Action {
-        let Some(form) = self.form.as_mut() else {
-            return Action::None;
-        };
-        let Some(slot) = self.chart.slots.get(form.slot).cloned() else {
-            self.form = None;
-            return Action::None;
-        };
-        let input = ContactInput {
-            name: Some(form.text(FieldName::Name)),
-            title: Some(form.text(FieldName::Title)),
-            organisation: Some(form.text(FieldName::Organisation)),
-            phone: Some(form.text(FieldName::Phone)),
-            note: Some(form.text(FieldName::Note)),
-        };
-        let empty = FIELDS.iter().all(|f| form.text(*f).trim().is_empty());
-        let vendor = slot
-            .vendor
-            .as_ref()
-            .map(|(v, s)| (v.as_str(), Some(s.as_str())));
-        let key = draft_key(&slot);
-        let had = slot.contact.is_some();
-        let done = session.update(|r| {
-            if empty {
-                // Everything erased: the place is emptied, as `contacts clear` does.
-                if had {
-                    contacts::clear(r, slot.position, vendor, crate::clock::system().now())?;
-                }
-            } else {
-                contacts::set(
-                    r,
-                    slot.position,
-                    vendor,
-                    input,
-                    crate::clock::system().now(),
-                )?;
-            }
-            key.set(r, Draft::default());
-            Ok(())
-        });
-        match done {
-            Ok(()) => {
-                self.form = None;
-                self.rebuild(session);
-                Action::Flash(
-                    lang.pick(
-                        &format!("{} を保存しました", slot_label(&slot, lang)),
-                        &format!("{}: saved", slot_label(&slot, lang)),
-                    )
-                    .to_string(),
-                )
-            }
-            Err(Refused::ReadOnly(h)) => {
-                self.form = None;
-                Action::Flash(Refused::read_only_message(&h, lang))
-            }
-            Err(Refused::Rule(e)) => {
-                let field = FieldName::of(&e);
-                if let Some(i) = field.and_then(|f| FIELDS.iter().position(|x| *x == f)) {
-                    form.focus.set(i);
-                }
-                form.error = Some((field, e));
-                Action::None
-            }
-        }
-    }
-
-    fn cancel(&mut self, session: &mut Session) {
-        if let Some(form) = self.form.take() {
-            if let Some(slot) = self.chart.slots.get(form.slot) {
-                session.set_draft(&draft_key(slot), Draft::default());
-            }
-        }
     }
 
     fn clear(&mut self, session: &mut Session, lang: Lang) -> Action {
@@ -306,32 +163,6 @@ impl Contacts {
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
         }
     }
-
-    fn form_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {
-        let form = self.form.as_mut()?;
-        match form.focus.key(Scope::Fields, &key) {
-            FormKey::Pass => return None,
-            FormKey::Submit => return Some(self.save(session, lang)),
-            FormKey::Cancel => self.cancel(session),
-            FormKey::Next | FormKey::Prev => {}
-            FormKey::Type => {
-                let at = form.focus.at();
-                if let Some(f) = form.fields.get_mut(at) {
-                    if f.handle(key) == FieldKey::Edited {
-                        if form
-                            .error
-                            .as_ref()
-                            .is_some_and(|(field, _)| *field == FIELDS.get(at).copied())
-                        {
-                            form.error = None;
-                        }
-                        form.check_phone();
-                    }
-                }
-            }
-        }
-        Some(Action::None)
-    }
 }
 
 impl Screen for Contacts {
@@ -340,11 +171,9 @@ impl Screen for Contacts {
     }
 
     fn scope(&self) -> Scope {
-        if self.form.is_some() {
-            Scope::Fields
-        } else {
-            Scope::Contacts
-        }
+        self.overlay
+            .as_ref()
+            .map_or(Scope::Contacts, Overlay::scope)
     }
 
     fn title(&self, view: &View) -> String {
@@ -368,13 +197,8 @@ impl Screen for Contacts {
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
-        if self.form.is_some() {
-            return vec![
-                C::of(S::Fields, I::Pick).label("保存", "save"),
-                C::of(S::Fields, I::NextQuestion).label("次の欄", "next field"),
-                C::of(S::Fields, I::Back).label("取り消す", "cancel"),
-                C::of(S::Global, I::Help).keys("F1"),
-            ];
+        if let Some(overlay) = &self.overlay {
+            return overlay.commands();
         }
         if self.confirm {
             return confirm_commands("消去する", "clear", "keep");
@@ -412,8 +236,8 @@ impl Screen for Contacts {
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         let lang = env.lang;
         let session = env.session.as_deref_mut()?;
-        if self.form.is_some() {
-            return self.form_key(key, session, lang);
+        if self.overlay.is_some() {
+            return self.overlay_key(key, session, lang);
         }
         if self.confirm {
             self.confirm = false;
@@ -437,7 +261,7 @@ impl Screen for Contacts {
                 Some(msg) => Action::Flash(msg),
                 None => {
                     if let Some(s) = self.chart.slots.get(self.cursor) {
-                        self.form = Some(ContactForm::open(self.cursor, s));
+                        self.overlay = Some(Overlay::Form(ContactForm::open(self.cursor, s)));
                     }
                     Action::None
                 }
@@ -465,11 +289,8 @@ impl Screen for Contacts {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        if let Some(form) = self.form.as_mut() {
-            if let Some(f) = form.fields.get_mut(form.focus.at()) {
-                f.paste(text);
-            }
-            form.check_phone();
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }
@@ -481,7 +302,7 @@ impl Screen for Contacts {
     }
 
     fn keep_drafts(&mut self, session: &mut Session) {
-        let Some(form) = &self.form else { return };
+        let Some(form) = self.form() else { return };
         if let Some(slot) = self.chart.slots.get(form.slot) {
             session.set_draft(
                 &draft_key(slot),
@@ -509,7 +330,7 @@ impl Screen for Contacts {
         let needed = self.chart.slots.len() as u16 + 2 + 2;
         // The form takes the room it needs (five fields and an error); the list, which scrolls,
         // gives it up.
-        let form_h = self.form.as_ref().map(|f| {
+        let form_h = self.form().map(|f| {
             let error_lines = f
                 .error
                 .as_ref()

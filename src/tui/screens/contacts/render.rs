@@ -103,7 +103,7 @@ impl Contacts {
         let title = format!(
             " {}{} ",
             slot_label(slot, l),
-            if self.form.is_some() {
+            if self.form().is_some() {
                 l.pick("：編集", ": editing")
             } else {
                 ""
@@ -111,7 +111,7 @@ impl Contacts {
         );
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(if self.form.is_some() {
+            .border_style(if self.form().is_some() {
                 t.accent()
             } else {
                 t.border()
@@ -122,7 +122,7 @@ impl Contacts {
         let w = inner.width.saturating_sub(1) as usize;
         let label_w = if l == Lang::Ja { 12 } else { 14 };
         let mut out: Vec<Line> = Vec::new();
-        match &self.form {
+        match self.form() {
             Some(form) => {
                 let example = l.pick(" 例：03-1234-5678", " e.g. 03-1234-5678");
                 let field_w = w.saturating_sub(label_w + 2 + width(example)).min(40);
