@@ -15,39 +15,23 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 mod cli_run;
+mod hospital;
 use cli_run::{ok, shindan};
 
 /// A record with something in every part: answers and notes, a control marked for a vendor
 /// system, a checklist answer, a vendor on the contact chart.
 fn hospital(dir: &Path) -> String {
-    let id = ok(
+    let id = hospital::named(
         dir,
+        ok,
+        "みなと病院",
+        &[("revenue", "5000000")],
         &[
-            "new",
-            "--name",
-            "みなと病院",
-            "--beds",
-            "350",
-            "--founder",
-            "medical_corporation",
+            ("staff_total", "3"),
+            ("budget_bracket", "10m_20m"),
+            ("budget_amount", "12000"),
         ],
-    )
-    .trim()
-    .to_string();
-    for (q, v) in [
-        ("revenue", "5000000"),
-        ("threat", "yes"),
-        ("vpn_flagged", "yes"),
-        ("vpn_patched", "no"),
-        ("backup", "yes"),
-        ("backup_offline", "no"),
-        ("backup_offsite", "no"),
-        ("staff_total", "3"),
-        ("budget_bracket", "10m_20m"),
-        ("budget_amount", "12000"),
-    ] {
-        ok(dir, &["answer", &id, q, v]);
-    }
+    );
     ok(dir, &["answer", &id, "threat", "--note", "院長が関心"]);
     ok(
         dir,
