@@ -581,12 +581,28 @@ fn the_edition_switches_to_one_the_record_has_answers_to() {
         s.save(&mut r, &lock).unwrap();
     });
     ui.press(KeyCode::Enter).press(KeyCode::Char('c'));
-    ui.shows("令和7年度版 (mhlw-r7)");
+    ui.shows("項目 22");
     ui.press(KeyCode::Char('E'));
-    ui.shows("令和6年度版 (mhlw-r6)");
+    ui.shows("令和6年度版を表示しています");
     ui.shows("項目 19");
+    assert!(!ui.screen().contains("mhlw-r"), "{}", ui.screen());
     ui.press(KeyCode::Char('E'));
-    ui.shows("令和7年度版 (mhlw-r7)");
+    ui.shows("令和7年度版を表示しています");
+    assert!(!ui.screen().contains("mhlw-r"), "{}", ui.screen());
+}
+
+/// The title names the edition as its form is printed (令和7年度版, from the edition's fiscal
+/// year), never by its id, in each language.
+#[test]
+fn the_title_names_the_edition_as_printed() {
+    for lang in [Lang::Ja, Lang::En] {
+        let ui = checklist(lang, 80, 24);
+        let screen = ui.screen();
+        let title = screen.lines().next().unwrap_or_default();
+        let printed = eds().newest().unwrap().short_name(lang);
+        assert!(title.contains(&printed), "{title}");
+        assert!(!title.contains("mhlw-r7"), "{title}");
+    }
 }
 
 /// A save that fails (the data dir is gone) is shown, the answer kept in memory, and the next
