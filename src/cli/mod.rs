@@ -184,6 +184,16 @@ impl Command {
             Command::Budget(_) => "budget",
         }
     }
+
+    /// Whether the command compares with the survey (`--survey`, `SHINDAN_SURVEY`): only these
+    /// read it, so that a survey file gone stale in the environment does not stop `list`,
+    /// `answer` or `new`, which never look at it.
+    fn compares(&self) -> bool {
+        matches!(
+            self,
+            Command::Check(_) | Command::Survey(_) | Command::Export(_)
+        )
+    }
 }
 
 /// The 年度 of a new record (`new`, `copy`): `--year` as typed (full-width digits too, within
@@ -245,7 +255,9 @@ fn run_command(cli: Cli) -> ExitCode {
     if let Some(command) = &cli.command {
         ctx = ctx.for_command(command.name());
     }
-    if let Some(path) = &cli.survey {
+    // The screens compare too.
+    let compares = cli.command.as_ref().is_none_or(Command::compares);
+    if let Some(path) = cli.survey.as_ref().filter(|_| compares) {
         // The aggregate is read through the edition's bound first (here, not in survey.rs,
         // which reads it again: a few KiB), so `--survey /dev/zero` is refused at once.
         let bounded = crate::store::read_bounded(path, crate::domain::limits::EDITION_BYTES);

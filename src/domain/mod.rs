@@ -12,6 +12,7 @@ pub mod digits;
 pub mod fiscal_year;
 pub mod history;
 pub mod indicator;
+pub mod json;
 pub mod lang;
 pub mod limits;
 pub mod matrix;

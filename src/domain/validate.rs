@@ -208,32 +208,44 @@ impl AnswerError {
 }
 
 /// Full-width digits and separators, as a Japanese input method often gives them, read as the
-/// ASCII the user meant.
-fn normalise_number(raw: &str) -> String {
-    raw.trim()
+/// ASCII the user meant. A comma is a thousands separator and nothing else: `1,200` is 1200,
+/// but `3,5,0` is refused (`None`) rather than read as 350, since it is more likely a slip or a
+/// list than a number.
+fn normalise_number(raw: &str) -> Option<String> {
+    let s: String = raw
+        .trim()
         .chars()
         .map(super::digits::ascii_digit)
         .filter_map(|c| match c {
             '－' | 'ー' | '−' => Some('-'),
-            ',' | '，' | '_' | ' ' | '　' => None,
+            '，' => Some(','),
+            '_' | ' ' | '　' => None,
             c => Some(c),
         })
-        .collect()
+        .collect();
+    let digits = s.strip_prefix('-').unwrap_or(&s);
+    if digits.contains(',') {
+        let mut groups = digits.split(',');
+        let first = groups.next().unwrap_or_default();
+        let grouped = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+        if !grouped {
+            return None;
+        }
+    }
+    Some(s.replace(',', ""))
 }
 
 /// Reads what a person typed for a question into a value of the question's kind. Checks the
 /// shape only; [`check`] checks it against the bounds and the rest of the record.
 pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
     match q.kind {
-        Kind::Int | Kind::Amount => {
-            let s = normalise_number(raw);
-            s.parse::<i64>()
-                .map(Value::Number)
-                .map_err(|_| AnswerError::NotANumber {
-                    input: raw.trim().to_string(),
-                    range: q.min.zip(q.max),
-                })
-        }
+        Kind::Int | Kind::Amount => normalise_number(raw)
+            .and_then(|s| s.parse::<i64>().ok())
+            .map(Value::Number)
+            .ok_or_else(|| AnswerError::NotANumber {
+                input: raw.trim().to_string(),
+                range: q.min.zip(q.max),
+            }),
         Kind::Single => Ok(Value::Text(raw.trim().to_string())),
         Kind::Multi => {
             let mut picked: Vec<String> = Vec::new();

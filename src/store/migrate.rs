@@ -8,6 +8,10 @@ pub fn parse(bytes: &[u8]) -> Result<Record, Damage> {
     let text = std::str::from_utf8(bytes).map_err(|e| Damage::Json(format!("not UTF-8: {e}")))?;
     // Editors on Windows start UTF-8 files with a byte-order mark: it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // serde keeps the last of a key given twice; which one was meant is for a person to say.
+    if let Some(at) = crate::domain::json::duplicate_key(text) {
+        return Err(Damage::DuplicateKey(at));
+    }
     // The usual case, a record of this format, is read straight into its type in one pass
     // (reading records is most of shindan's start-up). Anything else takes the slow path below,
     // which also says precisely what is wrong.

@@ -32,6 +32,8 @@ pub enum Damage {
     Unreadable(String),
     #[error("not valid JSON: {0}")]
     Json(String),
+    #[error("the key `{0}` is given twice: keep the one meant and remove the other")]
+    DuplicateKey(String),
     #[error("no format_version: not a shindan record")]
     NoVersion,
     #[error("format_version {0} is not a format number")]
@@ -55,6 +57,9 @@ impl Damage {
         match self {
             Damage::Unreadable(e) => format!("読み込めません：{e}"),
             Damage::Json(e) => format!("JSONとして壊れています：{e}"),
+            Damage::DuplicateKey(k) => {
+                format!("キー `{k}` が2回あります：正しい方を残し、もう一方を消してください")
+            }
             Damage::NoVersion => "format_version がありません：shindan の記録ではありません".into(),
             Damage::BadVersion(v) => format!("format_version {v} は形式の番号ではありません"),
             Damage::Newer { found, supported } => format!(

@@ -63,6 +63,13 @@ pub enum ChecklistError {
         checked_on: NaiveDate,
         today: NaiveDate,
     },
+    #[error("the date checked {checked_on} is before 2000-01-01: write the date the item was checked, YYYY-MM-DD")]
+    CheckedTooEarly { checked_on: NaiveDate },
+    #[error("the date checked {checked_on} is after the assessment's fiscal year (it ends {year_end}): a check of this record is dated by then")]
+    CheckedAfterYear {
+        checked_on: NaiveDate,
+        year_end: NaiveDate,
+    },
     #[error("the date checked {checked_on} is before the previous check ({previous}): a re-check is dated on or after it")]
     CheckedBeforePrevious {
         checked_on: NaiveDate,
@@ -135,6 +142,15 @@ impl ChecklistError {
             ),
             E::CheckedInFuture { checked_on, today } => format!(
                 "確認日 {checked_on} は未来の日付です：今日（{today}）以前にしてください"
+            ),
+            E::CheckedTooEarly { checked_on } => format!(
+                "確認日 {checked_on} は 2000-01-01 より前です：確認した日を YYYY-MM-DD で入力してください"
+            ),
+            E::CheckedAfterYear {
+                checked_on,
+                year_end,
+            } => format!(
+                "確認日 {checked_on} は診断の年度（{year_end} まで）より後です：この記録の確認はその日までの日付にしてください"
             ),
             E::CheckedBeforePrevious {
                 checked_on,
@@ -241,9 +257,7 @@ pub fn check_checked_input(
     today: NaiveDate,
 ) -> Result<NaiveDate, ChecklistError> {
     let checked_on = parse_date_field(DateField::Checked, raw)?;
-    if checked_on > today {
-        return Err(ChecklistError::CheckedInFuture { checked_on, today });
-    }
+    check_checked_on(checked_on, today)?;
     if let Some(previous) = latest.filter(|p| checked_on < *p) {
         return Err(ChecklistError::CheckedBeforePrevious {
             checked_on,
@@ -251,6 +265,24 @@ pub fn check_checked_input(
         });
     }
     Ok(checked_on)
+}
+
+/// The first date a check may bear: shindan's checklists are from 2023 on, and a date before
+/// 2000 is a slip (`1900-01-01`, a year typed short), never a check.
+pub const EARLIEST_CHECK: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// A date checked is between 2000-01-01 and today.
+fn check_checked_on(checked_on: NaiveDate, today: NaiveDate) -> Result<(), ChecklistError> {
+    if checked_on > today {
+        return Err(ChecklistError::CheckedInFuture { checked_on, today });
+    }
+    if checked_on < EARLIEST_CHECK {
+        return Err(ChecklistError::CheckedTooEarly { checked_on });
+    }
+    Ok(())
 }
 
 /// Every rule of one answer.
@@ -261,9 +293,7 @@ pub fn check_answer(
     target_on: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<(), ChecklistError> {
-    if checked_on > today {
-        return Err(ChecklistError::CheckedInFuture { checked_on, today });
-    }
+    check_checked_on(checked_on, today)?;
     if item.is_gate && answer == YesNo::No {
         return match target_on {
             None => Ok(()),
@@ -371,6 +401,14 @@ pub fn answer(
     let ed = edition(editions, edition_id)?;
     let it = item(ed, item_id)?;
     check_answer(it, input.answer, input.checked_on, input.target_on, today)?;
+    // A check after the record's 年度 belongs to the next year's record, not this one.
+    let year_end = record.fiscal_year().last_day();
+    if input.checked_on > year_end {
+        return Err(ChecklistError::CheckedAfterYear {
+            checked_on: input.checked_on,
+            year_end,
+        });
+    }
     let note = input
         .note
         .map(|n| n.trim().to_string())

@@ -14,6 +14,8 @@ pub enum FileProblem {
     NotText,
     #[error("not a vendor form in JSON: {0}")]
     Json(String),
+    #[error("the key `{0}` is given twice: keep the one meant and remove the other")]
+    DuplicateKey(String),
     #[error("not a readable CSV: {0}")]
     Csv(String),
     #[error("column `{0}` is missing; the columns are: {cols}", cols = column_names())]
@@ -134,6 +136,9 @@ impl FileProblem {
         match self {
             P::NotText => "UTF-8 でも Shift_JIS でもないファイルです：Excel で CSV として保存するか、JSON を送ってください".into(),
             P::Json(e) => format!("事業者確認用の JSON ではありません：{e}"),
+            P::DuplicateKey(k) => {
+                format!("キー `{k}` が2回あります：正しい方を残し、もう一方を消してください")
+            }
             P::Csv(e) => format!("CSV として読めません：{e}"),
             P::MissingColumn(c) => format!("列 `{c}` がありません。列は {} です", column_names()),
             P::NoRows => "行がありません".into(),

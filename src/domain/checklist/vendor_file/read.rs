@@ -35,6 +35,9 @@ pub fn read(bytes: &[u8]) -> Result<Read, VendorFileError> {
 }
 
 fn read_json(text: &str) -> Result<Read, VendorFileError> {
+    if let Some(at) = crate::domain::json::duplicate_key(text) {
+        return Err(VendorFileError::whole(FileProblem::DuplicateKey(at)));
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     let file: VendorFile = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
