@@ -14,7 +14,7 @@ use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::TextField;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::Frame;
@@ -123,6 +123,21 @@ pub fn label(text: &str, focused: bool, width: usize, t: &Theme) -> Span<'static
 /// not drawn (some vt100s, captures).
 pub fn brackets(cells: usize, t: &Theme) -> Span<'static> {
     Span::styled(format!("[{}]", " ".repeat(cells)), t.dim())
+}
+
+/// The cells of a field drawn on row `row` of `inner` after a label `label_w` wide and its
+/// opening bracket (`label [field]`), `cells` wide at most; `None` when the row is below
+/// `inner` (a pane too short for the form).
+pub fn field_cell(inner: Rect, row: usize, label_w: usize, cells: usize) -> Option<Rect> {
+    let line = inner.rows().nth(row)?;
+    let skip = label_w as u16 + 1;
+    let [_, cell, _] = Layout::horizontal([
+        Constraint::Length(skip),
+        Constraint::Length((cells as u16).min(line.width.saturating_sub(skip))),
+        Constraint::Fill(1),
+    ])
+    .areas(line);
+    Some(cell)
 }
 
 /// Draws a one-line field inside its brackets (at `rect`, the cells between them), underlined;
