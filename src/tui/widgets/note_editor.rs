@@ -46,7 +46,8 @@ pub struct NoteEditor {
     /// The note as it is kept where it lives: the keep key on this text is a cancel.
     saved: String,
     /// Where what is typed waits in the record's drafts, when the screen keeps it there by the
-    /// note alone (the matrix's controls); `None` where the screen knows it otherwise.
+    /// note alone (the matrix's controls, a checklist item); `None` where the screen knows it
+    /// otherwise.
     draft: Option<DraftKey>,
 }
 
