@@ -166,6 +166,15 @@ mod tests {
     }
 
     #[test]
+    fn a_field_sits_after_its_label_and_bracket_cut_to_the_pane() {
+        let inner = Rect::new(2, 5, 30, 3);
+        assert_eq!(field_cell(inner, 1, 10, 12), Some(Rect::new(13, 6, 12, 1)));
+        // Wider than what is left of the row: cut at the pane's edge, not drawn over the border.
+        assert_eq!(field_cell(inner, 2, 10, 40), Some(Rect::new(13, 7, 19, 1)));
+        assert_eq!(field_cell(inner, 3, 10, 12), None);
+    }
+
+    #[test]
     fn tab_goes_down_shift_tab_up_and_neither_wraps() {
         let mut f = Focus::first(3);
         assert!(f.is(0));
