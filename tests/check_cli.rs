@@ -7,46 +7,12 @@ use std::fs;
 use std::path::Path;
 
 mod cli_run;
+mod hospital;
 use cli_run::{ok as run_ok, shindan};
 
-/// The 350-bed 医療法人 of tests/position.rs, made as a new user would.
+/// The realistic hospital of tests/hospital, made as a new user would.
 fn hospital(dir: &Path) -> String {
-    let id = run_ok(
-        dir,
-        &[
-            "new",
-            "--name",
-            "さくら記念病院",
-            "--beds",
-            "350",
-            "--founder",
-            "medical_corporation",
-            "--associations",
-            "ajha,jmha",
-        ],
-    )
-    .trim()
-    .to_string();
-    for (q, v) in [
-        ("threat", "yes"),
-        ("vpn_flagged", "yes"),
-        ("vpn_patched", "no"),
-        ("backup", "yes"),
-        ("backup_offline", "no"),
-        ("backup_offsite", "no"),
-        ("staff_total", "4"),
-        ("staff_fulltime", "3"),
-        ("audit", "never"),
-        ("budget_bracket", "lt5m"),
-        ("budget_sufficiency", "not_enough"),
-        ("insurance", "no"),
-        ("closed_network_belief", "conditional"),
-        ("incident_response", "no"),
-        ("bcp", "no"),
-    ] {
-        run_ok(dir, &["answer", &id, q, v]);
-    }
-    id
+    hospital::made(dir, run_ok)
 }
 
 fn assert_fits_80(out: &str) {

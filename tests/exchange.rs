@@ -13,23 +13,12 @@ use std::path::Path;
 use synth::Population;
 
 mod cli_run;
+mod hospital;
 use assert_cmd::Command;
 use cli_run::shindan;
 
 fn new_record(dir: &Path, name: &str) -> String {
-    let out = shindan(dir)
-        .args([
-            "new",
-            "--name",
-            name,
-            "--beds",
-            "350",
-            "--founder",
-            "medical_corporation",
-        ])
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
+    hospital::bare(dir, cli_run::ok, name)
 }
 
 fn json(cmd: &mut Command) -> Value {

@@ -180,17 +180,22 @@ proptest! {
 /// shindan opens no network socket: the whole CLI surface and the TUI, run under strace, make
 /// no socket, connect, bind, listen or accept call and touch no AF_INET/AF_INET6 address. The
 /// one kind of socket they do use is a local `socketpair(AF_UNIX)`: signal-hook and crossterm
-/// wake the event loop through one. (strace is installed by .ci/run when missing.)
+/// wake the event loop through one. strace is Linux's: .ci/run installs it and sets `CI`, where
+/// its absence fails; elsewhere (macOS, a Linux without it) the test says it is skipped.
 #[test]
 fn no_network() {
     let have_strace = std::process::Command::new("strace")
         .arg("-V")
         .output()
         .is_ok();
-    assert!(
-        have_strace,
-        "strace is needed for this test (.ci/run installs it)"
-    );
+    if !have_strace {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must trace the network calls: install strace (.ci/run does)"
+        );
+        eprintln!("skipped: strace is not installed (on Debian or Ubuntu: apt-get install strace)");
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let bin = env!("CARGO_BIN_EXE_shindan");

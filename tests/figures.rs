@@ -11,41 +11,25 @@ use shindan::edge::benchmark;
 use std::path::Path;
 
 mod cli_run;
+mod hospital;
 use cli_run::{ok, shindan};
 
 /// A 350-bed medical corporation without an incident process or a BCP, with a flagged VPN left
 /// unfixed: every figure with another side, a bound or a shared scope is in its report.
 fn hospital(dir: &Path) -> String {
-    let id = ok(
+    hospital::named(
         dir,
+        ok,
+        "みなと病院",
+        &[],
         &[
-            "new",
-            "--name",
-            "みなと病院",
-            "--beds",
-            "350",
-            "--founder",
-            "medical_corporation",
+            ("incident_response", "no"),
+            ("bcp", "no"),
+            ("budget_bracket", "lt5m"),
+            ("budget_sufficiency", "not_enough"),
+            ("insurance", "no"),
         ],
     )
-    .trim()
-    .to_string();
-    for (q, v) in [
-        ("threat", "yes"),
-        ("vpn_flagged", "yes"),
-        ("vpn_patched", "no"),
-        ("backup", "yes"),
-        ("backup_offline", "no"),
-        ("backup_offsite", "no"),
-        ("incident_response", "no"),
-        ("bcp", "no"),
-        ("budget_bracket", "lt5m"),
-        ("budget_sufficiency", "not_enough"),
-        ("insurance", "no"),
-    ] {
-        ok(dir, &["answer", &id, q, v]);
-    }
-    id
 }
 
 /// Every survey figure of the embedded report, first of its cohort or not.

@@ -95,7 +95,7 @@ fn a_paste_or_key_with_a_control_character_is_refused_with_a_message() {
         ui.app.handle(Event::Paste("一行目\n二行目\tタブ".into()));
         ui.press(KeyCode::Esc);
         assert!(raw_controls(&ui).is_empty());
-        let store = Store::open(ui._dir.path()).unwrap();
+        let store = Store::open(ui.dir.path()).unwrap();
         let id = store.list().unwrap().records[0].id.clone();
         let r = store.load(&id).unwrap();
         let notes: Vec<&String> = r.notes.values().collect();

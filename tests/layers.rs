@@ -127,3 +127,89 @@ fn only_the_platform_module_calls_unix_or_libc() {
         "src/platform/unix.rs is where the Unix calls are"
     );
 }
+
+/// The arguments of every `.pick(` call in `text`, as written (comments and all), with the line
+/// the call starts on. String and char literals are skipped, so a `(` or `,` inside one counts
+/// for nothing.
+fn pick_calls(text: &str) -> Vec<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut calls = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(".pick(") {
+        let open = from + found + ".pick".len();
+        let (mut depth, mut i) = (0usize, open);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'\'' if bytes.get(i + 2) == Some(&b'\'') => i += 2,
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let line = text[..open].lines().count();
+        calls.push((line, text[open + 1..i.min(bytes.len())].to_string()));
+        from = open;
+    }
+    calls
+}
+
+/// `Lang::pick(ja, en)` takes both strings built: with `&format!(..)` on either side, both
+/// languages are formatted and one is thrown away. `pick_with(|| .., || ..)` builds only the
+/// chosen one.
+fn calls_that_format_both(dirs: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for dir in dirs {
+        for path in files_under(dir) {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            for (line, args) in pick_calls(&text) {
+                if formats(&args) {
+                    found.push(format!("{}:{line}: pick({})", path.display(), args.trim()));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether a `pick` call's arguments format a string (on either side).
+fn formats(args: &str) -> bool {
+    let args: String = args.split_whitespace().collect();
+    ["&format!", "format!"]
+        .iter()
+        .any(|f| args.starts_with(f) || args.contains(&format!(",{f}")))
+}
+
+#[test]
+fn pick_never_formats_both_languages() {
+    let found = calls_that_format_both(&["src/domain", "src/print", "src/store"]);
+    assert!(found.is_empty(), "use Lang::pick_with: {found:#?}");
+}
+
+/// The scanner above sees through literals and line breaks: a check that could not fail would
+/// let every such call through.
+#[test]
+fn the_pick_scanner_finds_a_call_that_formats_both() {
+    let text = "let s = lang\n    .pick(\n        &format!(\"（{n}）\"),\n        &format!(\" ({n}, 'a')\"),\n    );";
+    let calls = pick_calls(text);
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert_eq!(calls[0].0, 2);
+    assert!(
+        calls[0]
+            .1
+            .trim_end()
+            .ends_with("&format!(\" ({n}, 'a')\"),"),
+        "{calls:?}"
+    );
+}

@@ -1,6 +1,8 @@
 //! The overview and its next steps on hand-built records: nothing done, everything done, a
 //! hospital in between, and records with parts unanswered (each part says what is missing).
 
+mod hospital;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use shindan::domain::carried::{confirm, ConfirmError};
 use shindan::domain::checklist::answers::YesNo;
@@ -62,34 +64,11 @@ fn overview(r: &Record) -> Overview<'static> {
     Overview::of(r, shindan::domain::survey::Survey::embedded(), Some(&view))
 }
 
-const PROFILE: [(&str, &str); 4] = [
-    ("hospital_name", "さくら記念病院"),
-    ("beds", "350"),
-    ("founder", "medical_corporation"),
-    ("associations", "ajha"),
-];
+use hospital::PROFILE;
 
-/// The 350-bed 医療法人 of the check tests: several worrying answers.
+/// The realistic hospital of tests/hospital: several worrying answers.
 fn in_between() -> Record {
-    let mut answers = PROFILE.to_vec();
-    answers.extend([
-        ("threat", "yes"),
-        ("vpn_flagged", "yes"),
-        ("vpn_patched", "no"),
-        ("backup", "yes"),
-        ("backup_offline", "no"),
-        ("backup_offsite", "no"),
-        ("staff_total", "4"),
-        ("staff_fulltime", "3"),
-        ("audit", "never"),
-        ("budget_bracket", "lt5m"),
-        ("budget_sufficiency", "not_enough"),
-        ("insurance", "no"),
-        ("closed_network_belief", "conditional"),
-        ("incident_response", "no"),
-        ("bcp", "no"),
-    ]);
-    record(&answers)
+    record(&hospital::answers())
 }
 
 fn tiers(o: &Overview) -> Vec<Tier> {

@@ -1,5 +1,7 @@
 //! The position model on records whose expected output was worked out by hand from the report.
 
+mod hospital;
+
 use chrono::{TimeZone, Utc};
 use shindan::domain::position::{OwnBracket, Position, Side, Standing, Versus};
 use shindan::domain::survey::{Cohort, Counts, FigureValue, Precision, Range, Scope, Survey};
@@ -19,36 +21,12 @@ fn record(answers: &[(&str, &str)]) -> Record {
     r
 }
 
-const PROFILE: [(&str, &str); 4] = [
-    ("hospital_name", "さくら記念病院"),
-    ("beds", "350"),
-    ("founder", "medical_corporation"),
-    ("associations", "ajha,jmha"),
-];
+use hospital::PROFILE;
 
-/// A 350-bed 医療法人 with the gaps most of its peers share, and three they mostly do not.
-const ANSWERS: [(&str, &str); 16] = [
-    ("threat", "yes"),
-    ("vpn_flagged", "yes"),
-    ("vpn_patched", "no"),
-    ("vpn_unpatched_reasons", "no_budget,vendor_pending"),
-    ("backup", "yes"),
-    ("backup_offline", "no"),
-    ("backup_offsite", "no"),
-    ("staff_total", "4"),
-    ("staff_fulltime", "3"),
-    ("audit", "never"),
-    ("budget_bracket", "lt5m"),
-    ("budget_sufficiency", "not_enough"),
-    ("insurance", "no"),
-    ("closed_network_belief", "conditional"),
-    ("incident_response", "no"),
-    ("bcp", "no"),
-];
-
+/// The realistic hospital of tests/hospital, with the reasons its VPN is not patched.
 fn medical_corporation_350() -> Record {
-    let mut all = PROFILE.to_vec();
-    all.extend(ANSWERS);
+    let mut all = hospital::answers();
+    all.push(("vpn_unpatched_reasons", "no_budget,vendor_pending"));
     record(&all)
 }
 

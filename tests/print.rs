@@ -12,6 +12,7 @@ use std::path::Path;
 use std::process;
 
 mod cli_run;
+mod hospital;
 
 /// The report's day, so that target dates stay in the future and the text stays the same.
 const NOW: &str = "2026-06-01T00:30:00Z";
@@ -36,37 +37,20 @@ fn ok(dir: &Path, args: &[&str]) -> String {
 /// A hospital part way through: most of the interview, some controls, a vendor system, the
 /// checklist started with two target dates.
 fn hospital(dir: &Path) -> String {
-    let id = ok(
+    let id = hospital::named(
         dir,
+        ok,
+        "みなと総合病院",
+        &[("revenue", "5000000")],
         &[
-            "new",
-            "--name",
-            "みなと総合病院",
-            "--beds",
-            "350",
-            "--founder",
-            "medical_corporation",
+            ("staff_total", "3"),
+            ("staff_fulltime", "1"),
+            ("audit", "never"),
+            ("budget_bracket", "10m_20m"),
+            ("budget_amount", "12000"),
+            ("insurance", "no"),
         ],
-    )
-    .trim()
-    .to_string();
-    for (q, v) in [
-        ("revenue", "5000000"),
-        ("threat", "yes"),
-        ("vpn_flagged", "yes"),
-        ("vpn_patched", "no"),
-        ("backup", "yes"),
-        ("backup_offline", "no"),
-        ("backup_offsite", "no"),
-        ("staff_total", "3"),
-        ("staff_fulltime", "1"),
-        ("audit", "never"),
-        ("budget_bracket", "10m_20m"),
-        ("budget_amount", "12000"),
-        ("insurance", "no"),
-    ] {
-        ok(dir, &["answer", &id, q, v]);
-    }
+    );
     ok(
         dir,
         &["answer", &id, "backup", "--note", "毎晩NASへ（同じ建物）"],

@@ -2,60 +2,36 @@
 //! coverage and budget-gap deltas of `diff`.
 
 mod ui;
+use ui::{fixed, Ui};
 
-use chrono::{TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use crossterm::event::KeyCode;
 use serde_json::Value;
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{Lang, Questionnaire, Record};
 use shindan::store::Store;
-use shindan::tui::app::App;
 use shindan::tui::events::Event;
-use shindan::tui::theme::Theme;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 mod cli_run;
+mod hospital;
 use cli_run::{ok, shindan};
-
-fn fixed() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
-}
 
 /// A record with something in every part: answers and notes, a control marked for a vendor
 /// system, a checklist answer, a vendor on the contact chart.
 fn hospital(dir: &Path) -> String {
-    let id = ok(
+    let id = hospital::named(
         dir,
+        ok,
+        "みなと病院",
+        &[("revenue", "5000000")],
         &[
-            "new",
-            "--name",
-            "みなと病院",
-            "--beds",
-            "350",
-            "--founder",
-            "medical_corporation",
+            ("staff_total", "3"),
+            ("budget_bracket", "10m_20m"),
+            ("budget_amount", "12000"),
         ],
-    )
-    .trim()
-    .to_string();
-    for (q, v) in [
-        ("revenue", "5000000"),
-        ("threat", "yes"),
-        ("vpn_flagged", "yes"),
-        ("vpn_patched", "no"),
-        ("backup", "yes"),
-        ("backup_offline", "no"),
-        ("backup_offsite", "no"),
-        ("staff_total", "3"),
-        ("budget_bracket", "10m_20m"),
-        ("budget_amount", "12000"),
-    ] {
-        ok(dir, &["answer", &id, q, v]);
-    }
+    );
     ok(dir, &["answer", &id, "threat", "--note", "院長が関心"]);
     ok(
         dir,
@@ -432,22 +408,10 @@ fn diff_shows_coverage_and_budget_gap_before_and_after() {
 
 // ---- the `e` overlay on screen ----
 
-fn utc() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
-}
-
-struct Ui {
-    dir: tempfile::TempDir,
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
-impl Ui {
-    fn new(lang: Lang) -> Ui {
-        utc();
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+/// The list of one record, 350 beds, reopened on a choice question, where letters are
+/// commands.
+fn at_home(lang: Lang) -> Ui {
+    Ui::new(lang, 80, 24, |store| {
         store
             .create(2025, |id| {
                 let mut r = Record::new(id, fixed().date_naive(), fixed());
@@ -458,42 +422,14 @@ impl Ui {
                 ] {
                     answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed()).unwrap();
                 }
-                // Reopened on a choice question, where letters are commands.
                 r.resume_at = Some("threat".into());
                 r
             })
             .unwrap();
-        let app = App::new(lang, Theme { color: true }, store);
-        let mut ui = Ui {
-            dir,
-            app,
-            term: Terminal::new(TestBackend::new(80, 24)).unwrap(),
-        };
-        ui.draw();
-        ui
-    }
+    })
+}
 
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| app.render(f)).unwrap();
-    }
-
-    fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.app
-            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        self.draw();
-        self
-    }
-
-    /// Drawn afresh, one line per row, wide characters once (as tests/screens.rs does).
-    fn screen(&self) -> String {
-        let mut fresh = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        fresh.draw(|f| self.app.render(f)).unwrap();
-        let mut out = ui::plain_lines(fresh.backend().buffer()).join("\n");
-        out.push('\n');
-        out
-    }
-
+impl Ui {
     fn exported(&self, ext: &str) -> std::path::PathBuf {
         let today = chrono::Local::now().date_naive().format("%Y%m%d");
         self.dir
@@ -509,7 +445,7 @@ fn e_on_the_list_asks_the_format_and_writes_a_private_file() {
         (Lang::Ja, "export_overlay_home_ja"),
         (Lang::En, "export_overlay_home_en"),
     ] {
-        let mut ui = Ui::new(lang);
+        let mut ui = at_home(lang);
         ui.press(KeyCode::Char('e'));
         let screen = ui.screen();
         assert!(screen.contains("Markdown"), "{screen}");
@@ -549,7 +485,7 @@ fn e_on_the_list_asks_the_format_and_writes_a_private_file() {
 
 #[test]
 fn e_in_the_interview_writes_what_the_session_holds_and_esc_cancels() {
-    let mut ui = Ui::new(Lang::Ja);
+    let mut ui = at_home(Lang::Ja);
     ui.press(KeyCode::Enter);
     assert!(ui.screen().contains("脅威"), "{}", ui.screen());
     ui.press(KeyCode::Char('e'));
@@ -569,11 +505,7 @@ fn e_in_the_interview_writes_what_the_session_holds_and_esc_cancels() {
         .press(KeyCode::BackTab)
         .press(KeyCode::BackTab);
     ui.press(KeyCode::BackTab).press(KeyCode::BackTab);
-    ui.app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('e'),
-        KeyModifiers::ALT,
-    )));
-    ui.draw();
+    ui.alt('e');
     ui.press(KeyCode::Char('j')).press(KeyCode::Enter);
     let json = fs::read_to_string(ui.exported("json")).unwrap();
     assert!(json.contains("\"format_version\": 2"));
@@ -581,7 +513,7 @@ fn e_in_the_interview_writes_what_the_session_holds_and_esc_cancels() {
 
 #[test]
 fn an_export_that_cannot_be_written_is_said_not_panicked() {
-    let mut ui = Ui::new(Lang::En);
+    let mut ui = at_home(Lang::En);
     // A file where the exports folder should be.
     fs::write(ui.dir.path().join("exports"), "not a folder").unwrap();
     ui.press(KeyCode::Char('e')).press(KeyCode::Char('c'));

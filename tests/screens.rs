@@ -14,104 +14,7 @@ use shindan::store::Store;
 use shindan::tui::app::App;
 use shindan::tui::events::Event;
 use shindan::tui::theme::Theme;
-
-/// Times on screen are local: pin the zone so the snapshots do not depend on the machine.
-fn utc() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
-}
-
-fn fixed() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
-}
-
-fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
-    store
-        .create(2025, |id| {
-            let mut r = Record::new(id, fixed().date_naive(), fixed());
-            for (q, v) in answers {
-                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed()).unwrap();
-            }
-            r
-        })
-        .unwrap()
-}
-
-struct Ui {
-    _dir: tempfile::TempDir,
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
-impl Ui {
-    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
-        utc();
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        setup(&store);
-        let app = App::new(lang, Theme { color: true }, store);
-        let mut ui = Ui {
-            _dir: dir,
-            app,
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-        };
-        ui.draw();
-        ui
-    }
-
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| app.render(f)).unwrap();
-    }
-
-    fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.app
-            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        self.draw();
-        self
-    }
-
-    fn ctrl(&mut self, c: char) -> &mut Self {
-        self.app.handle(Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::CONTROL,
-        )));
-        self.draw();
-        self
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.press(KeyCode::Char(c));
-        }
-        self
-    }
-
-    /// The screen as a user reads it: drawn afresh (TestBackend keeps stale cells under wide
-    /// characters that the diff never sends, which a real terminal covers), one line per row,
-    /// wide characters once.
-    fn lines(&self) -> Vec<String> {
-        ui::plain_lines(&self.fresh())
-    }
-
-    fn screen(&self) -> String {
-        self.lines().join("\n") + "\n"
-    }
-
-    fn fresh(&self) -> ratatui::buffer::Buffer {
-        let area = self.term.backend().buffer().area;
-        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-        fresh.draw(|f| self.app.render(f)).unwrap();
-        fresh.backend().buffer().clone()
-    }
-
-    fn row_of(&self, text: &str) -> u16 {
-        self.lines()
-            .iter()
-            .position(|l| l.contains(text))
-            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", self.screen())) as u16
-    }
-}
+use ui::{add, fixed, Ui};
 
 fn hospital(store: &Store) {
     add(
@@ -200,11 +103,11 @@ fn single_choice_en_80x24() {
 fn the_selection_is_reversed_so_it_shows_without_colour() {
     let mut ui = at_threat(Lang::Ja);
     ui.press(KeyCode::Down);
-    let y = ui.row_of("感じていない");
+    let y = ui.row_of("感じていない") as u16;
     let buf = ui.fresh();
     let x = (0..80).find(|&x| buf[(x, y)].symbol() == "感").unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-    let y = ui.row_of("感じている");
+    let y = ui.row_of("感じている") as u16;
     let x = (0..80).find(|&x| buf[(x, y)].symbol() == "感").unwrap();
     assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
@@ -430,7 +333,7 @@ fn new_record_form_validates_through_the_domain() {
 #[test]
 fn a_failed_save_is_shown_kept_and_retried() {
     let mut ui = at_threat(Lang::Ja);
-    let dir = ui._dir.path().to_path_buf();
+    let dir = ui.dir.path().to_path_buf();
     let away = dir.with_extension("away");
     std::fs::rename(&dir, &away).unwrap();
     ui.typed("1"); // threat = yes
@@ -474,7 +377,7 @@ fn filter_delete_and_copy_from_home() {
 
     // Delete asks for the hospital's name and refuses another.
     let first = ui.row_of("▶");
-    assert!(ui.lines()[first as usize].contains("聖マリア記念病院"));
+    assert!(ui.lines()[first].contains("聖マリア記念病院"));
     ui.press(KeyCode::Char('d'))
         .typed("聖マリア")
         .press(KeyCode::Enter);
@@ -490,7 +393,7 @@ fn filter_delete_and_copy_from_home() {
         ui.screen()
     );
     assert!(!ui.screen().contains("聖マリア記念病院"));
-    assert!(!ui._dir.path().join("2025-001.json").exists());
+    assert!(!ui.dir.path().join("2025-001.json").exists());
 
     // Copy to a new year: the answers come along, marked until confirmed.
     ui.press(KeyCode::Char('c'));
@@ -513,7 +416,7 @@ fn filter_delete_and_copy_from_home() {
     );
     assert!(s.record.answers["threat"].carried);
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(ui._dir.path().join("2026-001.json"))
+    let mode = std::fs::metadata(ui.dir.path().join("2026-001.json"))
         .unwrap()
         .permissions()
         .mode();
@@ -593,7 +496,7 @@ fn history_compares_with_last_year() {
 /// what follows it only adds the rest (and a damaged file among them, with its reason).
 #[test]
 fn the_first_frame_shows_the_most_recent_records_and_counts_them_all() {
-    utc();
+    ui::utc();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let names = ["古い病院", "中くらいの病院", "新しい病院"];

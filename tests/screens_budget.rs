@@ -72,7 +72,7 @@ fn erase(ui: &mut Ui, n: usize) {
 }
 
 fn record_file(ui: &Ui) -> Vec<u8> {
-    let dir = ui._dir.path();
+    let dir = ui.dir.path();
     let mut found = Vec::new();
     for entry in walk(dir) {
         if entry.extension().is_some_and(|e| e == "json") {

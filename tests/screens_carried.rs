@@ -48,7 +48,7 @@ fn ctrl(ui: &mut Ui, code: KeyCode, mods: KeyModifiers) {
 
 /// The copy as saved on disk.
 fn the_copy(ui: &Ui) -> shindan::domain::Record {
-    let store = Store::open(ui._dir.path()).unwrap();
+    let store = Store::open(ui.dir.path()).unwrap();
     let listing = store.list().unwrap();
     listing
         .records

@@ -125,7 +125,7 @@ fn open_copy(lang: Lang, w: u16, h: u16, screen: char) -> Ui {
 }
 
 fn the_copy(ui: &Ui) -> Record {
-    let store = Store::open(ui._dir.path()).unwrap();
+    let store = Store::open(ui.dir.path()).unwrap();
     store
         .list()
         .unwrap()

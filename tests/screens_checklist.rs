@@ -12,23 +12,15 @@ mod ui;
 use excel::filled_as_excel;
 
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use crossterm::event::KeyCode;
 use shindan::domain::checklist::answers::YesNo;
 use shindan::domain::checklist::{date, rules, vendor_file, vendors, AnswerInput, Editions};
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{Lang, Questionnaire, Record};
 use shindan::store::Store;
 use shindan::tui::app::App;
-use shindan::tui::events::Event;
 use shindan::tui::theme::Theme;
-
-/// Times on screen are local: pin the zone so the snapshots do not depend on the machine.
-fn utc() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
-}
+use ui::Ui;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -146,96 +138,7 @@ fn hospital(store: &Store) -> Record {
         .unwrap()
 }
 
-struct Ui {
-    dir: tempfile::TempDir,
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
 impl Ui {
-    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
-        utc();
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        setup(&store);
-        let app = App::new(lang, Theme { color: true }, store);
-        let mut ui = Ui {
-            dir,
-            app,
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-        };
-        ui.draw();
-        ui
-    }
-
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| app.render(f)).unwrap();
-    }
-
-    fn key(&mut self, code: KeyCode, mods: KeyModifiers) -> &mut Self {
-        self.app.handle(Event::Key(KeyEvent::new(code, mods)));
-        self.draw();
-        self
-    }
-
-    fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.key(code, KeyModifiers::NONE)
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.press(KeyCode::Char(c));
-        }
-        self
-    }
-
-    /// Empties the focused one-line field.
-    fn erase(&mut self) -> &mut Self {
-        for _ in 0..20 {
-            self.press(KeyCode::Backspace);
-        }
-        self
-    }
-
-    /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
-    fn lines(&self) -> Vec<String> {
-        ui::plain_lines(&self.fresh())
-    }
-
-    fn screen(&self) -> String {
-        self.lines().join("\n") + "\n"
-    }
-
-    fn fresh(&self) -> ratatui::buffer::Buffer {
-        let area = self.term.backend().buffer().area;
-        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-        fresh.draw(|f| self.app.render(f)).unwrap();
-        fresh.backend().buffer().clone()
-    }
-
-    fn record(&self) -> &Record {
-        &self.app.session.as_ref().expect("a record is open").record
-    }
-
-    fn on_disk(&self) -> Record {
-        let store = Store::open(self.dir.path()).unwrap();
-        store.load(&self.record().id).unwrap()
-    }
-
-    fn file(&self) -> Vec<u8> {
-        std::fs::read(self.dir.path().join(format!("{}.json", self.record().id))).unwrap()
-    }
-
-    fn has(&self, text: &str) -> bool {
-        self.screen().contains(text)
-    }
-
-    #[track_caller]
-    fn shows(&self, text: &str) {
-        assert!(self.has(text), "{text:?} not on screen:\n{}", self.screen());
-    }
-
     /// Moves the cursor down to an item (the list starts at the first item).
     fn go_to_item(&mut self, id: &str) -> &mut Self {
         let ids: Vec<String> = eds()
@@ -678,12 +581,28 @@ fn the_edition_switches_to_one_the_record_has_answers_to() {
         s.save(&mut r, &lock).unwrap();
     });
     ui.press(KeyCode::Enter).press(KeyCode::Char('c'));
-    ui.shows("令和7年度版 (mhlw-r7)");
+    ui.shows("項目 22");
     ui.press(KeyCode::Char('E'));
-    ui.shows("令和6年度版 (mhlw-r6)");
+    ui.shows("令和6年度版を表示しています");
     ui.shows("項目 19");
+    assert!(!ui.screen().contains("mhlw-r"), "{}", ui.screen());
     ui.press(KeyCode::Char('E'));
-    ui.shows("令和7年度版 (mhlw-r7)");
+    ui.shows("令和7年度版を表示しています");
+    assert!(!ui.screen().contains("mhlw-r"), "{}", ui.screen());
+}
+
+/// The title names the edition as its form is printed (令和7年度版, from the edition's fiscal
+/// year), never by its id, in each language.
+#[test]
+fn the_title_names_the_edition_as_printed() {
+    for lang in [Lang::Ja, Lang::En] {
+        let ui = checklist(lang, 80, 24);
+        let screen = ui.screen();
+        let title = screen.lines().next().unwrap_or_default();
+        let printed = eds().newest().unwrap().short_name(lang);
+        assert!(title.contains(&printed), "{title}");
+        assert!(!title.contains("mhlw-r7"), "{title}");
+    }
 }
 
 /// A save that fails (the data dir is gone) is shown, the answer kept in memory, and the next

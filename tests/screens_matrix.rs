@@ -5,105 +5,12 @@
 
 mod ui;
 
-use chrono::{TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use shindan::domain::matrix::{Catalog, ControlStatus, Coverage};
-use shindan::domain::validate::answer_from_input;
-use shindan::domain::{Lang, Questionnaire, Record, RecordId};
-use shindan::store::Store;
+use shindan::domain::{Lang, Questionnaire, RecordId};
 use shindan::tui::app::App;
-use shindan::tui::events::Event;
 use shindan::tui::theme::Theme;
-
-fn fixed() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
-}
-
-fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
-    store
-        .create(2025, |id| {
-            let mut r = Record::new(id, fixed().date_naive(), fixed());
-            for (q, v) in answers {
-                answer_from_input(Questionnaire::embedded(), &mut r, q, v, fixed())
-                    .unwrap_or_else(|e| panic!("{q}={v}: {e}"));
-            }
-            r
-        })
-        .unwrap()
-}
-
-struct Ui {
-    dir: tempfile::TempDir,
-    app: App,
-    term: Terminal<TestBackend>,
-}
-
-impl Ui {
-    fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        setup(&store);
-        let app = App::new(lang, Theme { color: true }, store);
-        let mut ui = Ui {
-            dir,
-            app,
-            term: Terminal::new(TestBackend::new(w, h)).unwrap(),
-        };
-        ui.draw();
-        ui
-    }
-
-    fn draw(&mut self) {
-        let app = &self.app;
-        self.term.draw(|f| app.render(f)).unwrap();
-    }
-
-    fn event(&mut self, key: KeyEvent) -> &mut Self {
-        self.app.handle(Event::Key(key));
-        self.draw();
-        self
-    }
-
-    fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.event(KeyEvent::new(code, KeyModifiers::NONE))
-    }
-
-    fn key(&mut self, c: char) -> &mut Self {
-        self.press(KeyCode::Char(c))
-    }
-
-    fn typed(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(c);
-        }
-        self
-    }
-
-    /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
-    fn lines(&self) -> Vec<String> {
-        let area = self.term.backend().buffer().area;
-        let mut fresh = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-        fresh.draw(|f| self.app.render(f)).unwrap();
-        ui::plain_lines(fresh.backend().buffer())
-    }
-
-    fn screen(&self) -> String {
-        self.lines().join("\n") + "\n"
-    }
-
-    fn line_of(&self, text: &str) -> String {
-        self.lines()
-            .into_iter()
-            .find(|l| l.contains(text))
-            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{}", self.screen()))
-    }
-
-    fn store(&self) -> Store {
-        Store::open(self.dir.path()).unwrap()
-    }
-}
+use ui::{add, Ui};
 
 /// A 350-bed 医療法人 that answered the questionnaire: the VPN flagged and not patched, backups
 /// but neither offline nor off site, audits never, no IR procedure, a BCP, no insurance.

@@ -52,7 +52,7 @@ fn copied(store: &Store) {
 }
 
 fn the_copy(ui: &Ui) -> Record {
-    let store = Store::open(ui._dir.path()).unwrap();
+    let store = Store::open(ui.dir.path()).unwrap();
     store
         .list()
         .unwrap()
@@ -104,7 +104,7 @@ fn ir_controls(lang: Lang, w: u16, h: u16) -> Ui {
 fn carried_statuses_show_their_mark_and_cover_nothing_until_confirmed() {
     let mut ui = ir_controls(Lang::Ja, 80, 24);
     let copy = the_copy(&ui);
-    let store = Store::open(ui._dir.path()).unwrap();
+    let store = Store::open(ui.dir.path()).unwrap();
     let old = store.load(&"2025-001".parse().unwrap()).unwrap();
     assert!(coverage_of(&old).unwrap_or(0) > 0);
     assert_eq!(

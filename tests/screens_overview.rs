@@ -11,35 +11,14 @@ use shindan::tui::app::App;
 use shindan::tui::events::Event;
 use shindan::tui::theme::Theme;
 
+mod hospital;
 mod ui;
 
 use ui::{add, fixed, Ui};
 
-const HOSPITAL: [(&str, &str); 19] = [
-    ("hospital_name", "さくら記念病院"),
-    ("beds", "350"),
-    ("founder", "medical_corporation"),
-    ("associations", "ajha"),
-    ("threat", "yes"),
-    ("vpn_flagged", "yes"),
-    ("vpn_patched", "no"),
-    ("backup", "yes"),
-    ("backup_offline", "no"),
-    ("backup_offsite", "no"),
-    ("staff_total", "4"),
-    ("staff_fulltime", "3"),
-    ("audit", "never"),
-    ("budget_bracket", "lt5m"),
-    ("budget_sufficiency", "not_enough"),
-    ("insurance", "no"),
-    ("closed_network_belief", "conditional"),
-    ("incident_response", "no"),
-    ("bcp", "no"),
-];
-
 /// The hospital with two checklist answers, one a いいえ whose target (June 2025) has passed.
 fn hospital(store: &Store, complete: bool) {
-    let mut answers = HOSPITAL.to_vec();
+    let mut answers = hospital::answers();
     if complete {
         answers.push(("vpn_unpatched_reasons", "no_budget"));
     }
@@ -231,7 +210,7 @@ fn an_unfinished_record_opens_on_the_interview() {
 #[test]
 fn a_fresh_record_says_what_is_missing() {
     let mut ui = Ui::new(Lang::En, 120, 40, |s| {
-        add(s, &HOSPITAL[..4]);
+        add(s, &hospital::PROFILE);
     });
     ui.key('o');
     let screen = ui.screen();
@@ -254,7 +233,7 @@ fn a_fresh_record_says_what_is_missing() {
 #[test]
 fn without_colour_the_overview_uses_no_colour_and_still_marks_the_panel() {
     let mut ui = Ui::new(Lang::En, 120, 40, |s| hospital(s, false));
-    let store = Store::open(ui._dir.path()).unwrap();
+    let store = Store::open(ui.dir.path()).unwrap();
     ui.app = App::new(Lang::En, Theme { color: false }, store);
     ui.key('o');
     let buf = ui.fresh();

@@ -40,16 +40,6 @@ fn on_disk(ui: &Ui) -> Record {
     ui.store().load(&id()).unwrap()
 }
 
-trait Disk {
-    fn store(&self) -> Store;
-}
-
-impl Disk for Ui {
-    fn store(&self) -> Store {
-        Store::open(self._dir.path()).unwrap()
-    }
-}
-
 fn unknown(r: &Record) -> usize {
     Coverage::with(&Sources::embedded(), r).unknown_controls()
 }

@@ -3,6 +3,8 @@
 //! nothing until confirmed; every surface shows the machine's local date. The clock is stopped
 //! with SHINDAN_NOW and the zone set with TZ, so these tests do not depend on when they run.
 
+mod hospital;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
@@ -218,23 +220,21 @@ fn checklist_target_dates_end_with_the_same_fiscal_year() {
 
 // ───────────────────────────── 22.2 carried ─────────────────────────────
 
-const ANSWERS: [(&str, &str); 15] = [
-    ("threat", "yes"),
-    ("vpn_flagged", "yes"),
-    ("vpn_patched", "no"),
-    ("vpn_unpatched_reasons", "no_budget"),
-    ("backup", "yes"),
-    ("backup_offline", "yes"),
-    ("backup_offsite", "no"),
-    ("staff_total", "4"),
-    ("staff_fulltime", "3"),
-    ("audit", "never"),
-    ("budget_bracket", "lt5m"),
-    ("budget_sufficiency", "not_enough"),
-    ("insurance", "no"),
-    ("incident_response", "no"),
-    ("bcp", "no"),
-];
+/// Last year's answers: the staff and budget of tests/hospital's hospital, but backups offline
+/// and the reasons the VPN is not patched given.
+fn answers() -> Vec<(&'static str, &'static str)> {
+    let vpn_and_backups = [
+        ("threat", "yes"),
+        ("vpn_flagged", "yes"),
+        ("vpn_patched", "no"),
+        ("vpn_unpatched_reasons", "no_budget"),
+        ("backup", "yes"),
+        ("backup_offline", "yes"),
+        ("backup_offsite", "no"),
+    ];
+    let plans = [("incident_response", "no"), ("bcp", "no")];
+    [&vpn_and_backups[..], &hospital::STAFF_AND_BUDGET, &plans].concat()
+}
 
 const LAST_YEAR: &str = "2026-06-01T01:00:00Z";
 const THIS_YEAR: &str = "2027-05-10T01:00:00Z";
@@ -243,7 +243,7 @@ const THIS_YEAR: &str = "2027-05-10T01:00:00Z";
 /// dates, a vendor's returned form, a contact, a control's mark.
 fn last_year(dir: &Path) -> String {
     let id = new_hospital(dir, LAST_YEAR);
-    for (q, v) in ANSWERS {
+    for (q, v) in answers() {
         ok(dir, LAST_YEAR, &["answer", &id, q, v]);
     }
     let items = json(dir, LAST_YEAR, &["checklist", "show", &id, "--json"]);

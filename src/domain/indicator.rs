@@ -71,9 +71,9 @@ impl Indicator {
         let t = self.text.get(lang);
         match self.concern {
             Concern::Yes => t.to_string(),
-            Concern::No => lang
-                .pick(&format!("「{t}」に該当しない"), &format!("not “{t}”"))
-                .to_string(),
+            Concern::No => {
+                lang.pick_with(|| format!("「{t}」に該当しない"), || format!("not “{t}”"))
+            }
         }
     }
 

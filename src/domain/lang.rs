@@ -22,6 +22,16 @@ impl Lang {
         }
     }
 
+    /// Builds the string for this language only. Use it when a side is formatted or otherwise
+    /// computed: `pick(&format!(..), &format!(..))` would build both and drop one, on every
+    /// line of every screen and report.
+    pub fn pick_with<T>(self, ja: impl FnOnce() -> T, en: impl FnOnce() -> T) -> T {
+        match self {
+            Lang::Ja => ja(),
+            Lang::En => en(),
+        }
+    }
+
     pub fn code(self) -> &'static str {
         self.pick("ja", "en")
     }

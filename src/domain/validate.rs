@@ -101,8 +101,7 @@ fn label(question: &str, lang: Lang) -> String {
         .question(question)
         .map(|q| q.text.get(lang).to_string())
         .unwrap_or_else(|| question.to_string());
-    lang.pick(&format!("「{text}」"), &format!("\"{text}\""))
-        .to_string()
+    lang.pick_with(|| format!("「{text}」"), || format!("\"{text}\""))
 }
 
 fn belongs_hint(b: &Option<Box<OptionLabel>>) -> String {

@@ -65,12 +65,10 @@ impl Holder {
 
     pub fn message(&self, lang: crate::domain::Lang) -> String {
         if let Some(why) = &self.unwritable {
-            return lang
-                .pick(
-                    &format!("データの置き場所に書き込めません：{why}"),
-                    &format!("the data dir cannot be written: {why}"),
-                )
-                .to_string();
+            return lang.pick_with(
+                || format!("データの置き場所に書き込めません：{why}"),
+                || format!("the data dir cannot be written: {why}"),
+            );
         }
         if self.is_unknown() {
             return lang
@@ -82,30 +80,34 @@ impl Holder {
         }
         let since = crate::clock::system().show_time(self.since);
         match &self.command {
-            Some(command) => lang
-                .pick(
-                    &format!(
+            Some(command) => lang.pick_with(
+                || {
+                    format!(
                         "別の `shindan {command}`（{} の pid {}）",
                         self.host, self.pid
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "another `shindan {command}` (pid {} on {})",
                         self.pid, self.host
-                    ),
-                )
-                .to_string(),
-            None => lang
-                .pick(
-                    &format!(
+                    )
+                },
+            ),
+            None => lang.pick_with(
+                || {
+                    format!(
                         "{} で {} から開いている画面（pid {}）",
                         self.host, since, self.pid
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "an open screen on {} since {} (pid {})",
                         self.host, since, self.pid
-                    ),
-                )
-                .to_string(),
+                    )
+                },
+            ),
         }
     }
 }

@@ -128,17 +128,20 @@ pub struct Listing {
 
 /// The warning for a record file that is a symbolic link, in the UI's language.
 pub fn link_warning(path: &Path, lang: crate::domain::Lang) -> String {
-    lang.pick(
-        &format!(
+    lang.pick_with(
+        || {
+            format!(
             "注意：{} はシンボリックリンクです（保存するとリンクではなく通常のファイルになります）",
             path.display()
-        ),
-        &format!(
-            "warning: {} is a symbolic link (a save replaces it with a regular file)",
-            path.display()
-        ),
+        )
+        },
+        || {
+            format!(
+                "warning: {} is a symbolic link (a save replaces it with a regular file)",
+                path.display()
+            )
+        },
     )
-    .to_string()
 }
 
 #[derive(Debug, Clone)]

@@ -52,31 +52,19 @@ impl DirProblem {
         let d = dir.display();
         match self {
             DirProblem::OtherOwner { owner, me } => lang
-                .pick(
-                    &format!(
+                .pick_with(|| format!(
                         "データの置き場所 {d} は別の利用者（uid {owner}）のものです（あなたは uid {me}）：自分の置き場所を --data-dir で指定するか、持ち主が `chown {me} {d}` してください"
-                    ),
-                    &format!(
+                    ), || format!(
                         "the data dir {d} belongs to another user (uid {owner}; you are uid {me}): give a dir of your own with --data-dir, or have its owner run `chown {me} {d}`"
-                    ),
-                )
-                .to_string(),
+                    )),
             DirProblem::Writable { mode } => lang
-                .pick(
-                    &format!(
+                .pick_with(|| format!(
                         "データの置き場所 {d} はグループか他の利用者が書き込めます（モード {mode:03o}）：`chmod 700 {d}` で閉じてからやり直してください"
-                    ),
-                    &format!(
+                    ), || format!(
                         "the data dir {d} can be written by its group or by others (mode {mode:03o}): close it with `chmod 700 {d}` and try again"
-                    ),
-                )
-                .to_string(),
+                    )),
             DirProblem::NotADir => lang
-                .pick(
-                    &format!("データの置き場所 {d} はディレクトリではありません：--data-dir で別の場所を指定してください"),
-                    &format!("the data dir {d} is not a directory: give another with --data-dir"),
-                )
-                .to_string(),
+                .pick_with(|| format!("データの置き場所 {d} はディレクトリではありません：--data-dir で別の場所を指定してください"), || format!("the data dir {d} is not a directory: give another with --data-dir")),
         }
     }
 }

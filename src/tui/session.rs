@@ -18,6 +18,10 @@ pub struct Session {
     pub save_error: Option<String>,
     /// Changes not yet on disk (a failed save, or drafts typed since the last save).
     unsaved: bool,
+    /// The UI's language, in which a failed save is said (through the one store-error mapper
+    /// the command line uses too, so that 「空き容量がありません（…）」 reads the same
+    /// everywhere and never as the OS's bare "No space left on device (os error 28)").
+    lang: Lang,
 }
 
 /// Why a change was not made: the record is read-only (another session holds it), or the
@@ -45,13 +49,18 @@ impl<E> Refused<E> {
 impl Refused {
     /// What is said when the record is read-only, whatever was refused.
     pub fn read_only_message(holder: &Holder, lang: Lang) -> String {
+        // A dir that cannot be written is nobody editing: say only why.
+        let during = match holder.unwritable {
+            Some(_) => "",
+            None => "being edited: ",
+        };
         lang.pick(
             &format!(
                 "読み取り専用です（{}）：変更できません",
                 holder.message(lang)
             ),
             &format!(
-                "read-only (being edited: {}): changes are refused",
+                "read-only ({during}{}): changes are refused",
                 holder.message(lang)
             ),
         )
@@ -95,6 +104,7 @@ impl Session {
             held_by,
             save_error: None,
             unsaved: false,
+            lang,
         })
     }
 
@@ -239,7 +249,7 @@ impl Session {
                 self.unsaved = false;
             }
             Err(e) => {
-                self.save_error = Some(e.to_string());
+                self.save_error = Some(crate::edge::Failure::from_store(e, self.lang).to_string());
                 self.unsaved = true;
             }
         }

@@ -34,6 +34,13 @@ pub const RECORD_SCREENS: [(char, &str); 7] = [
     ('h', "history"),
 ];
 
+/// Times on screen are local: the zone is pinned (once, before any clock is read) so that no
+/// snapshot depends on the machine's.
+pub fn utc() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
+}
+
 pub fn fixed() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 6, 1, 9, 30, 0).unwrap()
 }
@@ -52,19 +59,21 @@ pub fn add(store: &Store, answers: &[(&str, &str)]) -> Record {
 }
 
 pub struct Ui {
-    pub _dir: tempfile::TempDir,
+    /// The data dir the app's store is opened on.
+    pub dir: tempfile::TempDir,
     pub app: App,
     pub term: Terminal<TestBackend>,
 }
 
 impl Ui {
     pub fn new(lang: Lang, w: u16, h: u16, setup: impl FnOnce(&Store)) -> Ui {
+        utc();
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         setup(&store);
         let app = App::new(lang, Theme { color: true }, store);
         let mut ui = Ui {
-            _dir: dir,
+            dir,
             app,
             term: Terminal::new(TestBackend::new(w, h)).unwrap(),
         };
@@ -78,15 +87,42 @@ impl Ui {
         self.app.set_area(area);
     }
 
-    pub fn press(&mut self, code: KeyCode) -> &mut Self {
-        self.app
-            .handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    pub fn event(&mut self, key: KeyEvent) -> &mut Self {
+        self.app.handle(Event::Key(key));
         self.draw();
         self
     }
 
+    pub fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.event(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
     pub fn key(&mut self, c: char) -> &mut Self {
         self.press(KeyCode::Char(c))
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.event(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+
+    pub fn alt(&mut self, c: char) -> &mut Self {
+        self.event(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
+    }
+
+    /// Each character of `s` pressed in turn.
+    pub fn typed(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(c);
+        }
+        self
+    }
+
+    /// Empties the focused one-line field (of up to 20 characters).
+    pub fn erase(&mut self) -> &mut Self {
+        for _ in 0..20 {
+            self.press(KeyCode::Backspace);
+        }
+        self
     }
 
     /// The screen as a user reads it: drawn afresh, one line per row, wide characters once.
@@ -129,6 +165,55 @@ impl Ui {
 
     pub fn line_of(&self, text: &str) -> String {
         self.lines()[self.row_of(text)].clone()
+    }
+
+    pub fn has(&self, text: &str) -> bool {
+        self.screen().contains(text)
+    }
+
+    #[track_caller]
+    pub fn shows(&self, text: &str) {
+        assert!(self.has(text), "{text:?} not on screen:\n{}", self.screen());
+    }
+
+    /// The store on the data dir, opened again as another process would.
+    pub fn store(&self) -> Store {
+        Store::open(self.dir.path()).unwrap()
+    }
+
+    /// The open record as the session holds it.
+    pub fn record(&self) -> &Record {
+        &self.app.session.as_ref().expect("a record is open").record
+    }
+
+    /// The open record as its file holds it.
+    pub fn on_disk(&self) -> Record {
+        self.store().load(&self.record().id).unwrap()
+    }
+
+    /// The open record's file, byte for byte.
+    pub fn file(&self) -> Vec<u8> {
+        std::fs::read(self.dir.path().join(format!("{}.json", self.record().id))).unwrap()
+    }
+
+    /// The record on disk whose id starts with `prefix` (a year: `"2026-"`).
+    pub fn record_of(&self, prefix: &str) -> Record {
+        self.store()
+            .list()
+            .unwrap()
+            .records
+            .into_iter()
+            .find(|r| r.id.to_string().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no record {prefix}…"))
+    }
+
+    /// On the record list, moves the selection from the first of two records to the one whose
+    /// row shows `prefix` (the list's order is the store's).
+    pub fn select_second(&mut self, prefix: &str, other: &str) -> &mut Self {
+        if self.row_of(prefix) > self.row_of(other) {
+            self.press(KeyCode::Down);
+        }
+        self
     }
 }
 

@@ -250,8 +250,7 @@ impl HospitalBudget {
     pub fn assumptions(&self, lang: Lang, data: &BudgetData) -> Vec<Assumption> {
         let thousand = |n: i64| {
             let g = group_thousands(n);
-            lang.pick(&format!("{g}千円"), &format!("¥{g} thousand"))
-                .to_string()
+            lang.pick_with(|| format!("{g}千円"), || format!("¥{g} thousand"))
         };
         let row_label = self.revenue_row.label(lang);
         let mut out = vec![Assumption {
@@ -337,18 +336,20 @@ impl HospitalBudget {
                 ActualSource::Own => lang
                     .pick("貴院の回答（実額）", "your answer (exact)")
                     .into(),
-                ActualSource::Bracket => lang
-                    .pick(
-                        &format!(
+                ActualSource::Bracket => lang.pick_with(
+                    || {
+                        format!(
                             "予算区分 {bracket_label} の代表値（{}）",
                             data.brackets.source
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "the representative value of {bracket_label} ({})",
                             crate::domain::report::place(&data.brackets.source, lang)
-                        ),
-                    )
-                    .to_string(),
+                        )
+                    },
+                ),
                 ActualSource::Unknown => match bracket {
                     Some(_) => lang
                         .pick("予算区分が「わからない」", "budget bracket: don't know")
@@ -367,9 +368,9 @@ impl HospitalBudget {
                 "{}{}{}",
                 crate::domain::report::place(&self.cohort.source, lang),
                 lang.pick("（最終集計）、区分を答えた", " (final count), "),
-                lang.pick(
-                    &format!("{}病院", self.cohort.chose),
-                    &format!("{} hospitals that chose a bracket", self.cohort.chose)
+                lang.pick_with(
+                    || format!("{}病院", self.cohort.chose),
+                    || format!("{} hospitals that chose a bracket", self.cohort.chose)
                 )
             ),
         });

@@ -63,12 +63,10 @@ pub struct Carried {
 pub fn waiting(n: usize, lang: super::Lang) -> String {
     match n {
         0 => String::new(),
-        n => lang
-            .pick(
-                &format!("（昨年から未確認 {n}）"),
-                &format!(" ({n} carried)"),
-            )
-            .to_string(),
+        n => lang.pick_with(
+            || format!("（昨年から未確認 {n}）"),
+            || format!(" ({n} carried)"),
+        ),
     }
 }
 

@@ -196,7 +196,7 @@ impl CarryStep {
             (Some(r), Some(t)) => format!(
                 "{}{}",
                 r.label(lang),
-                lang.pick(&format!("（目標日 {t}）"), &format!(" (target {t})"))
+                lang.pick_with(|| format!("（目標日 {t}）"), || format!(" (target {t})"))
             ),
             (Some(r), None) => r.label(lang).to_string(),
             (None, _) => lang

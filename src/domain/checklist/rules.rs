@@ -326,17 +326,15 @@ impl Recorded {
             s.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
         }
         s.push_str(&if self.corrected {
-            lang.pick(
-                &format!("（{}回目を訂正）", self.number),
-                &format!(" (check {} corrected)", self.number),
+            lang.pick_with(
+                || format!("（{}回目を訂正）", self.number),
+                || format!(" (check {} corrected)", self.number),
             )
-            .to_string()
         } else {
-            lang.pick(
-                &format!("（{}回目）", self.number),
-                &format!(" (check {})", self.number),
+            lang.pick_with(
+                || format!("（{}回目）", self.number),
+                || format!(" (check {})", self.number),
             )
-            .to_string()
         });
         s
     }

@@ -164,17 +164,16 @@ impl Citation {
             // the report itself heads those pages 全体結果(2/7).
             (Some(s), _) if self.guideline == Guideline::Survey2022 => {
                 let place = match s.strip_prefix("overall ") {
-                    Some(n) => lang
-                        .pick(&format!("全体結果 {n}"), &format!("overall results {n}"))
-                        .to_string(),
+                    Some(n) => lang.pick_with(
+                        || format!("全体結果 {n}"),
+                        || format!("overall results {n}"),
+                    ),
                     None => s.clone(),
                 };
                 format!("{g} {place}")
             }
             (Some(s), _) => format!("{g} {s}"),
-            (None, Some(t)) => lang
-                .pick(&format!("{g}「{t}」"), &format!("{g} \"{t}\""))
-                .to_string(),
+            (None, Some(t)) => lang.pick_with(|| format!("{g}「{t}」"), || format!("{g} \"{t}\"")),
             (None, None) => g.to_string(),
         }
     }

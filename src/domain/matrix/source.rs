@@ -153,9 +153,7 @@ impl StatusSource {
                 let qn = crate::domain::Questionnaire::embedded();
                 let q = qn.question(question);
                 let asked = match qn.number(question) {
-                    Some(n) => lang
-                        .pick(&format!("問{n}"), &format!("question {n}"))
-                        .to_string(),
+                    Some(n) => lang.pick_with(|| format!("問{n}"), || format!("question {n}")),
                     None => q.map(|q| q.text.get(lang).to_string()).unwrap_or_default(),
                 };
                 let said = q

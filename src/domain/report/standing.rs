@@ -18,12 +18,10 @@ pub fn part(record: &Record, qn: &Questionnaire, survey: &Survey, lang: Lang) ->
     let pos = Position::of(record, qn, survey);
     let mut part = Part::new(PartId::Position, lang);
     let name = survey.label(lang);
-    part.title = lang
-        .pick(
-            &format!("{name}との比較（病床規模別・開設者別）"),
-            &format!("Against {name} (bed class and founder)"),
-        )
-        .to_string();
+    part.title = lang.pick_with(
+        || format!("{name}との比較（病床規模別・開設者別）"),
+        || format!("Against {name} (bed class and founder)"),
+    );
     part.blocks.push(Block::Facts(vec![
         (
             lang.pick("病床規模", "Bed class").to_string(),

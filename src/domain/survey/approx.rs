@@ -86,9 +86,9 @@ impl Approx {
     pub fn range_text(&self, lang: Lang) -> String {
         let Range { lo, hi } = self.range;
         match self.unit {
-            Unit::Percent if hi >= 100.0 && lo > 0.0 => lang
-                .pick(&format!("{}%以上", num(lo)), &format!("≥{}%", num(lo)))
-                .into(),
+            Unit::Percent if hi >= 100.0 && lo > 0.0 => {
+                lang.pick_with(|| format!("{}%以上", num(lo)), || format!("≥{}%", num(lo)))
+            }
             Unit::Percent => format!("{}–{}%", num(lo), num(hi)),
             Unit::People => format!("{}–{}{}", num(lo), num(hi), lang.pick("人", " people")),
         }

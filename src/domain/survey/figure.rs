@@ -205,7 +205,7 @@ impl Figure {
             FigureValue::Derived { num, den } => format!(
                 "{:.1}%{}",
                 derived_percent(*num, *den),
-                lang.pick(&format!("（{num}/{den}）"), &format!(" ({num}/{den})"))
+                lang.pick_with(|| format!("（{num}/{den}）"), || format!(" ({num}/{den})"))
             ),
             FigureValue::Approx(a) => {
                 let range = a.range_text(lang);
@@ -214,25 +214,22 @@ impl Figure {
                 } else {
                     lang.pick("約", "~")
                 };
-                lang.pick(
-                    &format!("{about}{range}（{}）", a.words),
+                lang.pick_with(
+                    || format!("{about}{range}（{}）", a.words),
                     // The report's words quoted as words, beside the English range.
-                    &format!("{about}{range} (「{}」)", a.words),
+                    || format!("{about}{range} (「{}」)", a.words),
                 )
-                .to_string()
             }
             FigureValue::Counted { yes, of } => format!(
                 "{:.1}%{}",
                 derived_percent(*yes, *of),
-                lang.pick(&format!("（{yes}/{of}）"), &format!(" ({yes}/{of})"))
+                lang.pick_with(|| format!("（{yes}/{of}）"), || format!(" ({yes}/{of})"))
             ),
             FigureValue::Mean { n: 0, .. } => lang.pick("—（回答なし）", "— (no answers)").into(),
-            FigureValue::Mean { value, n } => lang
-                .pick(
-                    &format!("{value:.2}人（n={n}）"),
-                    &format!("{value:.2} people (n={n})"),
-                )
-                .to_string(),
+            FigureValue::Mean { value, n } => lang.pick_with(
+                || format!("{value:.2}人（n={n}）"),
+                || format!("{value:.2} people (n={n})"),
+            ),
         }
     }
 }
@@ -259,9 +256,9 @@ impl Figure {
                 format!("{:.1}% {yes}/{of}", derived_percent(*yes, *of))
             }
             FigureValue::Mean { n: 0, .. } => "—".into(),
-            FigureValue::Mean { value, .. } => lang
-                .pick(&format!("{value:.2}人"), &format!("{value:.2}"))
-                .to_string(),
+            FigureValue::Mean { value, .. } => {
+                lang.pick_with(|| format!("{value:.2}人"), || format!("{value:.2}"))
+            }
         }
     }
 }

@@ -306,8 +306,10 @@ impl Survey {
             return name.to_string();
         }
         let date = self.identity.date;
-        lang.pick(&format!("{name}（{date}）"), &format!("{name} ({date})"))
-            .to_string()
+        lang.pick_with(
+            || format!("{name}（{date}）"),
+            || format!("{name} ({date})"),
+        )
     }
 
     pub fn indicator(&self, id: &str) -> Option<&IndicatorFigures> {

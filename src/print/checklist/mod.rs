@@ -118,7 +118,7 @@ fn check_cells(history: &[ItemAnswer], lang: Lang) -> Markup {
                         (boxes(Some(a.answer), lang))
                         @if *n > 2 {
                             br;
-                            span.small { (lang.pick(&format!("{n}回目"), &format!("check {n}"))) }
+                            span.small { (lang.pick_with(|| format!("{n}回目"), || format!("check {n}")).as_str()) }
                         }
                         @if a.carried.is_some() {
                             br;
@@ -212,10 +212,7 @@ fn hospital_form(v: &ChecklistView, hospital: &str, lang: Lang, printed_on: Naiv
         }
         @if let Some(c) = &v.carry {
             div.note {
-                (lang.pick(
-                    &format!("{} の回答を引き継いでいます。統合：", c.from),
-                    &format!("Answers carried over from {}. Merges:", c.from),
-                ))
+                (lang.pick_with(|| format!("{} の回答を引き継いでいます。統合：", c.from), || format!("Answers carried over from {}. Merges:", c.from)).as_str())
                 @for m in &c.merges { br; "・" (m.describe(Editions::shipped(), e, lang)) }
             }
         }
@@ -369,7 +366,7 @@ fn evidence(v: &ChecklistView, lang: Lang) -> Markup {
                         tr {
                             td.small {
                                 (label::printed_id(e, &ev.item, lang)) " "
-                                (lang.pick(&format!("（{}回目）", ev.check), &format!("(check {})", ev.check)))
+                                (lang.pick_with(|| format!("（{}回目）", ev.check), || format!("(check {})", ev.check)).as_str())
                             }
                             td.small { (ev.evidence.path) }
                             td.mono { (ev.evidence.sha256) }

@@ -28,21 +28,24 @@ pub struct ImportConflict {
 impl ImportConflict {
     /// 「2⑦：医療機関 いいえ / 事業者 はい」
     pub fn describe(&self, lang: Lang) -> String {
-        lang.pick(
-            &format!(
-                "{}：医療機関 {} / 事業者 {}",
-                self.label.ja,
-                self.hospital.label(lang),
-                self.vendor.label(lang)
-            ),
-            &format!(
-                "{}: hospital {} / vendor {}",
-                self.label.en,
-                self.hospital.label(lang),
-                self.vendor.label(lang)
-            ),
+        lang.pick_with(
+            || {
+                format!(
+                    "{}：医療機関 {} / 事業者 {}",
+                    self.label.ja,
+                    self.hospital.label(lang),
+                    self.vendor.label(lang)
+                )
+            },
+            || {
+                format!(
+                    "{}: hospital {} / vendor {}",
+                    self.label.en,
+                    self.hospital.label(lang),
+                    self.vendor.label(lang)
+                )
+            },
         )
-        .to_string()
     }
 }
 
@@ -72,17 +75,20 @@ impl ImportReport {
         } else {
             ""
         };
-        lang.pick(
-            &format!(
-                "{}（{}）：{}項目に回答、空欄{}、対策{}件{replaced}",
-                self.vendor, self.system, self.answered, self.blank, self.controls
-            ),
-            &format!(
-                "{} ({}): {} answered, {} blank, {} controls{replaced}",
-                self.vendor, self.system, self.answered, self.blank, self.controls
-            ),
+        lang.pick_with(
+            || {
+                format!(
+                    "{}（{}）：{}項目に回答、空欄{}、対策{}件{replaced}",
+                    self.vendor, self.system, self.answered, self.blank, self.controls
+                )
+            },
+            || {
+                format!(
+                    "{} ({}): {} answered, {} blank, {} controls{replaced}",
+                    self.vendor, self.system, self.answered, self.blank, self.controls
+                )
+            },
         )
-        .to_string()
     }
 }
 

@@ -39,11 +39,7 @@ impl Gap {
         match self {
             Gap::Unanswered => lang.pick("未回答", "unanswered").to_string(),
             Gap::Carried { checked_on, from } => lang
-                .pick(
-                    &format!("{from} から引き継ぎ・未確認（確認日 {checked_on}）：新しい確認日で確認してください"),
-                    &format!("carried from {from}, not confirmed (checked {checked_on}): confirm it with a new date"),
-                )
-                .to_string(),
+                .pick_with(|| format!("{from} から引き継ぎ・未確認（確認日 {checked_on}）：新しい確認日で確認してください"), || format!("carried from {from}, not confirmed (checked {checked_on}): confirm it with a new date")),
             Gap::Invalid(e) => e.message(lang),
         }
     }
@@ -148,45 +144,37 @@ impl Missing {
                 section,
                 gap,
                 ..
-            } => lang
-                .pick(
-                    &format!("{}（{}）：{}", label.ja, section.ja, gap.message(lang)),
-                    &format!("{} ({}): {}", label.en, section.en, gap.message(lang)),
-                )
-                .to_string(),
+            } => lang.pick_with(
+                || format!("{}（{}）：{}", label.ja, section.ja, gap.message(lang)),
+                || format!("{} ({}): {}", label.en, section.en, gap.message(lang)),
+            ),
             Missing::Vendor {
                 vendor,
                 system,
                 carried: true,
                 ..
-            } => lang
-                .pick(
-                    &format!("{vendor}（{system}）：事業者確認用は昨年の返却分のみ（未確認）"),
-                    &format!("{vendor} ({system}): only last year's vendor form, not confirmed"),
-                )
-                .to_string(),
+            } => lang.pick_with(
+                || format!("{vendor}（{system}）：事業者確認用は昨年の返却分のみ（未確認）"),
+                || format!("{vendor} ({system}): only last year's vendor form, not confirmed"),
+            ),
             Missing::Vendor {
                 vendor,
                 system,
                 sent: true,
                 ..
-            } => lang
-                .pick(
-                    &format!("{vendor}（{system}）：事業者確認用が未返却"),
-                    &format!("{vendor} ({system}): vendor form not returned"),
-                )
-                .to_string(),
+            } => lang.pick_with(
+                || format!("{vendor}（{system}）：事業者確認用が未返却"),
+                || format!("{vendor} ({system}): vendor form not returned"),
+            ),
             Missing::Vendor {
                 vendor,
                 system,
                 sent: false,
                 ..
-            } => lang
-                .pick(
-                    &format!("{vendor}（{system}）：事業者確認用が未送付"),
-                    &format!("{vendor} ({system}): vendor form not sent yet"),
-                )
-                .to_string(),
+            } => lang.pick_with(
+                || format!("{vendor}（{system}）：事業者確認用が未送付"),
+                || format!("{vendor} ({system}): vendor form not sent yet"),
+            ),
         }
     }
 }

@@ -263,16 +263,8 @@ impl Checklist {
         self.rebuild(session);
         Action::Flash(
             lang.pick(
-                &format!(
-                    "{}（{}）を表示しています",
-                    self.edition.short_name(lang),
-                    self.edition.id
-                ),
-                &format!(
-                    "Showing the {} ({})",
-                    self.edition.short_name(lang),
-                    self.edition.id
-                ),
+                &format!("{}を表示しています", self.edition.short_name(lang)),
+                &format!("Showing the {}", self.edition.short_name(lang)),
             )
             .to_string(),
         )
@@ -317,13 +309,15 @@ impl Screen for Checklist {
 
     fn title(&self, view: &View) -> String {
         let l = view.lang;
+        // The edition as its form is printed (令和7年度版): its id is the handle of files and
+        // `--json`, not a word a person reads. The asset's whole title does not fit 80 columns
+        // with the read-only mark after it.
         format!(
-            "{} {} — {} {} ({})",
+            "{} {} — {} {}",
             self.view.record,
             self.view.hospital.as_deref().unwrap_or(""),
             l.pick("厚労省チェックリスト", "MHLW checklist"),
             self.edition.short_name(l),
-            self.edition.id
         )
     }
 

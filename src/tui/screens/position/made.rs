@@ -486,27 +486,8 @@ pub(super) fn like_you(pos: &Position, lang: Lang) -> Vec<Para> {
             ),
         ));
     }
-    if !pos.associations.is_empty() {
-        let list: Vec<String> = pos
-            .associations
-            .iter()
-            .map(|a| {
-                format!(
-                    "{} {}",
-                    a.label.map_or(a.id, |t| t.get(lang)),
-                    group_thousands(i64::from(a.n))
-                )
-            })
-            .collect();
-        out.push(Para::new(
-            Kind::Source,
-            lang.pick("加盟団体：", "Associations: "),
-            format!(
-                "{}{}",
-                list.join(lang.pick("、", ", ")),
-                lang.pick("（重複あり）", " (they overlap)")
-            ),
-        ));
+    if let Some((label, line)) = pos.describe_associations(lang) {
+        out.push(Para::new(Kind::Source, label, line));
     }
     out
 }

@@ -1,0 +1,169 @@
+//! A data dir that cannot be written, seen from the terminal UI: the record opens read-only
+//! under a banner saying why in the UI's language, a failed save is said in that language with
+//! what to do, and keys that would edit say 「読み取り専用」 instead of doing nothing.
+
+mod support;
+
+use chrono::Utc;
+use shindan::domain::validate::answer_from_input;
+use shindan::domain::{Lang, Questionnaire, Record};
+use shindan::store::Store;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use support::{Pty, ENTER};
+
+fn new_record(store: &Store) -> Record {
+    store
+        .create(2026, |id| {
+            let now = Utc::now();
+            let mut r = Record::new(id, now.date_naive(), now);
+            let qn = Questionnaire::embedded();
+            answer_from_input(qn, &mut r, "hospital_name", "みなと病院", now).unwrap();
+            answer_from_input(qn, &mut r, "beds", "120", now).unwrap();
+            r
+        })
+        .unwrap()
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// shindan on `data` made unwritable the way this user can: root writes through any mode, so
+/// as root the dir is bind-mounted read-only at `ro` in a mount namespace of shindan's own (the
+/// mount goes away with it); anyone else gets the dir at mode 0500. `None`, with the reason,
+/// when neither can be done here.
+fn shindan_unwritable(data: &Path, ro: &Path, lang: &str) -> Result<Pty, String> {
+    let bin = env!("CARGO_BIN_EXE_shindan");
+    if !is_root() {
+        fs::set_permissions(data, fs::Permissions::from_mode(0o500)).unwrap();
+        return Ok(Pty::shindan(data, &["--lang", lang], &[], 120, 30));
+    }
+    fs::create_dir(ro).unwrap();
+    fs::set_permissions(ro, fs::Permissions::from_mode(0o700)).unwrap();
+    let mount = format!(
+        "mount --bind '{d}' '{r}' && mount -o remount,bind,ro '{r}'",
+        d = data.display(),
+        r = ro.display()
+    );
+    let probe = Command::new("unshare")
+        .args(["-m", "sh", "-c"])
+        .arg(format!(
+            "{mount} && ! touch '{}/probe' 2>/dev/null",
+            ro.display()
+        ))
+        .output();
+    match probe {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => {
+            return Err(format!(
+                "as root, and a read-only bind mount in a private mount namespace failed: {}",
+                String::from_utf8_lossy(&o.stderr).trim()
+            ))
+        }
+        Err(e) => return Err(format!("as root, and unshare(1) cannot run: {e}")),
+    }
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-m", "sh", "-c"])
+        .arg(format!(
+            "{mount} && exec '{bin}' --lang {lang} --data-dir '{}'",
+            ro.display()
+        ))
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .env_remove("SHINDAN_LANG");
+    Ok(Pty::spawn(cmd, 120, 30))
+}
+
+/// Issue 18 point 13: the lock cannot be written, so the record opens read-only with a banner
+/// in the UI's language saying why (not 「Read-only file system (os error 30)」 alone), an
+/// edit key says so, and nothing in the dir changes (no lock file, the record byte for byte).
+#[test]
+fn a_record_on_an_unwritable_data_dir_opens_read_only_under_a_banner() {
+    for (lang, banner, reason, refused) in [
+        (
+            "ja",
+            "読み取り専用で開きました",
+            if is_root() {
+                "読み取り専用の場所です"
+            } else {
+                "権限がありません"
+            },
+            "読み取り専用です（データの置き場所に書き込めません",
+        ),
+        (
+            "en",
+            "read-only",
+            if is_root() {
+                "the place is read-only"
+            } else {
+                "permission denied"
+            },
+            "read-only (the data dir cannot be written",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        let store = Store::open(&data).unwrap();
+        let r = new_record(&store);
+        let before = fs::read(store.path_of(&r.id)).unwrap();
+        let mut t = match shindan_unwritable(&data, &tmp.path().join("ro"), lang) {
+            Ok(t) => t,
+            Err(why) => {
+                println!("skipped: {why}");
+                return;
+            }
+        };
+        t.wait_for("みなと病院");
+        t.keys(&[ENTER]);
+        t.wait_for(banner);
+        // The reason is said in words, with what to do; the OS's own words only in brackets.
+        let screen = t.screen();
+        assert!(screen.contains(reason), "{screen}");
+        // Picking the founder (option 1) is an edit: refused, saying so.
+        t.keys(&["1"]);
+        let flat = |t: &Pty| t.screen().replace(['│', ' ', '\n'], "");
+        let start = std::time::Instant::now();
+        while !flat(&t).contains(&refused.replace(' ', "")) {
+            assert!(start.elapsed().as_secs() < 10, "{lang}: {}", t.screen());
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        t.keys(&["\x1b", "q"]);
+        t.kill_with(libc::SIGTERM);
+        t.wait_exit();
+        fs::set_permissions(&data, fs::Permissions::from_mode(0o700)).unwrap();
+        assert_eq!(fs::read(store.path_of(&r.id)).unwrap(), before, "{lang}");
+        let left: Vec<_> = fs::read_dir(&data)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, [format!("{}.json", r.id)], "{lang}: nothing written");
+    }
+}
+
+/// Issue 18 point 13: a save that fails in a session (here the data dir is gone) is said in the
+/// UI's language with what to do, through the store-error mapper the command line uses, not
+/// as the OS's bare words.
+#[test]
+fn a_failed_save_is_said_in_the_ui_language_with_what_to_do() {
+    use shindan::tui::session::Session;
+    for (lang, expect) in [
+        (Lang::Ja, "ありません：パスを確かめてください"),
+        (Lang::En, "not found: check the path"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        let store = Store::open(&dir).unwrap();
+        let r = new_record(&store);
+        let mut s = Session::open_in(&store, &r.id, lang).unwrap();
+        let away = tmp.path().join("away");
+        fs::rename(&dir, &away).unwrap();
+        s.set_note("beds", "x").unwrap();
+        let err = s.save_error.clone().expect("the save failed");
+        assert!(err.contains(expect), "{lang:?}: {err}");
+        fs::rename(&away, &dir).unwrap();
+    }
+}
