@@ -2,6 +2,7 @@
 //! from the key and action handling in `app.rs`, which owns the state this reads.
 
 use super::*;
+use ratatui::layout::{Constraint, Layout};
 
 impl App {
     /// Draws the whole frame from state.
@@ -25,17 +26,12 @@ impl App {
             return;
         }
         let Some(top) = self.stack.last() else { return };
-        let title_area = Rect { height: 1, ..area };
-        let body = Rect {
-            y: area.y + 1,
-            height: area.height - 2,
-            ..area
-        };
-        let footer_area = Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        };
+        let [title_area, body, footer_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         let mut title = top.title(&view);
         if let Some(s) = view.session {
             if let Some(h) = &s.held_by {

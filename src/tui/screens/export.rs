@@ -165,12 +165,7 @@ impl ExportPrompt {
         let t = &view.theme;
         let w = area.width.saturating_sub(8).min(56);
         let h = (Format::ALL.len() as u16 + 6).min(area.height);
-        let rect = Rect {
-            x: area.x + (area.width.saturating_sub(w)) / 2,
-            y: area.y + area.height.saturating_sub(h) / 2,
-            width: w,
-            height: h,
-        };
+        let rect = crate::tui::widgets::overlay::centered(area, w, h);
         crate::tui::widgets::overlay::clear(frame, rect);
         let block = Block::default()
             .borders(Borders::ALL)

@@ -9,7 +9,7 @@ use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::widgets::form::{self, Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
 use crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
@@ -264,34 +264,32 @@ impl Screen for NewRecord {
             .take(2)
             .map(|l| Line::styled(l, t.dim()))
             .collect();
-        let top = intro.len() as u16 + 1;
-        frame.render_widget(
-            Paragraph::new(intro),
-            Rect {
-                height: top.min(inner.height),
-                ..inner
-            },
-        );
-        let row = |i: u16| Rect {
-            y: inner.y + top + i,
-            height: 1,
-            ..inner
+        let [intro_area, fields] = Layout::vertical([
+            Constraint::Length(intro.len() as u16 + 1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(intro), intro_area);
+        // The form's rows; one the pane is too short for is empty (nothing drawn there).
+        let rows: Vec<Rect> = fields.rows().collect();
+        let row = |i: usize| rows.get(i).copied().unwrap_or_default();
+        // A row cut after the labels' column (and `skip` more), `w` wide at most.
+        let after_label = |r: Rect, skip: u16, w: u16| {
+            let skip = label_w + skip;
+            let [_, cell, _] = Layout::horizontal([
+                Constraint::Length(skip),
+                Constraint::Length(w.min(r.width.saturating_sub(skip))),
+                Constraint::Fill(1),
+            ])
+            .areas(r);
+            cell
         };
-        let field_rect = |r: Rect, w: u16| Rect {
-            x: r.x + label_w,
-            width: w.min(r.width.saturating_sub(label_w)),
-            ..r
-        };
+        let field_rect = |r: Rect, w: u16| after_label(r, 0, w);
         let focused = |f: Field| self.field() == f;
         // A refusal goes on the row under its field (the founder's under the form).
-        let error_under = |frame: &mut Frame, r: Rect, f: Field| {
+        let error_under = |frame: &mut Frame, i: usize, f: Field| {
             if let Some((_, e)) = self.error.as_ref().filter(|(at, _)| *at == f) {
-                let under = Rect {
-                    x: r.x + label_w,
-                    y: r.y + 1,
-                    width: r.width.saturating_sub(label_w),
-                    height: 1,
-                };
+                let under = after_label(row(i + 1), 0, u16::MAX);
                 frame.render_widget(
                     Paragraph::new(Line::styled(
                         crate::text::truncate(&format!("✗ {e}"), under.width as usize),
@@ -319,7 +317,7 @@ impl Screen for NewRecord {
             focused(Field::Name),
             t.base(),
         );
-        error_under(frame, r, Field::Name);
+        error_under(frame, 0, Field::Name);
         // Beds
         let r = row(2);
         frame.render_widget(
@@ -338,12 +336,8 @@ impl Screen for NewRecord {
             focused(Field::Beds),
             t.base(),
         );
-        error_under(frame, r, Field::Beds);
-        let unit = Rect {
-            x: r.x + label_w + 9,
-            width: 10,
-            ..r
-        };
+        error_under(frame, 2, Field::Beds);
+        let unit = after_label(r, 9, 10);
         frame.render_widget(Paragraph::new(l.pick("床", "beds")), unit);
         // Founder
         let r = row(4);
@@ -358,15 +352,13 @@ impl Screen for NewRecord {
         );
         if let Some(q) = qn.question("founder") {
             // Rows for the options above the error line; scrolled to keep the chosen one seen.
-            let rows = (inner.y + inner.height).saturating_sub(r.y + 2) as usize;
+            let option_rows = rows
+                .get(4..rows.len().saturating_sub(2))
+                .unwrap_or_default();
             let first = self
                 .founder
-                .map_or(0, |s| (s + 1).saturating_sub(rows.max(1)));
-            for (i, o) in q.options.iter().enumerate().skip(first) {
-                let y = r.y + (i - first) as u16;
-                if y >= inner.y + inner.height - 2 {
-                    break;
-                }
+                .map_or(0, |s| (s + 1).saturating_sub(option_rows.len().max(1)));
+            for ((i, o), at) in q.options.iter().enumerate().skip(first).zip(option_rows) {
                 let sel = self.founder == Some(i);
                 let marker = if sel { "● " } else { "○ " };
                 let style = if sel && focused(Field::Founder) {
@@ -379,27 +371,19 @@ impl Screen for NewRecord {
                         Span::raw(marker),
                         Span::styled(o.text.get(l).to_string(), style),
                     ])),
-                    Rect {
-                        x: r.x + label_w,
-                        y,
-                        width: inner.width.saturating_sub(label_w),
-                        height: 1,
-                    },
+                    after_label(*at, 0, u16::MAX),
                 );
             }
         }
         if let Some((_, e)) = self.error.as_ref().filter(|(at, _)| *at == Field::Founder) {
-            let y = inner.y + inner.height - 1;
+            let [_, last] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
             frame.render_widget(
                 Paragraph::new(Line::styled(
                     crate::text::truncate(e, inner.width as usize),
                     t.error(),
                 )),
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
+                last,
             );
         }
     }

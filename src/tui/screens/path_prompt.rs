@@ -192,12 +192,7 @@ impl PathPrompt {
         let w = area.width.saturating_sub(4).min(72);
         let extra = self.candidates.len().min(3) as u16 + u16::from(self.error.is_some()) * 2;
         let h = (7 + extra).min(area.height);
-        let rect = Rect {
-            x: area.x + (area.width.saturating_sub(w)) / 2,
-            y: area.y + area.height.saturating_sub(h) / 2,
-            width: w,
-            height: h,
-        };
+        let rect = crate::tui::widgets::overlay::centered(area, w, h);
         crate::tui::widgets::overlay::clear(frame, rect);
         let title = match l {
             Lang::Ja => &self.title.0,
@@ -229,7 +224,7 @@ impl PathPrompt {
             lines.push(Line::raw(""));
         }
         lines.push(Line::raw(l.pick("▸ ファイル：", "▸ File:")));
-        let field_at = lines.len() as u16;
+        let field_at = lines.len();
         lines.push(Line::raw(""));
         for c in self.candidates.iter().take(3) {
             lines.push(Line::styled(truncate(&format!("  {c}"), width), t.dim()));
@@ -253,12 +248,7 @@ impl PathPrompt {
             t.dim(),
         ));
         frame.render_widget(Paragraph::new(lines), inner);
-        if inner.height > field_at {
-            let field = Rect {
-                y: inner.y + field_at,
-                height: 1,
-                ..inner
-            };
+        if let Some(field) = inner.rows().nth(field_at) {
             self.field.draw(
                 frame,
                 field,

@@ -14,7 +14,7 @@ use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_field::TextField;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::Frame;
@@ -125,6 +125,21 @@ pub fn brackets(cells: usize, t: &Theme) -> Span<'static> {
     Span::styled(format!("[{}]", " ".repeat(cells)), t.dim())
 }
 
+/// The cells of a field drawn on row `row` of `inner` after a label `label_w` wide and its
+/// opening bracket (`label [field]`), `cells` wide at most; `None` when the row is below
+/// `inner` (a pane too short for the form).
+pub fn field_cell(inner: Rect, row: usize, label_w: usize, cells: usize) -> Option<Rect> {
+    let line = inner.rows().nth(row)?;
+    let skip = label_w as u16 + 1;
+    let [_, cell, _] = Layout::horizontal([
+        Constraint::Length(skip),
+        Constraint::Length((cells as u16).min(line.width.saturating_sub(skip))),
+        Constraint::Fill(1),
+    ])
+    .areas(line);
+    Some(cell)
+}
+
 /// Draws a one-line field inside its brackets (at `rect`, the cells between them), underlined;
 /// when focused, the terminal's cursor is at its caret for the input method.
 pub fn draw_field(frame: &mut Frame, field: &TextField, rect: Rect, focused: bool, base: Style) {
@@ -148,6 +163,15 @@ mod tests {
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_field_sits_after_its_label_and_bracket_cut_to_the_pane() {
+        let inner = Rect::new(2, 5, 30, 3);
+        assert_eq!(field_cell(inner, 1, 10, 12), Some(Rect::new(13, 6, 12, 1)));
+        // Wider than what is left of the row: cut at the pane's edge, not drawn over the border.
+        assert_eq!(field_cell(inner, 2, 10, 40), Some(Rect::new(13, 7, 19, 1)));
+        assert_eq!(field_cell(inner, 3, 10, 12), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::overlay;
 use crate::tui::widgets::text_field::TextField;
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
@@ -46,7 +46,8 @@ pub struct NoteEditor {
     /// The note as it is kept where it lives: the keep key on this text is a cancel.
     saved: String,
     /// Where what is typed waits in the record's drafts, when the screen keeps it there by the
-    /// note alone (the matrix's controls); `None` where the screen knows it otherwise.
+    /// note alone (the matrix's controls, a checklist item); `None` where the screen knows it
+    /// otherwise.
     draft: Option<DraftKey>,
 }
 
@@ -129,22 +130,17 @@ impl NoteEditor {
     /// The box placed under a pane's text: from row `at` of `inner` down to its bottom, but
     /// at least `min_height` rows tall (it then rises over the text above).
     pub fn below(inner: Rect, at: usize, min_height: u16) -> Rect {
-        let top = (inner.y + at as u16).min(inner.y + inner.height.saturating_sub(min_height));
-        Rect {
-            y: top,
-            height: inner.y + inner.height - top,
-            ..inner
-        }
+        let above = (at as u16).min(inner.height.saturating_sub(min_height));
+        let [_, rect] =
+            Layout::vertical([Constraint::Length(above), Constraint::Fill(1)]).areas(inner);
+        rect
     }
 
     /// The box over the lower half of `area` (at least 6 rows): the place of a detail.
     pub fn lower_half(area: Rect) -> Rect {
         let h = (area.height / 2).max(6).min(area.height);
-        Rect {
-            y: area.y + area.height - h,
-            height: h,
-            ..area
-        }
+        let [_, rect] = Layout::vertical([Constraint::Fill(1), Constraint::Length(h)]).areas(area);
+        rect
     }
 
     /// ```text

@@ -1,6 +1,7 @@
-//! Clearing a box to draw over the screen without cutting a Japanese character in half.
+//! Placing a box over the screen (centred, from constraints) and clearing it without cutting a
+//! Japanese character in half.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Clear;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
@@ -24,11 +25,47 @@ pub fn clear(frame: &mut Frame, rect: Rect) {
     frame.render_widget(Clear, rect);
 }
 
+/// A box of `width` × `height` in the middle of `area` (cut to it when it does not fit): the
+/// prompts' and forms' place. An odd cell left over goes below and to the right (`Flex::Center`
+/// would round it the other way and move every prompt by a line).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let around = |whole: u16, part: u16| {
+        [
+            Constraint::Length(whole.saturating_sub(part) / 2),
+            Constraint::Length(part.min(whole)),
+            Constraint::Fill(1),
+        ]
+    };
+    let [_, column, _] = Layout::horizontal(around(area.width, width)).areas(area);
+    let [_, rect, _] = Layout::vertical(around(area.height, height)).areas(column);
+    rect
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::backend::TestBackend;
     use ratatui::Terminal;
+
+    #[test]
+    fn centred_boxes_leave_the_odd_cell_below_and_right() {
+        for (aw, ah, w, h) in [
+            (80, 24, 56, 11),
+            (81, 25, 56, 11),
+            (80, 24, 57, 12),
+            (10, 5, 20, 9),
+        ] {
+            let area = Rect::new(3, 2, aw, ah);
+            let (w, h) = (w.min(aw), h.min(ah));
+            let want = Rect {
+                x: area.x + (aw - w) / 2,
+                y: area.y + (ah - h) / 2,
+                width: w,
+                height: h,
+            };
+            assert_eq!(centered(area, w, h), want, "{aw}x{ah} {w}x{h}");
+        }
+    }
 
     #[test]
     fn a_wide_character_at_the_edge_is_blanked_not_split() {

@@ -391,6 +391,14 @@ impl Screen for BudgetScreen {
         ]
     }
 
+    /// ```text
+    /// ┌ the hospital's budget ──────┐┌ its cohort's average ───────┐  (one column at 80)
+    /// │ actual / minimum / adequate ││ the same bars, one scale    │
+    /// └─────────────────────────────┘└─────────────────────────────┘
+    /// ── assumptions: where each figure comes from ─────────────────
+    /// ── the rates form (r / v), while a what-if is tried ───────────
+    /// ```
+    /// In full: `render::render`.
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         render::render(self, frame, area, view);
     }

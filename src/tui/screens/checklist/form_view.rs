@@ -144,21 +144,11 @@ pub fn draw_form(
     }
     frame.render_widget(Paragraph::new(out), inner);
     for (at, which) in fields {
-        let y = inner.y + at as u16;
-        if y >= inner.y + inner.height {
-            continue;
-        }
         let field = match which {
             Field::Checked => Some(&form.checked),
             Field::Target => form.target.as_ref(),
         };
-        if let Some(f) = field {
-            let rect = Rect {
-                x: inner.x + label_w as u16 + 1,
-                y,
-                width: FIELD_W as u16,
-                height: 1,
-            };
+        if let (Some(f), Some(rect)) = (field, form::field_cell(inner, at, label_w, FIELD_W)) {
             form::draw_field(frame, f, rect, form.focus() == which, t.base());
         }
     }

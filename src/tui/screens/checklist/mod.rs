@@ -426,6 +426,14 @@ impl Screen for Checklist {
         self.keep_overlay_draft(session);
     }
 
+    /// ```text
+    /// ┌ 項目（一覧）──────────┐┌ 項目の詳細 / 未完了 r / 事業者 v ┐
+    /// │ section, device, item ││ answers, vendors, hints          │
+    /// │ ▶ the cursor          ││ [the answer form or the note]    │
+    /// └ vendors' letters ─────┘└──────────────────────────────────┘
+    ///  readiness on one line                       (a path prompt: centred over all)
+    /// ```
+    /// The regions in full: `render::draw`.
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         render::draw(self, frame, area, view);
     }

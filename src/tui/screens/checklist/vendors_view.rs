@@ -146,17 +146,10 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
             (&form.system, form.on_system()),
         ];
         for (at, (field, on)) in field_rows.into_iter().zip(fields) {
-            let y = inner.y + at as u16;
-            if y >= inner.y + inner.height {
-                continue;
+            if let Some(rect) = form::field_cell(inner, at, label_w, w.saturating_sub(label_w + 2))
+            {
+                form::draw_field(frame, field, rect, on, t.base());
             }
-            let rect = Rect {
-                x: inner.x + label_w as u16 + 1,
-                y,
-                width: (w.saturating_sub(label_w + 2)) as u16,
-                height: 1,
-            };
-            form::draw_field(frame, field, rect, on, t.base());
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::screens::overlay::Overlay;
 use crate::tui::session::{Refused, Session};
 use crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 use Command as C;
@@ -348,15 +348,8 @@ impl Screen for Contacts {
             .unwrap_or(8)
             .max(area.height.saturating_sub(needed))
             .min(area.height.saturating_sub(5));
-        let list = Rect {
-            height: area.height - bottom_h,
-            ..area
-        };
-        let bottom = Rect {
-            y: area.y + list.height,
-            height: bottom_h,
-            ..area
-        };
+        let [list, bottom] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(bottom_h)]).areas(area);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border())

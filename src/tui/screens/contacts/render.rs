@@ -152,17 +152,9 @@ impl Contacts {
                 }
                 frame.render_widget(Paragraph::new(out), inner);
                 for (i, (at, f)) in rows.iter().zip(&form.fields).enumerate() {
-                    let y = inner.y + *at as u16;
-                    if y >= inner.y + inner.height {
-                        continue;
+                    if let Some(rect) = form::field_cell(inner, *at, label_w, field_w) {
+                        form::draw_field(frame, f, rect, form.focus.is(i), t.base());
                     }
-                    let rect = Rect {
-                        x: inner.x + label_w as u16 + 1,
-                        y,
-                        width: field_w as u16,
-                        height: 1,
-                    };
-                    form::draw_field(frame, f, rect, form.focus.is(i), t.base());
                 }
             }
             None => {

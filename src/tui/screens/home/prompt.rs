@@ -54,12 +54,7 @@ impl Home {
         let w = area.width.saturating_sub(8).min(72);
         let prompt_lines = crate::text::wrap(&prompt, w.saturating_sub(2) as usize);
         let h = prompt_lines.len() as u16 + 4;
-        let rect = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + area.height.saturating_sub(h) / 2,
-            width: w,
-            height: h,
-        };
+        let rect = crate::tui::widgets::overlay::centered(area, w, h);
         crate::tui::widgets::overlay::clear(frame, rect);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -74,11 +69,9 @@ impl Home {
             None => Line::raw(""),
         });
         frame.render_widget(Paragraph::new(lines.clone()), inner);
-        let field_area = Rect {
-            y: inner.y + lines.len() as u16 - 2,
-            height: 1,
-            ..inner
-        };
-        field.draw(frame, field_area, t.base(), true);
+        // The field takes the blank line under the prompt.
+        if let Some(field_area) = inner.rows().nth(lines.len() - 2) {
+            field.draw(frame, field_area, t.base(), true);
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::{validate, Lang, Record};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::session::Session;
+use crate::tui::widgets::form;
 use crate::tui::widgets::note_editor::NoteEditor;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -224,20 +225,16 @@ impl Interview {
         }
         frame.render_widget(Paragraph::new(lines), inner);
         if let (Some(row), Some(field)) = (field_row, &self.field) {
-            let y = inner.y + row as u16;
-            if y < inner.y + inner.height {
-                let unit = q.unit(l).unwrap_or("");
-                let field_w = match q.kind {
-                    Kind::Text => inner.width.saturating_sub(2),
-                    _ => 16u16.min(inner.width.saturating_sub(width(unit) as u16 + 2)),
-                };
+            let unit = q.unit(l).unwrap_or("");
+            let field_w = match q.kind {
+                Kind::Text => inner.width.saturating_sub(2),
+                _ => 16u16.min(inner.width.saturating_sub(width(unit) as u16 + 2)),
+            };
+            // The field's cells between its brackets, at the left of the pane.
+            let cells = field_w.saturating_sub(2) as usize;
+            if let Some(rect) = form::field_cell(inner, row, 0, cells) {
+                let y = rect.y;
                 // Brackets show the field where underline is not drawn (some vt100s, captures).
-                let rect = Rect {
-                    x: inner.x + 1,
-                    y,
-                    width: field_w.saturating_sub(2),
-                    height: 1,
-                };
                 let buf = frame.buffer_mut();
                 buf.set_string(inner.x, y, "[", t.dim());
                 buf.set_string(rect.x + rect.width, y, "]", t.dim());

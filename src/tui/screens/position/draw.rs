@@ -2,6 +2,7 @@
 //! line, the details pane) from its state; the state and its keys stay in `mod.rs`.
 
 use super::*;
+use ratatui::layout::Margin;
 
 impl PositionScreen {
     /// ```text
@@ -332,11 +333,7 @@ impl PositionScreen {
         let inner = block.inner(rect);
         crate::tui::widgets::overlay::clear(frame, rect);
         frame.render_widget(block, rect);
-        let text = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let text = inner.inner(Margin::new(1, 0));
         let lines = lay_out(self.overlay(), text.width as usize, t);
         let h = text.height as usize;
         let top = scroll.min(lines.len().saturating_sub(h));

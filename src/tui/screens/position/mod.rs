@@ -299,6 +299,15 @@ impl Screen for PositionScreen {
         ]
     }
 
+    /// ```text
+    /// ┌ the page (Tab) ──────────────────────────────┐
+    /// │ indicators: cohorts, one row per indicator,  │
+    /// │ the selected one's sentence below            │
+    /// │ respondents: the cohorts' bars and staffing  │
+    /// └──────────────────────────────────────────────┘
+    ///     ┌ the selected row in full (Enter), over it ┐
+    /// ```
+    /// Each page in full: `render_indicators`, `render_respondents`.
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         match self.page {
             Page::Indicators => self.render_indicators(frame, area, view),
