@@ -4,10 +4,14 @@
 //! and not inside a figure with its unit (500万円未満, 2,579万円, 15%), which a reader takes as one
 //! word. English words and other ASCII runs (`budget_bracket`, `580/1144`) stay whole too.
 //!
+//! Without a dictionary, a run of kanji (確認, 未記入, 厚労省) or of katakana (チェックリスト)
+//! is taken as one word and kept whole when it is short ([`RUN_MAX`]): 「確認」 is not broken
+//! after 確. A longer run breaks between its characters, as Japanese may.
+//!
 //! The text is cut into *pieces* that may not be broken — a word, a figure with its unit, one
 //! Japanese character — each closing mark glued to the piece before it and each opening mark to
-//! the piece after it; then the pieces are laid greedily into lines. Only a piece wider than a
-//! whole line is cut, at a character boundary, so nothing is ever lost.
+//! the piece after it; then the pieces are laid greedily into lines, a run's pieces together.
+//! Only a piece wider than a whole line is cut, at a character boundary, so nothing is ever lost.
 
 use super::width;
 use unicode_width::UnicodeWidthChar;
@@ -22,6 +26,16 @@ const UNITS: &[&str] = &[
     "施設", "年度", "年", "ヶ月", "か月", "カ月", "月", "日", "時間", "分", "秒", "歳", "割", "倍",
     "台", "点", "回", "個", "社", "病院", "以上", "以下", "未満", "超",
 ];
+/// The widest run of kanji or katakana kept on one line as a word (7 kanji, チェックリスト): a
+/// longer one breaks inside rather than leave most of a line empty.
+const RUN_MAX: usize = 14;
+
+/// One unbreakable piece, and whether it continues the previous piece's run of kanji or
+/// katakana (the two stay together when the run is short).
+struct Piece {
+    text: String,
+    joins: bool,
+}
 
 /// Breaks text into lines of at most `max` columns (see the module's rules). A newline in the
 /// text always breaks; spaces where a line breaks are dropped.
@@ -33,7 +47,7 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
         let mut used = 0;
         // Spaces that begin a paragraph are its indent and stay.
         let mut indent = true;
-        for piece in pieces(para) {
+        for piece in runs(pieces(para), max) {
             let w = width(&piece);
             if piece == " " {
                 if (used > 0 || indent) && used < max {
@@ -69,15 +83,65 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// The pieces to lay: each run of kanji or katakana no wider than [`RUN_MAX`] (nor the line) as
+/// one, a longer run's pieces one by one.
+fn runs(pieces: Vec<Piece>, max: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
+        // The run's own characters, not the marks glued to it (`ネットワーク):`).
+        let own: usize = run
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| script(*c) != Script::Other)
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        if own <= RUN_MAX.min(max) && width(&run.concat()) <= max {
+            out.push(run.concat());
+        } else {
+            out.append(run);
+        }
+        run.clear();
+    };
+    for p in pieces {
+        if !p.joins && !run.is_empty() {
+            flush(&mut run, &mut out);
+        }
+        run.push(p.text);
+    }
+    if !run.is_empty() {
+        flush(&mut run, &mut out);
+    }
+    out
+}
+
+/// Which run a character belongs to: kanji and katakana runs are words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Kanji,
+    Katakana,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | 'ヶ' => Script::Kanji,
+        // The katakana block without its middle dot (・ separates words).
+        '\u{30A1}'..='\u{30FA}' | 'ー' | '\u{FF66}'..='\u{FF9D}' => Script::Katakana,
+        _ => Script::Other,
+    }
+}
+
 /// The pieces of one paragraph, each to be kept on one line.
-fn pieces(para: &str) -> Vec<String> {
+fn pieces(para: &str) -> Vec<Piece> {
     let chars: Vec<char> = para.chars().collect();
-    let mut raw: Vec<String> = Vec::new();
+    // Each raw piece, and whether it continues a run of kanji or katakana.
+    let mut raw: Vec<(String, bool)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == ' ' {
-            raw.push(" ".into());
+            raw.push((" ".into(), false));
             i += 1;
         } else if word_char(c) {
             let start = i;
@@ -98,16 +162,17 @@ fn pieces(para: &str) -> Vec<String> {
                     break;
                 }
             }
-            raw.push(piece);
+            raw.push((piece, false));
         } else {
-            raw.push(c.to_string());
+            let joins = script(c) != Script::Other && i > 0 && script(chars[i - 1]) == script(c);
+            raw.push((c.to_string(), joins));
             i += 1;
         }
     }
     // Glue: a closing mark to the piece before it, an opening mark to the piece after it.
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Piece> = Vec::new();
     let mut opening = String::new();
-    for p in raw {
+    for (p, joins) in raw {
         let first = p.chars().next().unwrap_or(' ');
         if p.chars().count() == 1 && NO_END.contains(first) {
             opening.push_str(&p);
@@ -116,12 +181,21 @@ fn pieces(para: &str) -> Vec<String> {
         // A closing mark, or a word that begins with one (`):` after a Japanese word).
         let closes = NO_START.contains(first);
         match out.last_mut() {
-            Some(last) if closes && opening.is_empty() && last != " " => last.push_str(&p),
-            _ => out.push(std::mem::take(&mut opening) + &p),
+            Some(last) if closes && opening.is_empty() && last.text != " " => {
+                last.text.push_str(&p)
+            }
+            _ => out.push(Piece {
+                // An opening mark begins a new word; it does not continue a run.
+                joins: joins && opening.is_empty(),
+                text: std::mem::take(&mut opening) + &p,
+            }),
         }
     }
     if !opening.is_empty() {
-        out.push(opening);
+        out.push(Piece {
+            text: opening,
+            joins: false,
+        });
     }
     out
 }
@@ -189,8 +263,8 @@ mod tests {
         );
         // An ASCII closing bracket glued to what follows it still closes the word before.
         assert_eq!(
-            wrap("保守B (院内ネットワーク): 18", 24),
-            ["保守B (院内ネットワー", "ク): 18"]
+            wrap("保守B (院内ネットワーク): 18", 20),
+            ["保守B (院内", "ネットワーク): 18"]
         );
     }
 
@@ -239,6 +313,47 @@ mod tests {
                 assert!(!l.ends_with('2') && !l.ends_with("2,"), "{l}");
             }
         }
+    }
+
+    /// A short run of kanji or katakana is a word: 「確認」 is not broken after 確 (the matrix's
+    /// carried line did at 80 columns), nor 空欄 in the legend; a long run still breaks.
+    #[test]
+    fn kanji_and_katakana_words_stay_whole() {
+        assert_eq!(
+            wrap("前年から未確認：y/F2 で確認）", 28),
+            ["前年から未確認：y/F2 で", "確認）"]
+        );
+        assert_eq!(
+            wrap("·25%未満 空欄=該当なし", 16),
+            ["·25%未満 空欄=", "該当なし"]
+        );
+        for max in 6..=20 {
+            for l in wrap("░25%～ ·25%未満 ?不明あり 空欄=該当なし", max) {
+                assert!(!l.ends_with('空') && !l.starts_with('欄'), "{max}: {l}");
+            }
+        }
+        assert_eq!(
+            wrap("厚労省チェックリストの項目", 18),
+            ["厚労省", "チェックリストの", "項目"]
+        );
+        // From the width where 未確認： fits a line.
+        for max in 8..=30 {
+            let text = "状態：実施済み（ヒアリングの回答から・前年から未確認：y/F2 で確認）";
+            let lines = wrap(text, max);
+            fits(&lines, max);
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+            for l in &lines {
+                assert!(
+                    !l.starts_with('認') && !l.ends_with('確'),
+                    "{max}: {lines:?}"
+                );
+            }
+        }
+        // Twelve kanji are no word: they fill the line and break.
+        assert_eq!(
+            wrap("あ一二三四五六七八九十百千", 12),
+            ["あ一二三四五", "六七八九十百", "千"]
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ impl App {
         }
         frame.render_widget(
             Paragraph::new(Line::styled(
-                crate::text::truncate(&format!(" {title}"), area.width as usize),
+                fit_title(&title, area.width as usize),
                 self.theme.title(),
             )),
             title_area,
@@ -116,6 +116,30 @@ impl App {
     }
 }
 
+/// The title bar's text in `w` columns. A title is `record — screen`: where it does not fit, the
+/// hospital's name (which the user knows) gives way first, then the record id, so that the
+/// screen's own part (`厚労省チェックリスト 令和7年度版`, `filled 3/8`) stays whole at 60.
+fn fit_title(title: &str, w: usize) -> String {
+    use crate::text::{truncate, width};
+    let whole = format!(" {title}");
+    if width(&whole) <= w {
+        return whole;
+    }
+    let Some((record, screen)) = title.split_once(" — ") else {
+        return truncate(&whole, w);
+    };
+    let id = record.split(' ').next().unwrap_or(record);
+    let room = w.saturating_sub(1 + width(" — ") + width(screen));
+    // At least two characters of the name and the `…`, or none.
+    if room >= width(id) + 6 {
+        format!(" {} — {screen}", truncate(record, room))
+    } else if room >= width(id) {
+        format!(" {id} — {screen}")
+    } else {
+        truncate(&whole, w)
+    }
+}
+
 /// Key hints (those that fit), each key highlighted (bold without colour).
 pub(super) fn footer_line(hints: &[(String, String)], theme: &Theme) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
@@ -145,4 +169,30 @@ fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
         .map(|l| Line::styled(l, Style::default()))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_title;
+    use crate::text::width;
+
+    #[test]
+    fn a_title_gives_up_the_hospital_name_before_the_screen() {
+        let t = "2025-001 聖マリア記念病院 — 厚労省チェックリスト 令和7年度版 (mhlw-r7)";
+        assert_eq!(
+            fit_title(t, 60),
+            " 2025-001 聖マ… — 厚労省チェックリスト 令和7年度版 (mhlw-r7)"
+        );
+        assert!(width(&fit_title(t, 60)) <= 60);
+        assert_eq!(
+            fit_title(t, 56),
+            " 2025-001 — 厚労省チェックリスト 令和7年度版 (mhlw-r7)"
+        );
+        assert_eq!(
+            fit_title("2025-001 病院 — 面談", 60),
+            " 2025-001 病院 — 面談"
+        );
+        let cut = fit_title(t, 30);
+        assert!(width(&cut) <= 30 && cut.ends_with('…'), "{cut}");
+    }
 }

@@ -121,8 +121,9 @@ pub fn layout(entries: &[Entry], area: Rect) -> Pages {
         })
         .max()
         .unwrap_or(10);
-    // Inside the box: the rows, then one line saying how to close it (or turn the page).
-    let inner_w = area.width.saturating_sub(4) as usize;
+    // Inside the box: the rows, then one line saying how to close it (or turn the page). The
+    // box may take every column: at 60 the descriptions need them.
+    let inner_w = area.width.saturating_sub(2) as usize;
     let room = area.height.saturating_sub(5).max(1) as usize;
     let blocks_at = |desc_w: usize| -> Vec<Vec<HelpLine>> {
         entries
@@ -167,7 +168,12 @@ pub fn layout(entries: &[Entry], area: Rect) -> Pages {
         .max()
         .unwrap_or(0);
     let col_w = key_w + desc_w + 3;
-    let w = ((col_w * columns + 2) as u16).min(area.width.saturating_sub(2));
+    // A box that would leave a column or two beside it takes them too: the screen's border
+    // there would look like the help's own, doubled (`┌┌ Keys ─┐┐`).
+    let w = match (col_w * columns + 2) as u16 {
+        w if w + 2 >= area.width => area.width,
+        w => w,
+    };
     let h = ((tallest + 3) as u16).min(area.height.saturating_sub(2));
     let [row] = Layout::vertical([Constraint::Length(h)])
         .flex(Flex::Center)

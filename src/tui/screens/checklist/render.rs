@@ -32,6 +32,8 @@ pub fn letter(i: usize) -> char {
 
 /// Column widths of the item list for an inner width.
 struct Cols {
+    /// The list's width inside its box.
+    inner: usize,
     answer: usize,
     /// The date checked, shown when the list is wide.
     date: usize,
@@ -43,19 +45,39 @@ struct Cols {
 impl Cols {
     fn new(inner: usize, vendors: usize, lang: Lang) -> Cols {
         let wide = inner >= 56;
-        let answer = width(YesNo::Yes.label(lang)).max(width(YesNo::No.label(lang))) + 1;
+        let answer = if narrow(inner) {
+            3
+        } else {
+            width(YesNo::Yes.label(lang)).max(width(YesNo::No.label(lang))) + 1
+        };
         let date = if wide { 11 } else { 0 };
         let vendor = if wide { 3 } else { 2 };
         let vendors = vendors.min(VENDOR_COLUMNS);
         // marker, number, space, status, answer, date, vendors, space
         let fixed = 1 + 4 + 1 + 1 + answer + date + vendors * vendor + 1;
         Cols {
+            inner,
             answer,
             date,
             vendor,
             vendors,
             text: inner.saturating_sub(fixed),
         }
+    }
+}
+
+/// A list this narrow (at 60 columns) gives its items' names the answer column's room: the
+/// answer is a mark (○/× in Japanese, Y/N in English) instead of はい／いいえ.
+fn narrow(inner: usize) -> bool {
+    inner < 30
+}
+
+/// The answer as the list shows it.
+fn answer_cell(answer: YesNo, inner: usize, lang: Lang) -> &'static str {
+    match (narrow(inner), answer) {
+        (false, a) => a.label(lang),
+        (true, YesNo::Yes) => lang.pick("○", "Y"),
+        (true, YesNo::No) => lang.pick("×", "N"),
     }
 }
 
@@ -171,7 +193,14 @@ fn draw_list(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
     let mut header = format!(
         " {}  {}",
         pad(l.pick("番号", "No."), 4),
-        pad(l.pick("回答", "Ans."), cols.answer)
+        pad(
+            if narrow(w) {
+                l.pick("答", "Y/N")
+            } else {
+                l.pick("回答", "Ans.")
+            },
+            cols.answer
+        )
     );
     if cols.date > 0 {
         header.push_str(&pad(l.pick("確認日", "Checked"), cols.date));
@@ -224,7 +253,7 @@ fn item_line(s: &Checklist, row: &Row, here: bool, cols: &Cols, view: &View) -> 
         Span::raw(" "),
         Span::styled(mark, mark_style),
         Span::raw(pad(
-            latest.map(|a| a.answer.label(l)).unwrap_or(""),
+            latest.map_or("", |a| answer_cell(a.answer, cols.inner, l)),
             cols.answer,
         )),
     ];

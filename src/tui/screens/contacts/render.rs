@@ -16,8 +16,23 @@ impl Contacts {
     pub(super) fn render_list(&self, frame: &mut Frame, inner: Rect, view: &View) {
         let (l, t) = (view.lang, &view.theme);
         let w = inner.width as usize;
-        let role_w = if w >= 100 { 40 } else { 30 };
+        // The places' names take what they need, leaving room for who is there and the phone
+        // (or, while nothing is filled in, for `（未記入）`): at 60 columns 「都道府県の医療安全・
+        // 医務担当（保健所）」 used to be cut at 30 beside an empty half row.
         let phone_w = 16;
+        let filled = self.chart.slots.iter().any(|s| s.contact.is_some());
+        let longest = self
+            .chart
+            .slots
+            .iter()
+            .map(|s| width(&slot_label(s, l)))
+            .max();
+        let most = if filled {
+            (w * 2 / 5).max(30)
+        } else {
+            w.saturating_sub(3 + 1 + 10)
+        };
+        let role_w = longest.unwrap_or(30).min(most).max(12);
         let who_w = w.saturating_sub(3 + role_w + 1 + phone_w + 1);
         let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
         let mut inside = None;

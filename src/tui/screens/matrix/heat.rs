@@ -89,18 +89,16 @@ struct Mark {
     /// its controls are unknown.
     text: String,
     unknown: bool,
-    /// Most of the cell's small risks are unknown: marked `？？ 不明`, not a 0% that only
+    /// Most of the cell's small risks are unknown: marked `不明` (`n/k`), not a 0% that only
     /// means nobody has said.
     mostly_unknown: bool,
     band: Band,
 }
 
-/// The mark of a cell where unknowns dominate, in place of its shades and percentage.
-fn unknown_mark(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Ja => ("？", "不明"),
-        Lang::En => ("??", "n/k"),
-    }
+/// The word of a cell where unknowns dominate, in place of its percentage; its shades stay
+/// blank (a row of `????` told nothing the word does not, and hid the shades around it).
+fn unknown_mark(lang: Lang) -> &'static str {
+    lang.pick("不明", "n/k")
 }
 
 /// The shade of a coverage, darker for more covered: 100% `█`, 75% `▓`, 50% `▒`, 25% `░`,
@@ -119,8 +117,8 @@ fn mark(t: &Tally, lang: Lang) -> Mark {
     let unknown = t.unknown > 0;
     if t.mostly_unknown() {
         return Mark {
-            shade: unknown_mark(lang).0,
-            text: unknown_mark(lang).1.to_string(),
+            shade: " ",
+            text: unknown_mark(lang).to_string(),
             unknown,
             mostly_unknown: true,
             band: Band::Blank,
@@ -279,23 +277,31 @@ impl Heat {
     }
 
     /// The phases' names, each right-aligned over its percentage. A name as wide as its cell
-    /// would touch the one before it (`ProcurementBuild/maint`): such names go to a second line.
+    /// would touch the one before it (`ProcurementBuild/maint`): such names go to a second line,
+    /// where they may reach back over the cell before theirs — so that at 60 columns, where a
+    /// cell is 7 wide, `Procurement` and `開発・保守` are still whole. Only a name that fits
+    /// neither line is cut.
     fn head_lines(&self, cols: usize) -> Vec<String> {
-        let mut lines = vec![pad("", self.label), pad("", self.label)];
+        let mut lines = vec![String::new(), String::new()];
+        // Where each line's last name ends (0: none yet, the row's start is free).
         let mut ends = [0usize; 2];
         let mut x = self.label;
         for (col, h) in self.heads.iter().enumerate() {
             let w = self.cell_width(col, cols);
-            let h = truncate(h, w);
-            let hw = width(&h);
-            // Over the percentage, leaving the unknown mark's column when it fits.
-            let end = if hw < w { x + w - 1 } else { x + w };
-            let start = end - hw;
-            let line = if ends[0] == 0 || start > ends[0] {
+            // Over the percentage, leaving the unknown mark's column unless the name needs it.
+            let end = if width(h) >= w { x + w } else { x + w - 1 };
+            // The room on a line: from one past its last name (a space between) to `end`.
+            let room =
+                |line: usize| end.saturating_sub(if ends[line] == 0 { 0 } else { ends[line] + 1 });
+            let line = if width(h) <= room(0) {
                 0
-            } else {
+            } else if width(h) <= room(1) || room(1) > room(0) {
                 1
+            } else {
+                0
             };
+            let h = truncate(h, room(line));
+            let start = end - width(&h);
             let fill = start.saturating_sub(width(&lines[line]));
             lines[line].push_str(&" ".repeat(fill));
             lines[line].push_str(&h);
@@ -402,12 +408,29 @@ fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
     }
 }
 
-/// The key to the shades, one line.
+/// The key to the shades, one line at 80 columns. A cell mostly unknown reads `不明` and needs
+/// no key in Japanese; `n/k` does in English.
 pub fn legend(lang: Lang) -> &'static str {
     lang.pick(
-        "█100% ▓75%～ ▒50%～ ░25%～ ·25%未満 ?不明あり ？過半不明 空欄=該当なし —=対象外",
+        "█100% ▓75%～ ▒50%～ ░25%～ ·25%未満 ?不明あり 空欄=該当なし —=対象外",
         "█100% ▓75%+ ▒50%+ ░25%+ ·<25% ?some unknown n/k=most unknown blank=none —=n/a",
     )
+}
+
+/// The legend in lines of `w` columns, broken between its entries only (`—=` / `対象外` apart
+/// read as nonsense).
+pub fn legend_lines(lang: Lang, w: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for entry in legend(lang).split(' ') {
+        match lines.last_mut() {
+            Some(line) if width(line) + 1 + width(entry) <= w => {
+                line.push(' ');
+                line.push_str(entry);
+            }
+            _ => lines.push(truncate(entry, w)),
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -457,10 +480,41 @@ mod tests {
             ..Tally::default()
         };
         let mostly = mark(&tally, Lang::Ja);
-        assert_eq!((mostly.text.as_str(), mostly.shade), ("不明", "？"));
+        assert_eq!((mostly.text.as_str(), mostly.shade), ("不明", " "));
         assert!(mostly.mostly_unknown);
         let en = mark(&tally, Lang::En);
-        assert_eq!((en.text.as_str(), en.shade), ("n/k", "??"));
+        assert_eq!((en.text.as_str(), en.shade), ("n/k", " "));
+    }
+
+    #[test]
+    fn the_legend_breaks_between_entries() {
+        assert_eq!(legend_lines(Lang::Ja, 80).len(), 1);
+        assert_eq!(legend_lines(Lang::En, 80).len(), 1);
+        let at_60 = legend_lines(Lang::Ja, 60);
+        assert_eq!(at_60.len(), 2, "{at_60:?}");
+        assert!(at_60.iter().all(|l| width(l) <= 60));
+        assert_eq!(at_60.join(" "), legend(Lang::Ja));
+    }
+
+    /// At 60 columns a phase cell is 7 wide: the names take two lines and reach back over the
+    /// cell before theirs, whole (they were cut to `Procur…`).
+    #[test]
+    fn phase_names_stay_whole_at_60_columns() {
+        use crate::domain::{Questionnaire, Record, RecordId};
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let record = Record::new(RecordId::new(2025, 1), day, chrono::Utc::now());
+        let cov = Coverage::of(Catalog::embedded(), &record, Questionnaire::embedded());
+        for lang in [Lang::Ja, Lang::En] {
+            let heat = Heat::of(&cov, lang);
+            let heads = heat.head_lines(60);
+            assert_eq!(heads.len(), 2, "{heads:?}");
+            assert!(heads.iter().all(|l| width(l) <= 60), "{heads:?}");
+            let both = heads.join(" ");
+            for p in &Catalog::embedded().phases {
+                assert!(both.contains(p.short(lang)), "{lang:?} {heads:?}");
+            }
+            assert!(!both.contains('…'), "{heads:?}");
+        }
     }
 
     #[test]

@@ -447,7 +447,7 @@ impl Screen for MatrixScreen {
             pair("●◐○", "実施済み/一部/未実施", "in place/partial/missing"),
             pair("? -", "不明／対象外", "unknown / not applicable"),
             pair(
-                lang.pick("？ 不明", "n/k"),
+                lang.pick("不明", "n/k"),
                 "過半の対策が不明なセル",
                 "cell mostly unknown",
             ),

@@ -71,16 +71,30 @@ impl MatrixScreen {
         let w = area.width as usize;
         let wide = area.width >= SIDE_BY_SIDE;
         let map_w = if wide { self.heat.width() } else { w };
-        let mut lines = Vec::new();
-        for (i, s) in self.heat.summary.iter().enumerate() {
-            lines.extend(wrapped(
-                s,
-                map_w,
-                if i == 0 { t.heading() } else { t.base() },
-            ));
-        }
-        lines.extend(self.heat.lines(self.spot, t, map_w));
-        lines.extend(wrapped(heat::legend(l), map_w, t.dim()));
+        // The map is the figure and always drawn; around it, as rows allow, the overall
+        // coverage, the legend, then where the statuses come from (at 60×20 in Japanese these
+        // fill the screen and the selected cell's tree gives way).
+        let map = self.heat.lines(self.spot, t, map_w);
+        let coverage = wrapped(&self.heat.summary[0], map_w, t.heading());
+        let legend: Vec<Line<'static>> = heat::legend_lines(l, map_w)
+            .into_iter()
+            .map(|s| Line::styled(s, t.dim()))
+            .collect();
+        let sources = wrapped(&self.heat.summary[1], map_w, t.base());
+        let mut room = (area.height as usize).saturating_sub(map.len());
+        let mut keep = |part: Vec<Line<'static>>| {
+            if part.len() <= room {
+                room -= part.len();
+                part
+            } else {
+                Vec::new()
+            }
+        };
+        let (coverage, legend, sources) = (keep(coverage), keep(legend), keep(sources));
+        let mut lines = coverage;
+        lines.extend(sources);
+        lines.extend(map);
+        lines.extend(legend);
         let label = self.spot.label(catalog(), l);
         if wide {
             let room = (area.height as usize).saturating_sub(lines.len() + 1);
@@ -100,9 +114,11 @@ impl MatrixScreen {
             draw(frame, side, right);
             return;
         }
-        lines.push(rule(&label, l.pick("Enter 開く", "Enter opens"), w, t));
-        let room = (area.height as usize).saturating_sub(lines.len());
-        lines.extend(self.cell_lines(w, room, t));
+        let room = (area.height as usize).saturating_sub(lines.len() + 1);
+        if room > 0 {
+            lines.push(rule(&label, l.pick("Enter 開く", "Enter opens"), w, t));
+            lines.extend(self.cell_lines(w, room, t));
+        }
         draw(frame, area, lines);
     }
 
