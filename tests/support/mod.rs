@@ -307,3 +307,40 @@ impl Drop for Pty {
         self.stop.store(true, Ordering::SeqCst);
     }
 }
+
+/// The profile of the 120-bed co-operative the pseudo-terminal tests open: the interview's first
+/// questions, so that a record opens at the threat question.
+pub const PROFILE: [(&str, &str); 4] = [
+    ("hospital_name", "みなと総合病院"),
+    ("beds", "120"),
+    ("founder", "coop"),
+    ("associations", "none"),
+];
+
+/// Saves in `data` a record of fiscal year `year`, made at `at` with the [`PROFILE`] answered,
+/// after `more` has added what a test needs.
+pub fn co_operative(
+    data: &Path,
+    year: i32,
+    at: chrono::DateTime<chrono::Utc>,
+    more: impl Fn(&mut shindan::domain::Record),
+) {
+    let store = shindan::store::Store::open(data).unwrap();
+    store
+        .create(year, |id| {
+            let mut r = shindan::domain::Record::new(id, at.date_naive(), at);
+            for (q, v) in PROFILE {
+                shindan::domain::validate::answer_from_input(
+                    shindan::domain::Questionnaire::embedded(),
+                    &mut r,
+                    q,
+                    v,
+                    at,
+                )
+                .unwrap();
+            }
+            more(&mut r);
+            r
+        })
+        .unwrap();
+}
