@@ -381,11 +381,7 @@ fn copy_then_confirm_a_section_then_progress() {
     let data = tmp.path().join("data");
     record_at_threat(&data);
     let mut t = Pty::shindan(&data, &[], &[], 100, 30);
-    t.wait_for("みなと総合病院");
-    t.keys(&["c"]);
-    t.wait_for("新しい年度へコピー");
-    t.keys(&[ENTER]);
-    t.wait_for("面談 0%（昨年から未確認");
+    t.copy_to_next_year();
     t.wait_for("F3 節をすべて確認");
     t.send("\x1bOR");
     t.wait_for("そのまま確認しました");

@@ -8,7 +8,7 @@ mod support;
 use chrono::{NaiveDate, TimeZone, Utc};
 use shindan::domain::checklist::{rules, AnswerInput, Editions, Form, YesNo};
 use shindan::store::Store;
-use support::{Pty, ENTER};
+use support::Pty;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -41,11 +41,7 @@ fn copy_then_confirm_a_checklist_section_then_readiness() {
     last_year(&data);
     let env = [("SHINDAN_NOW", "2026-05-11T01:00:00Z"), ("TZ", "UTC")];
     let mut t = Pty::shindan(&data, &[], &env, 100, 30);
-    t.wait_for("みなと総合病院");
-    t.keys(&["c"]);
-    t.wait_for("新しい年度へコピー");
-    t.keys(&[ENTER]);
-    t.wait_for("面談 0%（昨年から未確認");
+    t.copy_to_next_year();
     // Alt+c from the name's field: the checklist, everything carried, nothing counted.
     t.send("\x1bc");
     t.wait_for("必須 0/22");

@@ -253,6 +253,16 @@ impl Pty {
         panic!("waited 10 s for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// On the home screen of the [`PROFILE`]'s record: `c` copies it to the next 年度 and the
+    /// copy opens in its interview, nothing of it confirmed yet.
+    pub fn copy_to_next_year(&mut self) {
+        self.wait_for("みなと総合病院");
+        self.keys(&["c"]);
+        self.wait_for("新しい年度へコピー");
+        self.keys(&[ENTER]);
+        self.wait_for("面談 0%（昨年から未確認");
+    }
+
     /// Closes the terminal as a dropped SSH connection does: the kernel sends SIGHUP.
     pub fn hang_up(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
