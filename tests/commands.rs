@@ -7,22 +7,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shindan::domain::Lang;
 use shindan::tui::events::Event;
 use shindan::tui::keys::{self, Scope};
-use ui::{add, Ui};
+use ui::Ui;
 
 fn open_record() -> Ui {
-    let mut ui = Ui::new(Lang::Ja, 120, 40, |s| {
-        add(
-            s,
-            &[
-                ("hospital_name", "聖マリア記念病院"),
-                ("beds", "350"),
-                ("founder", "medical_corporation"),
-                ("associations", "jha"),
-            ],
-        );
-    });
-    ui.press(KeyCode::Enter);
-    ui
+    Ui::opened(Lang::Ja, 120, 40, &ui::SAMPLE[..4])
 }
 
 fn alt(ui: &mut Ui, c: char) {
