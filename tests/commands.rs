@@ -13,14 +13,6 @@ fn open_record() -> Ui {
     Ui::opened(Lang::Ja, 120, 40, &ui::SAMPLE[..4])
 }
 
-fn alt(ui: &mut Ui, c: char) {
-    ui.app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::ALT,
-    )));
-    ui.draw();
-}
-
 /// Every command on offer names a binding the table has, in the command's scope (or globally),
 /// and the footer draws at least one hint.
 fn offers_only_bound_commands(ui: &Ui, state: &str) {
@@ -97,7 +89,7 @@ fn every_screen_of_a_record_offers_only_bound_commands() {
     // At a choice question: the digits choose (their own scope), the rest is the table's.
     unbound_keys_do_nothing(&mut ui, "interview", &[Scope::Choices]);
     for (c, state) in ui::RECORD_SCREENS {
-        alt(&mut ui, c);
+        ui.alt(c);
         offers_only_bound_commands(&ui, state);
         unbound_keys_do_nothing(&mut ui, state, &[]);
     }
@@ -106,7 +98,7 @@ fn every_screen_of_a_record_offers_only_bound_commands() {
 #[test]
 fn the_deeper_states_offer_only_bound_commands() {
     let mut ui = open_record();
-    alt(&mut ui, 'm');
+    ui.alt('m');
     ui.press(KeyCode::Enter);
     offers_only_bound_commands(&ui, "matrix tree");
     unbound_keys_do_nothing(&mut ui, "matrix tree", &[]);
@@ -115,7 +107,7 @@ fn the_deeper_states_offer_only_bound_commands() {
     ui.key('n');
     offers_only_bound_commands(&ui, "matrix note");
     ui.press(KeyCode::Esc);
-    alt(&mut ui, 'c');
+    ui.alt('c');
     ui.key('v');
     offers_only_bound_commands(&ui, "vendors");
     unbound_keys_do_nothing(&mut ui, "vendors", &[]);
@@ -143,7 +135,7 @@ fn the_deeper_states_offer_only_bound_commands() {
     ui.press(KeyCode::Esc).press(KeyCode::Esc).key('n');
     offers_only_bound_commands(&ui, "checklist answer");
     ui.press(KeyCode::Esc);
-    alt(&mut ui, 'p');
+    ui.alt('p');
     ui.press(KeyCode::Enter);
     offers_only_bound_commands(&ui, "position details");
     unbound_keys_do_nothing(&mut ui, "position details", &[]);
@@ -152,7 +144,7 @@ fn the_deeper_states_offer_only_bound_commands() {
 #[test]
 fn the_walk_through_offers_only_bound_commands() {
     let mut ui = open_record();
-    alt(&mut ui, 'm');
+    ui.alt('m');
     ui.key('w');
     offers_only_bound_commands(&ui, "walk-through");
     unbound_keys_do_nothing(&mut ui, "walk-through", &[]);
