@@ -7,30 +7,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shindan::domain::Lang;
 use shindan::tui::events::Event;
 use shindan::tui::keys::{self, Scope};
-use ui::{add, Ui};
+use ui::Ui;
 
 fn open_record() -> Ui {
-    let mut ui = Ui::new(Lang::Ja, 120, 40, |s| {
-        add(
-            s,
-            &[
-                ("hospital_name", "聖マリア記念病院"),
-                ("beds", "350"),
-                ("founder", "medical_corporation"),
-                ("associations", "jha"),
-            ],
-        );
-    });
-    ui.press(KeyCode::Enter);
-    ui
-}
-
-fn alt(ui: &mut Ui, c: char) {
-    ui.app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::ALT,
-    )));
-    ui.draw();
+    Ui::opened(Lang::Ja, 120, 40, &ui::SAMPLE[..4])
 }
 
 /// Every command on offer names a binding the table has, in the command's scope (or globally),
@@ -109,7 +89,7 @@ fn every_screen_of_a_record_offers_only_bound_commands() {
     // At a choice question: the digits choose (their own scope), the rest is the table's.
     unbound_keys_do_nothing(&mut ui, "interview", &[Scope::Choices]);
     for (c, state) in ui::RECORD_SCREENS {
-        alt(&mut ui, c);
+        ui.alt(c);
         offers_only_bound_commands(&ui, state);
         unbound_keys_do_nothing(&mut ui, state, &[]);
     }
@@ -118,7 +98,7 @@ fn every_screen_of_a_record_offers_only_bound_commands() {
 #[test]
 fn the_deeper_states_offer_only_bound_commands() {
     let mut ui = open_record();
-    alt(&mut ui, 'm');
+    ui.alt('m');
     ui.press(KeyCode::Enter);
     offers_only_bound_commands(&ui, "matrix tree");
     unbound_keys_do_nothing(&mut ui, "matrix tree", &[]);
@@ -127,7 +107,7 @@ fn the_deeper_states_offer_only_bound_commands() {
     ui.key('n');
     offers_only_bound_commands(&ui, "matrix note");
     ui.press(KeyCode::Esc);
-    alt(&mut ui, 'c');
+    ui.alt('c');
     ui.key('v');
     offers_only_bound_commands(&ui, "vendors");
     unbound_keys_do_nothing(&mut ui, "vendors", &[]);
@@ -155,7 +135,7 @@ fn the_deeper_states_offer_only_bound_commands() {
     ui.press(KeyCode::Esc).press(KeyCode::Esc).key('n');
     offers_only_bound_commands(&ui, "checklist answer");
     ui.press(KeyCode::Esc);
-    alt(&mut ui, 'p');
+    ui.alt('p');
     ui.press(KeyCode::Enter);
     offers_only_bound_commands(&ui, "position details");
     unbound_keys_do_nothing(&mut ui, "position details", &[]);
@@ -164,7 +144,7 @@ fn the_deeper_states_offer_only_bound_commands() {
 #[test]
 fn the_walk_through_offers_only_bound_commands() {
     let mut ui = open_record();
-    alt(&mut ui, 'm');
+    ui.alt('m');
     ui.key('w');
     offers_only_bound_commands(&ui, "walk-through");
     unbound_keys_do_nothing(&mut ui, "walk-through", &[]);

@@ -103,30 +103,9 @@ fn a_whole_interview_with_keys_only_survives_quit_and_reopen() {
     assert_eq!(only_record(&data).answers, r.answers);
 }
 
+/// The co-operative of tests/support, its profile answered: it opens at the threat question.
 fn record_at_threat(data: &std::path::Path) {
-    let store = Store::open(data).unwrap();
-    store
-        .create(2026, |id| {
-            let now = chrono::Utc::now();
-            let mut r = shindan::domain::Record::new(id, now.date_naive(), now);
-            for (q, v) in [
-                ("hospital_name", "みなと総合病院"),
-                ("beds", "120"),
-                ("founder", "coop"),
-                ("associations", "none"),
-            ] {
-                shindan::domain::validate::answer_from_input(
-                    Questionnaire::embedded(),
-                    &mut r,
-                    q,
-                    v,
-                    now,
-                )
-                .unwrap();
-            }
-            r
-        })
-        .unwrap();
+    support::co_operative(data, 2026, chrono::Utc::now(), |_| {});
 }
 
 /// shindan in a pseudo-terminal with the note editor open on the threat question.
@@ -402,11 +381,7 @@ fn copy_then_confirm_a_section_then_progress() {
     let data = tmp.path().join("data");
     record_at_threat(&data);
     let mut t = Pty::shindan(&data, &[], &[], 100, 30);
-    t.wait_for("みなと総合病院");
-    t.keys(&["c"]);
-    t.wait_for("新しい年度へコピー");
-    t.keys(&[ENTER]);
-    t.wait_for("面談 0%（昨年から未確認");
+    t.copy_to_next_year();
     t.wait_for("F3 節をすべて確認");
     t.send("\x1bOR");
     t.wait_for("そのまま確認しました");

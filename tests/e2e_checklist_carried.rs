@@ -7,9 +7,8 @@ mod support;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use shindan::domain::checklist::{rules, AnswerInput, Editions, Form, YesNo};
-use shindan::domain::{Questionnaire, Record};
 use shindan::store::Store;
-use support::{Pty, ENTER};
+use support::Pty;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -20,39 +19,19 @@ fn last_year(data: &std::path::Path) {
     let eds = Editions::shipped();
     let ed = eds.get("mhlw-r7").unwrap();
     let then = Utc.with_ymd_and_hms(2025, 6, 2, 1, 0, 0).unwrap();
-    Store::open(data)
-        .unwrap()
-        .create(2025, |id| {
-            let mut r = Record::new(id, d("2025-06-02"), then);
-            for (q, v) in [
-                ("hospital_name", "みなと総合病院"),
-                ("beds", "120"),
-                ("founder", "coop"),
-                ("associations", "none"),
-            ] {
-                shindan::domain::validate::answer_from_input(
-                    Questionnaire::embedded(),
-                    &mut r,
-                    q,
-                    v,
-                    then,
-                )
-                .unwrap();
-            }
-            let ids: Vec<String> = ed.items_on(Form::Hospital).map(|i| i.id.clone()).collect();
-            for item in ids {
-                let input = AnswerInput {
-                    answer: YesNo::Yes,
-                    checked_on: d("2025-06-02"),
-                    target_on: None,
-                    note: None,
-                    evidence: None,
-                };
-                rules::answer(eds, &mut r, "mhlw-r7", &item, input, d("2025-06-02"), then).unwrap();
-            }
-            r
-        })
-        .unwrap();
+    support::co_operative(data, 2025, then, |r| {
+        let ids: Vec<String> = ed.items_on(Form::Hospital).map(|i| i.id.clone()).collect();
+        for item in ids {
+            let input = AnswerInput {
+                answer: YesNo::Yes,
+                checked_on: d("2025-06-02"),
+                target_on: None,
+                note: None,
+                evidence: None,
+            };
+            rules::answer(eds, r, "mhlw-r7", &item, input, d("2025-06-02"), then).unwrap();
+        }
+    });
 }
 
 #[test]
@@ -62,11 +41,7 @@ fn copy_then_confirm_a_checklist_section_then_readiness() {
     last_year(&data);
     let env = [("SHINDAN_NOW", "2026-05-11T01:00:00Z"), ("TZ", "UTC")];
     let mut t = Pty::shindan(&data, &[], &env, 100, 30);
-    t.wait_for("みなと総合病院");
-    t.keys(&["c"]);
-    t.wait_for("新しい年度へコピー");
-    t.keys(&[ENTER]);
-    t.wait_for("面談 0%（昨年から未確認");
+    t.copy_to_next_year();
     // Alt+c from the name's field: the checklist, everything carried, nothing counted.
     t.send("\x1bc");
     t.wait_for("必須 0/22");

@@ -9,6 +9,7 @@
 //! vendor packet's JSON, whose keys are ids by design; none of them is read here. (This test
 //! took over tests/checklist_words.rs, which read the checklist's outputs alone.)
 
+mod cli_run;
 mod ui;
 
 use assert_cmd::Command;
@@ -116,23 +117,9 @@ fn realistic(dir: &Path) -> String {
         ],
     );
     let packet = dir.join("packet.csv");
-    run(
-        dir,
-        "ja",
-        &[
-            "checklist",
-            "form",
-            &id,
-            "--vendor",
-            "A社",
-            "--system",
-            "電子カルテ",
-            "--format",
-            "csv",
-            "-o",
-            packet.to_str().unwrap(),
-        ],
-    );
+    let mut form = cli_run::vendor_form(&id, "A社", "電子カルテ", "csv");
+    form.extend(["-o", packet.to_str().unwrap()]);
+    run(dir, "ja", &form);
     run(
         dir,
         "ja",

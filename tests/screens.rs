@@ -65,19 +65,7 @@ fn home_lists_damaged_files_with_their_reason() {
 /// Opens the 350-bed record: at the threat question, the first unanswered (revenue, before it,
 /// is optional).
 fn at_threat(lang: Lang) -> Ui {
-    let mut ui = Ui::new(lang, 80, 24, |s| {
-        add(
-            s,
-            &[
-                ("hospital_name", "聖マリア記念病院"),
-                ("beds", "350"),
-                ("founder", "medical_corporation"),
-                ("associations", "jha"),
-            ],
-        );
-    });
-    ui.press(KeyCode::Enter);
-    ui
+    Ui::opened(lang, 80, 24, &ui::SAMPLE[..4])
 }
 
 #[test]

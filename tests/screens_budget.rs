@@ -59,12 +59,6 @@ fn bar_row(ui: &Ui, label: &str, nth: usize) -> String {
         .unwrap_or_else(|| panic!("no bar {nth} for {label:?}:\n{}", ui.screen()))
 }
 
-fn typed(ui: &mut Ui, s: &str) {
-    for c in s.chars() {
-        ui.key(c);
-    }
-}
-
 fn erase(ui: &mut Ui, n: usize) {
     for _ in 0..n {
         ui.press(KeyCode::Backspace);
@@ -173,7 +167,7 @@ fn what_if_rates_ja_80x24() {
     let mut ui = budget(Lang::Ja, 80, 24, &BRACKET);
     ui.key('r');
     erase(&mut ui, 2);
-    typed(&mut ui, "20");
+    ui.typed("20");
     ui.press(KeyCode::Enter);
     insta::assert_snapshot!(ui.screen());
 }
@@ -183,7 +177,7 @@ fn rate_form_with_an_error_en_80x24() {
     let mut ui = budget(Lang::En, 80, 24, &EXACT);
     ui.key('r').press(KeyCode::Tab);
     erase(&mut ui, 2);
-    typed(&mut ui, "150");
+    ui.typed("150");
     ui.press(KeyCode::Enter);
     insta::assert_snapshot!(ui.screen());
 }
@@ -274,7 +268,7 @@ fn a_what_if_rate_changes_the_figures_but_not_the_file() {
     ui.key('r');
     assert!(ui.screen().contains("別の率で試算"), "{}", ui.screen());
     erase(&mut ui, 2);
-    typed(&mut ui, "20");
+    ui.typed("20");
     ui.press(KeyCode::Enter);
     let screen = ui.screen();
     // 55,984 × 20% = 11,196 → 1,120万円; 2,500 − 11,196 = −8,696 → 870万円 short.
@@ -316,7 +310,7 @@ fn a_what_if_revenue_is_thousand_yen_and_says_what_it_reads_as() {
     let before = record_file(&ui);
     ui.key('v');
     erase(&mut ui, 10);
-    typed(&mut ui, "5000000");
+    ui.typed("5000000");
     assert!(
         ui.line_of("▶年間収益").contains("[5000000"),
         "{}",
@@ -349,7 +343,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
     let mut ui = budget(Lang::Ja, 80, 24, &EXACT);
     ui.key('r').press(KeyCode::Tab);
     erase(&mut ui, 2);
-    typed(&mut ui, "150");
+    ui.typed("150");
     ui.press(KeyCode::Enter);
     let screen = ui.screen();
     assert!(
@@ -363,7 +357,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
     assert!(!screen.contains("試算："), "nothing tried yet: {screen}");
     // Correct it: the text is still there to fix.
     erase(&mut ui, 3);
-    typed(&mut ui, "40");
+    ui.typed("40");
     ui.press(KeyCode::Enter);
     let screen = ui.screen();
     assert!(
@@ -374,7 +368,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
     // A minimum above the sufficient level is refused by the domain too, under the minimum.
     ui.key('r');
     erase(&mut ui, 2);
-    typed(&mut ui, "50");
+    ui.typed("50");
     ui.press(KeyCode::Enter);
     let screen = ui.screen();
     assert!(screen.contains("十分水準以下"), "{screen}");
@@ -393,7 +387,7 @@ fn a_bad_rate_shows_the_message_and_keeps_the_text() {
 fn letters_typed_into_a_field_are_not_commands() {
     let mut ui = budget(Lang::Ja, 80, 24, &EXACT);
     ui.key('v');
-    typed(&mut ui, "ipb0q");
+    ui.typed("ipb0q");
     let screen = ui.screen();
     assert!(
         screen.contains("別の年間収益で試算"),
@@ -473,7 +467,7 @@ fn a_read_only_record_can_still_be_tried_and_stays_as_it_was() {
     let before = record_file(&ui);
     ui.key('v');
     erase(&mut ui, 10);
-    typed(&mut ui, "3000000");
+    ui.typed("3000000");
     ui.press(KeyCode::Enter);
     // 3,000,000 × 2.21% = 66,300 → 9,945 at 15% → 995万円.
     assert!(
@@ -498,7 +492,7 @@ fn a_what_if_revenue_far_off_the_bed_class_is_questioned_as_in_the_interview() {
     let mut ui = budget(Lang::Ja, 80, 24, &BRACKET);
     ui.key('v');
     erase(&mut ui, 10);
-    typed(&mut ui, "2533");
+    ui.typed("2533");
     let screen = ui.screen();
     assert!(
         screen.contains("⚠ 同じ病床規模の平均収益（図２）25億3,324万円 から20倍以上"),
@@ -506,6 +500,6 @@ fn a_what_if_revenue_far_off_the_bed_class_is_questioned_as_in_the_interview() {
     );
     assert!(screen.contains("= 2,533千円 = 253万円"), "{screen}");
     erase(&mut ui, 10);
-    typed(&mut ui, "2533240");
+    ui.typed("2533240");
     assert!(!ui.screen().contains("⚠"), "{}", ui.screen());
 }

@@ -41,20 +41,9 @@ fn open_copy() -> Ui {
     ui
 }
 
-fn ctrl(ui: &mut Ui, code: KeyCode, mods: KeyModifiers) {
-    ui.app.handle(Event::Key(KeyEvent::new(code, mods)));
-    ui.draw();
-}
-
 /// The copy as saved on disk.
 fn the_copy(ui: &Ui) -> shindan::domain::Record {
-    let store = Store::open(ui.dir.path()).unwrap();
-    let listing = store.list().unwrap();
-    listing
-        .records
-        .into_iter()
-        .find(|r| r.id.to_string().starts_with("2026-"))
-        .unwrap()
+    ui.record_of("2026-")
 }
 
 #[test]
@@ -116,7 +105,7 @@ fn a_section_is_confirmed_at_once_and_counts_as_progress() {
         ui.screen()
     );
     // Alt+y from inside the name's field: the whole 基本情報 section, unchanged.
-    ctrl(&mut ui, KeyCode::Char('y'), KeyModifiers::ALT);
+    ui.alt('y');
     let r = the_copy(&ui);
     let after = qn.section_progress(section, &r);
     assert_eq!(after.carried, 0);

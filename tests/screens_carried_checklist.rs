@@ -7,7 +7,7 @@
 mod ui;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use shindan::domain::checklist::view::RowStatus;
 use shindan::domain::checklist::{
     rules, vendor_file, vendors, AnswerInput, ChecklistView, Editions, EvidenceState, Form, YesNo,
@@ -16,7 +16,6 @@ use shindan::domain::contacts::{self, ContactChart, ContactInput};
 use shindan::domain::record::contact::Position;
 use shindan::domain::{history, Lang, Questionnaire, Record};
 use shindan::store::Store;
-use shindan::tui::events::Event;
 use ui::Ui;
 
 /// This year's today: 2026-05-11, in 2026年度.
@@ -102,37 +101,18 @@ fn copied(store: &Store) {
         .unwrap();
 }
 
-fn alt(ui: &mut Ui, c: char) {
-    ui.app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::ALT,
-    )));
-    ui.draw();
-}
-
 /// The copy open on one of its screens (Alt+key from the interview's first, text, question).
 fn open_copy(lang: Lang, w: u16, h: u16, screen: char) -> Ui {
     stop_the_clock();
     let mut ui = Ui::new(lang, w, h, copied);
-    let row = ui.row_of("2026-");
-    let first = ui.row_of("2025-");
-    if row > first {
-        ui.press(KeyCode::Down);
-    }
+    ui.select_second("2026-", "2025-");
     ui.press(KeyCode::Enter);
-    alt(&mut ui, screen);
+    ui.alt(screen);
     ui
 }
 
 fn the_copy(ui: &Ui) -> Record {
-    let store = Store::open(ui.dir.path()).unwrap();
-    store
-        .list()
-        .unwrap()
-        .records
-        .into_iter()
-        .find(|r| r.id.to_string().starts_with("2026-"))
-        .unwrap()
+    ui.record_of("2026-")
 }
 
 /// The checklist's readiness as the domain computes it: (required items done, vendors back).
@@ -213,11 +193,7 @@ fn a_carried_item_shows_last_years_date_and_f2_checks_it_again_today() {
     );
     assert!(screen.contains("必須 1/22"), "{screen}");
     // Ctrl-Y does the same on the next item (the cursor moved on).
-    ui.app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('y'),
-        KeyModifiers::CONTROL,
-    )));
-    ui.draw();
+    ui.ctrl('y');
     assert!(latest(&the_copy(&ui), "c1_security_manager")
         .carried
         .is_none());

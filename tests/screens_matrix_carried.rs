@@ -5,12 +5,11 @@
 
 mod ui;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use shindan::domain::matrix::mark::{set_mark, MarkChange};
 use shindan::domain::matrix::{Catalog, ControlStatus, Coverage, StatusInput};
 use shindan::domain::{history, Lang, Questionnaire, Record};
 use shindan::store::Store;
-use shindan::tui::events::Event;
 use ui::{add, fixed, Ui};
 
 /// Last year's answers: backups offline but not off site, a BCP, no IR procedure.
@@ -52,14 +51,7 @@ fn copied(store: &Store) {
 }
 
 fn the_copy(ui: &Ui) -> Record {
-    let store = Store::open(ui.dir.path()).unwrap();
-    store
-        .list()
-        .unwrap()
-        .records
-        .into_iter()
-        .find(|r| r.id.to_string().starts_with("2026-"))
-        .unwrap()
+    ui.record_of("2026-")
 }
 
 fn coverage_of(r: &Record) -> Option<u8> {
@@ -72,18 +64,10 @@ fn coverage_of(r: &Record) -> Option<u8> {
 /// insurance), its controls open.
 fn ir_controls(lang: Lang, w: u16, h: u16) -> Ui {
     let mut ui = Ui::new(lang, w, h, copied);
-    let row = ui.row_of("2026-");
-    let first = ui.row_of("2025-");
-    if row > first {
-        ui.press(KeyCode::Down);
-    }
+    ui.select_second("2026-", "2025-");
     // The interview opens on the carried name, a text field: Alt-m, where m would be typed.
     ui.press(KeyCode::Enter);
-    ui.app.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('m'),
-        KeyModifiers::ALT,
-    )));
-    ui.draw();
+    ui.alt('m');
     for _ in 0..10 {
         ui.press(KeyCode::Up);
     }

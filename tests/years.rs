@@ -3,6 +3,7 @@
 //! nothing until confirmed; every surface shows the machine's local date. The clock is stopped
 //! with SHINDAN_NOW and the zone set with TZ, so these tests do not depend on when they run.
 
+mod cli_run;
 mod hospital;
 
 use assert_cmd::Command;
@@ -73,17 +74,8 @@ fn new_hospital(dir: &Path, now: &str) -> String {
 fn vendor_returns(dir: &Path, now: &str, id: &str, vendor: &str, system: &str, on: &str) {
     let form = dir.join("form.json");
     let path = form.to_str().unwrap();
-    let args = [
-        "checklist",
-        "form",
-        id,
-        "--vendor",
-        vendor,
-        "--system",
-        system,
-        "-o",
-        path,
-    ];
+    let mut args = cli_run::vendor_form(id, vendor, system, "json");
+    args.extend(["-o", path]);
     ok(dir, now, &args);
     let mut f: Value = serde_json::from_str(&fs::read_to_string(&form).unwrap()).unwrap();
     for it in f["items"].as_array_mut().unwrap() {
@@ -616,21 +608,7 @@ fn at_half_past_eleven_utc_every_surface_shows_the_tokyo_date() {
     let control = ok(dir, now, &["control", &id, "backup_offline", "partial"]);
     assert!(control.contains("利用者が設定 2027-02-10"), "{control}");
     assert!(ok(dir, now, &["vendor-brief", &id]).contains("評価日 2027-02-10"));
-    let csv = ok(
-        dir,
-        now,
-        &[
-            "checklist",
-            "form",
-            &id,
-            "--vendor",
-            "A社",
-            "--system",
-            "PACS",
-            "--format",
-            "csv",
-        ],
-    );
+    let csv = ok(dir, now, &cli_run::vendor_form(&id, "A社", "PACS", "csv"));
     assert!(
         csv.contains("\"2027-02-10\"") && !csv.contains("2027-02-09"),
         "{csv}"

@@ -9,6 +9,7 @@ use crate::domain::checklist::edition::Edition;
 use crate::domain::checklist::rules::{self, DateField};
 use crate::domain::checklist::{label, Editions};
 use crate::domain::contacts::Position;
+use crate::domain::lang::listed;
 use crate::domain::matrix::Catalog;
 use crate::domain::{question_number, Lang, Questionnaire, Record};
 use crate::text;
@@ -280,14 +281,13 @@ pub fn carried_line(c: &Carried, record: &str, lang: Lang) -> String {
         Lang::En => format!("{n} {}", k.label(lang)),
     })
     .collect();
+    let parts = listed(lang, &parts);
     match lang {
         Lang::Ja => format!(
-            "昨年から引き継いで未確認：{}（確認するまで進捗・準備状況・網羅率に数えません。shindan confirm {record}）",
-            parts.join("、")
+            "昨年から引き継いで未確認：{parts}（確認するまで進捗・準備状況・網羅率に数えません。shindan confirm {record}）"
         ),
         Lang::En => format!(
-            "Carried from last year, unconfirmed: {} (not counted in progress, readiness or coverage until confirmed; shindan confirm {record})",
-            parts.join(", ")
+            "Carried from last year, unconfirmed: {parts} (not counted in progress, readiness or coverage until confirmed; shindan confirm {record})"
         ),
     }
 }
@@ -442,15 +442,10 @@ fn section_id<'q>(qn: &'q Questionnaire, typed: &str, lang: Lang) -> Result<&'q 
             .enumerate()
             .map(|(i, s)| format!("{} {}", i + 1, s.text.get(lang)))
             .collect();
+        let list = listed(lang, &list);
         Failure::Invalid(match lang {
-            Lang::Ja => format!(
-                "節 `{typed}` はありません。番号か名前で指定してください：{}",
-                list.join("、")
-            ),
-            Lang::En => format!(
-                "no section `{typed}`; give its number or name: {}",
-                list.join(", ")
-            ),
+            Lang::Ja => format!("節 `{typed}` はありません。番号か名前で指定してください：{list}"),
+            Lang::En => format!("no section `{typed}`; give its number or name: {list}"),
         })
     })
 }

@@ -6,6 +6,7 @@
 mod json;
 
 use super::{print_json, Ctx, Failure};
+use crate::domain::lang::listed;
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::{By, ControlState, Coverage, Sources, StatusInput};
 use crate::domain::{Clock, Lang, Record};
@@ -246,15 +247,14 @@ fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
         cov.figure().render(lang),
         cov.conflicts(),
     );
+    let counts = listed(lang, &counts);
     let summary = match lang {
-        Lang::Ja => format!(
-            "{record} の対策 {n}件：{}{carried}。{figure}、食い違い {conflicts}件",
-            counts.join("、")
-        ),
-        Lang::En => format!(
-            "{record}: {n} controls: {}{carried}. {figure}, {conflicts} in conflict",
-            counts.join(", ")
-        ),
+        Lang::Ja => {
+            format!("{record} の対策 {n}件：{counts}{carried}。{figure}、食い違い {conflicts}件")
+        }
+        Lang::En => {
+            format!("{record}: {n} controls: {counts}{carried}. {figure}, {conflicts} in conflict")
+        }
     };
     out.extend(text::wrap(&summary, WIDTH));
     out.extend(text::wrap(

@@ -46,6 +46,12 @@ pub fn paren(lang: Lang, inner: &str) -> String {
     }
 }
 
+/// Items listed in a sentence: 「A、B、C」 in Japanese, "A, B, C" in English, with the one
+/// separator every surface uses.
+pub fn listed(lang: Lang, items: &[String]) -> String {
+    items.join(lang.pick("、", ", "))
+}
+
 /// A piece of content in both languages, as the assets carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Text {

@@ -28,3 +28,24 @@ pub fn succeeded(mut c: Command, args: &[&str]) -> String {
 pub fn ok(dir: &Path, args: &[&str]) -> String {
     succeeded(shindan(dir), args)
 }
+
+/// The arguments of `checklist form` for one vendor's form: the record `id`, the form for
+/// `vendor`'s `system`, written as `format` (to stdout, unless `-o` is added).
+pub fn vendor_form<'a>(
+    id: &'a str,
+    vendor: &'a str,
+    system: &'a str,
+    format: &'a str,
+) -> Vec<&'a str> {
+    vec![
+        "checklist",
+        "form",
+        id,
+        "--vendor",
+        vendor,
+        "--system",
+        system,
+        "--format",
+        format,
+    ]
+}

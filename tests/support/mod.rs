@@ -253,6 +253,16 @@ impl Pty {
         panic!("waited 10 s for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// On the home screen of the [`PROFILE`]'s record: `c` copies it to the next 年度 and the
+    /// copy opens in its interview, nothing of it confirmed yet.
+    pub fn copy_to_next_year(&mut self) {
+        self.wait_for("みなと総合病院");
+        self.keys(&["c"]);
+        self.wait_for("新しい年度へコピー");
+        self.keys(&[ENTER]);
+        self.wait_for("面談 0%（昨年から未確認");
+    }
+
     /// Closes the terminal as a dropped SSH connection does: the kernel sends SIGHUP.
     pub fn hang_up(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
@@ -306,4 +316,41 @@ impl Drop for Pty {
         let _ = self.child.wait();
         self.stop.store(true, Ordering::SeqCst);
     }
+}
+
+/// The profile of the 120-bed co-operative the pseudo-terminal tests open: the interview's first
+/// questions, so that a record opens at the threat question.
+pub const PROFILE: [(&str, &str); 4] = [
+    ("hospital_name", "みなと総合病院"),
+    ("beds", "120"),
+    ("founder", "coop"),
+    ("associations", "none"),
+];
+
+/// Saves in `data` a record of fiscal year `year`, made at `at` with the [`PROFILE`] answered,
+/// after `more` has added what a test needs.
+pub fn co_operative(
+    data: &Path,
+    year: i32,
+    at: chrono::DateTime<chrono::Utc>,
+    more: impl Fn(&mut shindan::domain::Record),
+) {
+    let store = shindan::store::Store::open(data).unwrap();
+    store
+        .create(year, |id| {
+            let mut r = shindan::domain::Record::new(id, at.date_naive(), at);
+            for (q, v) in PROFILE {
+                shindan::domain::validate::answer_from_input(
+                    shindan::domain::Questionnaire::embedded(),
+                    &mut r,
+                    q,
+                    v,
+                    at,
+                )
+                .unwrap();
+            }
+            more(&mut r);
+            r
+        })
+        .unwrap();
 }

@@ -81,6 +81,15 @@ impl Ui {
         ui
     }
 
+    /// One record with `answers`, opened (Enter on the list) where it resumes.
+    pub fn opened(lang: Lang, w: u16, h: u16, answers: &[(&str, &str)]) -> Ui {
+        let mut ui = Ui::new(lang, w, h, |s| {
+            add(s, answers);
+        });
+        ui.press(KeyCode::Enter);
+        ui
+    }
+
     pub fn draw(&mut self) {
         let app = &self.app;
         let area = self.term.draw(|f| app.draw(f)).unwrap().area;
