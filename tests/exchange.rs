@@ -294,7 +294,7 @@ fn aggregate_returns_the_known_shares_exactly() {
                 .iter()
                 .filter(|r| r.bed_class() == Some(class))
             {
-                match ind.evaluate(qn, &r) {
+                match qn.indicator_value(ind, &r) {
                     IndicatorValue::True => (yes, of) = (yes + 1, of + 1),
                     IndicatorValue::False => of += 1,
                     _ => {}

@@ -213,3 +213,173 @@ fn the_pick_scanner_finds_a_call_that_formats_both() {
         "{calls:?}"
     );
 }
+
+/// The first-level names a path reaches after `prefix` in `text`: `super::{a, b::c}` gives `a`
+/// and `b`, `super::a::f()` gives `a`. Line comments are skipped.
+fn names_after(text: &str, prefix: &str) -> Vec<String> {
+    let code: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = Vec::new();
+    for (at, _) in code.match_indices(prefix) {
+        if code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        let rest = &code[at + prefix.len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let mut depth = 0;
+            let mut start = true;
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => start = true,
+                    c if start && !c.is_whitespace() => {
+                        names.push(ident(&group[i..]));
+                        start = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            names.push(ident(rest));
+        }
+    }
+    names
+}
+
+/// Which of `dir`'s top-level modules each one names (by `super::`, `self::` in a `mod.rs`, or
+/// `crate::<root>::`), over every file of each.
+fn module_edges(
+    dir: &str,
+    root: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut edges: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for path in files_under(dir) {
+        let rel = path.strip_prefix(&base).expect("under dir");
+        let mut module: Vec<String> = rel
+            .iter()
+            .map(|c| c.to_string_lossy().trim_end_matches(".rs").to_string())
+            .collect();
+        if module.last().is_some_and(|m| m == "mod") {
+            module.pop();
+        }
+        let Some(top) = module.first().cloned() else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let mut reached = names_after(&text, &format!("crate::{root}::"));
+        // `super::` from a top-level file is the root; from deeper it stays inside `top`.
+        if module.len() == 1 {
+            reached.extend(names_after(&text, "super::"));
+        }
+        let out = edges.entry(top.clone()).or_default();
+        out.extend(reached.into_iter().filter(|n| !n.is_empty() && *n != top));
+    }
+    edges
+}
+
+/// A circle through `from`: a path of modules back to it, if there is one.
+fn circle_through(
+    edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    from: &str,
+) -> Option<Vec<String>> {
+    let mut stack = vec![vec![from.to_string()]];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(path) = stack.pop() {
+        let last = path.last().expect("non-empty");
+        for next in edges.get(last).into_iter().flatten() {
+            if next == from {
+                let mut done = path.clone();
+                done.push(from.to_string());
+                return Some(done);
+            }
+            if seen.insert(next.clone()) {
+                let mut longer = path.clone();
+                longer.push(next.clone());
+                stack.push(longer);
+            }
+        }
+    }
+    None
+}
+
+/// Pairs of top-level modules that import each other.
+fn mutual(
+    edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (a, outs) in edges {
+        for b in outs {
+            if a < b && edges.get(b).is_some_and(|o| o.contains(a)) {
+                pairs.push((a.clone(), b.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+/// Pairs of the domain's top-level modules that still import each other: none may be added,
+/// and a pair that is broken is taken off this list.
+const DOMAIN_CIRCLES_LEFT: [(&str, &str); 7] = [
+    ("aggregate", "survey"),
+    ("budget", "report"),
+    ("checklist", "contacts"),
+    ("checklist", "matrix"),
+    ("checklist", "record"),
+    ("matrix", "record"),
+    ("report", "survey"),
+];
+
+/// The questionnaire holds its indicators as data and evaluates them
+/// (`Questionnaire::indicator_value`); an indicator names nothing of the questionnaire. The
+/// printed report's HTML takes the step labels from the domain, not from the Markdown printer.
+#[test]
+fn no_new_pair_of_domain_or_printer_modules_imports_each_other() {
+    let domain = module_edges("src/domain", "domain");
+    assert!(domain["questionnaire"].contains("indicator"), "{domain:#?}");
+    let new: Vec<_> = mutual(&domain)
+        .into_iter()
+        .filter(|(a, b)| !DOMAIN_CIRCLES_LEFT.contains(&(a.as_str(), b.as_str())))
+        .collect();
+    assert_eq!(new, [], "{domain:#?}");
+    let print = module_edges("src/print", "print");
+    assert!(print["report"].contains("report_html"), "{print:#?}");
+    assert_eq!(mutual(&print), [], "{print:#?}");
+}
+
+/// The circle finder sees a circle through a grouped `use` and a path in code.
+#[test]
+fn the_circle_finder_finds_a_circle() {
+    assert_eq!(
+        names_after(
+            "use super::{a, b::{c, d}};\nlet x = super::e::f();",
+            "super::"
+        ),
+        ["a", "b", "e"]
+    );
+    let mut edges = std::collections::BTreeMap::new();
+    edges.insert("a".to_string(), ["b".to_string()].into());
+    edges.insert("b".to_string(), ["c".to_string()].into());
+    edges.insert("c".to_string(), ["a".to_string()].into());
+    assert_eq!(
+        circle_through(&edges, "a"),
+        Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
+    );
+    assert_eq!(mutual(&edges), []);
+    edges.insert("b".to_string(), ["a".to_string(), "c".to_string()].into());
+    assert_eq!(mutual(&edges), [("a".to_string(), "b".to_string())]);
+    edges.get_mut("c").expect("c").clear();
+    edges.get_mut("b").expect("b").remove("a");
+    assert_eq!(circle_through(&edges, "a"), None);
+}

@@ -142,7 +142,7 @@ impl Tally {
             None => self.without_founder += 1,
         }
         for (ind, (_, t)) in qn.indicators.iter().zip(self.indicators.iter_mut()) {
-            let v = ind.evaluate(qn, record);
+            let v = qn.indicator_value(ind, record);
             t.overall.add(v);
             if let Some(c) = class {
                 t.by_bed_class.entry(c).or_default().add(v);

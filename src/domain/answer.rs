@@ -88,3 +88,11 @@ impl fmt::Display for Value {
         }
     }
 }
+
+/// One question's answer being one of some options: a question's `when` (asked only then) and
+/// an indicator's population and `true_if_any` (see [`crate::domain::indicator`]).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Condition {
+    pub question: String,
+    pub any_of: Vec<String>,
+}

@@ -188,7 +188,10 @@ pub fn diff(qn: &Questionnaire, before: &Record, after: &Record, lang: Lang) -> 
         .indicators
         .iter()
         .filter_map(|ind| {
-            let (b, a) = (ind.evaluate(qn, before), ind.evaluate(qn, after));
+            let (b, a) = (
+                qn.indicator_value(ind, before),
+                qn.indicator_value(ind, after),
+            );
             if b == a {
                 return None;
             }

@@ -1,8 +1,7 @@
 //! Indicators: the yes/no facts about a record that the survey reports shares of.
 
+use super::answer::Condition;
 use super::lang::{Lang, Text};
-use super::questionnaire::{Condition, Questionnaire, Visibility};
-use super::record::Record;
 use serde::{Deserialize, Serialize};
 
 /// One indicator, as data (`indicators` in `assets/questionnaire.json`).
@@ -89,67 +88,4 @@ impl Indicator {
             (Concern::Yes, IndicatorValue::True) | (Concern::No, IndicatorValue::False)
         )
     }
-
-    pub fn evaluate(&self, qn: &Questionnaire, record: &Record) -> IndicatorValue {
-        if let Some(pop) = &self.population {
-            match self.holds(qn, pop, record) {
-                Holds::Yes => {}
-                Holds::No => return IndicatorValue::NotApplicable,
-                Holds::Open => return IndicatorValue::Unanswered,
-                Holds::DontKnow => return IndicatorValue::Unknown,
-            }
-        }
-        let mut open = false;
-        let mut dont_know = false;
-        for c in &self.true_if_any {
-            match self.holds(qn, c, record) {
-                Holds::Yes => return IndicatorValue::True,
-                Holds::No => {}
-                Holds::Open => open = true,
-                Holds::DontKnow => dont_know = true,
-            }
-        }
-        if open {
-            IndicatorValue::Unanswered
-        } else if dont_know {
-            IndicatorValue::Unknown
-        } else {
-            IndicatorValue::False
-        }
-    }
-
-    fn holds(&self, qn: &Questionnaire, c: &Condition, record: &Record) -> Holds {
-        let Some(q) = qn.question(&c.question) else {
-            return Holds::Open;
-        };
-        match qn.visibility(q, record) {
-            // Not asked because an earlier answer ruled it out (no backup at all → no offline
-            // backup): the condition does not hold.
-            Visibility::Hidden { .. } => Holds::No,
-            Visibility::Pending { .. } => Holds::Open,
-            Visibility::Visible => match record.value(&c.question) {
-                None => Holds::Open,
-                Some(v) => {
-                    let picked = v.choices();
-                    if picked.iter().any(|p| c.any_of.iter().any(|a| a == p)) {
-                        Holds::Yes
-                    } else if picked
-                        .iter()
-                        .any(|p| self.unknown_values.iter().any(|u| u == p))
-                    {
-                        Holds::DontKnow
-                    } else {
-                        Holds::No
-                    }
-                }
-            },
-        }
-    }
-}
-
-enum Holds {
-    Yes,
-    No,
-    Open,
-    DontKnow,
 }

@@ -5,8 +5,8 @@
 //! questions every screen asks: which question is this, is it asked for this record, how far
 //! along is the record.
 
-use super::answer::Value;
-use super::indicator::Indicator;
+use super::answer::{Condition, Value};
+use super::indicator::{Indicator, IndicatorValue};
 use super::lang::{Lang, Text};
 use super::record::Record;
 use serde::Deserialize;
@@ -63,13 +63,6 @@ impl Choice {
             None => false,
         }
     }
-}
-
-/// `when`: the question is asked only when another question's answer is one of these.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Condition {
-    pub question: String,
-    pub any_of: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -510,4 +503,71 @@ impl Progress {
     pub fn is_complete(self) -> bool {
         self.answered == self.total
     }
+}
+
+impl Questionnaire {
+    /// An indicator's value for one record: its answers read with this questionnaire's
+    /// visibility rules (a question not asked because of an earlier answer does not hold).
+    pub fn indicator_value(&self, ind: &Indicator, record: &Record) -> IndicatorValue {
+        if let Some(pop) = &ind.population {
+            match self.holds(ind, pop, record) {
+                Holds::Yes => {}
+                Holds::No => return IndicatorValue::NotApplicable,
+                Holds::Open => return IndicatorValue::Unanswered,
+                Holds::DontKnow => return IndicatorValue::Unknown,
+            }
+        }
+        let mut open = false;
+        let mut dont_know = false;
+        for c in &ind.true_if_any {
+            match self.holds(ind, c, record) {
+                Holds::Yes => return IndicatorValue::True,
+                Holds::No => {}
+                Holds::Open => open = true,
+                Holds::DontKnow => dont_know = true,
+            }
+        }
+        if open {
+            IndicatorValue::Unanswered
+        } else if dont_know {
+            IndicatorValue::Unknown
+        } else {
+            IndicatorValue::False
+        }
+    }
+
+    fn holds(&self, ind: &Indicator, c: &Condition, record: &Record) -> Holds {
+        let Some(q) = self.question(&c.question) else {
+            return Holds::Open;
+        };
+        match self.visibility(q, record) {
+            // Not asked because an earlier answer ruled it out (no backup at all → no offline
+            // backup): the condition does not hold.
+            Visibility::Hidden { .. } => Holds::No,
+            Visibility::Pending { .. } => Holds::Open,
+            Visibility::Visible => match record.value(&c.question) {
+                None => Holds::Open,
+                Some(v) => {
+                    let picked = v.choices();
+                    if picked.iter().any(|p| c.any_of.iter().any(|a| a == p)) {
+                        Holds::Yes
+                    } else if picked
+                        .iter()
+                        .any(|p| ind.unknown_values.iter().any(|u| u == p))
+                    {
+                        Holds::DontKnow
+                    } else {
+                        Holds::No
+                    }
+                }
+            },
+        }
+    }
+}
+
+enum Holds {
+    Yes,
+    No,
+    Open,
+    DontKnow,
 }

@@ -4,7 +4,7 @@
 
 use super::md_cell;
 use crate::domain::checklist::Editions;
-use crate::domain::report::{Block, Report, Table};
+use crate::domain::report::{Block, Report, Step, Table};
 use crate::domain::{Lang, Record};
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -113,7 +113,7 @@ pub fn markdown(report: &Report) -> String {
                     }
                 }
                 Block::Steps(steps) => {
-                    let (why, from) = step_labels(report.lang);
+                    let (why, from) = Step::labels(report.lang);
                     for s in steps {
                         let _ = writeln!(
                             out,
@@ -129,11 +129,6 @@ pub fn markdown(report: &Report) -> String {
         }
     }
     out
-}
-
-/// The labels of a step's why and source, as the screen and `shindan check` word them.
-pub(super) fn step_labels(lang: Lang) -> (&'static str, &'static str) {
-    (lang.pick("理由：", "Why: "), lang.pick("出典：", "From: "))
 }
 
 pub use super::report_html::html;

@@ -4,7 +4,6 @@
 //! page number. Printed from any Chromium-based browser it looks as tested (tests/print.rs).
 
 use super::page::{document, meta, section};
-use super::report::step_labels;
 use crate::domain::report::{Block, Part, PartId, Report, Step, Table};
 use crate::domain::Lang;
 use maud::{html, Markup};
@@ -171,7 +170,7 @@ fn table(t: &Table) -> Markup {
 }
 
 fn steps(steps: &[Step], lang: Lang) -> Markup {
-    let (why, from) = step_labels(lang);
+    let (why, from) = Step::labels(lang);
     html! {
         ol.steps {
             @for s in steps {

@@ -234,7 +234,7 @@ pub(super) fn indicator_position<'a>(
     bed: Option<BedClass>,
     founder: Option<Founder>,
 ) -> IndicatorPosition<'a> {
-    let value = ind.evaluate(qn, record);
+    let value = qn.indicator_value(ind, record);
     let mut questions: Vec<&str> = Vec::new();
     for c in ind.references() {
         if !questions.contains(&c.question.as_str()) {

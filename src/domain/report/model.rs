@@ -104,6 +104,14 @@ pub struct Step {
     pub source: String,
 }
 
+impl Step {
+    /// The labels of a step's why and source, as `shindan check` words them; every printed
+    /// format (Markdown, HTML) uses these.
+    pub fn labels(lang: Lang) -> (&'static str, &'static str) {
+        (lang.pick("理由：", "Why: "), lang.pick("出典：", "From: "))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub head: Vec<String>,
