@@ -1,17 +1,17 @@
 //! The checklist screen and the contact chart on ratatui's TestBackend, in both languages at
 //! 80×24 and 120×40: snapshots of what a user sees, and what the keys do to the record.
 //!
-//! The fixture is dated in fiscal year 2025 (checked 2025-11-20, targets 2026-03-31), so that
-//! every date on screen comes from the record, and a passed target stays passed: the snapshots
-//! do not move with the day the tests run. The one date that is today's — the date checked that
-//! a new answer starts with — is typed over where a snapshot shows it.
+//! The fixture is dated in fiscal year 2025 (checked 2025-11-20, targets 2026-02-27) and the
+//! clock is stopped at 2026-03-20 (SHINDAN_NOW), late in that 年度: the targets have passed, and
+//! a check dated today still belongs to the record's year (a later one is refused). So the
+//! snapshots do not move with the day the tests run.
 
 #[path = "support/excel.rs"]
 mod excel;
 mod ui;
 use excel::filled_as_excel;
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::KeyCode;
 use shindan::domain::checklist::answers::YesNo;
 use shindan::domain::checklist::{date, rules, vendor_file, vendors, AnswerInput, Editions};
@@ -30,12 +30,26 @@ fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 11, 20, 1, 0, 0).unwrap()
 }
 
+/// The screen's today: the clock is stopped inside the fixture's 年度 2025 (a check dated after
+/// the record's 年度 is refused, so a real today would make the record last year's).
 fn today() -> NaiveDate {
-    Local::now().date_naive()
+    pin_clock();
+    shindan::clock::system().today()
+}
+
+/// 2026-03-20, late in 年度 2025: the fixture's targets (2026-02-27) have passed, and a check
+/// dated today still belongs to the record's year.
+const NOW: &str = "2026-03-20T01:00:00Z";
+
+fn pin_clock() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ui::utc();
+    ONCE.call_once(|| unsafe { std::env::set_var(shindan::clock::NOW_VAR, NOW) });
 }
 
 const CHECKED: &str = "2025-11-20";
-const FY_END: &str = "2026-03-31";
+/// The targets the fixture's いいえ answers set, passed by [`NOW`].
+const TARGET: &str = "2026-02-27";
 
 fn eds() -> &'static Editions {
     Editions::shipped()
@@ -100,14 +114,14 @@ fn hospital(store: &Store) -> Record {
             ] {
                 answer(&mut r, item, Yes, None, None);
             }
-            answer(&mut r, "c2_mds_sds", No, Some(FY_END), None);
-            answer(&mut r, "c2_external_media", No, Some(FY_END), None);
-            answer(&mut r, "c2_two_factor", No, Some(FY_END), None);
+            answer(&mut r, "c2_mds_sds", No, Some(TARGET), None);
+            answer(&mut r, "c2_external_media", No, Some(TARGET), None);
+            answer(&mut r, "c2_two_factor", No, Some(TARGET), None);
             answer(
                 &mut r,
                 "c3_bcp",
                 No,
-                Some(FY_END),
+                Some(TARGET),
                 Some("サイバー攻撃を想定したBCPを年度内に策定"),
             );
             for (v, s) in [
@@ -121,10 +135,10 @@ fn hospital(store: &Store) -> Record {
                 vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", d(CHECKED), Lang::Ja);
             for row in form.items.iter_mut() {
                 let (a, target) = match row.id.as_str() {
-                    "c2_patch_all" => ("no", FY_END),
+                    "c2_patch_all" => ("no", TARGET),
                     "c2_external_media" => ("yes", ""),
-                    "c2_two_factor" => ("no", FY_END),
-                    "c2_mds_sds" => ("no", FY_END),
+                    "c2_two_factor" => ("no", TARGET),
+                    "c2_mds_sds" => ("no", TARGET),
                     _ => ("yes", ""),
                 };
                 row.answer = a.into();
@@ -157,6 +171,7 @@ impl Ui {
 
 /// The record open at its checklist.
 fn checklist(lang: Lang, w: u16, h: u16) -> Ui {
+    pin_clock();
     let mut ui = Ui::new(lang, w, h, |s| {
         hospital(s);
     });
@@ -413,7 +428,7 @@ fn a_vendor_conflict_is_marked_and_goes_when_the_hospital_agrees() {
     ui.go_to_item("c2_patch_all");
     let row = ui.lines().into_iter().find(|l| l.contains("▶2⑦")).unwrap();
     assert!(row.contains("✓はい   ×!?"), "{row}");
-    ui.shows("A いいえ→2026-03-31 ！食い違い");
+    ui.shows("A いいえ→2026-02-27 ！食い違い");
     ui.shows("食い違い 2");
     // The hospital finds the vendor right: patches are not all applied.
     let fy_end = date::fiscal_year_end(today());

@@ -3,7 +3,8 @@
 use chrono::Datelike;
 
 /// Fills a vendor's CSV as Excel saves it: a BOM, CRLF, every cell quoted, はい on every item
-/// but `no`, which gets いいえ and a target written the Excel way (2027/3/31).
+/// but `no`, which gets いいえ and a target written the Excel way (2027/3/31: the end of today's
+/// 年度). Today is shindan's (a test that stops its clock with SHINDAN_NOW gets that day).
 pub fn filled_as_excel(csv_bytes: &[u8], no: &str) -> Vec<u8> {
     let text = std::str::from_utf8(csv_bytes)
         .unwrap()
@@ -21,11 +22,16 @@ pub fn filled_as_excel(csv_bytes: &[u8], no: &str) -> Vec<u8> {
         let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
         if cells.len() >= 13 && !cells[0].starts_with("form_id") && !cells[6].starts_with("対策")
         {
-            let t = chrono::Local::now().date_naive();
+            let t = shindan::clock::system().today();
             cells[9] = format!("{}/{}/{}", t.year(), t.month(), t.day());
             if cells[6] == no {
+                let fy_end = if t.month() >= 4 {
+                    t.year() + 1
+                } else {
+                    t.year()
+                };
                 cells[8] = "いいえ".into();
-                cells[10] = "2027/3/31".into();
+                cells[10] = format!("{fy_end}/3/31");
             } else {
                 cells[8] = "はい".into();
             }
