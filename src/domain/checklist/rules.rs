@@ -65,11 +65,6 @@ pub enum ChecklistError {
     },
     #[error("the date checked {checked_on} is before 2000-01-01: write the date the item was checked, YYYY-MM-DD")]
     CheckedTooEarly { checked_on: NaiveDate },
-    #[error("the date checked {checked_on} is after the assessment's fiscal year (it ends {year_end}): a check of this record is dated by then")]
-    CheckedAfterYear {
-        checked_on: NaiveDate,
-        year_end: NaiveDate,
-    },
     #[error("the date checked {checked_on} is before the previous check ({previous}): a re-check is dated on or after it")]
     CheckedBeforePrevious {
         checked_on: NaiveDate,
@@ -145,12 +140,6 @@ impl ChecklistError {
             ),
             E::CheckedTooEarly { checked_on } => format!(
                 "確認日 {checked_on} は 2000-01-01 より前です：確認した日を YYYY-MM-DD で入力してください"
-            ),
-            E::CheckedAfterYear {
-                checked_on,
-                year_end,
-            } => format!(
-                "確認日 {checked_on} は診断の年度（{year_end} まで）より後です：この記録の確認はその日までの日付にしてください"
             ),
             E::CheckedBeforePrevious {
                 checked_on,
@@ -403,14 +392,6 @@ pub fn answer(
     let ed = edition(editions, edition_id)?;
     let it = item(ed, item_id)?;
     check_answer(it, input.answer, input.checked_on, input.target_on, today)?;
-    // A check after the record's 年度 belongs to the next year's record, not this one.
-    let year_end = record.fiscal_year().last_day();
-    if input.checked_on > year_end {
-        return Err(ChecklistError::CheckedAfterYear {
-            checked_on: input.checked_on,
-            year_end,
-        });
-    }
     let note = input
         .note
         .map(|n| n.trim().to_string())

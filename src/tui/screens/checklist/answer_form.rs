@@ -28,7 +28,6 @@ pub fn field_of(e: &ChecklistError) -> Option<Field> {
         }
         | E::CheckedInFuture { .. }
         | E::CheckedTooEarly { .. }
-        | E::CheckedAfterYear { .. }
         | E::CheckedBeforePrevious { .. } => Some(Field::Checked),
         E::NotADate {
             field: DateField::Target,

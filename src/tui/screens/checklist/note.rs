@@ -12,9 +12,6 @@ use crossterm::event::KeyEvent;
 
 impl Checklist {
     pub(super) fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = session.read_only_message(lang) {
-            return Action::Flash(msg);
-        }
         let Some(row) = self.row() else {
             return Action::None;
         };
@@ -23,11 +20,14 @@ impl Checklist {
             .pending_note(session, &item)
             .or_else(|| row.latest().and_then(|l| l.note.clone()))
             .unwrap_or_default();
-        self.edit = Some(Edit::Note {
-            item,
-            editor: NoteEditor::open(&text),
-        });
-        Action::None
+        // Read-only, the note opens to be read: what is typed next goes to the box (which says
+        // 読み取り専用), never to the screen as commands.
+        let (editor, said) = match session.read_only_message(lang) {
+            Some(why) => (NoteEditor::open(&text).read_only(), Action::Flash(why)),
+            None => (NoteEditor::open(&text), Action::None),
+        };
+        self.edit = Some(Edit::Note { item, editor });
+        said
     }
 
     /// Keeps the note: on the latest check of an answered item, else as a draft recorded with
