@@ -186,15 +186,28 @@ fn closed_unchanged(mut t: Pty, file: &Path, before: &[u8]) {
 /// to the box and change nothing; Esc closes it and the screen is still there.
 #[test]
 fn letters_typed_after_n_on_a_read_only_record_are_no_commands() {
-    for (lang, says) in [
-        ("ja", "メモ（読み取り専用：Esc/Ctrl-S で閉じる）"),
-        ("en", "Note (read-only: Esc/Ctrl-S closes it)"),
+    for (lang, says, footer, not) in [
+        (
+            "ja",
+            "メモ（読み取り専用：Esc/Ctrl-S で閉じる）",
+            "閉じる（読み取り専用）",
+            "メモを保存",
+        ),
+        (
+            "en",
+            "Note (read-only: Esc/Ctrl-S closes it)",
+            "close (read-only)",
+            "keep the note",
+        ),
     ] {
         let Some((_tmp, mut t, file, before)) = interview_read_only(lang) else {
             return;
         };
         t.keys(&["n"]);
         t.wait_for(says);
+        // The footer offers only the key that closes it: nothing would be kept.
+        let screen = t.screen();
+        assert!(screen.contains(footer) && !screen.contains(not), "{screen}");
         t.keys(&["q", "e", "1", ENTER]);
         std::thread::sleep(std::time::Duration::from_millis(200));
         let screen = t.screen();

@@ -96,7 +96,7 @@ impl Overlay {
 
     pub fn commands(&self) -> Vec<Command> {
         match self {
-            Overlay::Note(_) => NoteEditor::commands(),
+            Overlay::Note(n) => n.commands(),
             Overlay::Export(e) => e.commands(),
             Overlay::Path(p) => p.commands(),
         }

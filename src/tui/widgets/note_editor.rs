@@ -151,8 +151,14 @@ impl NoteEditor {
         }
     }
 
-    /// The footer's commands while the note is open.
-    pub fn commands() -> Vec<Command> {
+    /// The footer's commands while the note is open: on a read-only record only the key that
+    /// closes it (nothing is kept, no line can be broken).
+    pub fn commands(&self) -> Vec<Command> {
+        if self.read_only {
+            return vec![Command::of(Scope::Note, Intent::Back)
+                .keys("Esc/Ctrl-S")
+                .label("閉じる（読み取り専用）", "close (read-only)")];
+        }
         crate::tui::commands::note_commands()
     }
 

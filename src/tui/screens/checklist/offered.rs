@@ -2,7 +2,7 @@
 //! the note, the vendors panel with its add form, confirm and path prompt.
 
 use super::{confirming, Checklist, Edit, Panel};
-use crate::tui::commands::{confirm_commands, note_commands, Command};
+use crate::tui::commands::{confirm_commands, Command};
 use crate::tui::keys::{Intent, Scope};
 use Command as C;
 use Intent as I;
@@ -18,7 +18,7 @@ pub fn commands(s: &Checklist) -> Vec<Command> {
             C::of(S::Fields, I::Back).label("取り消す", "cancel"),
             C::of(S::Global, I::Help).keys("F1"),
         ],
-        (Some(Edit::Note { .. }), _) => note_commands(),
+        (Some(Edit::Note { editor, .. }), _) => editor.commands(),
         (None, Panel::Vendors(v)) if v.prompt.is_some() => v
             .prompt
             .as_ref()
