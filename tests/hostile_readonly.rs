@@ -4,7 +4,6 @@
 
 mod support;
 
-use chrono::Utc;
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{Lang, Questionnaire, Record};
 use shindan::store::Store;
@@ -17,7 +16,7 @@ use support::{Pty, ENTER};
 fn new_record(store: &Store) -> Record {
     store
         .create(2026, |id| {
-            let now = Utc::now();
+            let now: chrono::DateTime<chrono::Utc> = NOW.1.parse().unwrap();
             let mut r = Record::new(id, now.date_naive(), now);
             let qn = Questionnaire::embedded();
             answer_from_input(qn, &mut r, "hospital_name", "みなと病院", now).unwrap();
@@ -26,6 +25,9 @@ fn new_record(store: &Store) -> Record {
         })
         .unwrap()
 }
+
+/// A fixed clock, so that the date in a form is known (2 December 2026).
+const NOW: (&str, &str) = ("SHINDAN_NOW", "2026-12-02T03:00:00Z");
 
 fn is_root() -> bool {
     // SAFETY: geteuid cannot fail.
@@ -40,7 +42,7 @@ fn shindan_unwritable(data: &Path, ro: &Path, lang: &str) -> Result<Pty, String>
     let bin = env!("CARGO_BIN_EXE_shindan");
     if !is_root() {
         fs::set_permissions(data, fs::Permissions::from_mode(0o500)).unwrap();
-        return Ok(Pty::shindan(data, &["--lang", lang], &[], 120, 30));
+        return Ok(Pty::shindan(data, &["--lang", lang], &[NOW], 120, 30));
     }
     fs::create_dir(ro).unwrap();
     fs::set_permissions(ro, fs::Permissions::from_mode(0o700)).unwrap();
@@ -72,6 +74,7 @@ fn shindan_unwritable(data: &Path, ro: &Path, lang: &str) -> Result<Pty, String>
             "{mount} && exec '{bin}' --lang {lang} --data-dir '{}'",
             ro.display()
         ))
+        .env(NOW.0, NOW.1)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
         .env_remove("SHINDAN_LANG");
@@ -141,6 +144,120 @@ fn a_record_on_an_unwritable_data_dir_opens_read_only_under_a_banner() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(left, [format!("{}.json", r.id)], "{lang}: nothing written");
+    }
+}
+
+/// A record of `lang`'s UI opened at its interview on an unwritable data dir: the dir's owner,
+/// the terminal, the record's file and its bytes; `None` (said why) where that cannot be made.
+fn interview_read_only(
+    lang: &str,
+) -> Option<(tempfile::TempDir, Pty, std::path::PathBuf, Vec<u8>)> {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = Store::open(&data).unwrap();
+    let r = new_record(&store);
+    let file = store.path_of(&r.id);
+    let before = fs::read(&file).unwrap();
+    let mut t = match shindan_unwritable(&data, &tmp.path().join("ro"), lang) {
+        Ok(t) => t,
+        Err(why) => {
+            println!("skipped: {why}");
+            return None;
+        }
+    };
+    t.wait_for("みなと病院");
+    t.keys(&[ENTER]);
+    t.wait_for(if lang == "ja" { "問 3/22" } else { "Q 3/22" });
+    Some((tmp, t, file, before))
+}
+
+/// Ends the session and checks that the record file is byte for byte as it was.
+fn closed_unchanged(mut t: Pty, file: &Path, before: &[u8]) {
+    t.kill_with(libc::SIGTERM);
+    t.wait_exit();
+    if let Some(dir) = file.parent() {
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    assert_eq!(fs::read(file).unwrap(), before);
+}
+
+/// Issue 18 point 14: on a read-only record, `n` (the question's note) opens the note to be
+/// read, its box saying 「読み取り専用」; the letters typed next (`q` would quit, `e` export) go
+/// to the box and change nothing; Esc closes it and the screen is still there.
+#[test]
+fn letters_typed_after_n_on_a_read_only_record_are_no_commands() {
+    for (lang, says, footer, not) in [
+        (
+            "ja",
+            "メモ（読み取り専用：Esc/Ctrl-S で閉じる）",
+            "閉じる（読み取り専用）",
+            "メモを保存",
+        ),
+        (
+            "en",
+            "Note (read-only: Esc/Ctrl-S closes it)",
+            "close (read-only)",
+            "keep the note",
+        ),
+    ] {
+        let Some((_tmp, mut t, file, before)) = interview_read_only(lang) else {
+            return;
+        };
+        t.keys(&["n"]);
+        t.wait_for(says);
+        // The footer offers only the key that closes it: nothing would be kept.
+        let screen = t.screen();
+        assert!(screen.contains(footer) && !screen.contains(not), "{screen}");
+        t.keys(&["q", "e", "1", ENTER]);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let screen = t.screen();
+        assert!(
+            screen.contains(says),
+            "{lang}: the note is still open: {screen}"
+        );
+        assert!(
+            !screen.contains("qe1"),
+            "{lang}: nothing typed into it: {screen}"
+        );
+        t.keys(&["\x1b"]);
+        t.wait_for(if lang == "ja" { "問 3/22" } else { "Q 3/22" });
+        assert!(!t.screen().contains(says), "{lang}: closed: {}", t.screen());
+        closed_unchanged(t, &file, &before);
+    }
+}
+
+/// Issue 18 point 14: on the checklist of a read-only record, `n` (answer no) says 「読み取り
+/// 専用」 and opens its form all the same, so that what is typed next (`-` would withdraw, `g`
+/// jump) goes into the form; its Enter is refused with the same words and closes it.
+#[test]
+fn n_on_a_read_only_checklist_says_so_and_takes_what_is_typed_next() {
+    for (lang, title, says, unanswered) in [
+        (
+            "ja",
+            "厚労省チェックリスト",
+            "読み取り専用です（",
+            "未回答（y はい／n いいえ）",
+        ),
+        (
+            "en",
+            "checklist",
+            "read-only (the data dir",
+            "Not answered (y yes / n no)",
+        ),
+    ] {
+        let Some((_tmp, mut t, file, before)) = interview_read_only(lang) else {
+            return;
+        };
+        t.keys(&["c"]);
+        t.wait_for(title);
+        t.keys(&["n"]);
+        t.wait_for(says);
+        t.keys(&["-", "g"]);
+        t.wait_for("12-02-g");
+        t.keys(&["\x7f", "\x7f", ENTER]);
+        t.wait_for(unanswered);
+        assert!(t.screen().contains(says), "{lang}: {}", t.screen());
+        closed_unchanged(t, &file, &before);
     }
 }
 

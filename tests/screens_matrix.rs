@@ -426,9 +426,12 @@ fn a_read_only_record_refuses_status_and_note() {
     ui.press(KeyCode::Enter).press(KeyCode::Enter);
     ui.key(' ');
     assert!(ui.screen().contains("読み取り専用です"), "{}", ui.screen());
+    // The note opens to be read (issue 18): what is typed next goes nowhere, no command.
     ui.key('n');
     assert!(ui.screen().contains("読み取り専用です"));
-    assert!(!ui.screen().contains("┌ メモ"));
+    assert!(ui.screen().contains("読み取り専用：Esc"), "{}", ui.screen());
+    ui.key('x').press(KeyCode::Esc);
+    assert!(!ui.screen().contains("┌ メモ"), "{}", ui.screen());
     let record = ui.store().load(&id()).unwrap();
     assert!(record.controls.is_empty());
     assert!(ui.line_of("▶").contains("＊●実施済み"));

@@ -288,6 +288,9 @@ fn a_read_only_record_refuses_answers_and_notes() {
     assert!(ui.screen().contains("読み取り専用です"), "{}", ui.screen());
     ui.key('n');
     assert!(ui.screen().contains("読み取り専用です"));
+    // The note opens to be read (issue 18): a key typed next is no command; Esc closes it.
+    assert!(ui.screen().contains("読み取り専用：Esc"), "{}", ui.screen());
+    ui.key('2').press(KeyCode::Esc);
     // Moving is allowed, in memory.
     ui.press(KeyCode::Tab);
     assert!(ui.line_of("未判明の対策").contains("2/58"));

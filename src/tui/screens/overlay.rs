@@ -133,7 +133,7 @@ impl<F: OverlayForm> Overlay<F> {
 
     pub fn commands(&self) -> Vec<Command> {
         match self {
-            Overlay::Note(_) => NoteEditor::commands(),
+            Overlay::Note(n) => n.commands(),
             Overlay::Export(e) => e.commands(),
             Overlay::Path(p) => p.commands(),
             Overlay::Form(f) => f.commands(),

@@ -49,6 +49,10 @@ pub struct NoteEditor {
     /// note alone (the matrix's controls, a checklist item); `None` where the screen knows it
     /// otherwise.
     draft: Option<DraftKey>,
+    /// Opened on a record this session may only read: the note is shown, the box says
+    /// 「読み取り専用」, and what is typed goes nowhere — neither into the note nor, as letters
+    /// typed after `n` would without the box, to the screen as commands.
+    read_only: bool,
 }
 
 impl NoteEditor {
@@ -59,6 +63,16 @@ impl NoteEditor {
             about: None,
             saved: saved.to_string(),
             draft: None,
+            read_only: false,
+        }
+    }
+
+    /// The note shown on a read-only record: keys that would edit change nothing (the box says
+    /// why), the keep key closes it.
+    pub fn read_only(self) -> NoteEditor {
+        NoteEditor {
+            read_only: true,
+            ..self
         }
     }
 
@@ -101,6 +115,20 @@ impl NoteEditor {
         if matches!(key.code, KeyCode::F(_)) {
             return NoteKey::Pass;
         }
+        if self.read_only {
+            use KeyCode as K;
+            if keys::intent_in(Scope::Note, &key) == Some(Intent::Back) {
+                return NoteKey::Cancelled;
+            }
+            // Moving the caret reads a long note; nothing else reaches the text.
+            if matches!(
+                key.code,
+                K::Up | K::Down | K::Left | K::Right | K::Home | K::End | K::PageUp | K::PageDown
+            ) {
+                self.field.handle(key);
+            }
+            return NoteKey::Editing;
+        }
         match keys::intent_in(Scope::Note, &key) {
             Some(Intent::Back) => {
                 let text = self.field.text();
@@ -119,11 +147,19 @@ impl NoteEditor {
 
     /// Bracketed paste: line breaks kept, `\r\n` read as one.
     pub fn paste(&mut self, text: &str) {
-        self.field.paste(text);
+        if !self.read_only {
+            self.field.paste(text);
+        }
     }
 
-    /// The footer's commands while the note is open.
-    pub fn commands() -> Vec<Command> {
+    /// The footer's commands while the note is open: on a read-only record only the key that
+    /// closes it (nothing is kept, no line can be broken).
+    pub fn commands(&self) -> Vec<Command> {
+        if self.read_only {
+            return vec![Command::of(Scope::Note, Intent::Back)
+                .keys("Esc/Ctrl-S")
+                .label("閉じる（読み取り専用）", "close (read-only)")];
+        }
         crate::tui::commands::note_commands()
     }
 
@@ -159,6 +195,10 @@ impl NoteEditor {
             .borders(Borders::ALL)
             .border_style(t.accent());
         let block = match &self.about {
+            None if self.read_only => block.title(match l {
+                Lang::Ja => format!(" メモ（読み取り専用：{keep} で閉じる） "),
+                Lang::En => format!(" Note (read-only: {keep} closes it) "),
+            }),
             None => block.title(match l {
                 Lang::Ja => format!(" メモ（{keep} で保存） "),
                 Lang::En => format!(" Note ({keep} keeps it) "),
@@ -169,9 +209,11 @@ impl NoteEditor {
                 block
                     .title(truncate(&title, rect.width.saturating_sub(4) as usize))
                     .title_bottom(Line::styled(
-                        match l {
-                            Lang::Ja => format!(" {keep} 保存して閉じる  {newline} 改行 "),
-                            Lang::En => format!(" {keep} keep it  {newline} new line "),
+                        match (l, self.read_only) {
+                            (Lang::Ja, true) => format!(" 読み取り専用：{keep} で閉じる "),
+                            (Lang::En, true) => format!(" read-only: {keep} closes it "),
+                            (Lang::Ja, false) => format!(" {keep} 保存して閉じる  {newline} 改行 "),
+                            (Lang::En, false) => format!(" {keep} keep it  {newline} new line "),
                         },
                         t.dim(),
                     ))
@@ -206,6 +248,30 @@ mod tests {
         assert_eq!(n.handle(key(KeyCode::Esc)), kept);
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert_eq!(n.handle(ctrl_s), kept);
+    }
+
+    #[test]
+    fn a_read_only_note_takes_no_typing_and_its_keep_key_closes_it() {
+        let mut n = NoteEditor::open("保存済み")
+            .typed(Some("下書き"))
+            .read_only();
+        for code in [
+            KeyCode::Char('q'),
+            KeyCode::Enter,
+            KeyCode::Backspace,
+            KeyCode::Left,
+        ] {
+            assert_eq!(n.handle(key(code)), NoteKey::Editing);
+        }
+        n.paste("貼り付け");
+        assert_eq!(
+            n.text(),
+            "下書き",
+            "nothing typed or pasted reaches the note"
+        );
+        assert_eq!(n.handle(key(KeyCode::F(1))), NoteKey::Pass);
+        // Closed, even on a draft: a read-only record keeps nothing.
+        assert_eq!(n.handle(key(KeyCode::Esc)), NoteKey::Cancelled);
     }
 
     #[test]

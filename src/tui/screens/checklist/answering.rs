@@ -14,16 +14,18 @@ use crate::tui::screens::overlay::Overlay;
 use crate::tui::session::{Refused, Session};
 
 impl Checklist {
+    /// Read-only, the form opens all the same, saying so: what is typed after `n` (a target
+    /// date) goes into it, not to the screen as commands (`-` would withdraw, `g` jump), and
+    /// its Enter is refused with the same words.
     pub(super) fn open_answer(&mut self, answer: YesNo, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = session.read_only_message(lang) {
-            return Action::Flash(msg);
-        }
         let Some(row) = self.row() else {
             return Action::None;
         };
         let form = AnswerForm::open(row.item, answer, row.latest(), self.clock.today());
         self.overlay = Some(Overlay::Form(ChecklistForm::Answer(form)));
-        Action::None
+        session
+            .read_only_message(lang)
+            .map_or(Action::None, Action::Flash)
     }
 
     /// Records the answer being entered, after every rule of the domain; on success the cursor

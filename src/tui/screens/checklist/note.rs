@@ -12,9 +12,6 @@ use crate::tui::widgets::note_editor::NoteEditor;
 
 impl Checklist {
     pub(super) fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = session.read_only_message(lang) {
-            return Action::Flash(msg);
-        }
         let Some(row) = self.row() else {
             return Action::None;
         };
@@ -23,10 +20,15 @@ impl Checklist {
             .pending_note(session, &item)
             .or_else(|| row.latest().and_then(|l| l.note.clone()))
             .unwrap_or_default();
-        self.overlay = Some(Overlay::Note(
-            NoteEditor::open(&text).kept_under(self.key_of(&item)),
-        ));
-        Action::None
+        // Read-only, the note opens to be read: what is typed next goes to the box (which says
+        // 読み取り専用), never to the screen as commands.
+        let editor = NoteEditor::open(&text).kept_under(self.key_of(&item));
+        let (editor, said) = match session.read_only_message(lang) {
+            Some(why) => (editor.read_only(), Action::Flash(why)),
+            None => (editor, Action::None),
+        };
+        self.overlay = Some(Overlay::Note(editor));
+        said
     }
 
     /// Keeps the note: on the latest check of an answered item, else as a draft recorded with

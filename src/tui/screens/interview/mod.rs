@@ -332,12 +332,17 @@ impl Interview {
                 }
             },
             Intent::EditNote => {
-                if session.read_only() {
-                    self.error = Some(lang.pick("読み取り専用です", "Read-only").to_string());
-                } else {
-                    let existing = session.record.note(&self.current).unwrap_or("").to_string();
-                    self.overlay = Some(Overlay::Note(NoteEditor::open(&existing)));
-                }
+                // Read-only, the note opens to be read: what is typed next goes to the box (which
+                // says 読み取り専用), never to the screen as commands.
+                let existing = session.record.note(&self.current).unwrap_or("").to_string();
+                let editor = NoteEditor::open(&existing);
+                self.overlay = Some(Overlay::Note(match session.read_only_message(lang) {
+                    Some(why) => {
+                        self.error = Some(why);
+                        editor.read_only()
+                    }
+                    None => editor,
+                }));
             }
             Intent::ConfirmSection => self.confirm_section(session, lang),
             Intent::Confirm => match session.confirm(&self.current) {

@@ -288,14 +288,14 @@ impl MatrixScreen {
     }
 
     fn open_note(&mut self, session: &Session, lang: Lang) -> Action {
-        if let Some(msg) = session.read_only_message(lang) {
-            return Action::Flash(msg);
-        }
         let Some(row) = self.controls.rows.get(self.control) else {
             return Action::None;
         };
         self.overlay = Some(note::open(row.control, session, lang));
-        Action::None
+        // Read-only, the note opens to be read (see `note::open`): say why.
+        session
+            .read_only_message(lang)
+            .map_or(Action::None, Action::Flash)
     }
 
     fn overlay_key(&mut self, key: KeyEvent, session: &mut Session, lang: Lang) -> Option<Action> {

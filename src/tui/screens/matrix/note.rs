@@ -41,11 +41,15 @@ pub fn open(control: &'static Control, session: &Session, lang: Lang) -> Overlay
         .and_then(|m| m.note.clone())
         .unwrap_or_default();
     let typed = key.get(&session.record).and_then(|d| d.note.clone());
-    Overlay::Note(
-        NoteEditor::about(&saved, control.name(lang).to_string())
-            .typed(typed.as_deref())
-            .kept_under(key),
-    )
+    let editor = NoteEditor::about(&saved, control.name(lang).to_string())
+        .typed(typed.as_deref())
+        .kept_under(key);
+    // A record this session may only read: the note is shown, typing goes nowhere.
+    Overlay::Note(if session.read_only() {
+        editor.read_only()
+    } else {
+        editor
+    })
 }
 
 /// A key for the open overlay, if any: the action, and whether the note was closed (the screen

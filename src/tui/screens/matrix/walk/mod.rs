@@ -136,14 +136,14 @@ impl WalkScreen {
     }
 
     fn open_note(&mut self, session: &Session) -> Action {
-        if let Some(msg) = session.read_only_message(self.lang) {
-            return Action::Flash(msg);
-        }
         let Some(step) = self.walk.current(&session.record) else {
             return Action::None;
         };
+        // Read-only, the note opens to be read (see `note::open`): say why.
         self.overlay = Some(note::open(step.control, session, self.lang));
-        Action::None
+        session
+            .read_only_message(self.lang)
+            .map_or(Action::None, Action::Flash)
     }
 
     fn overlay_key(&mut self, key: KeyEvent, session: &mut Session) -> Option<Action> {
