@@ -1,6 +1,8 @@
 //! shindan in a pseudo-terminal at 80×24, beside dialog and whiptail (the programs hospital
 //! scripts use for terminal forms) measured by the same harness in the same run:
-//! first frame, bytes per keystroke, idle CPU and peak memory.
+//! first frame, bytes per keystroke, idle CPU and peak memory. shindan's first frame is also
+//! measured on a terminal that never answers its start-up position query (the probe waits at
+//! most 150 ms), and a 100,000-character bracketed paste into a note is timed to the screen.
 //!
 //! `cargo bench --bench terminal` (dialog and whiptail from Debian's packages; skipped, and
 //! said so, when missing).
@@ -89,13 +91,53 @@ fn available(program: &str) -> bool {
 
 /// Median time from exec to the first complete frame, in ms.
 fn first_frame(make: &dyn Fn() -> Command) -> f64 {
+    first_frame_on(make, true, QUIET)
+}
+
+/// The same on a terminal that answers shindan's position query (`answer`) or stays silent.
+/// A silent terminal leaves a gap of up to 150 ms after the query, before the frame: `quiet`
+/// must be longer than that, or the query alone would count as the frame.
+fn first_frame_on(make: &dyn Fn() -> Command, answer: bool, quiet: Duration) -> f64 {
     let times = (0..RUNS)
         .filter_map(|_| {
-            let t = Pty::spawn(make(), 80, 24);
-            t.first_frame(QUIET).map(|d| d.as_secs_f64() * 1000.0)
+            let t = Pty::spawn_answering(make(), 80, 24, answer);
+            t.first_frame(quiet).map(|d| d.as_secs_f64() * 1000.0)
         })
         .collect();
     median(times)
+}
+
+/// A bracketed paste of `n` characters (lines of 49 and a break, `END` last) into the first
+/// record's first note: ms from the paste's first byte to `END` on the screen, and the bytes
+/// shindan wrote meanwhile.
+fn paste_into_note(data: &Path, n: usize) -> (f64, usize) {
+    let mut t = Pty::spawn(shindan(data), 80, 24);
+    t.first_frame(QUIET);
+    for k in ["\r", "n"] {
+        let before = t.len();
+        t.send(k);
+        t.settle(before);
+    }
+    let body: String = (0..n)
+        .map(|i| match i % 50 {
+            49 => '\r',
+            k => (b'a' + (k % 26) as u8) as char,
+        })
+        .collect();
+    let msg = format!("\x1b[200~{body}END\x1b[201~");
+    let before = t.len();
+    let start = std::time::Instant::now();
+    // The paste fills the pty's buffer: written from a thread while shindan reads it.
+    let mut w = t.writer();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = w.write_all(msg.as_bytes());
+    });
+    let _ = writer.join();
+    t.wait_for("END");
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    t.settle(t.len().saturating_sub(1));
+    (ms, t.len() - before)
 }
 
 /// Bytes written for each of `n` presses of `key`, once the first frame is out.
@@ -162,6 +204,12 @@ fn main() {
     println!(
         "{:<34} {:>8.1}ms {:>8.1}ms {:>8.1}ms",
         "first frame (100 records)", ff_shindan, ff_dialog, ff_whiptail
+    );
+
+    let ff_silent = first_frame_on(&|| shindan(&data), false, Duration::from_millis(400));
+    println!(
+        "{:<34} {:>8.1}ms",
+        "first frame, terminal silent", ff_silent
     );
 
     let moves = |c: Command| {
@@ -261,6 +309,12 @@ fn main() {
         mv_shindan,
         mv_dialog,
         2.0 * mv_whiptail
+    );
+
+    let (paste_ms, paste_bytes) = paste_into_note(&data, 100_000);
+    println!(
+        "{:<34} {:>8.0}ms {:>9}B",
+        "paste 100,000 chars into a note", paste_ms, paste_bytes
     );
 
     // Idle: 10 s with nothing to do.

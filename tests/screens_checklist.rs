@@ -659,9 +659,9 @@ fn the_help_lists_the_checklist_keys() {
     ui.press(KeyCode::Char('?'));
     // Every page of the help, turned with Space.
     let mut help = ui.screen();
-    while ui.has("Space next page") {
+    while ui.has("Space next") {
         ui.press(KeyCode::Char(' '));
-        if ui.has("Space next page") {
+        if ui.has("Space next") {
             help.push_str(&ui.screen());
         }
     }

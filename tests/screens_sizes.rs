@@ -114,3 +114,60 @@ fn at_60x20_the_founder_list_follows_the_choice() {
     let s = ui.screen();
     assert!(s.contains("● Other corporation"), "{s}");
 }
+
+/// What issue 20 found cut at 60×20, in both languages and as a terminal that draws ambiguous
+/// characters wide shows it (the frame folded as `--ambiguous-width wide` folds it): the
+/// matrix's phase names whole (not `Procur…`) over a map without `????` marks, its total column
+/// in the last columns; every screen's title bar ending in its own words, not `…`; the help's
+/// closing line whole; every boxed row closed.
+#[test]
+fn at_60x20_names_titles_and_the_help_are_whole() {
+    use shindan::domain::matrix::Catalog;
+    use shindan::tui::widgets::symbols::fold_ambiguous;
+    for lang in [Lang::Ja, Lang::En] {
+        let mut ui = with_record(lang, 60, 20);
+        ui.press(KeyCode::Enter);
+        for (key, name) in ui::RECORD_SCREENS {
+            ui.key(key);
+            let lines = ui.lines();
+            assert!(
+                !lines[0].trim_end().ends_with('…'),
+                "{name} {lang:?}: {}",
+                lines[0]
+            );
+            if name == "matrix" {
+                let map = ui.screen();
+                for p in &Catalog::embedded().phases {
+                    assert!(map.contains(p.short(lang)), "{lang:?}:\n{map}");
+                }
+                assert!(!map.contains("??") && !map.contains("？？"), "{map}");
+                let total = lang.pick("計", "All");
+                let head = lines.iter().find(|l| l.contains(total)).unwrap();
+                assert!(!head.contains('…'), "{head}");
+                let last = ui.line_of(total).trim_end().to_string();
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(last.as_str()) >= 58,
+                    "the total column is last: {last}"
+                );
+            }
+            ui.key('?');
+            let help = ui.screen();
+            assert!(
+                ["閉じます", "閉じる", "closes", "close"]
+                    .iter()
+                    .any(|w| help.contains(w)),
+                "{name} {lang:?}:\n{help}"
+            );
+            assert!(!help.contains("clos…") && !help.contains("閉じ…"), "{help}");
+            let mut folded = ui.fresh();
+            fold_ambiguous(&mut folded);
+            for (y, l) in ui::plain_lines(&folded).iter().enumerate() {
+                if l.starts_with('+') {
+                    let end = l.trim_end().chars().last();
+                    assert!(matches!(end, Some('+' | '|')), "{name} wide row {y}: {l}");
+                }
+            }
+            ui.press(KeyCode::Esc);
+        }
+    }
+}

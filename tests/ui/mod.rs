@@ -146,7 +146,10 @@ impl Ui {
     /// Every page of the open help overlay (Space turns them) as one text, the help closed
     /// after.
     pub fn help_pages(&mut self) -> String {
-        let turn = |s: &str| s.contains("Space 次のページ") || s.contains("Space next page");
+        // The long form or, in a narrow box, the short one (`Space 次へ`, `Space next (1/2)`).
+        let turn = |s: &str| {
+            s.contains("Space 次のページ") || s.contains("Space 次へ") || s.contains("Space next")
+        };
         let mut all = self.screen();
         while turn(&self.screen()) {
             self.key(' ');

@@ -101,6 +101,9 @@ const KEY_MAX: usize = 14;
 /// column over more pages reads better than descriptions broken every few words.
 const DESC_MIN: usize = 36;
 
+/// The narrowest box: its last line, `Space 次へ（1/2）・他のキーで閉じる`, whole.
+const CLOSING_MIN: usize = 40;
+
 /// Lays the entries out in `area`: one column when the descriptions fit it, two when the
 /// terminal is wide enough for two readable ones, and as many pages as it takes.
 pub fn layout(entries: &[Entry], area: Rect) -> Pages {
@@ -170,7 +173,8 @@ pub fn layout(entries: &[Entry], area: Rect) -> Pages {
     let col_w = key_w + desc_w + 3;
     // A box that would leave a column or two beside it takes them too: the screen's border
     // there would look like the help's own, doubled (`┌┌ Keys ─┐┐`).
-    let w = match (col_w * columns + 2) as u16 {
+    // At least as wide as the closing line (its short form, see `render`).
+    let w = match (col_w * columns + 2).max(CLOSING_MIN) as u16 {
         w if w + 2 >= area.width => area.width,
         w => w,
     };
@@ -250,19 +254,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, entries: &[Entry], pag
             Line::from(spans)
         })
         .collect();
+    let inner = laid.rect.width.saturating_sub(2) as usize;
     let last = if count > 1 {
-        view.lang
-            .pick(
-                &format!(
-                    " Space 次のページ（{}/{count}）・ほかのキーで閉じます",
-                    page + 1
-                ),
-                &format!(
-                    " Space next page ({}/{count}) · any other key closes",
-                    page + 1
-                ),
-            )
-            .to_string()
+        let n = page + 1;
+        let long = match view.lang {
+            Lang::Ja => format!(" Space 次のページ（{n}/{count}）・ほかのキーで閉じます"),
+            Lang::En => format!(" Space next page ({n}/{count}) · any other key closes"),
+        };
+        // A narrow box says it shorter rather than cut how to close it.
+        if width(&long) <= inner {
+            long
+        } else {
+            match view.lang {
+                Lang::Ja => format!(" Space 次へ（{n}/{count}）・他のキーで閉じる"),
+                Lang::En => format!(" Space next ({n}/{count}), other keys close"),
+            }
+        }
     } else {
         view.lang
             .pick(" どのキーでも閉じます", " Any key closes this")
