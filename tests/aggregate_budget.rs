@@ -146,3 +146,27 @@ fn aggregate_json_md_and_csv_carry_the_budget() {
         ]
     );
 }
+
+/// Each format, with stdout on a full device: exit 1 and the reason on stderr, never a
+/// success with a truncated or missing table (the CSV's write error was once ignored).
+#[test]
+fn aggregate_on_a_full_stdout_fails_in_every_format() {
+    let d = tempfile::tempdir().unwrap();
+    let bundle = d.path().join("shibyokyo-like.jsonl");
+    write_bundle(&bundle, Population::like_2022());
+    for format in ["csv", "md", "json"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shindan"))
+            .env("SHINDAN_DATA_DIR", d.path())
+            .args(["--lang", "en", "aggregate", bundle.to_str().unwrap()])
+            .args(["--format", format, "--date", "2026-06-01"])
+            .stdout(fs::File::options().write(true).open("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {err}");
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{format}: {err}"
+        );
+    }
+}

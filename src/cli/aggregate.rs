@@ -146,8 +146,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             to_md(&tally, &budget, &identity, &counted, qn, args.by, lang)
         ),
         Format::Csv => {
+            // Bytes as they are (UTF-8 with a BOM for Excel); a write that fails (a full disk, a
+            // closed pipe) is exit 1 with a message, as for the other formats, so that a script
+            // never takes a truncated sheet for the survey.
             use std::io::Write;
-            let _ = std::io::stdout().write_all(&to_csv(&tally, &budget, qn, args.by, lang));
+            let csv = to_csv(&tally, &budget, qn, args.by, lang);
+            let mut out = std::io::stdout().lock();
+            out.write_all(&csv)
+                .and_then(|()| out.flush())
+                .map_err(|e| {
+                    Failure::Data(super::output::message(
+                        lang,
+                        &crate::edge::os_error(&e, lang),
+                    ))
+                })?;
         }
     }
     Ok(())

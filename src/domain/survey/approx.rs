@@ -259,7 +259,7 @@ mod tests {
     }
 
     #[test]
-    fn the_issue_examples() {
+    fn strong_weak_about_and_around_a_tenth() {
         assert_eq!(r("5割強"), (50.0, 55.0));
         assert_eq!(r("6割弱"), (55.0, 60.0));
         assert_eq!(r("約6割"), (57.0, 63.0));

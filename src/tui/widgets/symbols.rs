@@ -132,7 +132,7 @@ mod tests {
     }
 
     #[test]
-    fn the_glyphs_of_the_issue_are_ambiguous() {
+    fn the_lines_and_marks_the_screens_draw_are_ambiguous() {
         for c in "─│┌▶●○■◆█▒·…※→×—".chars() {
             assert!(is_ambiguous(c), "{c}");
         }

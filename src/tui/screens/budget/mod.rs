@@ -1,4 +1,4 @@
-//! The budget screen (issue 6, key `b`): 提言１ on the record's own numbers beside its bed
+//! The budget screen (key `b`): 提言１ on the record's own numbers beside its bed
 //! class — what it should spend at the report's two levels, what it spends, the gap said as
 //! people say it — with the assumptions marked own / report default, and what-ifs (other
 //! rates, another revenue) that never touch the record.

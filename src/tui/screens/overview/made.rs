@@ -106,7 +106,8 @@ pub fn make(o: &Overview, lang: Lang) -> Made {
     }
 }
 
-/// The titles, English exactly as the issue names them.
+/// The four panels' titles: in English the names the README gives these screens (Position,
+/// Risk coverage, Budget shortfall, Checklist).
 pub fn title(pane: Pane, lang: Lang) -> &'static str {
     match pane {
         Pane::Position => lang.pick("調査での位置", "Position"),

@@ -1,4 +1,4 @@
-//! The position screen (issue 5): the hospital beside its bed-size and founder cohorts of the
+//! The position screen (key `p`): the hospital beside its bed-size and founder cohorts of the
 //! 2022 survey, one row per indicator, and on a second page its place among the respondents,
 //! its bed class's budget brackets (図６) and its staff against the reported average.
 //!
