@@ -90,16 +90,16 @@ fn page_of<'a>(source: &'a str, fig: &str) -> &'a str {
 }
 
 /// "■ 図７ …" / "■ Fig. 7 (図７) …": a figure's title, its number in English beside its name.
-fn fig_title(fig: &str, ja: &str, en: &str, lang: Lang) -> String {
+fn fig_title(fig: &str, title: &str, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!("■ {fig} {ja}"),
+        Lang::Ja => format!("■ {fig} {title}"),
         Lang::En => {
             let n: String = fig
                 .chars()
                 .filter_map(|c| ('０'..='９').position(|d| d == c))
                 .map(|i| char::from(b'0' + i as u8))
                 .collect();
-            format!("■ Fig. {n} ({fig}) {en}")
+            format!("■ Fig. {n} ({fig}) {title}")
         }
     }
 }
@@ -131,13 +131,19 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
     let p45 = page_of(&data.levels.min.source, "図５");
     out.push(fig_title(
         "図５",
-        &format!(
-            "他産業平均率（{}）で算出した必要セキュリティ予算（{p45}）",
-            levels.min.percent()
-        ),
-        &format!(
-            "Security budget at other industries' rate ({}) ({p45})",
-            levels.min.percent()
+        &lang.pick_with(
+            || {
+                format!(
+                    "他産業平均率（{}）で算出した必要セキュリティ予算（{p45}）",
+                    levels.min.percent()
+                )
+            },
+            || {
+                format!(
+                    "Security budget at other industries' rate ({}) ({p45})",
+                    levels.min.percent()
+                )
+            },
         ),
         lang,
     ));
@@ -236,8 +242,10 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
     let p46 = page_of(&data.brackets.source, "図６");
     out.push(fig_title(
         "図６",
-        &format!("1病院あたりの推計平均実態値（{p46}）"),
-        &format!("Estimated actual budget per hospital ({p46})"),
+        &lang.pick_with(
+            || format!("1病院あたりの推計平均実態値（{p46}）"),
+            || format!("Estimated actual budget per hospital ({p46})"),
+        ),
         lang,
     ));
     wrapped(
@@ -328,8 +336,10 @@ fn figure7(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
             let p = page_of(&data.levels.sufficient.source, "図７");
             fig_title(
                 "図７",
-                &format!("セキュリティ予算の不足額（最終集計、{p}）"),
-                &format!("Security budget shortfall (final count, {p})"),
+                &lang.pick_with(
+                    || format!("セキュリティ予算の不足額（最終集計、{p}）"),
+                    || format!("Security budget shortfall (final count, {p})"),
+                ),
                 lang,
             )
         }
@@ -337,8 +347,10 @@ fn figure7(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
             let p = page_of(&data.interim.shortfalls_source, "図７");
             fig_title(
                 "図７",
-                &format!("セキュリティ予算の不足額（中間集計、{p}）"),
-                &format!("Security budget shortfall (interim count, {p})"),
+                &lang.pick_with(
+                    || format!("セキュリティ予算の不足額（中間集計、{p}）"),
+                    || format!("Security budget shortfall (interim count, {p})"),
+                ),
                 lang,
             )
         }
