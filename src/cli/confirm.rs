@@ -53,7 +53,8 @@ pub struct Args {
     /// The whole contact chart as it is
     #[arg(long)]
     contacts: bool,
-    /// Risk-matrix controls whose carried mark still holds, e.g. backup_offline (repeatable)
+    /// Risk-matrix controls whose carried mark still holds, by the number `shindan control ID`
+    /// lists, e.g. C12 (repeatable)
     #[arg(long, value_name = "CONTROL")]
     control: Vec<String>,
     /// Everything still carried, as it is (checklist items checked on --checked)
@@ -364,19 +365,27 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
             .collect(),
         format!("shindan confirm {id} --contacts"),
     );
-    // A control is read by its words; its id is what `--control` takes, so it is in the
-    // command to copy and nowhere else.
+    // A control is read by its number and words; the number is what `--control` takes.
     part(
         Kind::Controls,
         c.controls
             .iter()
             .map(|k| {
-                Catalog::embedded()
-                    .control(k)
-                    .map_or_else(|| k.clone(), |c| lang.pick(&c.ja, &c.en).to_string())
+                let cat = Catalog::embedded();
+                cat.control(k).map_or_else(
+                    || k.clone(),
+                    |c| format!("{} {}", cat.number(k), lang.pick(&c.ja, &c.en)),
+                )
             })
             .collect(),
-        format!("shindan confirm {id} --control {}", c.controls.join(" ")),
+        format!(
+            "shindan confirm {id} --control {}",
+            c.controls
+                .iter()
+                .map(|k| Catalog::embedded().number(k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
     );
     out
 }

@@ -309,14 +309,16 @@ pub fn control(
     control: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ConfirmError> {
+    let control = catalog.control_id(control);
     if catalog.control(control).is_none() {
         return Err(ConfirmError::Mark(MarkError::UnknownControl {
             control: control.to_string(),
-            allowed: catalog.control_ids().map(String::from).collect(),
+            // By the numbers a person reads (C1–C83), as `shindan control` lists them.
+            allowed: vec![format!("C1–C{}", catalog.controls.len())],
         }));
     }
     if !record.controls.get(control).is_some_and(|m| m.carried) {
-        return Err(ConfirmError::NotCarried(control.to_string()));
+        return Err(ConfirmError::NotCarried(catalog.number(control)));
     }
     set_mark(catalog, record, control, MarkChange::default(), now).map_err(ConfirmError::Mark)
 }

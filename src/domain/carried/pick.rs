@@ -92,10 +92,7 @@ impl SectionError {
 fn fold(s: &str) -> String {
     let folded: String = s
         .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
+        .map(crate::domain::digits::half_width)
         .filter(|c| !c.is_whitespace() && *c != '.')
         .flat_map(char::to_lowercase)
         .collect();
