@@ -181,10 +181,20 @@ fn catalog_text_fits_80_columns_in_both_languages() {
     let tmp = tempfile::tempdir().unwrap();
     let ja = ok(tmp.path(), &["catalog"]);
     assert_fits_80(&ja);
-    assert!(ja.contains("■ ID・権限管理上のリスク（identity_access）"));
+    assert!(ja.contains("■ 2 ID・権限管理上のリスク\n"), "{ja}");
     assert!(ja.contains("ID・PWを端末にラベリングしているリスク"));
-    assert!(ja.contains("vpn_patch*"));
-    assert!(ja.contains("対策：privilege_review（補完：access_log_review）\n"));
+    // Controls by the number `shindan control` lists and takes, no id.
+    let no = |c: &str| Catalog::embedded().number(c);
+    assert!(ja.contains(&format!("{}*", no("vpn_patch"))), "{ja}");
+    assert!(ja.contains(&format!(
+        "対策：{}（補完：{}）\n",
+        no("privilege_review"),
+        no("access_log_review")
+    )));
+    assert!(
+        !ja.contains("vpn_patch") && !ja.contains("ia_pw_labelled"),
+        "{ja}"
+    );
     let en = ok(tmp.path(), &["--lang", "en", "catalog"]);
     assert_fits_80(&en);
     assert!(en.contains("IDs and passwords labelled on the terminals"));
@@ -194,7 +204,20 @@ fn catalog_text_fits_80_columns_in_both_languages() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("networks") && err.contains("authentication, identity_access"));
+    assert!(
+        err.contains("networks") && err.contains("1 本人認証・認可、2 ID・権限管理"),
+        "{err}"
+    );
+    assert!(!err.contains("identity_access"), "{err}");
+    // A category by the number printed before it, full-width too, or its name.
+    for typed in ["８", "ネットワーク", "Network security", "network"] {
+        let one = ok(tmp.path(), &["catalog", typed]);
+        assert!(
+            one.contains("■ 8 ネットワークセキュリティ上のリスク"),
+            "{typed}: {one}"
+        );
+        assert!(!one.contains("■ 1 "), "{typed}: {one}");
+    }
 }
 
 #[test]
@@ -203,9 +226,14 @@ fn control_sets_a_status_note_and_system_through_the_store() {
     let d = tmp.path();
     let id = hospital(d, &[("vpn_flagged", "yes"), ("vpn_patched", "no")]);
 
-    let out = ok(d, &["control", &id, "backup_offline", "in_place"]);
+    // A control is shown by the number the list gives it and typed back by it (or its id).
+    let no = |c: &str| Catalog::embedded().number(c);
+    let out = ok(d, &["control", &id, &no("backup_offline"), "in_place"]);
     assert!(
-        out.starts_with("backup_offline = 実施済み（利用者が設定 20"),
+        out.starts_with(&format!(
+            "{} = 実施済み（利用者が設定 20",
+            no("backup_offline")
+        )),
         "{out}"
     );
     let out = ok(
@@ -222,7 +250,10 @@ fn control_sets_a_status_note_and_system_through_the_store() {
     );
     // Only a note and a system: the interview's status still stands.
     assert!(
-        out.starts_with("vpn_patch = 未実施（ヒアリングの回答から：問8「未対応」）\n"),
+        out.starts_with(&format!(
+            "{} = 未実施（ヒアリングの回答から：問8「未対応」）\n",
+            no("vpn_patch")
+        )),
         "{out}"
     );
     assert!(out.contains("システム：電子カルテ") && out.contains("メモ：次回の保守で適用予定"));
@@ -243,13 +274,19 @@ fn control_sets_a_status_note_and_system_through_the_store() {
         ],
     );
     assert!(
-        out.starts_with("vpn_patch = not applicable (set by the user 20"),
+        out.starts_with(&format!(
+            "{} = not applicable (set by the user 20",
+            no("vpn_patch")
+        )),
         "{out}"
     );
     // `-` gives the control back to the interview.
     let out = ok(d, &["control", &id, "vpn_patch", "-"]);
     assert!(
-        out.starts_with("vpn_patch = 未実施（ヒアリングの回答から"),
+        out.starts_with(&format!(
+            "{} = 未実施（ヒアリングの回答から",
+            no("vpn_patch")
+        )),
         "{out}"
     );
     assert_eq!(
@@ -266,11 +303,12 @@ fn control_sets_a_status_note_and_system_through_the_store() {
             .unwrap_or_else(|| panic!("no {id} in {list}"))
             .to_string()
     };
-    assert!(line("vpn_patch").trim_start().starts_with("＊未実施"));
-    assert!(line("backup_offline")
+    assert!(line(&no("vpn_patch")).trim_start().starts_with("＊未実施"));
+    assert!(line(&no("backup_offline"))
         .trim_start()
         .starts_with("＋実施済み"));
-    assert!(line("mfa_remote").trim_start().starts_with("不明"));
+    assert!(line(&no("mfa_remote")).trim_start().starts_with("不明"));
+    assert!(!list.contains("backup_offline"), "{list}");
     let en = ok(d, &["--lang", "en", "control", &id]);
     assert_fits_80(&en);
 }
@@ -285,13 +323,13 @@ fn control_refuses_bad_input_and_leaves_the_record() {
         d,
         &id,
         &["control", &id, "vpn_pach", "in_place"],
-        &["対策 `vpn_pach` はリスクカタログにありません", "vpn_patch"],
+        &["対策 `vpn_pach` はリスクカタログにありません", "C1–C83"],
     );
     refused(
         d,
         &id,
         &["--lang", "en", "control", &id, "vpn_pach", "in_place"],
-        &["no control `vpn_pach`", "backup_offline"],
+        &["no control `vpn_pach`", "C1–C83"],
     );
     refused(
         d,
@@ -333,7 +371,7 @@ fn control_refuses_bad_input_and_leaves_the_record() {
         &["control", &id, "vpn_patch", "--note", &long],
         &["100000文字以内"],
     );
-    refused(d, &id, &["control", &id, "--note", "x"], &["対策ID"]);
+    refused(d, &id, &["control", &id, "--note", "x"], &["対策の番号"]);
     let out = shindan(d)
         .args(["control", "2026-x", "vpn_patch", "missing"])
         .output()
@@ -398,7 +436,11 @@ fn vendor_brief_lists_what_to_ask_the_vendor() {
     assert!(md.contains("\n## 対象システム：電子カルテ\n"));
     assert!(md.contains("\n### 契約中：開発・保守\n"));
     assert!(md.contains("1. **VPN装置・リモート保守機器の脆弱性情報を監視し"));
-    assert!(md.contains("   - 対策ID：vpn_patch\n"));
+    let vpn_patch = Catalog::embedded().number("vpn_patch");
+    assert!(
+        md.contains(&format!("   - 対策番号：{vpn_patch}\n")),
+        "{md}"
+    );
 
     let en = ok(d, &["--lang", "en", "vendor-brief", &id]);
     assert_fits_80(&en);
@@ -591,8 +633,9 @@ fn control_json_lists_every_control_with_status_source_conflict_and_note() {
     assert_fits_80(&list);
     assert!(list.contains("食い違い 2件"), "{list}");
     let line = |cid: &str| {
+        let n = Catalog::embedded().number(cid);
         list.lines()
-            .find(|l| l.contains(&format!(" {cid} ")))
+            .find(|l| l.contains(&format!(" {n} ")))
             .unwrap()
             .to_string()
     };
@@ -607,8 +650,9 @@ fn control_json_lists_every_control_with_status_source_conflict_and_note() {
     let before = fs::read(record_file(d, &id)).unwrap();
     let one = ok(d, &["control", &id, "ir_process"]);
     assert_fits_80(&one);
+    let ir = Catalog::embedded().number("ir_process");
     assert!(
-        one.starts_with("ir_process = 一部実施（チェックリスト 3(1) 20"),
+        one.starts_with(&format!("{ir} = 一部実施（チェックリスト 3(1) 20")),
         "{one}"
     );
     assert!(one.contains("食い違い："), "{one}");

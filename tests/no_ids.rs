@@ -3,10 +3,10 @@
 //! put through every text output of the command line (each command in Japanese and English,
 //! the exports in md/html/csv, the hospital's and the vendor's forms, the contact chart) and
 //! every screen of the terminal UI; none may show the id of a question, an indicator or a
-//! checklist item (snake_case, `c2_patch_all`), nor a control's id outside the places where
-//! it is the handle the command line takes (`shindan control ID CONTROL`, the control list and
-//! the catalogue). The allow-list is the machine formats: `--json`, the exchange JSON and the
-//! vendor packet's JSON, whose keys are ids by design; none of them is read here. (This test
+//! checklist item (snake_case, `c2_patch_all`), nor a control's id or a risk's: a control is
+//! read and typed by its number (C12) in the control list, the vendor brief, the catalogue and
+//! the commands they suggest. The allow-list is the machine formats: `--json`, the exchange JSON
+//! and the vendor packet's JSON, whose keys are ids by design; none of them is read here. (This test
 //! took over tests/checklist_words.rs, which read the checklist's outputs alone.)
 
 mod cli_run;
@@ -149,6 +149,12 @@ fn ids() -> Vec<(String, &'static str)> {
         out.extend(e.items.iter().map(|i| (i.id.clone(), "checklist item")));
     }
     out.extend(
+        Catalog::embedded()
+            .scenarios
+            .iter()
+            .map(|s| (s.id.clone(), "risk")),
+    );
+    out.extend(
         Position::ALL
             .iter()
             .map(|p| p.id())
@@ -193,14 +199,9 @@ fn shows(text: &str, id: &str) -> bool {
     })
 }
 
-/// The lines of an output a person reads, the commands to copy left out where a control's id
-/// is what `shindan control` takes.
+/// The ids an output shows, commands to copy included: they take numbers too.
 fn leaks(what: &str, text: &str, controls: bool) -> Vec<String> {
-    let read: String = text
-        .lines()
-        .filter(|l| !l.contains("shindan control ") && !l.contains("--control "))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let read = text;
     let control_ids = control_ids();
     let mut found = Vec::new();
     for (id, kind) in ids() {
@@ -209,14 +210,14 @@ fn leaks(what: &str, text: &str, controls: bool) -> Vec<String> {
         if !controls && control_ids.contains(&id) {
             continue;
         }
-        if shows(&read, &id) {
+        if shows(read, &id) {
             found.push(format!("{what}: {kind} `{id}`"));
         }
     }
-    found.extend(bracketed(&read).into_iter().map(|b| format!("{what}: {b}")));
+    found.extend(bracketed(read).into_iter().map(|b| format!("{what}: {b}")));
     if controls {
         for id in &control_ids {
-            if shows(&read, id) {
+            if shows(read, id) {
                 found.push(format!("{what}: control `{id}`"));
             }
         }
@@ -261,10 +262,13 @@ fn no_internal_id_in_any_command_output() {
             ],
             true,
         );
-        // The vendor brief names each control by its id for the vendor's reply, and the
-        // control list is where ids are typed from: only question and item ids are checked.
-        out(vec!["vendor-brief", &id], false);
-        out(vec!["control", &id], false);
+        // The vendor brief, the control list and the catalogue name each control by the
+        // number the command line takes back.
+        out(vec!["vendor-brief", &id], true);
+        out(vec!["vendor-brief", &id, "--format", "md"], true);
+        out(vec!["control", &id], true);
+        out(vec!["control", &id, "backup_offline"], true);
+        out(vec!["catalog"], true);
         for f in ["md", "html", "csv"] {
             out(vec!["export", &id, "--format", f], true);
             out(vec!["checklist", "form", &id, "--format", f], true);

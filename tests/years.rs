@@ -534,7 +534,8 @@ fn confirming_a_section_moves_progress_and_a_checklist_item_needs_a_new_date() {
     assert_ne!(check["next_steps"][0]["tier"], "carried");
 }
 
-/// A section is named as `confirm` lists it — its number or its name — not by a handle.
+/// A section is named as `confirm` lists it — its number or its name — not by a handle, the
+/// checklist's as the form prints them.
 #[test]
 fn a_section_is_confirmed_by_its_listed_number_or_its_name() {
     let tmp = tempfile::tempdir().unwrap();
@@ -561,6 +562,60 @@ fn a_section_is_confirmed_by_its_listed_number_or_its_name() {
         &id,
         &["confirm", &id, "--section", "9"],
         "番号か名前で指定してください：1 基本情報、2 サイバー攻撃への脅威",
+    );
+
+    // A part of a name that fits several sections is refused with those sections, not "no
+    // section"; the checklist's sections are listed and taken by the number and name the form
+    // prints (1 体制構築, ２, 第2項), never by an id.
+    assert!(
+        listed.contains("\n  令和7年度版 1 体制構築\n    1(1)（確認日 "),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("--checklist-section 項の番号か名前"),
+        "{listed}"
+    );
+    assert!(!listed.contains("c1_security_manager"), "{listed}");
+    refused(
+        dir,
+        THIS_YEAR,
+        &id,
+        &["confirm", &id, "--section", "管理"],
+        "`管理` は複数の節に当てはまります。番号か名前で一つ指定してください：\
+         5 セキュリティ管理その1、6 セキュリティ管理その2、7 セキュリティ管理その3",
+    );
+    let out = ok(dir, THIS_YEAR, &["confirm", &id, "--section", "第５節"]);
+    assert!(out.contains("確認しました：面談の回答 3件"), "{out}");
+
+    let carried_in = |n: u64| -> Vec<bool> {
+        let cl = json(dir, THIS_YEAR, &["checklist", "show", &id, "--json"]);
+        cl["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["section"] == n)
+            .map(|i| i["carried"].as_bool().unwrap())
+            .collect()
+    };
+    ok(
+        dir,
+        THIS_YEAR,
+        &["confirm", &id, "--checklist-section", "体制構築"],
+    );
+    assert!(carried_in(1).iter().all(|c| !c), "{:?}", carried_in(1));
+    assert!(carried_in(2).iter().all(|c| *c), "{:?}", carried_in(2));
+    ok(
+        dir,
+        THIS_YEAR,
+        &["confirm", &id, "--checklist-section", "第２項"],
+    );
+    assert!(carried_in(2).iter().all(|c| !c), "{:?}", carried_in(2));
+    refused(
+        dir,
+        THIS_YEAR,
+        &id,
+        &["confirm", &id, "--checklist-section", "9"],
+        "チェックリストの項 `9` はありません。番号か名前で指定してください：0 前提、1 体制構築",
     );
 }
 

@@ -12,7 +12,8 @@ const WIDTH: usize = 80;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Show one category only (e.g. network); all when left out
+    /// Show one category only, by its number as the catalogue prints it or its name (e.g. 5 or
+    /// Network); all when left out
     category: Option<String>,
     /// Print JSON for scripts (keys: categories, phases, scenarios, controls)
     #[arg(long)]
@@ -22,19 +23,30 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lang = ctx.lang;
     let catalog = Catalog::embedded();
-    if let Some(id) = &args.category {
-        if catalog.category(id).is_none() {
-            let ids: Vec<&str> = catalog.category_ids().collect();
-            return Err(Failure::Invalid(
+    let only = match &args.category {
+        Some(typed) => Some(category(catalog, typed).ok_or_else(|| {
+            let each: Vec<String> = catalog
+                .categories
+                .iter()
+                .zip(1..)
+                .map(|(c, n)| format!("{n} {}", c.short(lang)))
+                .collect();
+            Failure::Invalid(
                 lang.pick(
-                    &format!("リスク区分 `{id}` はありません。区分ID：{}", ids.join(", ")),
-                    &format!("no risk category `{id}`; category ids: {}", ids.join(", ")),
+                    &format!(
+                        "リスク区分 `{typed}` はありません。番号か名前で：{}",
+                        each.join("、")
+                    ),
+                    &format!(
+                        "no risk category `{typed}`; give its number or name: {}",
+                        each.join(", ")
+                    ),
                 )
                 .to_string(),
-            ));
-        }
-    }
-    let only = args.category.as_deref();
+            )
+        })?),
+        None => None,
+    };
     if args.json {
         print_json(&catalog_json(catalog, only));
         return Ok(());
@@ -134,6 +146,33 @@ fn catalog_json(catalog: &Catalog, only: Option<&str>) -> Value {
     })
 }
 
+/// The category a person typed: its number as the catalogue prints it (full-width too), its
+/// name or short name in either language, or the id scripts use.
+fn category<'c>(catalog: &'c Catalog, typed: &str) -> Option<&'c str> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(crate::domain::digits::ascii_digit)
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let t = fold(typed);
+    let by_number = t
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| catalog.categories.get(n.checked_sub(1)?));
+    by_number
+        .or_else(|| {
+            catalog.categories.iter().find(|c| {
+                c.id == typed.trim()
+                    || [&c.ja, &c.en, &c.short_ja, &c.short_en]
+                        .iter()
+                        .any(|n| fold(n) == t)
+            })
+        })
+        .map(|c| c.id.as_str())
+}
+
 /// Wraps `body` with `first` before the first line and the rest indented to line up with it.
 fn indented(out: &mut Vec<String>, first: &str, body: &str) {
     let indent = text::width(first);
@@ -183,28 +222,24 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
         &mut out,
         "",
         lang.pick(
-            "対策IDの * は事業者が実施する対策（病院が指示するもの）、（補完：X）はその対策が未実施のとき代わりになる補完的対策 X です。",
-            "A * after a control id: done by the vendor, on the hospital's instruction; (stand-in: X): X compensates for the control when it is missing.",
+            "対策番号（C12 など、shindan control ID で一覧・設定するときの番号）の * は事業者が実施する対策（病院が指示するもの）、（補完：X）はその対策が未実施のとき代わりになる補完的対策 X です。",
+            "Controls go by their number (C12…, as shindan control ID lists and sets them). A * after it: done by the vendor, on the hospital's instruction; (stand-in: X): X compensates for the control when it is missing.",
         ),
     );
-    for cat in catalog
+    for (cat, n) in catalog
         .categories
         .iter()
-        .filter(|c| only.is_none_or(|o| o == c.id))
+        .zip(1..)
+        .filter(|(c, _)| only.is_none_or(|o| o == c.id))
     {
         out.push(String::new());
-        out.push(text::truncate(
-            lang.pick(
-                &format!("■ {}（{}）", cat.name(lang), cat.id),
-                &format!("■ {} ({})", cat.name(lang), cat.id),
-            ),
-            WIDTH,
-        ));
+        // The number `shindan catalog N` takes; the id is in --json.
+        out.push(text::truncate(&format!("■ {n} {}", cat.name(lang)), WIDTH));
         for m in catalog.mediums(&cat.id) {
             indented(
                 &mut out,
                 &format!("  {} ", lang.pick("中", "M")),
-                &format!("{}  {}", m.name(lang), m.id),
+                m.name(lang),
             );
             for s in catalog.children(&m.id) {
                 leaf_lines(catalog, s, lang, &mut out);
@@ -214,7 +249,7 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
     out.push(String::new());
     out.push(lang.pick("■ 対策", "■ Controls").to_string());
     let mut any = false;
-    for c in &catalog.controls {
+    for c in catalog.numbered() {
         let shown = c
             .scenarios
             .iter()
@@ -229,8 +264,18 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
             &mut out,
             "  ",
             lang.pick(
-                &format!("{}（{}）{}", c.id, c.by.label(lang), source.join("、")),
-                &format!("{} ({}) {}", c.id, c.by.label(lang), source.join("; ")),
+                &format!(
+                    "{}（{}）{}",
+                    catalog.number(&c.id),
+                    c.by.label(lang),
+                    source.join("、")
+                ),
+                &format!(
+                    "{} ({}) {}",
+                    catalog.number(&c.id),
+                    c.by.label(lang),
+                    source.join("; ")
+                ),
             ),
         );
         indented(&mut out, "      ", c.name(lang));
@@ -241,7 +286,11 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
                 &format!(
                     "{}{}",
                     lang.pick("補完する対策：", "stands in for: "),
-                    c.compensates.join(", ")
+                    c.compensates
+                        .iter()
+                        .map(|k| catalog.number(k))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             );
         }
@@ -258,23 +307,24 @@ fn leaf_lines(catalog: &Catalog, s: &Scenario, lang: Lang, out: &mut Vec<String>
     indented(
         out,
         "       ",
-        &format!("{}  [{}]", s.id, phases.join(lang.pick("、", ", "))),
+        &format!("[{}]", phases.join(lang.pick("、", ", "))),
     );
     let controls: Vec<String> = catalog
         .controls_of(&s.id)
         .map(|c| {
             let star = if c.by == By::Vendor { "*" } else { "" };
-            let stand_ins: Vec<&str> = catalog
+            let stand_ins: Vec<String> = catalog
                 .compensators_of(&c.id)
-                .map(|a| a.id.as_str())
+                .map(|a| catalog.number(&a.id))
                 .collect();
+            let n = catalog.number(&c.id);
             if stand_ins.is_empty() {
-                format!("{}{star}", c.id)
+                format!("{n}{star}")
             } else {
                 let list = stand_ins.join(", ");
                 lang.pick(
-                    &format!("{}{star}（補完：{list}）", c.id),
-                    &format!("{}{star} (stand-in: {list})", c.id),
+                    &format!("{n}{star}（補完：{list}）"),
+                    &format!("{n}{star} (stand-in: {list})"),
                 )
                 .to_string()
             }

@@ -4,7 +4,7 @@
 //! how to confirm each kind.
 
 use super::{print_json, Ctx, Failure};
-use crate::domain::carried::{confirm, Batch, Carried, ConfirmError};
+use crate::domain::carried::{confirm, pick, Batch, Carried, ConfirmError};
 use crate::domain::checklist::edition::Edition;
 use crate::domain::checklist::rules::{self, DateField};
 use crate::domain::checklist::{label, Editions};
@@ -32,9 +32,10 @@ pub struct Args {
     /// Checklist items checked again with the same answer, by the number printed on the form, e.g. 2⑦ or 「2④-サーバ」 (repeatable)
     #[arg(long, value_name = "ITEM")]
     item: Vec<String>,
-    /// Every carried item of a checklist section: 1, 2 or 3
-    #[arg(long, value_name = "N")]
-    checklist_section: Option<u8>,
+    /// Every carried item of a checklist section, by the number printed on the form or its
+    /// name, e.g. 2 or Organisation
+    #[arg(long, value_name = "SECTION")]
+    checklist_section: Option<String>,
     /// The new date checked (「確認日」) for checklist items, after last year's [default: today]
     #[arg(long, value_name = "DATE")]
     checked: Option<String>,
@@ -53,7 +54,8 @@ pub struct Args {
     /// The whole contact chart as it is
     #[arg(long)]
     contacts: bool,
-    /// Risk-matrix controls whose carried mark still holds, e.g. backup_offline (repeatable)
+    /// Risk-matrix controls whose carried mark still holds, by the number `shindan control ID`
+    /// lists, e.g. C12 (repeatable)
     #[arg(long, value_name = "CONTROL")]
     control: Vec<String>,
     /// Everything still carried, as it is (checklist items checked on --checked)
@@ -123,7 +125,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
         said.push(count_line(args.questions.len(), Kind::Answers, lang));
     } else if let Some(s) = &args.section {
-        let s = section_id(qn, s, lang)?;
         let done = confirm::section(&mut record, qn, s, now).map_err(refused)?;
         said.push(count_line(done.len(), Kind::Answers, lang));
     } else if !args.item.is_empty() {
@@ -146,16 +147,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             .map_err(refused)?;
         }
         said.push(count_line(args.item.len(), Kind::Checklist, lang));
-    } else if let Some(n) = args.checklist_section {
-        if edition.section(n).is_none() {
-            return Err(Failure::Invalid(
-                lang.pick(
-                    &format!("チェックリストの節 {n} はありません：1、2、3 のいずれかです"),
-                    &format!("no checklist section {n}: it is 1, 2 or 3"),
-                )
-                .to_string(),
-            ));
-        }
+    } else if let Some(typed) = &args.checklist_section {
+        let n = pick::checklist_section(edition, typed)
+            .map_err(|e| Failure::Invalid(e.message(lang)))?;
         let b = confirm::checklist_section(
             &editions,
             &mut record,
@@ -201,13 +195,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     for line in said {
         println!("{line}");
     }
-    for (item, why) in left.left {
-        let item = named(&item, edition, qn, lang);
+    // Each reason names its item (「1(1)：新しい確認日…」).
+    for (_, why) in left.left {
         let why = in_words(why, edition, qn, lang);
         for line in text::wrap(
             lang.pick(
-                &format!("残しました（{item}）：{}", why.message(lang)),
-                &format!("left carried ({item}): {}", why.message(lang)),
+                &format!("残しました：{}", why.message(lang)),
+                &format!("left carried: {}", why.message(lang)),
             ),
             78,
         ) {
@@ -329,32 +323,23 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
         Kind::Answers,
         by_section,
         lang.pick(
-            &format!("shindan confirm {id} 問番号… | --section 節の番号 | --all-unchanged"),
-            &format!("shindan confirm {id} QUESTION… | --section N | --all-unchanged"),
+            &format!("shindan confirm {id} 問番号… | --section 節の番号か名前 | --all-unchanged"),
+            &format!("shindan confirm {id} QUESTION… | --section SECTION | --all-unchanged"),
         )
         .to_string(),
     );
     part(
         Kind::Checklist,
-        c.checklist
-            .iter()
-            .map(|i| {
-                // The edition's name and the item's printed number, as on the form.
-                let (ed, item) = match Editions::shipped().get(&i.edition) {
-                    Some(e) => (e.short_name(lang), label::printed_id(e, &i.item, lang)),
-                    None => (i.edition.clone(), i.item.clone()),
-                };
-                lang.pick(
-                    &format!("{ed} {item}（確認日 {}）", i.checked_on),
-                    &format!("{ed} {item} (checked {})", i.checked_on),
-                )
-                .to_string()
-            })
-            .collect(),
-        format!(
-            "shindan confirm {id} --item {} [--checked DATE] | --checklist-section N",
-            lang.pick("番号", "NUMBER")
-        ),
+        checklist_lines(c, lang),
+        lang.pick(
+            &format!(
+                "shindan confirm {id} --item 番号 [--checked DATE] | --checklist-section 項の番号か名前"
+            ),
+            &format!(
+                "shindan confirm {id} --item NUMBER [--checked DATE] | --checklist-section SECTION"
+            ),
+        )
+        .to_string(),
     );
     part(
         Kind::Vendors,
@@ -380,74 +365,73 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
             .collect(),
         format!("shindan confirm {id} --contacts"),
     );
-    // A control is read by its words; its id is what `--control` takes, so it is in the
-    // command to copy and nowhere else.
+    // A control is read by its number and words; the number is what `--control` takes.
     part(
         Kind::Controls,
         c.controls
             .iter()
             .map(|k| {
-                Catalog::embedded()
-                    .control(k)
-                    .map_or_else(|| k.clone(), |c| lang.pick(&c.ja, &c.en).to_string())
+                let cat = Catalog::embedded();
+                cat.control(k).map_or_else(
+                    || k.clone(),
+                    |c| format!("{} {}", cat.number(k), lang.pick(&c.ja, &c.en)),
+                )
             })
             .collect(),
-        format!("shindan confirm {id} --control {}", c.controls.join(" ")),
+        format!(
+            "shindan confirm {id} --control {}",
+            c.controls
+                .iter()
+                .map(|k| Catalog::embedded().number(k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
     );
     out
 }
 
-/// The interview section a person means: its number in the order `confirm` lists them (1 =
-/// 基本情報, full-width digits too), its title in either language or a part of it that names
-/// one section alone, or the id scripts use.
-fn section_id<'q>(qn: &'q Questionnaire, typed: &str, lang: Lang) -> Result<&'q str, Failure> {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .map(crate::domain::digits::ascii_digit)
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect()
+/// The carried checklist items under their edition and section, as the form prints them
+/// (令和7年度版 1 体制構築, then 1(1)), so that `--checklist-section` is typed from what is read.
+fn checklist_lines(c: &Carried, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut heading = String::new();
+    // In the form's order, edition by edition.
+    let position = |i: &crate::domain::carried::CarriedItem| {
+        let at = Editions::shipped()
+            .get(&i.edition)
+            .and_then(|e| e.items.iter().position(|x| x.id == i.item));
+        (i.edition.clone(), at)
     };
-    let t = fold(typed);
-    let sections = &qn.sections;
-    let by_number = t
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| sections.get(n.checked_sub(1)?));
-    let names = |s: &crate::domain::Section| {
-        [
-            s.text.ja.as_str(),
-            s.text.en.as_str(),
-            &s.short_ja,
-            &s.short_en,
-        ]
-        .map(fold)
-    };
-    let exact = || {
-        sections
-            .iter()
-            .find(|s| s.id == typed.trim() || names(s).contains(&t))
-    };
-    let part: Vec<_> = sections
-        .iter()
-        .filter(|s| !t.is_empty() && names(s).iter().any(|n| n.contains(&t)))
-        .collect();
-    let found = by_number.or_else(exact).or(match part.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    });
-    found.map(|s| s.id.as_str()).ok_or_else(|| {
-        let list: Vec<String> = sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{} {}", i + 1, s.text.get(lang)))
-            .collect();
-        let list = listed(lang, &list);
-        Failure::Invalid(match lang {
-            Lang::Ja => format!("節 `{typed}` はありません。番号か名前で指定してください：{list}"),
-            Lang::En => format!("no section `{typed}`; give its number or name: {list}"),
-        })
-    })
+    let mut items: Vec<_> = c.checklist.iter().collect();
+    items.sort_by_key(|i| position(i));
+    for i in items {
+        let edition = Editions::shipped().get(&i.edition);
+        let item = edition.and_then(|e| e.item(&i.item));
+        let here = match (edition, item) {
+            (Some(e), Some(it)) => {
+                let section = e
+                    .section(it.section)
+                    .map(|s| s.text.get(lang))
+                    .unwrap_or("");
+                format!("{} {} {section}", e.short_name(lang), it.section)
+            }
+            (Some(e), None) => e.short_name(lang),
+            _ => i.edition.clone(),
+        };
+        if here != heading {
+            out.push(here.clone());
+            heading = here;
+        }
+        let number = item.map_or_else(|| i.item.clone(), |it| it.printed(lang));
+        out.push(
+            lang.pick(
+                &format!("  {number}（確認日 {}）", i.checked_on),
+                &format!("  {number} (checked {})", i.checked_on),
+            )
+            .to_string(),
+        );
+    }
+    out
 }
 
 /// A question, checklist item or place on the chart as a person names it (問6, 2④-サーバ,

@@ -8,7 +8,7 @@ mod json;
 use super::{print_json, Ctx, Failure};
 use crate::domain::lang::listed;
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
-use crate::domain::matrix::{By, ControlState, Coverage, Sources, StatusInput};
+use crate::domain::matrix::{By, Catalog, ControlState, Coverage, Sources, StatusInput};
 use crate::domain::{Clock, Lang, Record};
 use crate::text;
 
@@ -20,7 +20,8 @@ const WIDTH: usize = 80;
 pub struct Args {
     /// Record id, e.g. 2026-007
     id: String,
-    /// Control id, e.g. backup_offline (see `shindan catalog`); leave out to list them all
+    /// Control number as `shindan control ID` lists it, e.g. C12 (or its id); leave out to list
+    /// them all
     control: Option<String>,
     /// in_place, partial, missing, not_applicable, unknown, or `-` to take your status back
     /// (the checklist's, the interview's or a vendor's applies again)
@@ -72,8 +73,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let Some(control) = args.control.as_deref() else {
         if changes {
             return Err(Failure::Invalid(
-                lang.pick("対策IDを指定してください", "give a control id")
-                    .into(),
+                lang.pick(
+                    "対策の番号を指定してください（例：C12）",
+                    "give a control number, e.g. C12",
+                )
+                .into(),
             ));
         }
         let store = ctx.store()?;
@@ -88,12 +92,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
         return Ok(());
     };
-    // Everything the user typed is checked before the record is locked or read.
+    // Everything the user typed is checked before the record is locked or read. The number
+    // read on the list (C12) is taken, and the id scripts use.
+    let typed = control;
+    let control = catalog.control_id(typed);
     if catalog.control(control).is_none() {
         return Err(invalid(
             MarkError::UnknownControl {
-                control: control.to_string(),
-                allowed: catalog.control_ids().map(String::from).collect(),
+                control: typed.to_string(),
+                allowed: vec![format!("C1–C{}", catalog.controls.len())],
             },
             lang,
         ));
@@ -142,7 +149,7 @@ fn show_one(
         print_json(&json::state_json(&state, sources.catalog, lang));
         return;
     }
-    for line in state_lines(&state, clock, lang) {
+    for line in state_lines(&state, sources.catalog, clock, lang) {
         println!("{line}");
     }
 }
@@ -160,12 +167,12 @@ fn hang(out: &mut Vec<String>, label: &str, body: &str) {
     }
 }
 
-fn state_lines(s: &ControlState<'_>, clock: &Clock, lang: Lang) -> Vec<String> {
+fn state_lines(s: &ControlState<'_>, catalog: &Catalog, clock: &Clock, lang: Lang) -> Vec<String> {
     let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
     let mut out = Vec::new();
     hang(
         &mut out,
-        &format!("{} = ", s.control.id),
+        &format!("{} = ", catalog.number(&s.control.id)),
         &format!(
             "{}{open}{}{close}",
             s.status.label(lang),
@@ -259,23 +266,18 @@ fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
     out.extend(text::wrap(&summary, WIDTH));
     out.extend(text::wrap(
         lang.pick(
-            "＋＝利用者が設定、＃＝チェックリストの回答から、＊＝ヒアリングの回答から、＠＝事業者の回答から（回答に従います）、～＝昨年から引き継ぎ・未確認（確認するまで網羅率に数えません：shindan confirm ID、対策の状態は --control 対策ID）、！＝食い違いあり。詳細は shindan control ID 対策ID、設定は shindan control ID 対策ID 状態",
-            "+ = set by the user, # = from the checklist, * = from the interview, @ = from a vendor's form (they follow the answers), ~ = carried from last year, unconfirmed (counts towards no coverage until confirmed: shindan confirm ID; a control's mark: --control CONTROL), ! = sources disagree. Details: shindan control ID CONTROL; set one with: shindan control ID CONTROL STATUS",
+            "＋＝利用者が設定、＃＝チェックリストの回答から、＊＝ヒアリングの回答から、＠＝事業者の回答から（回答に従います）、～＝昨年から引き継ぎ・未確認（確認するまで網羅率に数えません：shindan confirm ID、対策の状態は --control 番号）、！＝食い違いあり。詳細は shindan control ID 番号（例：C12）、設定は shindan control ID 番号 状態",
+            "+ = set by the user, # = from the checklist, * = from the interview, @ = from a vendor's form (they follow the answers), ~ = carried from last year, unconfirmed (counts towards no coverage until confirmed: shindan confirm ID; a control's mark: --control NUMBER), ! = sources disagree. Details: shindan control ID NUMBER (e.g. C12); set one with: shindan control ID NUMBER STATUS",
         ),
         WIDTH,
     ));
-    // Columns as wide as the longest status label and control id, so that no id is cut.
+    // Columns as wide as the longest status label and control number, so that none is cut.
     let status_w = S::ALL
         .iter()
         .map(|s| text::width(s.label(lang)))
         .max()
         .unwrap_or(0);
-    let id_w = cov
-        .catalog
-        .control_ids()
-        .map(text::width)
-        .max()
-        .unwrap_or(0);
+    let id_w = text::width(&format!("C{}", cov.catalog.controls.len()));
     for cat in &cov.catalog.categories {
         let mine: Vec<&ControlState<'_>> = cov
             .controls
@@ -307,7 +309,7 @@ fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
                 "{flag}{}{} {}",
                 c.source.mark(c.carried, lang),
                 text::pad(c.status.label(lang), status_w),
-                text::pad(&c.control.id, id_w)
+                text::pad(&cov.catalog.number(&c.control.id), id_w)
             );
             let rest = WIDTH.saturating_sub(text::width(&head) + 1);
             out.push(format!(

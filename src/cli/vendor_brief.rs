@@ -137,7 +137,11 @@ fn details(r: &Request<'_>, lang: Lang) -> Vec<(&'static str, String)> {
     if let Some(n) = &r.note {
         out.push((lang.pick("補足", "Note"), n.clone()));
     }
-    out.push((lang.pick("対策ID", "Control id"), r.control.id.clone()));
+    // The number the hospital types back (shindan control ID C12); the id is in --json.
+    out.push((
+        lang.pick("対策番号", "Control no."),
+        crate::domain::matrix::Catalog::embedded().number(&r.control.id),
+    ));
     out
 }
 

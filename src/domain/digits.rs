@@ -10,6 +10,15 @@ pub fn ascii_digit(c: char) -> char {
     }
 }
 
+/// `'Ｃ'` → `'C'`, `'１'` → `'1'`, `'（'` → `'('`: the whole full-width ASCII block, for what
+/// is typed as a number or a name made of letters and digits (C12, 第２項).
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ascii_digit;

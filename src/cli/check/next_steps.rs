@@ -154,13 +154,18 @@ pub fn commands(target: &Target, record: &Record, lang: Lang) -> Vec<String> {
                 vec![format!("shindan checklist answer {id} {number} yes|no")]
             }
         }
-        Target::Control { id: c } => match Catalog::embedded().control(c).map(|c| c.by) {
-            Some(By::Vendor) => vec![
-                format!("shindan vendor-brief {id}"),
-                format!("shindan control {id} {c} STATUS"),
-            ],
-            _ => vec![format!("shindan control {id} {c} STATUS")],
-        },
+        Target::Control { id: c } => {
+            // The control's number, as `shindan control ID` lists it (C12), not its id.
+            let catalog = Catalog::embedded();
+            let n = catalog.number(c);
+            match catalog.control(c).map(|c| c.by) {
+                Some(By::Vendor) => vec![
+                    format!("shindan vendor-brief {id}"),
+                    format!("shindan control {id} {n} STATUS"),
+                ],
+                _ => vec![format!("shindan control {id} {n} STATUS")],
+            }
+        }
         Target::Risk { .. } => vec![format!("shindan control {id}")],
         Target::UnknownControls => vec![
             format!("shindan control {id}"),

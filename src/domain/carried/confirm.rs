@@ -7,6 +7,7 @@
 //! rules ([`rules::answer`]): a `no` whose target date no longer fits the new day needs a new
 //! target, and a whole section confirmed at once leaves such an item carried and says why.
 
+use super::pick::{self, SectionError};
 use crate::domain::checklist::rules::{self, AnswerInput, ChecklistError};
 use crate::domain::checklist::vendors::{self, VendorError};
 use crate::domain::checklist::Editions;
@@ -23,8 +24,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub enum ConfirmError {
     #[error("no question `{0}` in the questionnaire (see `shindan show ID`)")]
     UnknownQuestion(String),
-    #[error("no section `{section}`; sections: {}", known.join(", "))]
-    UnknownSection { section: String, known: Vec<String> },
+    #[error("{0}")]
+    Section(SectionError),
     #[error("`{0}` carries nothing from last year: there is nothing to confirm")]
     NotCarried(String),
     #[error(
@@ -65,9 +66,7 @@ impl ConfirmError {
             ConfirmError::UnknownQuestion(q) => {
                 format!("質問 `{q}` はありません（shindan show ID で一覧）")
             }
-            ConfirmError::UnknownSection { section, known } => {
-                format!("節 `{section}` はありません。節：{}", known.join(", "))
-            }
+            ConfirmError::Section(e) => e.message(lang),
             ConfirmError::NotCarried(what) => {
                 format!("`{what}` に昨年から引き継いだ未確認のものはありません")
             }
@@ -119,11 +118,10 @@ pub fn section(
     section: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, ConfirmError> {
-    let Some(s) = qn.sections.iter().find(|s| s.id == section) else {
-        return Err(ConfirmError::UnknownSection {
-            section: section.to_string(),
-            known: qn.sections.iter().map(|s| s.id.clone()).collect(),
-        });
+    // The id the screens give, or what a person typed (4, バックアップ).
+    let id = pick::interview_section(qn, section).map_err(ConfirmError::Section)?;
+    let Some(s) = qn.sections.iter().find(|s| s.id == id) else {
+        return Ok(Vec::new());
     };
     let mut done = Vec::new();
     for q in &s.questions {
@@ -311,14 +309,16 @@ pub fn control(
     control: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ConfirmError> {
+    let control = catalog.control_id(control);
     if catalog.control(control).is_none() {
         return Err(ConfirmError::Mark(MarkError::UnknownControl {
             control: control.to_string(),
-            allowed: catalog.control_ids().map(String::from).collect(),
+            // By the numbers a person reads (C1–C83), as `shindan control` lists them.
+            allowed: vec![format!("C1–C{}", catalog.controls.len())],
         }));
     }
     if !record.controls.get(control).is_some_and(|m| m.carried) {
-        return Err(ConfirmError::NotCarried(control.to_string()));
+        return Err(ConfirmError::NotCarried(catalog.number(control)));
     }
     set_mark(catalog, record, control, MarkChange::default(), now).map_err(ConfirmError::Mark)
 }

@@ -12,6 +12,7 @@
 
 pub mod confirm;
 pub mod matrix;
+pub mod pick;
 
 pub use confirm::{Batch, ConfirmError, Confirmed};
 

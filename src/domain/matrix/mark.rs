@@ -120,7 +120,7 @@ impl StatusInput {
 /// Why a mark was refused; each message says what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MarkError {
-    #[error("no control `{control}` in the risk catalogue; control ids: {}", allowed.join(", "))]
+    #[error("no control `{control}` in the risk catalogue; controls: {}", allowed.join(", "))]
     UnknownControl {
         control: String,
         allowed: Vec<String>,
@@ -155,7 +155,7 @@ impl MarkError {
         }
         match self {
             MarkError::UnknownControl { control, allowed } => format!(
-                "対策 `{control}` はリスクカタログにありません。対策ID：{}",
+                "対策 `{control}` はリスクカタログにありません。対策：{}",
                 allowed.join(", ")
             ),
             MarkError::UnknownStatus { value } => format!(

@@ -15,6 +15,7 @@ pub mod coverage;
 pub mod crosswalk;
 pub mod figure;
 pub mod mark;
+pub mod number;
 pub mod source;
 pub mod state;
 pub mod walk;
