@@ -198,3 +198,23 @@ fn the_overview_says_a_fresh_copy_is_0_percent_and_enter_on_a_step_opens_its_pla
     ui.press(KeyCode::Enter);
     assert!(ui.screen().contains("— 面談"), "{}", ui.screen());
 }
+
+/// The home screen's list says what `shindan list` says of a fresh copy: 0% done and the
+/// answers it carries, not a bare 0% — in both languages, at 80 columns too.
+#[test]
+fn the_record_list_shows_a_copys_carried_answers_as_the_cli_list_does() {
+    for (lang, w) in [(Lang::Ja, 120), (Lang::Ja, 80), (Lang::En, 80)] {
+        let ui = Ui::new(lang, w, 24, copied);
+        let copy = the_copy(&ui);
+        let p = Questionnaire::embedded().progress(&copy);
+        assert!(p.carried > 0);
+        let said = match lang {
+            Lang::Ja => format!("0%（引継{}）", p.carried),
+            Lang::En => format!("0% ({} carried)", p.carried),
+        };
+        assert_eq!(p.render(lang), said);
+        let row = ui.line_of("2026-");
+        assert!(row.contains(&said), "{w}: {}", ui.screen());
+        assert!(row.contains("さくら台"), "{w}: {}", ui.screen());
+    }
+}

@@ -239,7 +239,7 @@ fn state_lines(s: &ControlState<'_>, catalog: &Catalog, clock: &Clock, lang: Lan
 fn list_lines(cov: &Coverage<'_>, record: &str, lang: Lang) -> Vec<String> {
     use crate::domain::matrix::ControlStatus as S;
     let count = |st: S| cov.controls.iter().filter(|c| c.status == st).count();
-    let carried = match (cov.controls.iter().filter(|c| c.carried).count(), lang) {
+    let carried = match (cov.carried(), lang) {
         (0, _) => String::new(),
         (n, Lang::Ja) => format!("（うち昨年から引き継ぎ・未確認 {n}件）"),
         (n, Lang::En) => format!(" ({n} carried from last year, unconfirmed)"),

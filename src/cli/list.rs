@@ -120,7 +120,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 r.founder()
                     .map(|f| f.label(lang).to_string())
                     .unwrap_or_else(|| "—".into()),
-                progress(row, lang),
+                qn.progress(r).render(lang),
                 clock.show_time(r.updated_at),
             ]
         })
@@ -140,16 +140,4 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-/// `35%`, or for a copy not yet gone through `0%（引継45）`: carried answers are not progress.
-fn progress(row: &Row, lang: crate::domain::Lang) -> String {
-    if row.carried == 0 {
-        return format!("{}%", row.progress);
-    }
-    lang.pick(
-        &format!("{}%（引継{}）", row.progress, row.carried),
-        &format!("{}% ({} carried)", row.progress, row.carried),
-    )
-    .to_string()
 }

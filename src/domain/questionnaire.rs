@@ -503,6 +503,18 @@ impl Progress {
     pub fn is_complete(self) -> bool {
         self.answered == self.total
     }
+
+    /// `35%`, or for a copy not yet gone through `0%（引継45）`: carried answers are not
+    /// progress, but a bare 0% would hide that a year's answers wait to be confirmed. The one
+    /// reading of the record lists, `shindan list` and the home screen alike.
+    pub fn render(self, lang: Lang) -> String {
+        let percent = self.percent();
+        match (self.carried, lang) {
+            (0, _) => format!("{percent}%"),
+            (n, Lang::Ja) => format!("{percent}%（引継{n}）"),
+            (n, Lang::En) => format!("{percent}% ({n} carried)"),
+        }
+    }
 }
 
 impl Questionnaire {

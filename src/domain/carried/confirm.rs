@@ -12,6 +12,7 @@ use crate::domain::checklist::rules::{self, AnswerInput, ChecklistError};
 use crate::domain::checklist::vendors::{self, VendorError};
 use crate::domain::checklist::Editions;
 use crate::domain::contacts::{ContactError, Position};
+use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::lang::Lang;
 use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::Catalog;
@@ -44,6 +45,16 @@ pub enum ConfirmError {
     Vendor(VendorError),
     #[error("{0}")]
     Contact(ContactError),
+    /// The record is for a 年度 not yet begun (a copy made ahead): a check dated before it
+    /// would be last year's check under this year's name.
+    #[error(
+        "the date checked ({checked_on}) is before this record's year ({}: {} to {}): confirm it once the year has begun",
+        year.label(Lang::En), year.first_day(), year.last_day()
+    )]
+    BeforeYear {
+        checked_on: NaiveDate,
+        year: FiscalYear,
+    },
 }
 
 fn target_hint(e: &ChecklistError) -> &'static str {
@@ -88,6 +99,12 @@ impl ConfirmError {
             ConfirmError::Mark(e) => e.message(lang),
             ConfirmError::Vendor(e) => e.message(lang),
             ConfirmError::Contact(e) => e.message(lang),
+            ConfirmError::BeforeYear { checked_on, year } => format!(
+                "確認日（{checked_on}）はこの記録の年度（{}：{}～{}）より前です。年度が始まってから確認してください",
+                year.label(lang),
+                year.first_day(),
+                year.last_day()
+            ),
         }
     }
 }
@@ -166,6 +183,7 @@ pub fn checklist_item(
             carried_on: carried.checked_on,
         });
     }
+    before_year(record, checked_on)?;
     let input = AnswerInput {
         answer: carried.answer,
         checked_on,
@@ -174,6 +192,16 @@ pub fn checklist_item(
         evidence: carried.evidence,
     };
     rules::answer(editions, record, &ed.id, item, input, today, now).map_err(fail)?;
+    Ok(())
+}
+
+/// A confirmation counts for the record's 年度: its date may not come before the year's first
+/// day. (A later date, a year confirmed late, is still the true day it was checked.)
+fn before_year(record: &Record, checked_on: NaiveDate) -> Result<(), ConfirmError> {
+    let year = record.fiscal_year();
+    if checked_on < year.first_day() {
+        return Err(ConfirmError::BeforeYear { checked_on, year });
+    }
     Ok(())
 }
 
@@ -214,6 +242,10 @@ pub fn checklist_section(
         })
         .map(|i| i.id.clone())
         .collect();
+    // Refused at once, not item by item: no carried item can be checked before the year.
+    if !carried.is_empty() {
+        before_year(record, checked_on)?;
+    }
     let mut batch = Batch::default();
     for item in carried {
         match checklist_item(

@@ -319,17 +319,26 @@ impl<'c> Coverage<'c> {
         self.controls.iter().filter(|c| !c.is_known()).count()
     }
 
-    /// How many controls take their status from the interview.
+    /// How many controls take their status from the interview (this year's answers).
     pub fn from_interview(&self) -> usize {
-        self.controls.iter().filter(|c| c.from_interview()).count()
+        self.controls
+            .iter()
+            .filter(|c| !c.carried && c.from_interview())
+            .count()
     }
 
-    /// How many controls take their status from a source of this rank.
+    /// How many controls take their status from a source of this rank, given this year: a
+    /// status resting on what was carried counts under [`Coverage::carried`] instead.
     pub fn from_rank(&self, rank: Rank) -> usize {
         self.controls
             .iter()
-            .filter(|c| c.source.rank() == rank)
+            .filter(|c| !c.carried && c.source.rank() == rank)
             .count()
+    }
+
+    /// How many controls' statuses rest on last year's word, to confirm.
+    pub fn carried(&self) -> usize {
+        self.controls.iter().filter(|c| c.carried).count()
     }
 
     /// Where the controls' statuses come from, in one sentence for every surface:
@@ -355,11 +364,25 @@ impl<'c> Coverage<'c> {
             (("不明", "unknown"), self.unknown_controls()),
             (("食い違い", "in conflict"), self.conflicts()),
         ];
+        // Unknown includes what was carried: said beside it, so no carried status reads as
+        // one of this year's sources.
+        let carried = match (self.carried(), lang) {
+            (0, _) => String::new(),
+            (n, crate::domain::Lang::Ja) => format!("（うち前年から未確認{n}件）"),
+            (n, crate::domain::Lang::En) => format!(" ({n} of them carried, to confirm)"),
+        };
         let said: Vec<String> = parts
             .iter()
-            .map(|((ja, en), n)| match lang {
-                crate::domain::Lang::Ja => format!("{ja}{n}件"),
-                crate::domain::Lang::En => format!("{n} {en}"),
+            .map(|((ja, en), n)| {
+                let tail = if *ja == "不明" {
+                    carried.as_str()
+                } else {
+                    ""
+                };
+                match lang {
+                    crate::domain::Lang::Ja => format!("{ja}{n}件{tail}"),
+                    crate::domain::Lang::En => format!("{n} {en}{tail}"),
+                }
             })
             .collect();
         said.join(lang.pick("、", ", "))

@@ -60,7 +60,7 @@ pub struct ControlState<'c> {
     pub source: StatusSource,
     /// Every source's word, in rank order: the winner's first, leads to review included.
     pub findings: Vec<Finding>,
-    /// Two sources disagree on whether the control is there.
+    /// Two sources disagree on whether the control is there — of this year's, not carried.
     pub conflict: bool,
     pub note: Option<String>,
     pub system: Option<String>,
@@ -102,8 +102,10 @@ impl<'c> ControlState<'c> {
             .iter()
             .find_map(|f| f.status.map(|s| (s, f.source.clone(), f.carried)))
             .unwrap_or((ControlStatus::Unknown, StatusSource::Default, false));
+        // Only this year's words disagree: a carried one is to confirm first.
         let says: Vec<bool> = findings
             .iter()
+            .filter(|f| !f.carried)
             .filter_map(|f| f.status.and_then(presence))
             .collect();
         let conflict = says.contains(&true) && says.contains(&false);

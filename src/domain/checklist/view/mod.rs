@@ -59,6 +59,9 @@ pub struct VendorCell {
     pub vendor: String,
     pub system: String,
     pub returned: bool,
+    /// The returned form is last year's, carried with the record and not taken as this
+    /// year's: shown, but no conflict until it is.
+    pub carried: bool,
     pub answer: Option<VendorAnswer>,
 }
 
@@ -333,11 +336,16 @@ impl<'e> ChecklistView<'e> {
                 RowStatus::NotRequired => {}
             }
             let vendors = vendor_cells(record, edition, item);
-            let latest = history.last().map(|a| a.answer);
+            // A conflict is between this year's words: last year's answer or a vendor's
+            // carried form disagreeing is a thing to confirm, not a conversation to have yet.
+            let latest = history
+                .last()
+                .filter(|a| a.carried.is_none())
+                .map(|a| a.answer);
             let mut conflict = false;
             if let Some(h) = latest {
                 if !item.vendor_self {
-                    for c in &vendors {
+                    for c in vendors.iter().filter(|c| !c.carried) {
                         if let Some(v) = c.answer.as_ref().filter(|v| v.answer != h) {
                             conflict = true;
                             conflicts.push(Conflict {
@@ -513,6 +521,7 @@ fn vendor_cells(record: &Record, edition: &Edition, item: &Item) -> Vec<VendorCe
                 vendor: v.vendor.clone(),
                 system: v.system.clone(),
                 returned: returned.is_some(),
+                carried: returned.is_some_and(|r| r.carried),
                 answer: returned.and_then(|r| r.items.get(&item.id).cloned()),
             }
         })

@@ -35,6 +35,8 @@ pub struct Row {
     pub founder_en: String,
     pub progress: f64,
     pub percent: u8,
+    /// Answered this year and carried apart, rendered as `shindan list` renders it.
+    pub done: crate::domain::questionnaire::Progress,
     pub updated: chrono::DateTime<Utc>,
 }
 
@@ -57,6 +59,7 @@ impl Row {
                 .to_string(),
             progress: p.ratio(),
             percent: p.percent(),
+            done: p,
             updated: r.updated_at,
         }
     }
@@ -431,7 +434,13 @@ impl Screen for Home {
         // Fixed columns; the name takes what is left. Where that would leave the name fewer
         // than 16 columns (60×20), the progress bar gives way to its percentage, then the time
         // of the last update to its date.
-        let (id_w, beds_w, founder_w, pct_w) = (9, 5, 10, 5);
+        let rows = self.visible();
+        // The percentage column is as wide as its widest entry: 「0%（引継20）」 for a copy.
+        let pct_w = rows
+            .iter()
+            .map(|r| crate::text::width(&r.done.render(l)) + 1)
+            .fold(5, usize::max);
+        let (id_w, beds_w, founder_w) = (9, 5, 10);
         let fixed = |bar_w: usize, upd_w: usize| {
             2 + id_w + 1 + 1 + beds_w + 1 + founder_w + 1 + bar_w + pct_w + 1 + upd_w
         };
@@ -442,7 +451,6 @@ impl Screen for Home {
         if let Some(err) = &self.load_error {
             lines.push(Line::styled(truncate(err, w), t.error()));
         }
-        let rows = self.visible();
         let header = format!(
             "  {} {} {} {} {}{} {}",
             pad(l.pick("年度-番号", "Year-No."), id_w),
@@ -528,11 +536,7 @@ impl Screen for Home {
                         t.accent()
                     },
                 ),
-                Span::raw(format!(
-                    "{} {}",
-                    pad_left(&format!("{}%", row.percent), pct_w),
-                    upd
-                )),
+                Span::raw(format!("{} {}", pad_left(&row.done.render(l), pct_w), upd)),
             ]));
         }
         if !self.damaged.is_empty() {

@@ -362,8 +362,7 @@ fn summary(cov: &Coverage<'_>, lang: Lang) -> [String; 2] {
     let t = &cov.overall;
     let figure = cov.figure().render(lang);
     // Every status resting on what was carried (a mark, an answer, a form), to confirm.
-    let carried = cov.controls.iter().filter(|c| c.carried).count();
-    let carried = match (carried, lang) {
+    let carried = match (cov.carried(), lang) {
         (0, _) => String::new(),
         (n, Lang::Ja) => format!("・～前年から未確認{n}"),
         (n, Lang::En) => format!(" ~carried {n}"),

@@ -431,14 +431,16 @@ fn checklist(o: &Overview, lang: Lang) -> Panel {
                 lines.push(line(
                     match lang {
                         Lang::Ja => format!(
-                            "事業者の回答 {}/{}",
+                            "事業者の回答 {}/{}{}",
                             c.vendors - c.vendors_missing.len(),
-                            c.vendors
+                            c.vendors,
+                            crate::domain::carried::waiting(c.vendors_carried.len(), lang)
                         ),
                         Lang::En => format!(
-                            "Vendor forms {}/{}",
+                            "Vendor forms {}/{}{}",
                             c.vendors - c.vendors_missing.len(),
-                            c.vendors
+                            c.vendors,
+                            crate::domain::carried::waiting(c.vendors_carried.len(), lang)
                         ),
                     },
                     Tone::Plain,
