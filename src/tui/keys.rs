@@ -289,7 +289,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Choices, I::Choose, &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7'), k('8'), k('9')], "1-9", "選択肢の番号で決定（複数選択では切り替え）", "Choose option N (tick it in multiple choice)"),
     b(S::Typing, I::Export, &[alt('e')], "Alt+e", "入力欄の中からでも書き出し", "Export even from inside a field"),
     b(S::Typing, I::Confirm, &[ctrl('y'), code(KeyCode::F(2))], "Ctrl-Y/F2", "昨年の回答をそのまま確認（入力欄の中からでも）", "Confirm last year's answer (even from inside a field)").short("F2", "確認", "confirm"),
-    b(S::Typing, I::ConfirmSection, &[alt('y'), code(KeyCode::F(3))], "Alt+y/F3", "この節の昨年の回答をすべて確認（入力欄の中からでも）", "Confirm the section's carried answers (even from a field)").short("F3", "節を確認", "confirm section"),
+    b(S::Typing, I::ConfirmSection, &[ctrl('t'), code(KeyCode::F(3)), alt('y')], "Ctrl-T/F3", "この節の昨年の回答をすべて確認（入力欄の中からでも）", "Confirm the section's carried answers (even from a field)").short("F3", "節を確認", "confirm section"),
     b(S::Confirm, I::Confirm, &[k('y')], "y", "確かめて実行", "Yes, do it"),
     b(S::Confirm, I::Back, &[code(KeyCode::Esc)], "Esc", "やめる（y 以外のどのキーでも）", "Keep it (any key but y)"),
     b(S::Checklist, I::Up, &[code(KeyCode::Up), k('k')], "↑/k", "前の項目", "Previous item"),

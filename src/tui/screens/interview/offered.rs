@@ -37,7 +37,8 @@ impl Interview {
             _ => vec![C::of(S::Interview, I::Pick).label("確定", "keep")],
         };
         // What was carried from last year is confirmed here: `y`/`Y` where no text is typed,
-        // F2/F3 (Ctrl-Y, Alt+y) in a field, which would take the letter.
+        // F2/F3 (Ctrl-Y, Ctrl-T: Tera Term may keep a function key or Alt for itself) in a field,
+        // which would take the letter.
         let (here, section) = session.map_or((false, false), |s| self.carried_here(s));
         let scope = if self.field.is_some() {
             S::Typing

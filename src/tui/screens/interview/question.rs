@@ -162,7 +162,7 @@ impl Interview {
             Some(a) if a.carried => {
                 // The keys this state takes: in a field a letter is typed, so never `y` there.
                 let (one, all) = if self.field.is_some() {
-                    ("F2/Ctrl-Y", "F3/Alt+y")
+                    ("F2/Ctrl-Y", "F3/Ctrl-T")
                 } else {
                     ("y", "Y")
                 };
