@@ -249,7 +249,7 @@ pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
                 .split([',', '、', '，'])
                 .map(|p| option_typed(q, p.trim()))
             {
-                if !part.is_empty() && !picked.iter().any(|p| *p == part) {
+                if !part.is_empty() && !picked.contains(&part) {
                     picked.push(part);
                 }
             }
