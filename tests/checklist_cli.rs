@@ -1126,3 +1126,23 @@ fn contacts_show_set_clear_and_print() {
         "no entry",
     );
 }
+
+/// The missing list says the gate item once (「前提：未回答」, its label is its section's name),
+/// and the heading names the edition as printed, without its id.
+#[test]
+fn show_says_the_gate_once_and_the_edition_as_printed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let id = new_record(tmp.path());
+    let ja = ok(tmp.path(), &["checklist", "show", &id]);
+    assert!(ja.contains("\n  - 前提：未回答\n"), "{ja}");
+    assert!(ja.contains("\n  - 1(1)（体制構築）：未回答\n"), "{ja}");
+    assert!(!ja.contains("前提（前提）"), "{ja}");
+    let head = ja.lines().next().unwrap_or_default();
+    assert!(
+        head.ends_with("令和7年度版") && !head.contains("mhlw"),
+        "{head}"
+    );
+    let en = ok(tmp.path(), &["--lang", "en", "checklist", "show", &id]);
+    assert!(en.contains("\n  - Precondition: unanswered\n"), "{en}");
+    assert!(!en.contains("Precondition (Precondition)"), "{en}");
+}

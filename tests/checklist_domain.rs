@@ -1238,6 +1238,34 @@ fn the_contact_chart_is_the_hospitals_own() {
     assert_eq!(contacts::ContactChart::of(&r).filled(), 1);
 }
 
+/// The checklist's 3(2) asks for whom to call, inside and outside: an outside body or the night
+/// duty is reached by its number alone, so a phone fills its place; a person's place (the
+/// director) needs the person's name too.
+#[test]
+fn a_phone_alone_fills_a_body_or_a_duty_line_but_not_a_persons_place() {
+    let mut r = record();
+    let phone = |p: &str| ContactInput {
+        phone: Some(p.into()),
+        ..ContactInput::default()
+    };
+    for (position, number) in [
+        (Position::Police, "03-0000-0110"),
+        (Position::OnCall, "03-0000-0002"),
+        (Position::Director, "03-0000-0001"),
+    ] {
+        contacts::set(&mut r, position, None, phone(number), now()).unwrap();
+    }
+    let chart = contacts::ContactChart::of(&r);
+    let filled = |p: Position| chart.slots.iter().any(|s| s.position == p && s.filled());
+    assert!(filled(Position::Police));
+    assert!(filled(Position::OnCall));
+    assert!(
+        !filled(Position::Director),
+        "a director's number without a name"
+    );
+    assert_eq!(chart.filled(), 2);
+}
+
 #[test]
 fn next_years_record_keeps_the_checklist_vendors_and_contacts() {
     let mut r = record();

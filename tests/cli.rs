@@ -218,7 +218,10 @@ fn answer_refuses_bad_input_and_leaves_the_file_alone() {
         (&["staff_total", "-1"], "0～999"),
         (&["staff_total", "1000"], "0～999"),
         (&["beds", "10"], "診療所"),
-        (&["threat", "maybe"], "yes, no, unknown"),
+        (
+            &["threat", "maybe"],
+            "1 感じている（yes）、2 感じていない（no）、3 わからない（unknown）",
+        ),
         (&["no_such_question", "1"], "印刷された番号（問1～問22）"),
         (&["threat"], "--note"),
         (&["associations", "none,jha"], "none"),

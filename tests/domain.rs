@@ -321,6 +321,18 @@ fn validation_says_what_is_allowed() {
     );
     let e = refused(&mut r, "founder", "hospital");
     assert!(e.to_string().contains("medical_corporation"), "{e}");
+    // The choices a person reads — number and words — besides the id scripts type.
+    assert!(
+        e.message(Lang::Ja)
+            .contains("1 国（national）、2 都道府県・市町村"),
+        "{}",
+        e.message(Lang::Ja)
+    );
+    assert!(
+        e.to_string()
+            .contains("6 Medical corporation (medical_corporation)"),
+        "{e}"
+    );
     let e = refused(&mut r, "associations", "jha,none");
     assert!(matches!(e, AnswerError::Exclusive { ref option } if option == "none"));
     let e = refused(&mut r, "associations", "jha,xyz");
@@ -481,4 +493,30 @@ fn format_1_is_migrated_on_read() {
         r.value("associations"),
         Some(&Value::Choices(vec!["jha".into()]))
     );
+}
+
+/// An option is taken by the number a refusal lists it under (full-width too) or by its words
+/// in either language, as well as by its id.
+#[test]
+fn an_option_is_typed_by_its_number_or_its_words() {
+    let mut r = record();
+    for typed in [
+        "6",
+        "６",
+        "医療法人",
+        "Medical corporation",
+        "medical_corporation",
+    ] {
+        answer_from_input(qn(), &mut r, "founder", typed, now()).unwrap();
+        assert_eq!(r.choice("founder"), Some("medical_corporation"), "{typed}");
+        answer_from_input(qn(), &mut r, "founder", "-", now()).unwrap();
+    }
+    answer_from_input(qn(), &mut r, "associations", "1、日本医療法人協会", now()).unwrap();
+    let picked = match r.value("associations") {
+        Some(Value::Choices(c)) => c.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(picked, ["jha", "jmha"]);
+    refused(&mut r, "founder", "12");
+    refused(&mut r, "founder", "0");
 }

@@ -10,7 +10,8 @@ pub struct Args {
     id: String,
     /// The question: its number as printed (7, 「問7」, Q7) or its id, e.g. vpn_flagged (see `shindan show ID`)
     question: String,
-    /// An option id, a comma list for multi-choice, a number, text, or `-` to clear
+    /// An option by its number or its words (or its id), a comma list for multi-choice, a
+    /// number, text, or `-` to clear
     #[arg(allow_hyphen_values = true)]
     value: Option<String>,
     /// Set the question's note (an empty string removes it)
@@ -68,8 +69,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         .map_err(|e| ctx.store_err(e))?;
     super::output::saved(
         lang.pick(
-            &format!("記録 {} の {} を保存しました", record.id, q.id),
-            &format!("record {}: {} was saved", record.id, q.id),
+            &format!("記録 {} の {shown} を保存しました", record.id),
+            &format!("record {}: {shown} was saved", record.id),
         )
         .to_string(),
     );

@@ -3,7 +3,7 @@
 
 use super::answer::Value;
 use super::cohort::MIN_HOSPITAL_BEDS;
-use super::lang::Lang;
+use super::lang::{Lang, Text};
 use super::questionnaire::{group_thousands, Kind, Question, Questionnaire};
 use super::record::{Answer, Record};
 use chrono::{DateTime, Utc};
@@ -29,16 +29,20 @@ pub enum AnswerError {
     OutOfBounds { value: i64, min: i64, max: i64 },
     #[error("{beds} beds is a clinic (診療所), not a hospital: a hospital has at least 20 beds")]
     NotAHospital { beds: i64 },
-    #[error("`{value}` is not an option of {}; allowed: {}", label(.question, Lang::En), allowed.join(", "))]
+    #[error("`{value}` is not an option of {}; give its number or its words: {}", label(.question, Lang::En), joined(allowed, Lang::En))]
     UnknownOption {
         question: String,
         value: String,
-        allowed: Vec<String>,
+        /// The options as printed, numbered (1 国): what a person types back.
+        allowed: Vec<Text>,
     },
     #[error("`{option}` cannot be combined with other options")]
     Exclusive { option: String },
-    #[error("choose at least one option; allowed: {}", allowed.join(", "))]
-    NoChoice { allowed: Vec<String> },
+    #[error(
+        "choose at least one option; give its number or its words: {}",
+        joined(allowed, Lang::En)
+    )]
+    NoChoice { allowed: Vec<Text> },
     #[error("the answer is empty: write 1–{max} characters")]
     Empty { max: i64 },
     #[error("{len} characters is too long: at most {max}")]
@@ -145,15 +149,18 @@ impl AnswerError {
                 value,
                 allowed,
             } => format!(
-                "`{value}` は {} の選択肢にありません。選べるもの：{}",
+                "`{value}` は {} の選択肢にありません。番号か選択肢の言葉で：{}",
                 label(question, lang),
-                allowed.join(", ")
+                joined(allowed, lang)
             ),
             AnswerError::Exclusive { option } => {
                 format!("`{option}` は他の選択肢と同時に選べません")
             }
             AnswerError::NoChoice { allowed } => {
-                format!("1つ以上選んでください。選べるもの：{}", allowed.join(", "))
+                format!(
+                    "1つ以上選んでください。番号か選択肢の言葉で：{}",
+                    joined(allowed, lang)
+                )
             }
             AnswerError::Empty { max } => format!("空欄です：1～{max}文字で入力してください"),
             AnswerError::TooLong { len, max } => {
@@ -246,18 +253,57 @@ pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
                 input: raw.trim().to_string(),
                 range: q.min.zip(q.max),
             }),
-        Kind::Single => Ok(Value::Text(raw.trim().to_string())),
+        Kind::Single => Ok(Value::Text(option_typed(q, raw.trim()))),
         Kind::Multi => {
             let mut picked: Vec<String> = Vec::new();
-            for part in raw.split([',', '、', '，']).map(str::trim) {
-                if !part.is_empty() && !picked.iter().any(|p| p == part) {
-                    picked.push(part.to_string());
+            for part in raw
+                .split([',', '、', '，'])
+                .map(|p| option_typed(q, p.trim()))
+            {
+                if !part.is_empty() && !picked.contains(&part) {
+                    picked.push(part);
                 }
             }
             Ok(Value::Choices(picked))
         }
         Kind::Text => Ok(Value::Text(raw.trim().to_string())),
     }
+}
+
+/// The option a person typed — its number as listed (1, full-width too), its words in either
+/// language, or its id — as its id; anything else as typed, for [`check`] to refuse.
+fn option_typed(q: &Question, typed: &str) -> String {
+    let t: String = typed.chars().map(super::digits::ascii_digit).collect();
+    let by_number = t
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| q.options.get(n.checked_sub(1)?));
+    let by_words = || {
+        q.options
+            .iter()
+            .find(|o| o.id == typed || o.text.ja == typed || o.text.en.eq_ignore_ascii_case(typed))
+    };
+    by_number
+        .or_else(by_words)
+        .map_or_else(|| typed.to_string(), |o| o.id.clone())
+}
+
+/// The options as a refusal lists them: `1 国（national）`…, the number and words a person
+/// types and the id that scripts do.
+fn printed_options(q: &Question) -> Vec<Text> {
+    q.options
+        .iter()
+        .zip(1..)
+        .map(|(o, n)| Text {
+            ja: format!("{n} {}（{}）", o.text.ja, o.id),
+            en: format!("{n} {} ({})", o.text.en, o.id),
+        })
+        .collect()
+}
+
+fn joined(choices: &[Text], lang: Lang) -> String {
+    let each: Vec<&str> = choices.iter().map(|c| c.get(lang)).collect();
+    each.join(lang.pick("、", ", "))
 }
 
 fn range_hint(range: &Option<(i64, i64)>) -> String {
@@ -360,7 +406,7 @@ pub fn check(
             let chosen = q.option(id).ok_or_else(|| AnswerError::UnknownOption {
                 question: q.id.clone(),
                 value: id.to_string(),
-                allowed: q.option_ids().iter().map(|s| s.to_string()).collect(),
+                allowed: printed_options(q),
             })?;
             if chosen.amount_range.is_some() {
                 for amount_q in qn
@@ -383,7 +429,7 @@ pub fn check(
             let Value::Choices(ids) = value else {
                 return Err(wrong_kind("a comma-separated list of option ids"));
             };
-            let allowed = || q.option_ids().iter().map(|s| s.to_string()).collect();
+            let allowed = || printed_options(q);
             if ids.is_empty() {
                 return Err(AnswerError::NoChoice { allowed: allowed() });
             }

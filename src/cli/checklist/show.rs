@@ -256,12 +256,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
 
 fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: Lang) {
     let edition = v.edition;
+    // The edition as its form is printed (令和7年度版); its id is in --json.
     println!(
-        "{}  {}  {} ({})",
+        "{}  {}  {}",
         shown.record,
         shown.hospital.as_deref().unwrap_or("—"),
         edition.short_name(lang),
-        edition.id
     );
     let r = &v.readiness;
     println!(

@@ -147,10 +147,16 @@ impl Missing {
                 section,
                 gap,
                 ..
-            } => lang.pick_with(
-                || format!("{}（{}）：{}", label.ja, section.ja, gap.message(lang)),
-                || format!("{} ({}): {}", label.en, section.en, gap.message(lang)),
-            ),
+            } => {
+                // The gate item's label is its section's name (前提): said once.
+                let (label, section) = (label.get(lang), section.get(lang));
+                let gap = gap.message(lang);
+                match lang {
+                    _ if label == section => format!("{label}{}{gap}", lang.pick("：", ": ")),
+                    Lang::Ja => format!("{label}（{section}）：{gap}"),
+                    Lang::En => format!("{label} ({section}): {gap}"),
+                }
+            }
             Missing::Vendor {
                 vendor,
                 system,
