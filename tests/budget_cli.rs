@@ -168,8 +168,15 @@ fn a_rate_of_twenty_percent() {
         dir.path(),
         &["budget", "--beds", "350", "--min-rate", "20%"],
     );
-    assert!(out.contains("20% ［仮］ 報告書は 15%"), "{out}");
-    assert!(out.contains("仮の値を含む試算です"), "{out}");
+    assert!(out.contains("20% ［試算］ 報告書は 15%"), "{out}");
+    assert!(out.contains("試した値を含む試算です"), "{out}");
+    // The one legend the budget screen shows too, its every mark explained.
+    let legend = shindan::domain::budget::Origin::legend(shindan::domain::Lang::Ja);
+    assert_eq!(
+        legend,
+        "［貴院］貴院の数字 ［既定］報告書の既定値 ［試算］試した値 ［不明］わからない"
+    );
+    assert!(out.contains(&format!("  {legend}\n")), "{out}");
 }
 
 #[test]

@@ -87,9 +87,15 @@ fn nothing_done_says_what_is_missing_instead_of_zeros() {
     // No control status is known: coverage says so rather than "0%".
     assert!(o.coverage.nothing_known());
     assert_eq!(o.coverage.from_interview, 0);
-    assert!(o.coverage.missing()[0]
+    let how = shindan::domain::Text {
+        ja: "w で設定".into(),
+        en: "set them with w".into(),
+    };
+    let said = &o.coverage.missing(&how)[0];
+    assert!(said
         .en
         .starts_with("the status of all 83 controls is unknown"));
+    assert!(said.en.ends_with("or set them with w)"), "{}", said.en);
     // The budget runs on the beds, but without a budget there is no shortfall to show.
     assert_eq!(o.budget.own(), None);
     assert!(o.budget.missing()[0]
@@ -98,9 +104,9 @@ fn nothing_done_says_what_is_missing_instead_of_zeros() {
     let c = o.checklist.as_ref().unwrap();
     assert!(c.not_started());
     assert_eq!((c.done, c.required), (0, 22));
-    assert!(c.missing_text()[0]
-        .en
-        .starts_with("none of the 22 required items"));
+    let said = &c.missing_text(&how)[0];
+    assert!(said.en.starts_with("none of the 22 required items"));
+    assert!(said.ja.ends_with("（w で設定）"), "{}", said.ja);
     // Nothing known is uncovered, so no risk step; what to do is to start and find out.
     assert_eq!(
         tiers(&o),

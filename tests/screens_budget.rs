@@ -90,6 +90,17 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// The screen's legend is the command line's (`Origin::legend`), in both languages: a mark
+/// reads one way wherever it is printed.
+#[test]
+fn the_legend_is_the_command_lines() {
+    for lang in [Lang::Ja, Lang::En] {
+        let ui = budget(lang, 120, 40, &EXACT);
+        let legend = shindan::domain::budget::Origin::legend(lang);
+        assert!(ui.screen().contains(&legend), "{}", ui.screen());
+    }
+}
+
 #[test]
 fn exact_budget_ja_80x24() {
     let ui = budget(Lang::Ja, 80, 24, &EXACT);
@@ -438,7 +449,7 @@ fn the_help_lists_the_what_if_keys() {
     assert!(screen.contains("Try other rates (%)"), "{screen}");
     assert!(screen.contains("Try revenue (¥ thousands)"), "{screen}");
     assert!(screen.contains("Record's figures again"), "{screen}");
-    assert!(screen.contains("tried, not saved"), "{screen}");
+    assert!(screen.contains("tried, unsaved"), "{screen}");
 }
 
 #[test]

@@ -211,7 +211,7 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
     if b.what_if || b.levels != b.report_levels {
         out.push(
             lang.pick(
-                "※ 仮の値を含む試算です（記録は変わりません）",
+                "※ 試した値を含む試算です（記録は変わりません）",
                 "* A what-if: some figures are not the report's (no record is changed)",
             )
             .to_string(),
@@ -220,12 +220,7 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
     out.push(String::new());
     out.push(lang.pick("前提", "Assumptions").to_string());
     for a in b.assumptions(lang, data) {
-        let mark = match a.origin {
-            Origin::Own => lang.pick("［貴院］", "[own]"),
-            Origin::Survey => lang.pick("［既定］", "[default]"),
-            Origin::WhatIf => lang.pick("［仮］", "[what-if]"),
-            Origin::Unknown => lang.pick("［不明］", "[unknown]"),
-        };
+        let mark = a.origin.mark(lang);
         let head = format!("{}{}{} {mark}", a.label, lang.pick("：", ": "), a.value);
         let one_line = format!("  {head} {}", a.from);
         if text::width(&one_line) <= WIDTH {
@@ -235,12 +230,6 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
             wrapped(&mut out, "    ", "    ", &a.from);
         }
     }
-    out.push(
-        lang.pick(
-            "  ［貴院］貴院の数字　［既定］報告書の既定値　［仮］仮の値　［不明］わからない",
-            "  [own] your figure  [default] the report's  [what-if] tried, not saved",
-        )
-        .to_string(),
-    );
+    out.push(format!("  {}", Origin::legend(lang)));
     out
 }

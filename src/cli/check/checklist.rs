@@ -5,7 +5,7 @@
 use super::Block;
 use crate::domain::checklist::answers::YesNo;
 use crate::domain::overview::ChecklistSummary;
-use crate::domain::Lang;
+use crate::domain::{Lang, Text};
 use crate::text;
 use serde_json::{json, Value};
 
@@ -54,7 +54,11 @@ fn yes_no(a: YesNo, lang: Lang) -> &'static str {
 fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
     let mut out = vec![title(Some(c), lang)];
     if c.not_started() {
-        for m in c.missing_text() {
+        let how = Text {
+            ja: "shindan checklist answer".into(),
+            en: "shindan checklist answer".into(),
+        };
+        for m in c.missing_text(&how) {
             out.extend(text::wrap(m.get(lang), WIDTH));
         }
         return out;

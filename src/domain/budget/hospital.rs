@@ -53,13 +53,45 @@ pub enum Origin {
 }
 
 impl Origin {
+    pub const ALL: [Origin; 4] = [Origin::Own, Origin::Survey, Origin::WhatIf, Origin::Unknown];
+
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Origin::Own => lang.pick("貴院の数字", "own figure"),
             Origin::Survey => lang.pick("報告書の既定値", "report default"),
-            Origin::WhatIf => lang.pick("仮の値", "what-if"),
+            Origin::WhatIf => lang.pick("試した値", "what-if"),
             Origin::Unknown => lang.pick("不明", "unknown"),
         }
+    }
+
+    /// The mark beside a value, the same on the screen and the command line: ［試算］.
+    pub fn mark(self, lang: Lang) -> &'static str {
+        match self {
+            Origin::Own => lang.pick("［貴院］", "[own]"),
+            Origin::Survey => lang.pick("［既定］", "[default]"),
+            Origin::WhatIf => lang.pick("［試算］", "[what-if]"),
+            Origin::Unknown => lang.pick("［不明］", "[unknown]"),
+        }
+    }
+
+    /// What the mark means, as the legend says it.
+    pub fn meaning(self, lang: Lang) -> &'static str {
+        match self {
+            Origin::Own => lang.pick("貴院の数字", "yours"),
+            Origin::Survey => lang.pick("報告書の既定値", "report's"),
+            Origin::WhatIf => lang.pick("試した値", "tried, unsaved"),
+            Origin::Unknown => lang.pick("わからない", "not given"),
+        }
+    }
+
+    /// Every mark and its meaning on one line (78 columns at most): the one legend of the
+    /// budget screen and `shindan budget`, so that a mark never reads two ways.
+    pub fn legend(lang: Lang) -> String {
+        let parts: Vec<String> = Origin::ALL
+            .iter()
+            .map(|o| format!("{}{}{}", o.mark(lang), lang.pick("", " "), o.meaning(lang)))
+            .collect();
+        parts.join(lang.pick(" ", "  "))
     }
 }
 

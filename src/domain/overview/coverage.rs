@@ -181,16 +181,18 @@ impl<'c> CoverageSummary<'c> {
         self.unknown_controls == self.controls
     }
 
-    pub fn missing(&self) -> Vec<Text> {
+    /// What is missing, with `how` to set a control where it is read (the screen's key, the
+    /// command line's command).
+    pub fn missing(&self, how: &Text) -> Vec<Text> {
         if self.nothing_known() {
             vec![text(
                 format!(
-                    "対策{}件の状態がすべて不明（ヒアリング・チェックリストの回答か、shindan control で設定）",
-                    self.controls
+                    "対策{}件の状態がすべて不明（ヒアリング・チェックリストの回答か、{}）",
+                    self.controls, how.ja
                 ),
                 format!(
-                    "the status of all {} controls is unknown (answer the interview or the checklist, or set them with shindan control)",
-                    self.controls
+                    "the status of all {} controls is unknown (answer the interview or the checklist, or {})",
+                    self.controls, how.en
                 ),
             )]
         } else {

@@ -535,16 +535,18 @@ impl ChecklistSummary {
         self.required > 0 && self.unanswered == self.required
     }
 
-    pub fn missing_text(&self) -> Vec<Text> {
+    /// What is missing, with `how` to answer where it is read: the screen names its key, the
+    /// command line its command — a screen never sends its user to type a command.
+    pub fn missing_text(&self, how: &Text) -> Vec<Text> {
         if self.not_started() {
             vec![text(
                 format!(
-                    "{}の必須{}項目がすべて未回答（c キーか shindan checklist answer）",
-                    self.edition_name.ja, self.required
+                    "{}の必須{}項目がすべて未回答（{}）",
+                    self.edition_name.ja, self.required, how.ja
                 ),
                 format!(
-                    "none of the {} required items of the {} answered (key c or shindan checklist answer)",
-                    self.required, self.edition_name.en
+                    "none of the {} required items of the {} answered ({})",
+                    self.required, self.edition_name.en, how.en
                 ),
             )]
         } else {

@@ -74,12 +74,7 @@ pub(super) enum Made {
 }
 
 fn mark(origin: Origin, lang: Lang) -> &'static str {
-    match origin {
-        Origin::Own => lang.pick("［貴院］", "[own]"),
-        Origin::Survey => lang.pick("［既定］", "[default]"),
-        Origin::WhatIf => lang.pick("［試算］", "[what-if]"),
-        Origin::Unknown => lang.pick("［不明］", "[unknown]"),
-    }
+    origin.mark(lang)
 }
 
 fn exact(n: i64, lang: Lang) -> String {
@@ -393,12 +388,7 @@ pub(super) fn make(
         cohort,
         scale,
         assumptions,
-        legend: lang
-            .pick(
-                "［貴院］貴院の数字 ［既定］報告書の既定値 ［試算］試した値（保存されません）",
-                "[own] your figure  [default] the report's  [what-if] tried, not saved",
-            )
-            .to_string(),
+        legend: Origin::legend(lang),
         notes,
     }))
 }

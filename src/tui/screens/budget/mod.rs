@@ -374,21 +374,12 @@ impl Screen for BudgetScreen {
 
     fn help_extra(&self, lang: Lang) -> Vec<(String, String)> {
         let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
-        vec![
-            pair("█░", lang.pick("金額（同じ目盛り）", "amount (one scale)")),
-            pair(
-                lang.pick("［貴院］", "[own]"),
-                lang.pick("貴院の数字", "your figure"),
-            ),
-            pair(
-                lang.pick("［既定］", "[default]"),
-                lang.pick("報告書の既定値", "the report's figure"),
-            ),
-            pair(
-                lang.pick("［試算］", "[what-if]"),
-                lang.pick("試した値（保存されない）", "tried, not saved"),
-            ),
-        ]
+        let scale = pair("█░", lang.pick("金額（同じ目盛り）", "amount (one scale)"));
+        // The legend's marks and meanings, as the screen and `shindan budget` print them.
+        let marks = crate::domain::budget::Origin::ALL
+            .iter()
+            .map(|o| pair(o.mark(lang), o.meaning(lang)));
+        std::iter::once(scale).chain(marks).collect()
     }
 
     /// ```text

@@ -449,15 +449,11 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
     }
     if k < n || sources_elsewhere {
         let more = match (k < n, lang) {
-            (true, Lang::Ja) => {
-                format!(" …前提あと{}件と出典は広い画面か shindan budget で", n - k)
-            }
-            (true, Lang::En) => format!(
-                " … {} more, and sources: a wider screen or shindan budget",
-                n - k
-            ),
-            (false, Lang::Ja) => " 出典は広い画面か shindan budget で".to_string(),
-            (false, Lang::En) => " Sources: a wider screen, or shindan budget".to_string(),
+            // What the screen can do itself: a taller or wider terminal shows them.
+            (true, Lang::Ja) => format!(" …前提あと{}件と出典は画面を広げると表示", n - k),
+            (true, Lang::En) => format!(" … {} more, and the sources, on a larger window", n - k),
+            (false, Lang::Ja) => " 出典は画面を広げると表示".to_string(),
+            (false, Lang::En) => " Sources: on a larger window".to_string(),
         };
         for l in wrap(&more, w.max(10)) {
             lines.push(Line::styled(l, t.dim()));

@@ -5,8 +5,8 @@ use crate::domain::budget::spoken::say;
 use crate::domain::matrix::Tally;
 use crate::domain::overview::{BudgetSummary, Overview, RiskLevel};
 use crate::domain::survey::render::{render_figure, Form};
-use crate::domain::Lang;
-use crate::tui::keys::Pane;
+use crate::domain::{Lang, Text};
+use crate::tui::keys::{self, Intent, Pane, Scope};
 
 /// How a piece of text is drawn; colour is never the only signal (each tone has a mark or a
 /// word with it).
@@ -237,7 +237,13 @@ fn coverage(o: &Overview, lang: Lang) -> Panel {
         format!(" {pct}"),
         Tone::Plain,
     ));
-    missing(&mut lines, &c.missing(), lang);
+    // The screen's own way to set them: walk the unknown controls from this panel.
+    let walk = keys::shown(Scope::Overview, Intent::Walk);
+    let how = Text {
+        ja: format!("{walk} で順に設定"),
+        en: format!("set them one by one with {walk}"),
+    };
+    missing(&mut lines, &c.missing(&how), lang);
     let mut strip: Vec<(String, Tone)> = vec![(lang.pick("分野 ", "Areas ").into(), Tone::Plain)];
     for (_, _, t) in &c.categories {
         let (s, tone) = shade(t);
@@ -415,7 +421,12 @@ fn checklist(o: &Overview, lang: Lang) -> Panel {
         )),
         Some(c) => {
             lines.push(line(c.edition_name.get(lang), Tone::Dim));
-            missing(&mut lines, &c.missing_text(), lang);
+            let open = keys::shown(Scope::Overview, Intent::Open);
+            let how = Text {
+                ja: format!("{open} でチェックリストを開いて回答"),
+                en: format!("{open} opens the checklist to answer"),
+            };
+            missing(&mut lines, &c.missing_text(&how), lang);
             let ratio = if c.required == 0 {
                 1.0
             } else {
