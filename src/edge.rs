@@ -30,69 +30,72 @@ impl Failure {
     /// a damaged file or a held lock is data that needs attention.
     pub fn from_store(e: StoreError, lang: Lang) -> Failure {
         match &e {
-            StoreError::NotFound { id, dir } => Failure::Invalid(
-                lang.pick(
-                    &format!(
+            StoreError::NotFound { id, dir } => Failure::Invalid(lang.pick_with(
+                || {
+                    format!(
                         "記録 {id} は {} にありません（`shindan list` で一覧）",
                         dir.display()
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "record {id} is not in {} (see `shindan list`)",
                         dir.display()
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Damaged { path, damage } => Failure::Data(
-                lang.pick(
-                    &format!(
+                    )
+                },
+            )),
+            StoreError::Damaged { path, damage } => Failure::Data(lang.pick_with(
+                || {
+                    format!(
                         "{}：{}（ファイルはそのままです）",
                         path.display(),
                         damage.message(lang)
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "{}: {}; the file is left untouched",
                         path.display(),
                         damage.message(lang)
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Locked { id, holder } if holder.command.is_some() => Failure::Data(
-                lang.pick(
-                    &format!(
+                    )
+                },
+            )),
+            StoreError::Locked { id, holder } if holder.command.is_some() => {
+                Failure::Data(lang.pick_with(
+                    || {
+                        format!(
                         "記録 {id} は {} が {} 秒以上使っています：終わってからやり直してください",
                         holder.message(lang),
                         crate::store::COMMAND_WAIT.as_secs()
-                    ),
-                    &format!(
+                    )
+                    },
+                    || {
+                        format!(
                         "record {id} has been held by {} for over {} s: try again when it is done",
                         holder.message(lang),
                         crate::store::COMMAND_WAIT.as_secs()
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Locked { id, holder } => Failure::Data(
-                lang.pick(
-                    &format!(
+                    )
+                    },
+                ))
+            }
+            StoreError::Locked { id, holder } => Failure::Data(lang.pick_with(
+                || {
+                    format!(
                         "記録 {id} は編集中です（{}）：その画面を閉じてからやり直してください",
                         holder.message(lang)
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "record {id} is being edited ({}): close that session and try again",
                         holder.message(lang)
-                    ),
-                )
-                .to_string(),
-            ),
-            StoreError::Exists { id } => Failure::Invalid(
-                lang.pick(
-                    &format!("記録 {id} はすでにあります"),
-                    &format!("record {id} already exists"),
-                )
-                .to_string(),
-            ),
+                    )
+                },
+            )),
+            StoreError::Exists { id } => Failure::Invalid(lang.pick_with(
+                || format!("記録 {id} はすでにあります"),
+                || format!("record {id} already exists"),
+            )),
             StoreError::UnsafeDir { dir, problem } => Failure::Data(problem.message(dir, lang)),
             StoreError::Io { path, source } => {
                 Failure::Data(format!("{}: {}", path.display(), os_error(source, lang)))
@@ -195,14 +198,10 @@ impl Ctx {
                 })
                 .map_err(|e| {
                     let e = os_error(&e, self.lang);
-                    Failure::Invalid(
-                        self.lang
-                            .pick(
-                                &format!("--checklist {}：読めません（{e}）", path.display()),
-                                &format!("--checklist {}: cannot read it ({e})", path.display()),
-                            )
-                            .to_string(),
-                    )
+                    Failure::Invalid(self.lang.pick_with(
+                        || format!("--checklist {}：読めません（{e}）", path.display()),
+                        || format!("--checklist {}: cannot read it ({e})", path.display()),
+                    ))
                 })?;
             editions.add(&text).map_err(|e| {
                 Failure::Invalid(format!(
@@ -242,14 +241,10 @@ impl Ctx {
 
     pub fn parse_id(&self, s: &str) -> Result<RecordId, Failure> {
         s.parse::<RecordId>().map_err(|e| {
-            Failure::Invalid(
-                self.lang
-                    .pick(
-                        &format!("`{s}` は記録IDではありません：2026-007 のような形です"),
-                        &e.to_string(),
-                    )
-                    .to_string(),
-            )
+            Failure::Invalid(self.lang.pick_with(
+                || format!("`{s}` は記録IDではありません：2026-007 のような形です"),
+                || e.to_string(),
+            ))
         })
     }
 

@@ -193,7 +193,7 @@ fn formats(args: &str) -> bool {
 
 #[test]
 fn pick_never_formats_both_languages() {
-    let found = calls_that_format_both(&["src/domain", "src/print", "src/store"]);
+    let found = calls_that_format_both(&["src"]);
     assert!(found.is_empty(), "use Lang::pick_with: {found:#?}");
 }
 

@@ -87,13 +87,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let lang = ctx.lang;
     for p in &args.paths {
         if !p.exists() {
-            return Err(Failure::Invalid(
-                lang.pick(
-                    &format!("{} がありません", p.display()),
-                    &format!("{} does not exist", p.display()),
-                )
-                .to_string(),
-            ));
+            return Err(Failure::Invalid(lang.pick_with(
+                || format!("{} がありません", p.display()),
+                || format!("{} does not exist", p.display()),
+            )));
         }
     }
     let name = match &args.name {
@@ -125,9 +122,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     for s in skipped {
         eprintln!(
             "{}",
-            lang.pick(
-                &format!("読めないため除外：{}：{}", s.origin, s.reason),
-                &format!("skipped, cannot be read: {}: {}", s.origin, s.reason),
+            lang.pick_with(
+                || format!("読めないため除外：{}：{}", s.origin, s.reason),
+                || format!("skipped, cannot be read: {}: {}", s.origin, s.reason),
             )
         );
     }
@@ -317,17 +314,17 @@ fn to_md(
     let l = |ja: &str, en: &str| lang.pick(ja, en).to_string();
     out.push_str(&format!(
         "# {}\n\n",
-        lang.pick(
-            &format!("集計：{}（{}）", identity.name, identity.date),
-            &format!("Aggregate: {} ({})", identity.name, identity.date)
+        lang.pick_with(
+            || format!("集計：{}（{}）", identity.name, identity.date),
+            || format!("Aggregate: {} ({})", identity.name, identity.date)
         )
     ));
-    out.push_str(lang.pick(
-        &format!(
+    out.push_str(&lang.pick_with(
+        || format!(
             "回答病院 {}（すべて回答 {}、途中まで {}：途中までの記録は回答した項目だけに数えます）。読めないファイル {} 件は除外。\n\n",
             t.respondents, t.complete, t.respondents - t.complete, skipped.len()
         ),
-        &format!(
+        || format!(
             "{} respondents ({} complete, {} incomplete: an incomplete record counts only where it answered). {} unreadable file(s) skipped.\n\n",
             t.respondents, t.complete, t.respondents - t.complete, skipped.len()
         ),

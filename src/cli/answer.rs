@@ -67,13 +67,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     store
         .save(&mut record, &lock)
         .map_err(|e| ctx.store_err(e))?;
-    super::output::saved(
-        lang.pick(
-            &format!("記録 {} の {shown} を保存しました", record.id),
-            &format!("record {}: {shown} was saved", record.id),
-        )
-        .to_string(),
-    );
+    super::output::saved(lang.pick_with(
+        || format!("記録 {} の {shown} を保存しました", record.id),
+        || format!("record {}: {shown} was saved", record.id),
+    ));
     let hidden = qn.visibility(q, &record);
     if args.json {
         super::print_json(&serde_json::json!({
@@ -89,9 +86,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         let because = question_number::printed(qn, &because, lang);
         eprintln!(
             "{}",
-            lang.pick(
-                &format!("注意：{because} の回答によりこの質問は対象外のため、回答は保存しましたが集計には使いません"),
-                &format!("note: {because} skips this question, so the answer is kept but not counted"),
+            lang.pick_with(
+                || format!("注意：{because} の回答によりこの質問は対象外のため、回答は保存しましたが集計には使いません"),
+                || format!("note: {because} skips this question, so the answer is kept but not counted"),
             )
         );
     }

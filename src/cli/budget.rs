@@ -145,11 +145,10 @@ fn answer_message(e: &AnswerError, question: &str, lang: Lang) -> String {
         (AnswerError::NotANumber { range: None, .. }, Some((min, max))) => {
             let unit = q.and_then(|q| q.unit(lang)).unwrap_or_default();
             let (min, max) = (group_thousands(min), group_thousands(max));
-            lang.pick(
-                &format!("{msg}：{min}～{max} の整数（{unit}）で指定してください"),
-                &format!("{msg}: give a whole number from {min} to {max} ({unit})"),
+            lang.pick_with(
+                || format!("{msg}：{min}～{max} の整数（{unit}）で指定してください"),
+                || format!("{msg}: give a whole number from {min} to {max} ({unit})"),
             )
-            .to_string()
         }
         _ => msg,
     }

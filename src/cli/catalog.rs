@@ -31,19 +31,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 .zip(1..)
                 .map(|(c, n)| format!("{n} {}", c.short(lang)))
                 .collect();
-            Failure::Invalid(
-                lang.pick(
-                    &format!(
+            Failure::Invalid(lang.pick_with(
+                || {
+                    format!(
                         "リスク区分 `{typed}` はありません。番号か名前で：{}",
                         each.join("、")
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "no risk category `{typed}`; give its number or name: {}",
                         each.join(", ")
-                    ),
-                )
-                .to_string(),
-            )
+                    )
+                },
+            ))
         })?),
         None => None,
     };
@@ -263,19 +264,23 @@ fn text_lines(catalog: &Catalog, only: Option<&str>, lang: Lang) -> Vec<String> 
         indented(
             &mut out,
             "  ",
-            lang.pick(
-                &format!(
-                    "{}（{}）{}",
-                    catalog.number(&c.id),
-                    c.by.label(lang),
-                    source.join("、")
-                ),
-                &format!(
-                    "{} ({}) {}",
-                    catalog.number(&c.id),
-                    c.by.label(lang),
-                    source.join("; ")
-                ),
+            &lang.pick_with(
+                || {
+                    format!(
+                        "{}（{}）{}",
+                        catalog.number(&c.id),
+                        c.by.label(lang),
+                        source.join("、")
+                    )
+                },
+                || {
+                    format!(
+                        "{} ({}) {}",
+                        catalog.number(&c.id),
+                        c.by.label(lang),
+                        source.join("; ")
+                    )
+                },
             ),
         );
         indented(&mut out, "      ", c.name(lang));
@@ -322,11 +327,10 @@ fn leaf_lines(catalog: &Catalog, s: &Scenario, lang: Lang, out: &mut Vec<String>
                 format!("{n}{star}")
             } else {
                 let list = stand_ins.join(", ");
-                lang.pick(
-                    &format!("{n}{star}（補完：{list}）"),
-                    &format!("{n}{star} (stand-in: {list})"),
+                lang.pick_with(
+                    || format!("{n}{star}（補完：{list}）"),
+                    || format!("{n}{star} (stand-in: {list})"),
                 )
-                .to_string()
             }
         })
         .collect();

@@ -199,9 +199,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     for (_, why) in left.left {
         let why = in_words(why, edition, qn, lang);
         for line in text::wrap(
-            lang.pick(
-                &format!("残しました：{}", why.message(lang)),
-                &format!("left carried: {}", why.message(lang)),
+            &lang.pick_with(
+                || format!("残しました：{}", why.message(lang)),
+                || format!("left carried: {}", why.message(lang)),
             ),
             78,
         ) {
@@ -211,15 +211,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let p = qn.progress(&record);
     println!(
         "{}",
-        lang.pick(
-            &format!(
+        lang.pick_with(
+            || format!(
                 "面談 {}/{}（{}%）、未確認の引き継ぎ 残り{}件",
                 p.answered,
                 p.total,
                 p.percent(),
                 Carried::of(&record, qn).total()
             ),
-            &format!(
+            || format!(
                 "interview {}/{} ({}%), {} carried items left to confirm",
                 p.answered,
                 p.total,
@@ -290,12 +290,10 @@ pub fn carried_line(c: &Carried, record: &str, lang: Lang) -> String {
 fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
     let id = record.id.to_string();
     if c.is_empty() {
-        return vec![lang
-            .pick(
-                &format!("{id}：昨年から引き継いだ未確認のものはありません"),
-                &format!("{id}: nothing carried from last year is left to confirm"),
-            )
-            .to_string()];
+        return vec![lang.pick_with(
+            || format!("{id}：昨年から引き継いだ未確認のものはありません"),
+            || format!("{id}: nothing carried from last year is left to confirm"),
+        )];
     }
     let qn = Questionnaire::embedded();
     let mut out = vec![carried_line(c, &id, lang)];
@@ -322,24 +320,22 @@ fn listing(record: &Record, c: &Carried, lang: Lang) -> Vec<String> {
     part(
         Kind::Answers,
         by_section,
-        lang.pick(
-            &format!("shindan confirm {id} 問番号… | --section 節の番号か名前 | --all-unchanged"),
-            &format!("shindan confirm {id} QUESTION… | --section SECTION | --all-unchanged"),
-        )
-        .to_string(),
+        lang.pick_with(
+            || format!("shindan confirm {id} 問番号… | --section 節の番号か名前 | --all-unchanged"),
+            || format!("shindan confirm {id} QUESTION… | --section SECTION | --all-unchanged"),
+        ),
     );
     part(
         Kind::Checklist,
         checklist_lines(c, lang),
-        lang.pick(
-            &format!(
+        lang.pick_with(
+            || format!(
                 "shindan confirm {id} --item 番号 [--checked DATE] | --checklist-section 項の番号か名前"
             ),
-            &format!(
+            || format!(
                 "shindan confirm {id} --item NUMBER [--checked DATE] | --checklist-section SECTION"
             ),
-        )
-        .to_string(),
+        ),
     );
     part(
         Kind::Vendors,
@@ -423,13 +419,10 @@ fn checklist_lines(c: &Carried, lang: Lang) -> Vec<String> {
             heading = here;
         }
         let number = item.map_or_else(|| i.item.clone(), |it| it.printed(lang));
-        out.push(
-            lang.pick(
-                &format!("  {number}（確認日 {}）", i.checked_on),
-                &format!("  {number} (checked {})", i.checked_on),
-            )
-            .to_string(),
-        );
+        out.push(lang.pick_with(
+            || format!("  {number}（確認日 {}）", i.checked_on),
+            || format!("  {number} (checked {})", i.checked_on),
+        ));
     }
     out
 }

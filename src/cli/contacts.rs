@@ -240,7 +240,7 @@ fn print_chart(chart: &ContactChart, lang: crate::domain::Lang) {
                 Some((v, sys)) => format!(
                     "{}  {v}{}",
                     s.position.label(lang),
-                    lang.pick(&format!("（{sys}）"), &format!(" ({sys})"))
+                    lang.pick_with(|| format!("（{sys}）"), || format!(" ({sys})"))
                 ),
                 None => s.position.label(lang).to_string(),
             };

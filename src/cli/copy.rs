@@ -30,13 +30,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let new = store
         .create(year.year(), |new_id| history::copy(&old, new_id, &clock))
         .map_err(|e| ctx.store_err(e))?;
-    super::output::saved(
-        lang.pick(
-            &format!("記録 {} を作成しました（{} から）", new.id, old.id),
-            &format!("record {} was created (from {})", new.id, old.id),
-        )
-        .to_string(),
-    );
+    super::output::saved(lang.pick_with(
+        || format!("記録 {} を作成しました（{} から）", new.id, old.id),
+        || format!("record {} was created (from {})", new.id, old.id),
+    ));
     // The id alone (or JSON) on standard output, for scripts; what it means for the user on
     // stderr.
     if args.json {
@@ -50,8 +47,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let carried = Carried::of(&new, Questionnaire::embedded());
     eprintln!(
         "{}",
-        lang.pick(
-            &format!(
+        lang.pick_with(
+            || format!(
                 "{} → {}（{}）：引き継いだ {} 件は確認するまで「昨年から・未確認」で、進捗にも準備状況にも数えません（shindan confirm {}）",
                 old.id,
                 new.id,
@@ -59,7 +56,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 carried.total(),
                 new.id
             ),
-            &format!(
+            || format!(
                 "{} → {} ({}): the {} items carried over stay \"from last year, unconfirmed\" and count towards no progress or readiness until confirmed (shindan confirm {})",
                 old.id,
                 new.id,

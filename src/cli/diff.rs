@@ -40,10 +40,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         None => {
             let after = store.load(&first).map_err(|e| ctx.store_err(e))?;
             let Some(prev) = after.previous.clone() else {
-                return Err(Failure::Invalid(lang.pick(
-                    &format!("{first} は前年の記録からのコピーではありません：比べる2つのIDを指定してください"),
-                    &format!("{first} was not copied from an earlier record: give the two ids to compare"),
-                ).to_string()));
+                return Err(Failure::Invalid(lang.pick_with(
+                    || format!("{first} は前年の記録からのコピーではありません：比べる2つのIDを指定してください"),
+                    || format!("{first} was not copied from an earlier record: give the two ids to compare"),
+                )));
             };
             (store.load(&prev).map_err(|e| ctx.store_err(e))?, after)
         }
@@ -55,12 +55,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     if !linked && before.hospital_name() != after.hospital_name() {
         eprintln!(
             "{}",
-            lang.pick(
-                &format!(
+            lang.pick_with(
+                || format!(
                     "注意：{} と {} は別の病院の記録です（病院名が違い、前年のコピーでもありません）",
                     before.id, after.id
                 ),
-                &format!(
+                || format!(
                     "note: {} and {} are records of different hospitals (other names, not copied one from the other)",
                     before.id, after.id
                 ),

@@ -44,13 +44,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         let name = path.display();
         let bytes = crate::store::read_bounded(path, RECORD_BYTES).map_err(|e| {
             let e = crate::edge::os_error(&e, lang);
-            Failure::Data(
-                lang.pick(
-                    &format!("{name}：読めません（{e}）"),
-                    &format!("{name}: cannot read it ({e})"),
-                )
-                .to_string(),
-            )
+            Failure::Data(lang.pick_with(
+                || format!("{name}：読めません（{e}）"),
+                || format!("{name}: cannot read it ({e})"),
+            ))
         })?;
         let mut record = parse_record(&bytes).map_err(|d| {
             Failure::Data(format!(
@@ -78,21 +75,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             record.id = id.clone();
         }
         if let Some((other, _)) = ready.iter().find(|(_, r)| r.id == record.id) {
-            return Err(Failure::Invalid(
-                lang.pick(
-                    &format!(
+            return Err(Failure::Invalid(lang.pick_with(
+                || {
+                    format!(
                         "{name} と {} は同じID {} です（何も取り込んでいません）",
                         other.display(),
                         record.id
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "{name} and {} have the same id {} (nothing imported)",
                         other.display(),
                         record.id
-                    ),
-                )
-                .to_string(),
-            ));
+                    )
+                },
+            )));
         }
         if store.path_of(&record.id).exists() && !args.replace {
             let existing = store
@@ -100,16 +98,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 .ok()
                 .and_then(|r| r.hospital_name().map(str::to_string))
                 .unwrap_or_default();
-            return Err(Failure::Invalid(lang.pick(
-                &format!(
+            return Err(Failure::Invalid(lang.pick_with(
+                || format!(
                     "{name}：記録 {} はすでにあります（{existing}）。別のIDで取り込むなら --as NEW_ID、置き換えるなら --replace（何も取り込んでいません）",
                     record.id
                 ),
-                &format!(
+                || format!(
                     "{name}: record {} already exists ({existing}); give --as NEW_ID to import it under another id, or --replace to replace it (nothing imported)",
                     record.id
                 ),
-            ).to_string()));
+            )));
         }
         ready.push((path.clone(), record));
     }
@@ -134,17 +132,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         done.push((path, record.id));
     }
     let ids: Vec<String> = done.iter().map(|(_, id)| id.to_string()).collect();
-    super::output::saved(
-        lang.pick(
-            &format!(
+    super::output::saved(lang.pick_with(
+        || {
+            format!(
                 "{} 件の記録を取り込みました（{}）",
                 ids.len(),
                 ids.join(", ")
-            ),
-            &format!("{} records were imported ({})", ids.len(), ids.join(", ")),
-        )
-        .to_string(),
-    );
+            )
+        },
+        || format!("{} records were imported ({})", ids.len(), ids.join(", ")),
+    ));
     if !args.json {
         for (path, id) in &done {
             println!("{} → {id}", path.display());

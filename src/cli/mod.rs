@@ -241,11 +241,10 @@ fn control_in_arguments(lang: Lang) -> Option<String> {
         let c = crate::domain::limits::control_character(&arg, true)?;
         let c = crate::domain::limits::shown(c);
         Some(
-            lang.pick(
-                &format!("引数に制御文字 {c} があります（端末やファイルで命令として働きます）：取り除いてください（何も変更していません）"),
-                &format!("an argument holds the control character {c} (it would act on terminals and files): remove it (nothing was changed)"),
-            )
-            .to_string(),
+            lang.pick_with(
+                || format!("引数に制御文字 {c} があります（端末やファイルで命令として働きます）：取り除いてください（何も変更していません）"),
+                || format!("an argument holds the control character {c} (it would act on terminals and files): remove it (nothing was changed)"),
+            ),
         )
     })
 }
@@ -345,20 +344,20 @@ pub fn emit(ctx: &Ctx, output: Option<&std::path::Path>, bytes: &[u8]) -> Result
     match output {
         Some(path) => crate::store::write_output(path, bytes).map_err(|e| {
             let why = crate::edge::os_error(&e, ctx.lang);
-            Failure::Data(
-                ctx.lang
-                    .pick(
-                        &format!(
-                            "{} に書けません：{why}（元のファイルはそのままです）",
-                            path.display()
-                        ),
-                        &format!(
-                            "cannot write {}: {why}; the file there is left as it was",
-                            path.display()
-                        ),
+            Failure::Data(ctx.lang.pick_with(
+                || {
+                    format!(
+                        "{} に書けません：{why}（元のファイルはそのままです）",
+                        path.display()
                     )
-                    .to_string(),
-            )
+                },
+                || {
+                    format!(
+                        "cannot write {}: {why}; the file there is left as it was",
+                        path.display()
+                    )
+                },
+            ))
         }),
         None => {
             let mut out = std::io::stdout().lock();

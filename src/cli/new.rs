@@ -63,14 +63,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
             r
         })
         .map_err(|e| ctx.store_err(e))?;
-    super::output::saved(
-        ctx.lang
-            .pick(
-                &format!("記録 {} を作成しました", record.id),
-                &format!("record {} was created", record.id),
-            )
-            .to_string(),
-    );
+    super::output::saved(ctx.lang.pick_with(
+        || format!("記録 {} を作成しました", record.id),
+        || format!("record {} was created", record.id),
+    ));
     if args.json {
         super::print_json(&serde_json::json!({ "id": record.id.to_string() }));
     } else {

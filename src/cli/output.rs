@@ -22,13 +22,10 @@ pub fn saved(what: String) {
 
 /// [`saved`] for a change to one record: 「記録 2026-001 を保存しました」.
 pub fn saved_record(lang: Lang, id: &crate::domain::RecordId) {
-    saved(
-        lang.pick(
-            &format!("記録 {id} を保存しました"),
-            &format!("record {id} was saved"),
-        )
-        .to_string(),
-    );
+    saved(lang.pick_with(
+        || format!("記録 {id} を保存しました"),
+        || format!("record {id} was saved"),
+    ));
 }
 
 pub(super) fn say_saved() {
@@ -55,11 +52,10 @@ fn is_print_failure(payload: &(dyn std::any::Any + Send)) -> Option<String> {
 
 /// The message for output that could not be written, in the UI's language.
 pub fn message(lang: Lang, os: &str) -> String {
-    lang.pick(
-        &format!("標準出力に書き込めません（{os}）：出力先の空き容量と、書き込めるかを確かめてください"),
-        &format!("cannot write to standard output ({os}): check that its destination has room and can be written"),
+    lang.pick_with(
+        || format!("標準出力に書き込めません（{os}）：出力先の空き容量と、書き込めるかを確かめてください"),
+        || format!("cannot write to standard output ({os}): check that its destination has room and can be written"),
     )
-    .to_string()
 }
 
 /// Runs a command; a failure to write its output is exit 1 with a message, not a panic.

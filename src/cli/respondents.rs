@@ -68,27 +68,28 @@ pub(super) fn tally(
     if let Some(y) = year {
         if !present.contains(&y) {
             let list: Vec<String> = present.iter().map(|y| y.to_string()).collect();
-            return Err(Failure::Invalid(
-                lang.pick(
-                    &format!(
+            return Err(Failure::Invalid(lang.pick_with(
+                || {
+                    format!(
                         "--year {y}：{y}年度の記録がありません（ある年度：{}）",
                         if list.is_empty() {
                             "なし".to_string()
                         } else {
                             list.join("、")
                         }
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "--year {y}: no record of the {y} assessment year (years present: {})",
                         if list.is_empty() {
                             "none".to_string()
                         } else {
                             list.join(", ")
                         }
-                    ),
-                )
-                .to_string(),
-            ));
+                    )
+                },
+            )));
         }
     }
     let choice = respondents::choose(&seen, year);
@@ -160,35 +161,28 @@ impl Counted {
     pub(super) fn sentence(&self, respondents: u64, lang: Lang) -> String {
         let year = self
             .year
-            .map(|y| {
-                lang.pick(&format!("{y}年度"), &format!("assessment year {y}"))
-                    .to_string()
-            })
+            .map(|y| lang.pick_with(|| format!("{y}年度"), || format!("assessment year {y}")))
             .unwrap_or_else(|| lang.pick("年度なし", "no year").to_string());
         let others: u64 = self.other_years.values().sum();
         let other_list: Vec<String> = self
             .other_years
             .iter()
-            .map(|(y, n)| {
-                lang.pick(&format!("{y}年度 {n}件"), &format!("{n} of {y}"))
-                    .to_string()
-            })
+            .map(|(y, n)| lang.pick_with(|| format!("{y}年度 {n}件"), || format!("{n} of {y}")))
             .collect();
-        lang.pick(
-            &format!(
+        lang.pick_with(
+            || format!(
                 "数えたもの：病院ごと・年度ごとに最新の記録1件（{year}）。読んだ記録 {} 件のうち {respondents} 病院を数え、同じ病院・同じ年度の古い記録 {} 件と、他の年度の記録 {others} 件{}を除きました。\n\n",
                 self.read,
                 self.duplicates.len(),
                 if other_list.is_empty() { String::new() } else { format!("（{}）", other_list.join("、")) }
             ),
-            &format!(
+            || format!(
                 "Counted: one hospital once per assessment year, its newest record ({year}). Of {} records read, {respondents} hospitals were counted; {} older record(s) of the same hospital and year and {others} record(s) of other years{} were left out.\n\n",
                 self.read,
                 self.duplicates.len(),
                 if other_list.is_empty() { String::new() } else { format!(" ({})", other_list.join(", ")) }
             ),
         )
-        .to_string()
     }
 
     /// The Markdown list of the records left out as duplicates, each with the one kept.
@@ -204,23 +198,27 @@ impl Counted {
             )
         );
         for d in &self.duplicates {
-            out.push_str(lang.pick(
-                &format!(
-                    "- {}（{}）：{}、{}（{}）を数えました\n",
-                    d.origin,
-                    d.id,
-                    d.why.words(lang),
-                    d.kept,
-                    d.kept_id
-                ),
-                &format!(
-                    "- {} ({}): {}; counted {} ({})\n",
-                    d.origin,
-                    d.id,
-                    d.why.words(lang),
-                    d.kept,
-                    d.kept_id
-                ),
+            out.push_str(&lang.pick_with(
+                || {
+                    format!(
+                        "- {}（{}）：{}、{}（{}）を数えました\n",
+                        d.origin,
+                        d.id,
+                        d.why.words(lang),
+                        d.kept,
+                        d.kept_id
+                    )
+                },
+                || {
+                    format!(
+                        "- {} ({}): {}; counted {} ({})\n",
+                        d.origin,
+                        d.id,
+                        d.why.words(lang),
+                        d.kept,
+                        d.kept_id
+                    )
+                },
             ));
         }
         out

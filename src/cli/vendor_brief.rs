@@ -202,9 +202,9 @@ fn plain(brief: &VendorBrief<'_>, record: &Record, lang: Lang) -> Vec<String> {
         for group in &system.phases {
             out.push(String::new());
             out.extend(text::wrap(
-                lang.pick(
-                    &format!("【{}】", group.phase.name(lang)),
-                    &format!("[{}]", group.phase.name(lang)),
+                &lang.pick_with(
+                    || format!("【{}】", group.phase.name(lang)),
+                    || format!("[{}]", group.phase.name(lang)),
                 ),
                 WIDTH,
             ));

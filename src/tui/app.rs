@@ -215,11 +215,10 @@ impl App {
     fn control_refused(&self, c: char) -> String {
         let c = crate::domain::limits::shown(c);
         self.lang
-            .pick(
-                &format!("制御文字 {c} は入力できません（端末やファイルで命令として働きます）：取り除いてから入力してください"),
-                &format!("the control character {c} cannot be typed (it would act on terminals and files): remove it and try again"),
+            .pick_with(
+                || format!("制御文字 {c} は入力できません（端末やファイルで命令として働きます）：取り除いてから入力してください"),
+                || format!("the control character {c} cannot be typed (it would act on terminals and files): remove it and try again"),
             )
-            .to_string()
     }
 
     fn key(&mut self, key: KeyEvent) {
@@ -433,14 +432,10 @@ impl App {
                     .then(|| screens::open(Pane::Overview, &session, self.lang))
                     .flatten();
                 if let Some(h) = &session.held_by {
-                    self.flash = Some(
-                        self.lang
-                            .pick(
-                                &format!("読み取り専用で開きました：{}", h.message(self.lang)),
-                                &format!("opened read-only: {}", h.message(self.lang)),
-                            )
-                            .to_string(),
-                    );
+                    self.flash = Some(self.lang.pick_with(
+                        || format!("読み取り専用で開きました：{}", h.message(self.lang)),
+                        || format!("opened read-only: {}", h.message(self.lang)),
+                    ));
                 }
                 self.session = Some(session);
                 self.stack.truncate(1);

@@ -33,14 +33,10 @@ pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
     let (ending, save_error) =
         app::run(app).map_err(|e| Failure::Data(format!("terminal: {e}")))?;
     if let Some(err) = save_error {
-        return Err(Failure::Data(
-            ctx.lang
-                .pick(
-                    &format!("最後の保存に失敗しました：{err}"),
-                    &format!("the last save failed: {err}"),
-                )
-                .to_string(),
-        ));
+        return Err(Failure::Data(ctx.lang.pick_with(
+            || format!("最後の保存に失敗しました：{err}"),
+            || format!("the last save failed: {err}"),
+        )));
     }
     match ending {
         Ending::Normal => Ok(()),

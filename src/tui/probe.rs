@@ -76,15 +76,14 @@ pub fn refuse_without_terminal(term: Option<&str>, tty: bool, lang: Lang) -> Opt
         lang.pick("端末がありません", "no terminal")
     };
     Some(Failure::Data(
-        lang.pick(
-            &format!(
+        lang.pick_with(
+            || format!(
                 "ここでは画面を開けません（{why}）。コマンドで使えます：shindan list、shindan show 記録ID、shindan check 記録ID（一覧は shindan --help）"
             ),
-            &format!(
+            || format!(
                 "cannot open the screens here ({why}). The command line works: shindan list, shindan show RECORD, shindan check RECORD (all commands: shindan --help)"
             ),
-        )
-        .to_string(),
+        ),
     ))
 }
 

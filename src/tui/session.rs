@@ -54,17 +54,20 @@ impl Refused {
             Some(_) => "",
             None => "being edited: ",
         };
-        lang.pick(
-            &format!(
-                "読み取り専用です（{}）：変更できません",
-                holder.message(lang)
-            ),
-            &format!(
-                "read-only ({during}{}): changes are refused",
-                holder.message(lang)
-            ),
+        lang.pick_with(
+            || {
+                format!(
+                    "読み取り専用です（{}）：変更できません",
+                    holder.message(lang)
+                )
+            },
+            || {
+                format!(
+                    "read-only ({during}{}): changes are refused",
+                    holder.message(lang)
+                )
+            },
         )
-        .to_string()
     }
 
     pub fn message(&self, lang: Lang) -> String {

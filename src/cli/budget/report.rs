@@ -154,9 +154,9 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
             "{}{}{}",
             lang.pick("収益：", "Revenue: "),
             crate::domain::report::place(&data.revenue.source, lang),
-            lang.pick(
-                &format!("。{}", data.revenue.from.get(lang)),
-                &format!(". {}", data.revenue.from.get(lang))
+            lang.pick_with(
+                || format!("。{}", data.revenue.from.get(lang)),
+                || format!(". {}", data.revenue.from.get(lang))
             ),
         ),
     );
@@ -167,9 +167,9 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
             "{}{}{}",
             lang.pick("IT予算：収益 × ", "IT budget: revenue × "),
             data.it_rate.rate.percent(),
-            lang.pick(
-                &format!("。{}", data.it_rate.from.get(lang)),
-                &format!(". {}", data.it_rate.from.get(lang))
+            lang.pick_with(
+                || format!("。{}", data.it_rate.from.get(lang)),
+                || format!(". {}", data.it_rate.from.get(lang))
             ),
         ),
     );
@@ -492,11 +492,9 @@ fn subsidy(out: &mut Vec<String>, stage: Stage, data: &BudgetData, survey: &Surv
     let (min, suff) = (levels.min.percent(), levels.sufficient.percent());
     let header: Vec<String> = [
         lang.pick("病床規模", "Beds").to_string(),
-        lang.pick(&format!("{min} 報告書"), &format!("{min} report"))
-            .to_string(),
+        lang.pick_with(|| format!("{min} 報告書"), || format!("{min} report")),
         lang.pick("2桁の規則", "2-figure rule").to_string(),
-        lang.pick(&format!("{suff} 報告書"), &format!("{suff} report"))
-            .to_string(),
+        lang.pick_with(|| format!("{suff} 報告書"), || format!("{suff} report")),
         lang.pick("2桁の規則", "2-figure rule").to_string(),
     ]
     .into();

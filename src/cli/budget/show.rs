@@ -54,24 +54,18 @@ fn gap_words(b: &HospitalBudget, gaps: PerLevel<i64>, lang: Lang) -> Vec<String>
             let name = level.label(lang);
             let rate = b.levels.get(level).percent();
             match gap.signum() {
-                -1 => lang
-                    .pick(
-                        &format!("{name}（{rate}）に {} 不足", amount(-gap, lang)),
-                        &format!("{} short of the {name} ({rate})", amount(-gap, lang)),
-                    )
-                    .to_string(),
-                0 => lang
-                    .pick(
-                        &format!("{name}（{rate}）ちょうど"),
-                        &format!("exactly at the {name} ({rate})"),
-                    )
-                    .to_string(),
-                _ => lang
-                    .pick(
-                        &format!("{name}（{rate}）を {} 上回る", amount(gap, lang)),
-                        &format!("{} above the {name} ({rate})", amount(gap, lang)),
-                    )
-                    .to_string(),
+                -1 => lang.pick_with(
+                    || format!("{name}（{rate}）に {} 不足", amount(-gap, lang)),
+                    || format!("{} short of the {name} ({rate})", amount(-gap, lang)),
+                ),
+                0 => lang.pick_with(
+                    || format!("{name}（{rate}）ちょうど"),
+                    || format!("exactly at the {name} ({rate})"),
+                ),
+                _ => lang.pick_with(
+                    || format!("{name}（{rate}）を {} 上回る", amount(gap, lang)),
+                    || format!("{} above the {name} ({rate})", amount(gap, lang)),
+                ),
             }
         })
         .collect()
@@ -101,21 +95,22 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
     let num = |n: i64| group_thousands(n);
     let none = "—";
     let mut out = Vec::new();
-    out.push(
-        lang.pick(
-            &format!(
+    out.push(lang.pick_with(
+        || {
+            format!(
                 "■ セキュリティ予算の試算（提言１）：{}床（{}）",
                 b.inputs.beds,
                 b.bed_class.label(lang)
-            ),
-            &format!(
+            )
+        },
+        || {
+            format!(
                 "■ Security budget (report proposal 1): {} beds ({})",
                 b.inputs.beds,
                 b.bed_class.label(lang)
-            ),
-        )
-        .to_string(),
-    );
+            )
+        },
+    ));
     wrapped(
         &mut out,
         "",
@@ -126,12 +121,10 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
         ),
     );
     out.push(String::new());
-    let cohort_head = lang
-        .pick(
-            &format!("{}の平均（図６）", b.bed_class.label(lang)),
-            &format!("{} avg (fig. 6)", b.bed_class.label(lang)),
-        )
-        .to_string();
+    let cohort_head = lang.pick_with(
+        || format!("{}の平均（図６）", b.bed_class.label(lang)),
+        || format!("{} avg (fig. 6)", b.bed_class.label(lang)),
+    );
     out.push(row("", lang.pick("貴院", "You"), &cohort_head));
     let it = b.it_rate.percent();
     out.push(row(
@@ -140,18 +133,18 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
         none,
     ));
     out.push(row(
-        lang.pick(
-            &format!("IT予算（収益の{it}）"),
-            &format!("IT budget ({it} of revenue)"),
+        &lang.pick_with(
+            || format!("IT予算（収益の{it}）"),
+            || format!("IT budget ({it} of revenue)"),
         ),
         &num(b.it_budget),
         none,
     ));
     for (level, req) in b.required.each() {
         out.push(row(
-            lang.pick(
-                &format!("必要予算（{}）", level_label(b, level, lang)),
-                &format!("Required ({})", level_label(b, level, lang)),
+            &lang.pick_with(
+                || format!("必要予算（{}）", level_label(b, level, lang)),
+                || format!("Required ({})", level_label(b, level, lang)),
             ),
             &num(req),
             &num(b.cohort.required.get(level)),
@@ -165,9 +158,9 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
     ));
     for level in [Level::Min, Level::Sufficient] {
         out.push(row(
-            lang.pick(
-                &format!("差額（{}）", level_label(b, level, lang)),
-                &format!("Gap ({})", level_label(b, level, lang)),
+            &lang.pick_with(
+                || format!("差額（{}）", level_label(b, level, lang)),
+                || format!("Gap ({})", level_label(b, level, lang)),
             ),
             &b.shortfall.map_or(none.to_string(), |s| num(s.get(level))),
             &b.cohort
@@ -199,13 +192,10 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
         ),
     }
     if let Some(s) = b.cohort.shortfall {
-        out.push(
-            lang.pick(
-                &format!("{}の平均（図６、最終集計）", b.bed_class.label(lang)),
-                &format!("{} average (fig. 6, final count)", b.bed_class.label(lang)),
-            )
-            .to_string(),
-        );
+        out.push(lang.pick_with(
+            || format!("{}の平均（図６、最終集計）", b.bed_class.label(lang)),
+            || format!("{} average (fig. 6, final count)", b.bed_class.label(lang)),
+        ));
         out.extend(gap_words(b, s, lang).into_iter().map(|l| format!("  {l}")));
     }
     if b.what_if || b.levels != b.report_levels {

@@ -88,13 +88,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         let evidence = match &args.evidence {
             Some(p) => Some(
                 crate::store::evidence::hash_file(Path::new(p)).map_err(|e| {
-                    Failure::Invalid(
-                        lang.pick(
-                            &format!("--evidence {p}：ファイルを読めません（{e}）"),
-                            &format!("--evidence {p}: cannot read the file ({e})"),
-                        )
-                        .to_string(),
-                    )
+                    Failure::Invalid(lang.pick_with(
+                        || format!("--evidence {p}：ファイルを読めません（{e}）"),
+                        || format!("--evidence {p}: cannot read the file ({e})"),
+                    ))
                 })?,
             ),
             None => None,
@@ -116,21 +113,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         None => {
             let gone = rules::withdraw(&editions, &mut record, &edition.id, &item.id, now)
                 .map_err(|e| invalid(ctx, &e))?;
-            lines.push(
-                lang.pick(
-                    &format!(
+            lines.push(lang.pick_with(
+                || {
+                    format!(
                         "{}: {} の回答（確認日 {}）を取り消しました",
                         shown,
                         gone.answer.label(lang),
                         gone.checked_on
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "{}: withdrew the answer {} (checked {})",
                         shown, gone.answer, gone.checked_on
-                    ),
-                )
-                .to_string(),
-            );
+                    )
+                },
+            ));
         }
         Some(input) => {
             let done = rules::answer(
@@ -148,22 +146,23 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
                 let plural = |n: usize, one: &str, many: &str| {
                     format!("{n} {}", if n == 1 { one } else { many })
                 };
-                lines.push(
-                    lang.pick(
-                        &format!(
+                lines.push(lang.pick_with(
+                    || {
+                        format!(
                             "{} の回答 {}件（統合 {}件）を {} に引き継ぎました",
                             c.from, c.copied, merged, edition.id
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "carried {} and {} from {} into {}",
                             plural(c.copied, "answer", "answers"),
                             plural(merged, "merged item", "merged items"),
                             c.from,
                             edition.id
-                        ),
-                    )
-                    .to_string(),
-                );
+                        )
+                    },
+                ));
                 for m in &c.merges {
                     lines.push(format!("  * {}", m.describe(&editions, edition, lang)));
                 }

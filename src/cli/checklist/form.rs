@@ -93,19 +93,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         .map_err(|e| ctx.store_err(e))?;
     super::super::output::saved_record(lang, &record.id);
     let done = lang
-        .pick(
-            &format!(
+        .pick_with(
+            || format!(
                 "{name}（{system}）の事業者確認用（{}、様式ID {}）を作成しました。返却されたら `shindan checklist import {id} FILE` で取り込んでください",
                 edition.short_name(lang),
                 file.form_id
             ),
-            &format!(
+            || format!(
                 "vendor form ({}, form id {}) for {name} ({system}) written; when it comes back, `shindan checklist import {id} FILE`",
                 edition.short_name(lang),
                 file.form_id
             ),
-        )
-        .to_string();
+        );
     for line in crate::text::wrap(&done, 78) {
         eprintln!("{line}");
     }

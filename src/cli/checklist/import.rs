@@ -26,13 +26,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let bytes = crate::store::read_bounded(&args.file, crate::domain::limits::RETURNED_BYTES)
         .map_err(|e| {
             let e = crate::edge::os_error(&e, lang);
-            Failure::Invalid(
-                lang.pick(
-                    &format!("{} を読めません：{e}", args.file.display()),
-                    &format!("cannot read {}: {e}", args.file.display()),
-                )
-                .to_string(),
-            )
+            Failure::Invalid(lang.pick_with(
+                || format!("{} を読めません：{e}", args.file.display()),
+                || format!("cannot read {}: {e}", args.file.display()),
+            ))
         })?;
     let store = ctx.store()?;
     let lock = store.lock(&id).map_err(|e| ctx.store_err(e))?;
@@ -45,21 +42,22 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
         ctx.clock.now(),
     )
     .map_err(|e| {
-        Failure::Invalid(
-            lang.pick(
-                &format!(
+        Failure::Invalid(lang.pick_with(
+            || {
+                format!(
                     "{}：{}（記録は変更していません）",
                     args.file.display(),
                     e.message(lang)
-                ),
-                &format!(
+                )
+            },
+            || {
+                format!(
                     "{}: {} (the record is unchanged)",
                     args.file.display(),
                     e.message(lang)
-                ),
-            )
-            .to_string(),
-        )
+                )
+            },
+        ))
     })?;
     store
         .save(&mut record, &lock)

@@ -77,11 +77,10 @@ pub fn find_item<'e>(
         Some(d) => Some(label::parse_device(d).ok_or_else(|| {
             Failure::Invalid(
                 ctx.lang
-                    .pick(
-                        &format!("--device `{d}` は機器ではありません：server（サーバ）、pc（端末PC）、network（ネットワーク機器）"),
-                        &format!("--device `{d}` is not a device: server, pc or network"),
-                    )
-                    .to_string(),
+                    .pick_with(
+                        || format!("--device `{d}` は機器ではありません：server（サーバ）、pc（端末PC）、network（ネットワーク機器）"),
+                        || format!("--device `{d}` is not a device: server, pc or network"),
+                    ),
             )
         })?),
         None => None,

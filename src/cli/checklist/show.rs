@@ -282,23 +282,25 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
     );
     if let Some(c) = &shown.carried {
         let head = if c.saved {
-            lang.pick(
-                &format!("{} の回答を引き継ぎました。", c.from),
-                &format!("Answers carried from {}.", c.from),
+            lang.pick_with(
+                || format!("{} の回答を引き継ぎました。", c.from),
+                || format!("Answers carried from {}.", c.from),
             )
-            .to_string()
         } else {
-            lang.pick(
-                &format!(
-                    "{} の回答を最初の回答時に引き継ぎます（まだ保存していません）。",
-                    c.from
-                ),
-                &format!(
-                    "Answers from {} will be carried on the first answer (not saved yet).",
-                    c.from
-                ),
+            lang.pick_with(
+                || {
+                    format!(
+                        "{} の回答を最初の回答時に引き継ぎます（まだ保存していません）。",
+                        c.from
+                    )
+                },
+                || {
+                    format!(
+                        "Answers from {} will be carried on the first answer (not saved yet).",
+                        c.from
+                    )
+                },
             )
-            .to_string()
         };
         for line in text::wrap(&head, 78) {
             println!("{line}");
@@ -349,15 +351,15 @@ fn print_text(v: &crate::domain::checklist::ChecklistView, shown: &Shown, lang: 
                             s.push_str(&format!("  {} {t}", lang.pick("目標日", "target")));
                         }
                         if row.history.len() > 1 {
-                            s.push_str(lang.pick(
-                                &format!("（{}回目）", row.history.len()),
-                                &format!(" (check {})", row.history.len()),
+                            s.push_str(&lang.pick_with(
+                                || format!("（{}回目）", row.history.len()),
+                                || format!(" (check {})", row.history.len()),
                             ));
                         }
                         if let Some(from) = &item.carried_from {
-                            s.push_str(lang.pick(
-                                &format!("（{from} から引継ぎ・未確認）"),
-                                &format!(" (carried from {from}, unconfirmed)"),
+                            s.push_str(&lang.pick_with(
+                                || format!("（{from} から引継ぎ・未確認）"),
+                                || format!(" (carried from {from}, unconfirmed)"),
                             ));
                         }
                         if row.overdue {

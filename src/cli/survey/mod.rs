@@ -32,30 +32,28 @@ const WIDTH: usize = 80;
 /// aggregate is refused with the field at fault (exit 2).
 pub fn choose(path: &std::path::Path, lang: Lang) -> Result<(), Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::Invalid(
-            lang.pick(
-                &format!("--survey {}：読めません（{e}）", path.display()),
-                &format!("--survey {}: cannot read it ({e})", path.display()),
-            )
-            .to_string(),
-        )
+        Failure::Invalid(lang.pick_with(
+            || format!("--survey {}：読めません（{e}）", path.display()),
+            || format!("--survey {}: cannot read it ({e})", path.display()),
+        ))
     })?;
     let survey = from_aggregate(&text, Questionnaire::embedded()).map_err(|e| {
-        Failure::Invalid(
-            lang.pick(
-                &format!(
+        Failure::Invalid(lang.pick_with(
+            || {
+                format!(
                     "--survey {}：比較に使える集計ではありません：{}",
                     path.display(),
                     e.message(lang)
-                ),
-                &format!(
+                )
+            },
+            || {
+                format!(
                     "--survey {}: not an aggregate to compare with: {}",
                     path.display(),
                     e.message(lang)
-                ),
-            )
-            .to_string(),
-        )
+                )
+            },
+        ))
     })?;
     // Chosen once, at the start of the run; a second choice cannot happen here.
     let _ = choose_benchmark(survey);

@@ -151,19 +151,20 @@ pub(super) fn footer_line(hints: &[(String, String)], theme: &Theme) -> Line<'st
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, view: &View) {
-    let msg = view
-        .lang
-        .pick(
-            &format!(
+    let msg = view.lang.pick_with(
+        || {
+            format!(
                 "端末を {MIN_WIDTH}×{MIN_HEIGHT} 以上に広げてください（現在 {}×{}）",
                 area.width, area.height
-            ),
-            &format!(
+            )
+        },
+        || {
+            format!(
                 "Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
                 area.width, area.height
-            ),
-        )
-        .to_string();
+            )
+        },
+    );
     let lines: Vec<Line> = crate::text::wrap(&msg, area.width.max(1) as usize)
         .into_iter()
         .map(|l| Line::styled(l, Style::default()))

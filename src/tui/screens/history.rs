@@ -43,11 +43,10 @@ fn compare(session: &Session, lang: Lang) -> Result<RecordDiff, String> {
             .to_string());
     };
     let before = session.load_other(prev).map_err(|e| {
-        lang.pick(
-            &format!("前年の記録 {prev} を読めません：{e}"),
-            &format!("cannot read last year's record {prev}: {e}"),
+        lang.pick_with(
+            || format!("前年の記録 {prev} を読めません：{e}"),
+            || format!("cannot read last year's record {prev}: {e}"),
         )
-        .to_string()
     })?;
     Ok(history::diff(
         Questionnaire::embedded(),

@@ -77,13 +77,11 @@ pub(super) fn staff_lines(
         lang.pick("■ 院内システム担当者", "■ In-house IT staff"),
     ));
     let own = match (s.total, s.fulltime) {
-        (Some(t), Some(f)) => lang
-            .pick(
-                &format!("{t}人（うち常勤{f}人）"),
-                &format!("{t} ({f} full-time)"),
-            )
-            .to_string(),
-        (Some(t), None) => lang.pick(&format!("{t}人"), &format!("{t}")).to_string(),
+        (Some(t), Some(f)) => lang.pick_with(
+            || format!("{t}人（うち常勤{f}人）"),
+            || format!("{t} ({f} full-time)"),
+        ),
+        (Some(t), None) => lang.pick_with(|| format!("{t}人"), || format!("{t}")),
         (None, _) => lang
             .pick("未回答（問{}）", "not answered (Q{})")
             .replace("{}", &question_no("staff_total")),

@@ -159,11 +159,10 @@ fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
     let n = group_thousands(i64::from(s.respondents));
     let (title, precision) = if s.is_aggregate() {
         (
-            lang.pick(
-                &format!("■ {}との比較（記録{n}件の集計）", s.label(lang)),
-                &format!("■ Against {} (an aggregate of {n} records)", s.label(lang)),
-            )
-            .to_string(),
+            lang.pick_with(
+                || format!("■ {}との比較（記録{n}件の集計）", s.label(lang)),
+                || format!("■ Against {} (an aggregate of {n} records)", s.label(lang)),
+            ),
             lang.pick(
                 "精度：48.4%（137/283）＝集計の件数（該当／はっきり答えた病院）、—＝はっきり答えた病院なし。",
                 "Precision: 48.4% (137/283) = counted in the aggregate (yes / definite answers); — = no definite answer.",
@@ -171,11 +170,10 @@ fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
         )
     } else {
         (
-            lang.pick(
-                &format!("■ {}との比較（四病院団体協議会、回答{n}病院）", s.label(lang)),
-                &format!("■ Against {} (four hospital associations, {n} hospitals)", s.label(lang)),
-            )
-            .to_string(),
+            lang.pick_with(
+                || format!("■ {}との比較（四病院団体協議会、回答{n}病院）", s.label(lang)),
+                || format!("■ Against {} (four hospital associations, {n} hospitals)", s.label(lang)),
+            ),
             lang.pick(
                 "精度：89%＝報告の数値、48.4%（137/283）＝報告の件数から算出、約57–63%（6割程度）＝報告の言葉を範囲に、—＝本文に数値なし。※は末尾の注。",
                 "Precision: 89% = printed; 48.4% (137/283) = computed from printed counts; ~57–63% (「6割程度」) = the report's words as a range; — = no figure in the text. ※ = note at the end.",
@@ -238,28 +236,29 @@ fn header(pos: &Position, lang: Lang, out: &mut Vec<String>) {
     let place = |p: Option<&Place>, missing: &str| match p {
         Some(p) => {
             let share = format!("{:.1}", p.share());
-            lang.pick(
-                &format!(
-                    "{} {}病院（回答{}病院の{share}%）",
-                    p.cohort.label(lang),
-                    group_thousands(i64::from(p.n)),
-                    group_thousands(i64::from(p.of))
-                ),
-                &format!(
-                    "{}: {} of the {} respondents ({share}%)",
-                    p.cohort.label(lang),
-                    group_thousands(i64::from(p.n)),
-                    group_thousands(i64::from(p.of))
-                ),
+            lang.pick_with(
+                || {
+                    format!(
+                        "{} {}病院（回答{}病院の{share}%）",
+                        p.cohort.label(lang),
+                        group_thousands(i64::from(p.n)),
+                        group_thousands(i64::from(p.of))
+                    )
+                },
+                || {
+                    format!(
+                        "{}: {} of the {} respondents ({share}%)",
+                        p.cohort.label(lang),
+                        group_thousands(i64::from(p.n)),
+                        group_thousands(i64::from(p.of))
+                    )
+                },
             )
-            .to_string()
         }
         None => missing.to_string(),
     };
     let beds = match pos.beds {
-        Some(b) => lang
-            .pick(&format!("許可病床 {b}床"), &format!("{b} beds"))
-            .to_string(),
+        Some(b) => lang.pick_with(|| format!("許可病床 {b}床"), || format!("{b} beds")),
         None => lang.pick("病床数 未回答", "beds not answered").to_string(),
     };
     indented(
@@ -301,11 +300,10 @@ fn header(pos: &Position, lang: Lang, out: &mut Vec<String>) {
 
 fn small_sample_text(n: u32, points: f64, lang: Lang) -> String {
     let p = crate::domain::survey::approx::num(points);
-    lang.pick(
-        &format!("小標本：回答{n}病院。1病院で割合が{p}ポイント動きます"),
-        &format!("small sample: {n} respondents; one hospital moves a share {p} points"),
+    lang.pick_with(
+        || format!("小標本：回答{n}病院。1病院で割合が{p}ポイント動きます"),
+        || format!("small sample: {n} respondents; one hospital moves a share {p} points"),
     )
-    .to_string()
 }
 
 /// What to look at first, before the detail.

@@ -79,25 +79,20 @@ fn mark(origin: Origin, lang: Lang) -> &'static str {
 
 fn exact(n: i64, lang: Lang) -> String {
     let g = group_thousands(n);
-    lang.pick(&format!("{g}千円"), &format!("¥{g}k"))
-        .to_string()
+    lang.pick_with(|| format!("{g}千円"), || format!("¥{g}k"))
 }
 
 fn gap(g: i64, lang: Lang) -> Gap {
     let text = match g.signum() {
-        -1 => lang
-            .pick(
-                &format!("{} 不足", say(-g, lang)),
-                &format!("{} short", say(-g, lang)),
-            )
-            .to_string(),
+        -1 => lang.pick_with(
+            || format!("{} 不足", say(-g, lang)),
+            || format!("{} short", say(-g, lang)),
+        ),
         0 => lang.pick("ちょうど", "exactly met").to_string(),
-        _ => lang
-            .pick(
-                &format!("{} 上回る", say(g, lang)),
-                &format!("{} over", say(g, lang)),
-            )
-            .to_string(),
+        _ => lang.pick_with(
+            || format!("{} 上回る", say(g, lang)),
+            || format!("{} over", say(g, lang)),
+        ),
     };
     Gap { text, short: g < 0 }
 }
@@ -144,21 +139,24 @@ fn estimate_words(c: &crate::domain::budget::CohortBudget, lang: Lang) -> String
             )
         })
         .collect();
-    lang.pick(
-        &format!(
-            "推計＝区分の代表値×病院数の和÷{}病院（{}）：{}",
-            c.chose,
-            c.source,
-            counts.join("・")
-        ),
-        &format!(
-            "Estimate = Σ representative value × hospitals ÷ {} ({}): {}",
-            c.chose,
-            english_figures(&c.source),
-            counts.join(", ")
-        ),
+    lang.pick_with(
+        || {
+            format!(
+                "推計＝区分の代表値×病院数の和÷{}病院（{}）：{}",
+                c.chose,
+                c.source,
+                counts.join("・")
+            )
+        },
+        || {
+            format!(
+                "Estimate = Σ representative value × hospitals ÷ {} ({}): {}",
+                c.chose,
+                english_figures(&c.source),
+                counts.join(", ")
+            )
+        },
     )
-    .to_string()
 }
 
 /// What changed from the record, for the banner: "最低水準 20%（報告書 15%）".
@@ -166,48 +164,51 @@ fn banner(b: &HospitalBudget, record_revenue: i64, lang: Lang) -> String {
     let mut parts = Vec::new();
     for level in [Level::Min, Level::Sufficient] {
         if b.levels.get(level) != b.report_levels.get(level) {
-            parts.push(
-                lang.pick(
-                    &format!(
+            parts.push(lang.pick_with(
+                || {
+                    format!(
                         "{}（報告書 {}）",
                         level_label(b, level, lang),
                         b.report_levels.get(level).percent()
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "{} (report: {})",
                         level_label(b, level, lang),
                         b.report_levels.get(level).percent()
-                    ),
-                )
-                .to_string(),
-            );
+                    )
+                },
+            ));
         }
     }
     if b.revenue != record_revenue {
-        parts.push(
-            lang.pick(
-                &format!(
+        parts.push(lang.pick_with(
+            || {
+                format!(
                     "年間収益 {}（記録 {}）",
                     say(b.revenue, lang),
                     say(record_revenue, lang)
-                ),
-                &format!(
+                )
+            },
+            || {
+                format!(
                     "revenue {} (record: {})",
                     say(b.revenue, lang),
                     say(record_revenue, lang)
-                ),
-            )
-            .to_string(),
-        );
+                )
+            },
+        ));
     }
-    lang.pick(
-        &format!("試算（記録は変わりません、0 で戻る）：{}", parts.join("・")),
-        &format!(
-            "What-if (the record is not changed; 0 goes back): {}",
-            parts.join(", ")
-        ),
+    lang.pick_with(
+        || format!("試算（記録は変わりません、0 で戻る）：{}", parts.join("・")),
+        || {
+            format!(
+                "What-if (the record is not changed; 0 goes back): {}",
+                parts.join(", ")
+            )
+        },
     )
-    .to_string()
 }
 
 /// The screen's text for a model, or the reason there is none. `record_revenue` is the
@@ -259,12 +260,10 @@ pub(super) fn make(
         Vec::new()
     };
     let hospital = Panel {
-        heading: lang
-            .pick(
-                &format!("貴院（{}床）", b.inputs.beds),
-                &format!("You ({} beds)", b.inputs.beds),
-            )
-            .to_string(),
+        heading: lang.pick_with(
+            || format!("貴院（{}床）", b.inputs.beds),
+            || format!("You ({} beds)", b.inputs.beds),
+        ),
         rows: hospital_rows,
         note,
         detail: Vec::new(),
@@ -328,22 +327,24 @@ pub(super) fn make(
         })
         .collect();
 
-    let context = lang
-        .pick(
-            &format!(
+    let context = lang.pick_with(
+        || {
+            format!(
                 "IT予算 {} ＝ 年間収益 {} × {}",
                 say(b.it_budget, lang),
                 say(b.revenue, lang),
                 b.it_rate.percent()
-            ),
-            &format!(
+            )
+        },
+        || {
+            format!(
                 "IT budget {} = revenue {} × {}",
                 say(b.it_budget, lang),
                 say(b.revenue, lang),
                 b.it_rate.percent()
-            ),
-        )
-        .to_string();
+            )
+        },
+    );
 
     let mut notes = vec![lang
         .pick(
@@ -358,23 +359,22 @@ pub(super) fn make(
             .and_then(|r| r.report);
         if let Some(w) = p34 {
             notes.push(
-                lang.pick(
-                    &format!(
+                lang.pick_with(
+                    || format!(
                         "報告書が{}に求める公的補助（{}）：最低水準 {}・十分水準 {}",
                         c.class.label(lang),
                         data.subsidy.final_.source,
                         w.min.words,
                         w.sufficient.words
                     ),
-                    &format!(
+                    || format!(
                         "The public subsidy the report asks for {} ({}): {} at the minimum level, {} at the sufficient level",
                         c.class.label(lang),
                         data.subsidy.final_.source,
                         w.min.said(lang),
                         w.sufficient.said(lang),
                     ),
-                )
-                .to_string(),
+                ),
             );
         }
     }

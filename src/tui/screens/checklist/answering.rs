@@ -75,9 +75,9 @@ impl Checklist {
                 self.go(self.cursor + 1);
                 let mut msg = String::new();
                 if let Some(c) = &done.carried {
-                    msg.push_str(lang.pick(
-                        &format!("{} の回答を引き継ぎました。", c.from),
-                        &format!("Answers carried from {}. ", c.from),
+                    msg.push_str(&lang.pick_with(
+                        || format!("{} の回答を引き継ぎました。", c.from),
+                        || format!("Answers carried from {}. ", c.from),
                     ));
                 }
                 msg.push_str(&format!(

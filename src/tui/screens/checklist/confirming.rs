@@ -28,11 +28,10 @@ fn reason(e: &ConfirmError, lang: Lang) -> String {
             carried_on,
             ..
         } => lang
-            .pick(
-                &format!("今日（{checked_on}）は前年度の確認日（{carried_on}）より後ではありません：y／n で日付を入れて回答してください"),
-                &format!("today ({checked_on}) is not after last year's date checked ({carried_on}): answer with y / n and a date"),
-            )
-            .to_string(),
+            .pick_with(
+                || format!("今日（{checked_on}）は前年度の確認日（{carried_on}）より後ではありません：y／n で日付を入れて回答してください"),
+                || format!("today ({checked_on}) is not after last year's date checked ({carried_on}): answer with y / n and a date"),
+            ),
         other => other.message(lang),
     }
 }
@@ -82,14 +81,14 @@ impl Checklist {
                 self.rebuild(session);
                 self.go(self.cursor + 1);
                 let (answer, was) = (latest.answer.label(lang), latest.checked_on);
-                let said = lang
-                    .pick(
-                        &format!(
+                let said = lang.pick_with(
+                    || {
+                        format!(
                             "{label} {answer}：前年度 確認日 {was} → 確認日 {today} で確認しました"
-                        ),
-                        &format!("{label} {answer}: confirmed, checked {today} (last year {was})"),
-                    )
-                    .to_string();
+                        )
+                    },
+                    || format!("{label} {answer}: confirmed, checked {today} (last year {was})"),
+                );
                 Action::Flash(said)
             }
             Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
@@ -116,17 +115,12 @@ impl Checklist {
             return Action::None;
         };
         // The flash is one line: the section by its number, as the list heads it (■3).
-        let name = lang
-            .pick(&format!("項{number}"), &format!("Section {number}"))
-            .to_string();
+        let name = lang.pick_with(|| format!("項{number}"), || format!("Section {number}"));
         if n == 0 {
-            return Action::Flash(
-                lang.pick(
-                    &format!("{name}に昨年から引き継いだ未確認の回答はありません"),
-                    &format!("{name}: nothing carried to confirm"),
-                )
-                .to_string(),
-            );
+            return Action::Flash(lang.pick_with(
+                || format!("{name}に昨年から引き継いだ未確認の回答はありません"),
+                || format!("{name}: nothing carried to confirm"),
+            ));
         }
         let (editions, edition) = (self.editions, &self.edition.id);
         let today = self.clock.today();
@@ -137,18 +131,20 @@ impl Checklist {
         match done {
             Ok(batch) => {
                 self.rebuild(session);
-                let mut msg = lang
-                    .pick(
-                        &format!(
+                let mut msg = lang.pick_with(
+                    || {
+                        format!(
                             "{name}の昨年の回答{}件を確認日 {today} で確認しました",
                             batch.confirmed.len()
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "{name}: {} carried answer(s) confirmed, checked {today}",
                             batch.confirmed.len()
-                        ),
-                    )
-                    .to_string();
+                        )
+                    },
+                );
                 if !batch.left.is_empty() {
                     let left: Vec<String> = batch
                         .left
@@ -161,9 +157,9 @@ impl Checklist {
                         .collect();
                     let left = left.join(lang.pick("・", ", "));
                     let key = Command::of(Scope::Checklist, Intent::Confirm).hint(lang).0;
-                    msg.push_str(lang.pick(
-                        &format!("。{left} は {key} で一つずつ"),
-                        &format!(". {left}: {key}, one at a time"),
+                    msg.push_str(&lang.pick_with(
+                        || format!("。{left} は {key} で一つずつ"),
+                        || format!(". {left}: {key}, one at a time"),
                     ));
                 }
                 Action::Flash(msg)

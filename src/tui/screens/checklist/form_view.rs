@@ -37,24 +37,18 @@ pub fn draw_form(
     out.push(Line::raw(""));
     let next = match row.latest() {
         // Last year's check is replaced by this year's first, its date kept in sight.
-        Some(a) if a.carried.is_some() => l
-            .pick(
-                &format!("（1回目。前年度 確認日 {}）", a.checked_on),
-                &format!(" (check 1; last year checked {})", a.checked_on),
-            )
-            .to_string(),
-        Some(a) if form.checked.text().trim() == a.checked_on.to_string() => l
-            .pick(
-                &format!("（{}回目を訂正）", row.history.len()),
-                &format!(" (corrects check {})", row.history.len()),
-            )
-            .to_string(),
-        _ => l
-            .pick(
-                &format!("（{}回目）", row.history.len() + 1),
-                &format!(" (check {})", row.history.len() + 1),
-            )
-            .to_string(),
+        Some(a) if a.carried.is_some() => l.pick_with(
+            || format!("（1回目。前年度 確認日 {}）", a.checked_on),
+            || format!(" (check 1; last year checked {})", a.checked_on),
+        ),
+        Some(a) if form.checked.text().trim() == a.checked_on.to_string() => l.pick_with(
+            || format!("（{}回目を訂正）", row.history.len()),
+            || format!(" (corrects check {})", row.history.len()),
+        ),
+        _ => l.pick_with(
+            || format!("（{}回目）", row.history.len() + 1),
+            || format!(" (check {})", row.history.len() + 1),
+        ),
     };
     out.push(Line::styled(
         truncate(&format!("→ {}{next}", form.answer.label(l)), w),
@@ -92,11 +86,10 @@ pub fn draw_form(
                 } else {
                     l.pick("（年度末）", " (end of FY)")
                 };
-                l.pick(
-                    &format!(" {} まで{why}", lim.date),
-                    &format!(" by {}{why}", lim.date),
+                l.pick_with(
+                    || format!(" {} まで{why}", lim.date),
+                    || format!(" by {}{why}", lim.date),
                 )
-                .to_string()
             })
             .unwrap_or_default();
         field_row(&mut out, l.pick("目標日", "Target"), Field::Target, range);

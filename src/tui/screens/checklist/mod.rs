@@ -212,21 +212,22 @@ impl Checklist {
         {
             Ok(gone) => {
                 self.rebuild(session);
-                Action::Flash(
-                    lang.pick(
-                        &format!(
+                Action::Flash(lang.pick_with(
+                    || {
+                        format!(
                             "{label}：{number}回目（{} 確認日 {}）を取り消しました",
                             gone.answer.label(lang),
                             gone.checked_on
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "{label}: withdrew check {number} ({}, checked {})",
                             gone.answer.label(lang),
                             gone.checked_on
-                        ),
-                    )
-                    .to_string(),
-                )
+                        )
+                    },
+                ))
             }
             Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
@@ -261,13 +262,10 @@ impl Checklist {
         self.cursor = 0;
         self.panel = Panel::Detail;
         self.rebuild(session);
-        Action::Flash(
-            lang.pick(
-                &format!("{}を表示しています", self.edition.short_name(lang)),
-                &format!("Showing the {}", self.edition.short_name(lang)),
-            )
-            .to_string(),
-        )
+        Action::Flash(lang.pick_with(
+            || format!("{}を表示しています", self.edition.short_name(lang)),
+            || format!("Showing the {}", self.edition.short_name(lang)),
+        ))
     }
 
     fn first_missing(&mut self, lang: Lang) -> Action {

@@ -33,34 +33,37 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
     ]));
     wrapped(
         &mut out,
-        l.pick(
-            &format!(
-                "必須項目 {}/{}  事業者の返却 {}/{}  食い違い {}",
-                r.done,
-                r.required,
-                r.vendors_returned,
-                r.vendors,
-                s.view.conflicts.len()
-            ),
-            &format!(
-                "Items {}/{}  vendor forms {}/{}  conflicts {}",
-                r.done,
-                r.required,
-                r.vendors_returned,
-                r.vendors,
-                s.view.conflicts.len()
-            ),
+        &l.pick_with(
+            || {
+                format!(
+                    "必須項目 {}/{}  事業者の返却 {}/{}  食い違い {}",
+                    r.done,
+                    r.required,
+                    r.vendors_returned,
+                    r.vendors,
+                    s.view.conflicts.len()
+                )
+            },
+            || {
+                format!(
+                    "Items {}/{}  vendor forms {}/{}  conflicts {}",
+                    r.done,
+                    r.required,
+                    r.vendors_returned,
+                    r.vendors,
+                    s.view.conflicts.len()
+                )
+            },
         ),
         w,
         t.base(),
     );
     if !r.missing.is_empty() {
         out.push(Line::styled(
-            l.pick(
-                &format!("未完了（{}）", r.missing.len()),
-                &format!("Missing ({})", r.missing.len()),
-            )
-            .to_string(),
+            l.pick_with(
+                || format!("未完了（{}）", r.missing.len()),
+                || format!("Missing ({})", r.missing.len()),
+            ),
             t.heading(),
         ));
         for m in &r.missing {
@@ -94,11 +97,10 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
     }
     if !s.view.conflicts.is_empty() {
         out.push(Line::styled(
-            l.pick(
-                &format!("食い違い（{}）：事業者と確認を", s.view.conflicts.len()),
-                &format!("Conflicts ({}): talk to the vendor", s.view.conflicts.len()),
-            )
-            .to_string(),
+            l.pick_with(
+                || format!("食い違い（{}）：事業者と確認を", s.view.conflicts.len()),
+                || format!("Conflicts ({}): talk to the vendor", s.view.conflicts.len()),
+            ),
             t.heading(),
         ));
         for c in &s.view.conflicts {
@@ -111,22 +113,24 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
             let label = item(&c.item)
                 .map(|x| x.item.printed(l))
                 .unwrap_or_else(|| c.item.clone());
-            let line = l
-                .pick(
-                    &format!(
+            let line = l.pick_with(
+                || {
+                    format!(
                         "・{label} 病院 {} ≠ {} {}",
                         c.hospital.label(l),
                         letter(i),
                         c.vendor_answer.label(l)
-                    ),
-                    &format!(
+                    )
+                },
+                || {
+                    format!(
                         "・{label} hospital {} ≠ {} {}",
                         c.hospital.label(l),
                         letter(i),
                         c.vendor_answer.label(l)
-                    ),
-                )
-                .to_string();
+                    )
+                },
+            );
             out.push(Line::styled(truncate(&line, w), t.error()));
         }
     }
@@ -178,27 +182,27 @@ pub fn draw_status(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {
         ),
         Span::raw(bar(r.ratio(), 14)),
         Span::raw(format!(" {done}/{total}")),
-        Span::raw(
-            l.pick(
-                &format!(
+        Span::raw(l.pick_with(
+            || {
+                format!(
                     "  必須 {}/{}  事業者 {}/{}",
                     r.done, r.required, r.vendors_returned, r.vendors
-                ),
-                &format!(
+                )
+            },
+            || {
+                format!(
                     "  items {}/{}  vendors {}/{}",
                     r.done, r.required, r.vendors_returned, r.vendors
-                ),
-            )
-            .to_string(),
-        ),
+                )
+            },
+        )),
     ];
     let conflicts = s.view.conflicts.len();
     spans.push(Span::styled(
-        l.pick(
-            &format!("  食い違い {conflicts}"),
-            &format!("  conflicts {conflicts}"),
-        )
-        .to_string(),
+        l.pick_with(
+            || format!("  食い違い {conflicts}"),
+            || format!("  conflicts {conflicts}"),
+        ),
         if conflicts > 0 { t.error() } else { t.base() },
     ));
     if !matches!(s.panel, Panel::Readiness) && !r.missing.is_empty() {

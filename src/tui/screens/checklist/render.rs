@@ -327,11 +327,10 @@ fn history_lines(row: &Row, w: usize, view: &View) -> Vec<Line<'static>> {
     let skip = n.saturating_sub(3);
     if skip > 0 {
         out.push(Line::styled(
-            l.pick(
-                &format!("…（前の{skip}回）"),
-                &format!("… ({skip} earlier)"),
-            )
-            .to_string(),
+            l.pick_with(
+                || format!("…（前の{skip}回）"),
+                || format!("… ({skip} earlier)"),
+            ),
             t.dim(),
         ));
     }
@@ -341,9 +340,7 @@ fn history_lines(row: &Row, w: usize, view: &View) -> Vec<Line<'static>> {
         let from_last_year = a.carried.as_ref().and_then(|c| c.record.as_ref());
         let check = match from_last_year {
             Some(_) => l.pick("前年度", "Last year").to_string(),
-            None => l
-                .pick(&format!("{}回目", i + 1), &format!("#{}", i + 1))
-                .to_string(),
+            None => l.pick_with(|| format!("{}回目", i + 1), || format!("#{}", i + 1)),
         };
         let mut s = format!(
             "{check} {}  {} {}",
@@ -355,9 +352,9 @@ fn history_lines(row: &Row, w: usize, view: &View) -> Vec<Line<'static>> {
             s.push_str(&format!("  {} {target}", l.pick("目標日", "target")));
         }
         match (from_last_year, &a.carried) {
-            (Some(r), _) => s.push_str(l.pick(
-                &format!("（{r} から・未確認）"),
-                &format!(" (from {r}, not confirmed)"),
+            (Some(r), _) => s.push_str(&l.pick_with(
+                || format!("（{r} から・未確認）"),
+                || format!(" (from {r}, not confirmed)"),
             )),
             (None, Some(_)) => {
                 s.push_str(l.pick("（前版から・未確認）", " (carried, not re-checked)"))
@@ -465,11 +462,10 @@ fn carried_hint(s: &Checklist, view: &View) -> String {
     let confirm = keys::shown(Scope::Checklist, Intent::Confirm);
     let section = keys::shown(Scope::Checklist, Intent::ConfirmSection);
     let today = s.clock.today();
-    l.pick(
-        &format!("* 未確認：{confirm} で今日（{today}）の確認日で確認、{section} で項をすべて、y／n で回答し直す"),
-        &format!("* Not confirmed: {confirm} confirms it checked today ({today}), {section} the whole section, y / n answers anew"),
+    l.pick_with(
+        || format!("* 未確認：{confirm} で今日（{today}）の確認日で確認、{section} で項をすべて、y／n で回答し直す"),
+        || format!("* Not confirmed: {confirm} confirms it checked today ({today}), {section} the whole section, y / n answers anew"),
     )
-    .to_string()
 }
 
 fn draw_detail(s: &Checklist, frame: &mut Frame, area: Rect, view: &View) {

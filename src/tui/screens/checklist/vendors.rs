@@ -255,21 +255,22 @@ impl VendorsPanel {
                     .iter()
                     .position(|v| v.is(name.trim(), system.trim()))
                     .unwrap_or(0);
-                Outcome::Changed(
-                    lang.pick(
-                        &format!(
+                Outcome::Changed(lang.pick_with(
+                    || {
+                        format!(
                             "{}（{}）を追加しました：事業者確認用の返却まで「未完了」です",
                             name.trim(),
                             system.trim()
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "Added {} ({}): the record is not ready until its form comes back",
                             name.trim(),
                             system.trim()
-                        ),
-                    )
-                    .to_string(),
-                )
+                        )
+                    },
+                ))
             }
             Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => {
@@ -300,13 +301,10 @@ impl VendorsPanel {
                 self.cursor = self
                     .cursor
                     .min(session.record.vendors.len().saturating_sub(1));
-                Outcome::Changed(
-                    lang.pick(
-                        &format!("{}（{}）と返却された回答を削除しました", v.vendor, v.system),
-                        &format!("Removed {} ({}) and what it returned", v.vendor, v.system),
-                    )
-                    .to_string(),
-                )
+                Outcome::Changed(lang.pick_with(
+                    || format!("{}（{}）と返却された回答を削除しました", v.vendor, v.system),
+                    || format!("Removed {} ({}) and what it returned", v.vendor, v.system),
+                ))
             }
             Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
@@ -386,12 +384,10 @@ impl VendorsPanel {
         });
         match done {
             Ok(path) => {
-                let msg = lang
-                    .pick(
-                        &format!("書き出しました：{}", path.display()),
-                        &format!("Written: {}", path.display()),
-                    )
-                    .to_string();
+                let msg = lang.pick_with(
+                    || format!("書き出しました：{}", path.display()),
+                    || format!("Written: {}", path.display()),
+                );
                 self.done = Some(Done::Written(path));
                 Ok(Outcome::Changed(msg))
             }
@@ -435,18 +431,20 @@ impl VendorsPanel {
             }
             Err(Refused::ReadOnly(h)) => Ok(Outcome::Refused(Refused::read_only_message(&h, lang))),
             Err(Refused::Rule(e)) => {
-                let msg = lang
-                    .pick(
-                        &format!(
+                let msg = lang.pick_with(
+                    || {
+                        format!(
                             "取り込めません：{}（記録は変更していません）",
                             e.message(lang)
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "Not imported: {} (the record is unchanged)",
                             e.message(lang)
-                        ),
-                    )
-                    .to_string();
+                        )
+                    },
+                );
                 self.done = Some(Done::Refused(msg.clone()));
                 Ok(Outcome::Refused(msg))
             }

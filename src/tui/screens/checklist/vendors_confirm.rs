@@ -41,25 +41,19 @@ impl VendorsPanel {
             return Outcome::Taken;
         };
         if !carried(session, edition).contains(&(vendor.clone(), system.clone())) {
-            return Outcome::Refused(
-                lang.pick(
-                    &format!("{vendor}（{system}）に昨年から引き継いだ未確認の返却はありません"),
-                    &format!("{vendor} ({system}): no carried form to confirm"),
-                )
-                .to_string(),
-            );
+            return Outcome::Refused(lang.pick_with(
+                || format!("{vendor}（{system}）に昨年から引き継いだ未確認の返却はありません"),
+                || format!("{vendor} ({system}): no carried form to confirm"),
+            ));
         }
         let now = crate::clock::system().now();
         match session
             .update(|r| confirm::vendor_return(r, &edition.id, &vendor, Some(&system), now))
         {
-            Ok(()) => Outcome::Changed(
-                lang.pick(
-                    &format!("{vendor}（{system}）の前年度の返却を今年の分として確認しました"),
-                    &format!("{vendor} ({system}): last year's form confirmed as this year's"),
-                )
-                .to_string(),
-            ),
+            Ok(()) => Outcome::Changed(lang.pick_with(
+                || format!("{vendor}（{system}）の前年度の返却を今年の分として確認しました"),
+                || format!("{vendor} ({system}): last year's form confirmed as this year's"),
+            )),
             Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
         }
@@ -85,19 +79,20 @@ pub(super) fn confirm_returns(session: &mut Session, edition: &Edition, lang: La
             .try_for_each(|(v, s)| confirm::vendor_return(r, &edition.id, v, Some(s), now))
     });
     match done {
-        Ok(()) => Outcome::Changed(
-            lang.pick(
-                &format!(
+        Ok(()) => Outcome::Changed(lang.pick_with(
+            || {
+                format!(
                     "事業者{}社の前年度の返却を今年の分として確認しました",
                     waiting.len()
-                ),
-                &format!(
+                )
+            },
+            || {
+                format!(
                     "Confirmed {} vendor form(s) carried from last year",
                     waiting.len()
-                ),
-            )
-            .to_string(),
-        ),
+                )
+            },
+        )),
         Err(Refused::ReadOnly(h)) => Outcome::Refused(Refused::read_only_message(&h, lang)),
         Err(Refused::Rule(e)) => Outcome::Refused(e.message(lang)),
     }

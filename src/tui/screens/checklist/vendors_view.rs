@@ -55,19 +55,16 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
             .unwrap_or_else(|| l.pick("未送付", "not sent").to_string());
         out.push(Line::styled(truncate(&format!("   {sent}"), w), t.dim()));
         let back = match v.returned_on {
-            Some(on) => l
-                .pick(
-                    &format!("返却 {on}  {}/{}項目に回答", v.answered, v.on_form),
-                    &format!("returned {on}, {}/{} answered", v.answered, v.on_form),
-                )
-                .to_string(),
+            Some(on) => l.pick_with(
+                || format!("返却 {on}  {}/{}項目に回答", v.answered, v.on_form),
+                || format!("returned {on}, {}/{} answered", v.answered, v.on_form),
+            ),
             None if v.carried => {
                 let on = v.carried_on.map(|d| d.to_string()).unwrap_or_default();
-                l.pick(
-                    &format!("* 前年度返却 {on} 未確認"),
-                    &format!("* last year's return {on}, unconfirmed"),
+                l.pick_with(
+                    || format!("* 前年度返却 {on} 未確認"),
+                    || format!("* last year's return {on}, unconfirmed"),
                 )
-                .to_string()
             }
             None => l.pick("未返却", "not returned").to_string(),
         };
@@ -85,12 +82,12 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
         if let Some(v) = s.view.vendors.get(p.cursor) {
             wrapped(
                 &mut out,
-                l.pick(
-                    &format!(
+                &l.pick_with(
+                    || format!(
                         "{}（{}）を削除しますか？返却された回答も消えます。y で削除、他のキーでやめる",
                         v.vendor, v.system
                     ),
-                    &format!(
+                    || format!(
                         "Remove {} ({})? What it returned goes too. y removes, any other key keeps it",
                         v.vendor, v.system
                     ),
@@ -163,9 +160,9 @@ fn done_lines(p: &VendorsPanel, out: &mut Vec<Line<'static>>, w: usize, view: &V
         Some(Done::Written(path)) => {
             wrapped(
                 out,
-                l.pick(
-                    &format!("書き出しました：{}", path.display()),
-                    &format!("Written: {}", path.display()),
+                &l.pick_with(
+                    || format!("書き出しました：{}", path.display()),
+                    || format!("Written: {}", path.display()),
                 ),
                 w,
                 t.ok(),
@@ -184,11 +181,10 @@ fn done_lines(p: &VendorsPanel, out: &mut Vec<Line<'static>>, w: usize, view: &V
             wrapped(out, &report.summary(l), w, t.ok());
             if !report.conflicts.is_empty() {
                 out.push(Line::styled(
-                    l.pick(
-                        &format!("食い違い（{}）：", report.conflicts.len()),
-                        &format!("Conflicts ({}):", report.conflicts.len()),
-                    )
-                    .to_string(),
+                    l.pick_with(
+                        || format!("食い違い（{}）：", report.conflicts.len()),
+                        || format!("Conflicts ({}):", report.conflicts.len()),
+                    ),
                     t.heading(),
                 ));
                 for c in &report.conflicts {

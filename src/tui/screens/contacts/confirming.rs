@@ -39,26 +39,20 @@ impl Contacts {
         };
         let label = slot_label(&slot, lang);
         if !slot.carried() {
-            return Action::Flash(
-                lang.pick(
-                    &format!("{label} に昨年から引き継いだ未確認の連絡先はありません"),
-                    &format!("{label}: nothing carried from last year to confirm"),
-                )
-                .to_string(),
-            );
+            return Action::Flash(lang.pick_with(
+                || format!("{label} に昨年から引き継いだ未確認の連絡先はありません"),
+                || format!("{label}: nothing carried from last year to confirm"),
+            ));
         }
         let vendor = slot.vendor.as_ref().map(|(v, s)| (v.as_str(), s.as_str()));
         let now = crate::clock::system().now();
         match session.update(|r| confirm::contact(r, slot.position, vendor, now)) {
             Ok(()) => {
                 self.rebuild(session);
-                Action::Flash(
-                    lang.pick(
-                        &format!("{label} を昨年のまま確認しました"),
-                        &format!("{label}: confirmed as last year's"),
-                    )
-                    .to_string(),
-                )
+                Action::Flash(lang.pick_with(
+                    || format!("{label} を昨年のまま確認しました"),
+                    || format!("{label}: confirmed as last year's"),
+                ))
             }
             Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),
@@ -79,22 +73,16 @@ impl Contacts {
         match session
             .update(|r| Ok::<_, confirm::ConfirmError>(confirm::contact_group(r, internal, now)))
         {
-            Ok(0) => Action::Flash(
-                lang.pick(
-                    &format!("{name}に昨年から引き継いだ未確認の連絡先はありません"),
-                    &format!("Nothing carried to confirm {name}"),
-                )
-                .to_string(),
-            ),
+            Ok(0) => Action::Flash(lang.pick_with(
+                || format!("{name}に昨年から引き継いだ未確認の連絡先はありません"),
+                || format!("Nothing carried to confirm {name}"),
+            )),
             Ok(n) => {
                 self.rebuild(session);
-                Action::Flash(
-                    lang.pick(
-                        &format!("{name}の昨年の連絡先{n}件をそのまま確認しました"),
-                        &format!("Confirmed {n} carried place(s) {name}, as they are"),
-                    )
-                    .to_string(),
-                )
+                Action::Flash(lang.pick_with(
+                    || format!("{name}の昨年の連絡先{n}件をそのまま確認しました"),
+                    || format!("Confirmed {n} carried place(s) {name}, as they are"),
+                ))
             }
             Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),

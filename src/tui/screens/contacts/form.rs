@@ -198,13 +198,10 @@ impl Contacts {
             Ok(()) => {
                 self.overlay = None;
                 self.rebuild(session);
-                Action::Flash(
-                    lang.pick(
-                        &format!("{} を保存しました", slot_label(&slot, lang)),
-                        &format!("{}: saved", slot_label(&slot, lang)),
-                    )
-                    .to_string(),
-                )
+                Action::Flash(lang.pick_with(
+                    || format!("{} を保存しました", slot_label(&slot, lang)),
+                    || format!("{}: saved", slot_label(&slot, lang)),
+                ))
             }
             Err(Refused::ReadOnly(h)) => {
                 self.overlay = None;

@@ -151,13 +151,10 @@ impl Contacts {
         {
             Ok(()) => {
                 self.rebuild(session);
-                Action::Flash(
-                    lang.pick(
-                        &format!("{} を消去しました", slot_label(&slot, lang)),
-                        &format!("{}: cleared", slot_label(&slot, lang)),
-                    )
-                    .to_string(),
-                )
+                Action::Flash(lang.pick_with(
+                    || format!("{} を消去しました", slot_label(&slot, lang)),
+                    || format!("{}: cleared", slot_label(&slot, lang)),
+                ))
             }
             Err(Refused::ReadOnly(h)) => Action::Flash(Refused::read_only_message(&h, lang)),
             Err(Refused::Rule(e)) => Action::Flash(e.message(lang)),

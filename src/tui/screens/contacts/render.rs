@@ -234,9 +234,8 @@ fn carried_hint(internal: bool, l: Lang) -> String {
     let one = keys::shown(Scope::Contacts, Intent::Confirm);
     let all = keys::shown(Scope::Contacts, Intent::ConfirmSection);
     let side = super::confirming::side(internal, l);
-    l.pick(
-        &format!("* 前年度から引き継ぎ・未確認：{one} で確認、{all} で{side}をすべて、Enter で直す"),
-        &format!("* Carried from last year, not confirmed: {one} confirms, {all} all {side}, Enter edits"),
+    l.pick_with(
+        || format!("* 前年度から引き継ぎ・未確認：{one} で確認、{all} で{side}をすべて、Enter で直す"),
+        || format!("* Carried from last year, not confirmed: {one} confirms, {all} all {side}, Enter edits"),
     )
-    .to_string()
 }

@@ -245,13 +245,10 @@ impl Home {
                         self.mode = Mode::Browse;
                         self.reload(env.store, lang);
                         return Some(match result {
-                            Ok(()) => Action::Flash(
-                                lang.pick(
-                                    &format!("{id} を削除しました"),
-                                    &format!("{id} deleted"),
-                                )
-                                .to_string(),
-                            ),
+                            Ok(()) => Action::Flash(lang.pick_with(
+                                || format!("{id} を削除しました"),
+                                || format!("{id} deleted"),
+                            )),
                             Err(e) => {
                                 Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
                             }
@@ -308,12 +305,10 @@ impl Screen for Home {
     }
 
     fn title(&self, view: &View) -> String {
-        view.lang
-            .pick(
-                &format!("shindan 診断 — 記録一覧（{}件）", self.count()),
-                &format!("shindan — records ({})", self.count()),
-            )
-            .to_string()
+        view.lang.pick_with(
+            || format!("shindan 診断 — 記録一覧（{}件）", self.count()),
+            || format!("shindan — records ({})", self.count()),
+        )
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {

@@ -31,22 +31,20 @@ impl Home {
                 error,
             } => (
                 l.pick(" 記録の削除 ", " Delete a record ").to_string(),
-                l.pick(
-                    &format!("{id} を削除します。確認のため「{name}」と入力して Enter："),
-                    &format!("This deletes {id}. To confirm, type \"{name}\" and Enter:"),
-                )
-                .to_string(),
+                l.pick_with(
+                    || format!("{id} を削除します。確認のため「{name}」と入力して Enter："),
+                    || format!("This deletes {id}. To confirm, type \"{name}\" and Enter:"),
+                ),
                 field,
                 error.as_deref(),
             ),
             Mode::Copy { id, field, error } => (
                 l.pick(" 新しい年度へコピー ", " Copy to a new year ")
                     .to_string(),
-                l.pick(
-                    &format!("{id} の回答を「昨年から」として引き継ぎます。年度："),
-                    &format!("{id}'s answers are carried over, marked \"from last year\". Year:"),
-                )
-                .to_string(),
+                l.pick_with(
+                    || format!("{id} の回答を「昨年から」として引き継ぎます。年度："),
+                    || format!("{id}'s answers are carried over, marked \"from last year\". Year:"),
+                ),
                 field,
                 error.as_deref(),
             ),

@@ -30,28 +30,26 @@ impl Interview {
         let now = crate::clock::system().now();
         match session.update(|r| crate::domain::carried::confirm::section(r, qn(), &id, now)) {
             Ok(done) if done.is_empty() => {
-                self.info = Some(
-                    lang.pick(
-                        &format!("「{name}」に未確認の昨年の回答はありません"),
-                        &format!("Nothing carried to confirm in \"{name}\""),
-                    )
-                    .to_string(),
-                );
+                self.info = Some(lang.pick_with(
+                    || format!("「{name}」に未確認の昨年の回答はありません"),
+                    || format!("Nothing carried to confirm in \"{name}\""),
+                ));
             }
             Ok(done) => {
-                self.info = Some(
-                    lang.pick(
-                        &format!(
+                self.info = Some(lang.pick_with(
+                    || {
+                        format!(
                             "「{name}」の昨年の回答{}件をそのまま確認しました",
                             done.len()
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "Confirmed {} carried answer(s) of \"{name}\" as they are",
                             done.len()
-                        ),
-                    )
-                    .to_string(),
-                );
+                        )
+                    },
+                ));
                 // The field shows the answer confirmed, not a stale draft.
                 self.load(session);
             }

@@ -163,18 +163,20 @@ impl Interview {
                             "Every question is answered.",
                         )
                         .to_string(),
-                    Some(q) => lang
-                        .pick(
-                            &format!(
+                    Some(q) => lang.pick_with(
+                        || {
+                            format!(
                                 "最後の質問です。未回答が残っています（g で問{}へ）",
                                 qn().number(&q.id).unwrap_or(0)
-                            ),
-                            &format!(
+                            )
+                        },
+                        || {
+                            format!(
                                 "That was the last question; some are unanswered (g goes to Q{})",
                                 qn().number(&q.id).unwrap_or(0)
-                            ),
-                        )
-                        .to_string(),
+                            )
+                        },
+                    ),
                 });
             }
         }
@@ -189,23 +191,23 @@ impl Interview {
                 let newly = after.iter().filter(|q| !before.contains(q)).count();
                 let back = before.iter().filter(|q| !after.contains(q)).count();
                 self.error = None;
-                self.info =
-                    if newly > 0 {
-                        Some(lang.pick(
-                        &format!("この回答で{newly}問が対象外になりました（回答は保持）"),
-                        &format!("This answer skips {newly} question(s) (their answers are kept)"),
-                    ).to_string())
-                    } else if back > 0 {
-                        Some(
-                            lang.pick(
-                                &format!("この回答で{back}問が対象になりました"),
-                                &format!("This answer brings {back} question(s) in"),
+                self.info = if newly > 0 {
+                    Some(lang.pick_with(
+                        || format!("この回答で{newly}問が対象外になりました（回答は保持）"),
+                        || {
+                            format!(
+                                "This answer skips {newly} question(s) (their answers are kept)"
                             )
-                            .to_string(),
-                        )
-                    } else {
-                        None
-                    };
+                        },
+                    ))
+                } else if back > 0 {
+                    Some(lang.pick_with(
+                        || format!("この回答で{back}問が対象になりました"),
+                        || format!("This answer brings {back} question(s) in"),
+                    ))
+                } else {
+                    None
+                };
                 self.advance(session, lang);
             }
             Err(refusal) => self.error = Some(refusal.message(lang)),
@@ -385,13 +387,10 @@ impl Screen for Interview {
         // Carried answers are not progress: the count says how many wait to be confirmed.
         let carried = match p.carried {
             0 => String::new(),
-            n => view
-                .lang
-                .pick(
-                    &format!("（昨年から未確認 {n}）"),
-                    &format!(" ({n} carried, to confirm)"),
-                )
-                .to_string(),
+            n => view.lang.pick_with(
+                || format!("（昨年から未確認 {n}）"),
+                || format!(" ({n} carried, to confirm)"),
+            ),
         };
         format!(
             "{} {} — {} {}%{carried}",

@@ -66,35 +66,36 @@ impl Interview {
                 let answer = gate
                     .and_then(|g| record.value(&g.id).map(|v| g.describe(v, l)))
                     .unwrap_or_default();
-                let msg = l.pick(
-                    &format!(
+                let msg = l.pick_with(
+                    || format!(
                         "この質問は対象外です：問{}の回答が「{answer}」のため。回答は保持されますが集計には使いません。",
                         qn().number(&because).unwrap_or(0)
                     ),
-                    &format!(
+                    || format!(
                         "This question is skipped: Q{} is answered \"{answer}\". A kept answer is not counted.",
                         qn().number(&because).unwrap_or(0)
                     ),
-                )
-                .to_string();
+                );
                 lines.push(Line::raw(""));
                 for line in wrap(&msg, w) {
                     lines.push(Line::styled(line, t.warn()));
                 }
             }
             Visibility::Pending { on } => {
-                let msg = l
-                    .pick(
-                        &format!(
+                let msg = l.pick_with(
+                    || {
+                        format!(
                             "問{}の回答しだいで対象になる質問です。",
                             qn().number(&on).unwrap_or(0)
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "Whether this is asked depends on Q{}.",
                             qn().number(&on).unwrap_or(0)
-                        ),
-                    )
-                    .to_string();
+                        )
+                    },
+                );
                 lines.push(Line::raw(""));
                 for line in wrap(&msg, w) {
                     lines.push(Line::styled(line, t.dim()));
@@ -166,11 +167,10 @@ impl Interview {
                 } else {
                     ("y", "Y")
                 };
-                let text = l.pick(
-                    &format!("昨年からの回答・未確認（{one} で確認、{all} で節をすべて確認、または回答し直す）"),
-                    &format!("From last year, not yet confirmed ({one} confirms, {all} the whole section, or answer anew)"),
-                )
-                .to_string();
+                let text = l.pick_with(
+                    || format!("昨年からの回答・未確認（{one} で確認、{all} で節をすべて確認、または回答し直す）"),
+                    || format!("From last year, not yet confirmed ({one} confirms, {all} the whole section, or answer anew)"),
+                );
                 for line in wrap(&text, w) {
                     lines.push(Line::styled(line, t.warn()));
                 }

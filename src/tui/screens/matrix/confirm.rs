@@ -74,20 +74,16 @@ impl MatrixScreen {
                     Confirmed::Mark => String::new(),
                     Confirmed::Answer(q) => {
                         let n = Questionnaire::embedded().number(&q).unwrap_or(0);
-                        lang.pick(
-                            &format!("（問{n}の回答を確認）"),
-                            &format!(" (Q{n}'s answer confirmed)"),
+                        lang.pick_with(
+                            || format!("（問{n}の回答を確認）"),
+                            || format!(" (Q{n}'s answer confirmed)"),
                         )
-                        .to_string()
                     }
                 };
-                Action::Flash(
-                    lang.pick(
-                        &format!("昨年のまま確認：{figure}{what}{name}"),
-                        &format!("Confirmed as it is: {figure}{what}: {name}"),
-                    )
-                    .to_string(),
-                )
+                Action::Flash(lang.pick_with(
+                    || format!("昨年のまま確認：{figure}{what}{name}"),
+                    || format!("Confirmed as it is: {figure}{what}: {name}"),
+                ))
             }
             Err(r) => Action::Flash(r.message_with(lang, |e, l| e.message(l))),
         }

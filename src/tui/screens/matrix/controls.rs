@@ -105,22 +105,20 @@ fn judgement(leaf: &LeafCoverage<'_>, catalog: &Catalog, lang: Lang) -> String {
     };
     let state = leaf.state.label(lang);
     match &leaf.via {
-        Some(Via::Own(id)) => lang
-            .pick(
-                &format!("{state}：{}", name(id)),
-                &format!("{state}: {}", name(id)),
-            )
-            .to_string(),
-        Some(Via::Compensated { missing, by }) => lang
-            .pick(
-                &format!("{state}：{}（未実施）を {} が補完", name(missing), name(by)),
-                &format!(
+        Some(Via::Own(id)) => lang.pick_with(
+            || format!("{state}：{}", name(id)),
+            || format!("{state}: {}", name(id)),
+        ),
+        Some(Via::Compensated { missing, by }) => lang.pick_with(
+            || format!("{state}：{}（未実施）を {} が補完", name(missing), name(by)),
+            || {
+                format!(
                     "{state}: {} stands in for {} (missing)",
                     name(by),
                     name(missing)
-                ),
-            )
-            .to_string(),
+                )
+            },
+        ),
         None => match leaf.state {
             LeafState::Unknown => lang
                 .pick(
@@ -200,11 +198,10 @@ fn detail(
     };
     out.push(para(
         lang.pick("状態：", "Status: "),
-        lang.pick(
-            &format!("{}（{whence}）", status.label(lang)),
-            &format!("{} ({whence})", status.label(lang)),
-        )
-        .to_string(),
+        lang.pick_with(
+            || format!("{}（{whence}）", status.label(lang)),
+            || format!("{} ({whence})", status.label(lang)),
+        ),
         if carried { Tone::Warn } else { Tone::Base },
     ));
     // Two sources disagree: each one's word, so the user sees which to correct.
@@ -234,11 +231,10 @@ fn detail(
         let names: Vec<String> = stand_ins
             .iter()
             .map(|(c, s)| {
-                lang.pick(
-                    &format!("{}（{}）", c.name(lang), s.label(lang)),
-                    &format!("{} ({})", c.name(lang), s.label(lang)),
+                lang.pick_with(
+                    || format!("{}（{}）", c.name(lang), s.label(lang)),
+                    || format!("{} ({})", c.name(lang), s.label(lang)),
                 )
-                .to_string()
             })
             .collect();
         let lead = lang.pick(
@@ -395,9 +391,9 @@ impl Controls {
         if self.hidden > 0 && out.len() < height {
             out.push(Line::styled(
                 truncate(
-                    lang.pick(
-                        &format!("  ほか{}件はフィルタで非表示（f）", self.hidden),
-                        &format!("  {} more hidden by the filter (f)", self.hidden),
+                    &lang.pick_with(
+                        || format!("  ほか{}件はフィルタで非表示（f）", self.hidden),
+                        || format!("  {} more hidden by the filter (f)", self.hidden),
                     ),
                     w,
                 ),

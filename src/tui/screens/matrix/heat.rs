@@ -229,15 +229,15 @@ impl Heat {
         if self.proven.is_empty() || room < 2 {
             return Vec::new();
         }
-        let title = lang
-            .pick(
-                &format!(
+        let title = lang.pick_with(
+            || {
+                format!(
                     "ヒアリングの回答から設定された対策（{}件）",
                     self.proven.len()
-                ),
-                &format!("Controls the interview set ({})", self.proven.len()),
-            )
-            .to_string();
+                )
+            },
+            || format!("Controls the interview set ({})", self.proven.len()),
+        );
         let mut out = vec![super::render::rule(&title, "", w, t)];
         let answers = self
             .proven

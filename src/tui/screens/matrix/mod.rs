@@ -267,21 +267,22 @@ impl MatrixScreen {
                     .coverage
                     .control(&id)
                     .map_or(ControlStatus::Unknown, |c| c.status);
-                Action::Flash(
-                    lang.pick(
-                        &format!(
+                Action::Flash(lang.pick_with(
+                    || {
+                        format!(
                             "{} → {}：{after}（変更前 {before}）{name}",
                             before_status.label(lang),
                             now.label(lang)
-                        ),
-                        &format!(
+                        )
+                    },
+                    || {
+                        format!(
                             "{} → {}: {after} (was {before}): {name}",
                             before_status.label(lang),
                             now.label(lang)
-                        ),
-                    )
-                    .to_string(),
-                )
+                        )
+                    },
+                ))
             }
             Err(r) => Action::Flash(r.message_with(lang, MarkError::message)),
         }
@@ -378,8 +379,7 @@ impl Screen for MatrixScreen {
         let filter = if filter.is_empty() {
             String::new()
         } else {
-            l.pick(&format!("［{filter}］"), &format!(" [{filter}]"))
-                .to_string()
+            l.pick_with(|| format!("［{filter}］"), || format!(" [{filter}]"))
         };
         format!(
             "{} — {}{filter}",

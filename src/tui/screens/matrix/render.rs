@@ -134,27 +134,30 @@ impl MatrixScreen {
             )
             .to_string()
         } else {
-            l.pick(
-                &format!(
-                    "小リスク{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
-                    tally.total(),
-                    tally.covered,
-                    tally.half,
-                    tally.uncovered,
-                    tally.unknown,
-                    tally.dropped
-                ),
-                &format!(
-                    "{} small risks: {} covered, {} half, {} uncovered, {} unknown, {} n/a",
-                    tally.total(),
-                    tally.covered,
-                    tally.half,
-                    tally.uncovered,
-                    tally.unknown,
-                    tally.dropped
-                ),
+            l.pick_with(
+                || {
+                    format!(
+                        "小リスク{}件：対策済み{}・一部{}・未対策{}・不明{}・対象外{}",
+                        tally.total(),
+                        tally.covered,
+                        tally.half,
+                        tally.uncovered,
+                        tally.unknown,
+                        tally.dropped
+                    )
+                },
+                || {
+                    format!(
+                        "{} small risks: {} covered, {} half, {} uncovered, {} unknown, {} n/a",
+                        tally.total(),
+                        tally.covered,
+                        tally.half,
+                        tally.uncovered,
+                        tally.unknown,
+                        tally.dropped
+                    )
+                },
             )
-            .to_string()
         };
         out.extend(wrapped(&counts, w, t.base()));
         if let Some(hidden) = self.hidden_line(w, t) {
@@ -177,17 +180,21 @@ impl MatrixScreen {
         (self.tree.hidden > 0).then(|| {
             Line::styled(
                 truncate(
-                    l.pick(
-                        &format!(
-                            "絞り込み［{}］：ほか{}件は非表示",
-                            self.filter.label(l),
-                            self.tree.hidden
-                        ),
-                        &format!(
-                            "Filter [{}]: {} more hidden",
-                            self.filter.label(l),
-                            self.tree.hidden
-                        ),
+                    &l.pick_with(
+                        || {
+                            format!(
+                                "絞り込み［{}］：ほか{}件は非表示",
+                                self.filter.label(l),
+                                self.tree.hidden
+                            )
+                        },
+                        || {
+                            format!(
+                                "Filter [{}]: {} more hidden",
+                                self.filter.label(l),
+                                self.tree.hidden
+                            )
+                        },
                     ),
                     w,
                 ),

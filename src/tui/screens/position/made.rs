@@ -129,9 +129,9 @@ pub(super) fn make(pos: &Position, lang: Lang) -> Made {
         "p2".to_string()
     };
     let bed_chart = chart(
-        lang.pick(
-            &format!("病床規模（回答{respondents}病院、{counted_at}）"),
-            &format!("Bed classes ({respondents} respondents, {counted_at})"),
+        &lang.pick_with(
+            || format!("病床規模（回答{respondents}病院、{counted_at}）"),
+            || format!("Bed classes ({respondents} respondents, {counted_at})"),
         ),
         &pos.bed_classes,
         lang,
@@ -340,19 +340,22 @@ pub(super) fn strip(
             } else {
                 String::new()
             };
-            lang.pick(
-                &format!(
-                    "{} {n}病院 {:.1}%{small}",
-                    class_label(p.cohort, lang),
-                    p.share()
-                ),
-                &format!(
-                    "{} {n} ({:.1}%){small}",
-                    class_label(p.cohort, lang),
-                    p.share()
-                ),
+            lang.pick_with(
+                || {
+                    format!(
+                        "{} {n}病院 {:.1}%{small}",
+                        class_label(p.cohort, lang),
+                        p.share()
+                    )
+                },
+                || {
+                    format!(
+                        "{} {n} ({:.1}%){small}",
+                        class_label(p.cohort, lang),
+                        p.share()
+                    )
+                },
             )
-            .to_string()
         }
         None => lang.pick("未回答", "not answered").to_string(),
     };
@@ -405,22 +408,24 @@ pub(super) fn budget_chart(b: &BracketDistribution, lang: Lang) -> Chart {
     ));
     let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
     Chart {
-        title: lang
-            .pick(
-                &format!(
+        title: lang.pick_with(
+            || {
+                format!(
                     "年間予算：{}（{}、n={}）",
                     b.class.label(lang),
                     place(b.source, lang),
                     b.n
-                ),
-                &format!(
+                )
+            },
+            || {
+                format!(
                     "Security budget: {} ({}, n={})",
                     b.class.label(lang),
                     place(b.source, lang),
                     b.n
-                ),
-            )
-            .to_string(),
+                )
+            },
+        ),
         bars: bars
             .into_iter()
             .map(|(label, count, share, own)| ChartBar {
@@ -441,27 +446,29 @@ pub(super) fn like_you(pos: &Position, lang: Lang) -> Vec<Para> {
         let n = group_thousands(i64::from(p.n));
         let small = if p.small_sample {
             let pts = approx::num(p.points_per_hospital());
-            lang.pick(
-                &format!("。小標本：1病院で割合が{pts}ポイント動きます"),
-                &format!("; a small sample: one hospital moves a share {pts} points"),
+            lang.pick_with(
+                || format!("。小標本：1病院で割合が{pts}ポイント動きます"),
+                || format!("; a small sample: one hospital moves a share {pts} points"),
             )
-            .to_string()
         } else {
             String::new()
         };
-        lang.pick(
-            &format!(
-                "{} {n}病院（{of}病院の{:.1}%）{small}",
-                p.cohort.label(lang),
-                p.share()
-            ),
-            &format!(
-                "{}: {n} of {of} ({:.1}%){small}",
-                p.cohort.label(lang),
-                p.share()
-            ),
+        lang.pick_with(
+            || {
+                format!(
+                    "{} {n}病院（{of}病院の{:.1}%）{small}",
+                    p.cohort.label(lang),
+                    p.share()
+                )
+            },
+            || {
+                format!(
+                    "{}: {n} of {of} ({:.1}%){small}",
+                    p.cohort.label(lang),
+                    p.share()
+                )
+            },
         )
-        .to_string()
     };
     let lead = lang.pick("貴院と同じ区分：", "Like you: ");
     let mut out = Vec::new();
@@ -494,15 +501,11 @@ pub(super) fn like_you(pos: &Position, lang: Lang) -> Vec<Para> {
 
 pub(super) fn staff_paras(s: &StaffPosition, mark: &str, lang: Lang) -> Vec<Para> {
     let own = match (s.total, s.fulltime) {
-        (Some(t), Some(f)) => lang
-            .pick(
-                &format!("貴院 {t}人（常勤{f}人）"),
-                &format!("you {t} ({f} full-time)"),
-            )
-            .to_string(),
-        (Some(t), None) => lang
-            .pick(&format!("貴院 {t}人"), &format!("you {t}"))
-            .to_string(),
+        (Some(t), Some(f)) => lang.pick_with(
+            || format!("貴院 {t}人（常勤{f}人）"),
+            || format!("you {t} ({f} full-time)"),
+        ),
+        (Some(t), None) => lang.pick_with(|| format!("貴院 {t}人"), || format!("you {t}")),
         (None, _) => lang.pick("貴院 未回答", "you: not answered").to_string(),
     };
     let mut out = vec![Para::new(

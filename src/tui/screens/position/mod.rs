@@ -196,7 +196,10 @@ impl Screen for PositionScreen {
             "{} {} — {}{page}",
             self.pos.record,
             self.pos.name.as_deref().unwrap_or("—"),
-            l.pick(&format!("{survey}との比較："), &format!("vs {survey}: ")),
+            l.pick_with(
+                || format!("{survey}との比較："),
+                || format!("vs {survey}: ")
+            ),
         )
     }
 

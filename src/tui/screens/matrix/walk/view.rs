@@ -140,8 +140,7 @@ fn by(step: &Step<'_>, lang: Lang) -> Vec<Para> {
                     .to_string()
             } else {
                 let list = step.systems.join(lang.pick("・", ", "));
-                lang.pick(&format!("（{list}）"), &format!(" ({list})"))
-                    .to_string()
+                lang.pick_with(|| format!("（{list}）"), || format!(" ({list})"))
             };
             vec![
                 para(
@@ -383,8 +382,7 @@ impl Page {
         };
         let more = |n: usize| {
             Line::styled(
-                lang.pick(&format!("  …ほか{n}行"), &format!("  … {n} more lines"))
-                    .to_string(),
+                lang.pick_with(|| format!("  …ほか{n}行"), || format!("  … {n} more lines")),
                 t.dim(),
             )
         };
