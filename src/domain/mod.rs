@@ -24,7 +24,6 @@ pub mod record;
 pub mod report;
 pub mod respondents;
 pub mod survey;
-pub mod typed;
 pub mod validate;
 
 pub use answer::Value;

@@ -1,10 +1,10 @@
 //! What a person types for a question — full-width digits from an input method, thousands
 //! separators, an option's number or words — read as the value the record keeps. Shape only:
-//! [`super::validate::check`] holds it against the question's bounds and the record.
+//! [`super::check`] holds it against the question's bounds and the record.
 
-use super::answer::Value;
-use super::questionnaire::{Kind, Question};
-use super::validate::AnswerError;
+use super::AnswerError;
+use crate::domain::answer::Value;
+use crate::domain::questionnaire::{Kind, Question};
 
 /// Full-width digits and separators, as a Japanese input method often gives them, read as the
 /// ASCII the user meant. A comma is a thousands separator and nothing else: `1,200` is 1200,
@@ -14,7 +14,7 @@ fn normalise_number(raw: &str) -> Option<String> {
     let s: String = raw
         .trim()
         .chars()
-        .map(super::digits::ascii_digit)
+        .map(crate::domain::digits::ascii_digit)
         .filter_map(|c| match c {
             '－' | 'ー' | '−' => Some('-'),
             '，' => Some(','),
@@ -35,7 +35,7 @@ fn normalise_number(raw: &str) -> Option<String> {
 }
 
 /// Reads what a person typed for a question into a value of the question's kind. Checks the
-/// shape only; [`super::validate::check`] checks it against the bounds and the rest of the record.
+/// shape only; [`super::check`] checks it against the bounds and the rest of the record.
 pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
     match q.kind {
         Kind::Int | Kind::Amount => normalise_number(raw)
@@ -63,9 +63,12 @@ pub fn parse(q: &Question, raw: &str) -> Result<Value, AnswerError> {
 }
 
 /// The option a person typed — its number as listed (1, full-width too), its words in either
-/// language, or its id — as its id; anything else as typed, for [`super::validate::check`] to refuse.
+/// language, or its id — as its id; anything else as typed, for [`super::check`] to refuse.
 fn option_typed(q: &Question, typed: &str) -> String {
-    let t: String = typed.chars().map(super::digits::ascii_digit).collect();
+    let t: String = typed
+        .chars()
+        .map(crate::domain::digits::ascii_digit)
+        .collect();
     let by_number = t
         .parse::<usize>()
         .ok()

@@ -1,14 +1,15 @@
 //! Validation: the one path by which any answer — typed in the interview, given on the command
 //! line or imported from a file — gets into a record.
 
-use super::answer::Value;
-use super::cohort::MIN_HOSPITAL_BEDS;
-use super::lang::{Lang, Text};
-use super::questionnaire::{group_thousands, Kind, Question, Questionnaire};
-use super::record::{Answer, Record};
+use crate::domain::answer::Value;
+use crate::domain::cohort::MIN_HOSPITAL_BEDS;
+use crate::domain::lang::{Lang, Text};
+use crate::domain::questionnaire::{group_thousands, Kind, Question, Questionnaire};
+use crate::domain::record::{Answer, Record};
 use chrono::{DateTime, Utc};
 
-pub use super::typed::parse;
+mod typed;
+pub use typed::parse;
 
 /// Why an answer was refused. Each message says what is allowed, in the user's language
 /// ([`AnswerError::message`]); `Display` gives the English one for logs and tests.
@@ -378,9 +379,9 @@ pub fn check(
             if text.contains(['\n', '\r']) {
                 return Err(AnswerError::LineBreak);
             }
-            if let Some(c) = super::limits::control_character(text, false) {
+            if let Some(c) = crate::domain::limits::control_character(text, false) {
                 return Err(AnswerError::ControlCharacter {
-                    shown: super::limits::shown(c),
+                    shown: crate::domain::limits::shown(c),
                 });
             }
             let len = text.chars().count();
@@ -398,19 +399,19 @@ pub fn check(
 /// Sets (or with `None` clears) an answer after checking it. A multi answer is stored in the
 /// questionnaire's option order, so that two records with the same choices compare equal.
 /// A note as every path takes it (the interview, `answer --note`, import): at most
-/// [`NOTE_MAX`](super::limits::NOTE_MAX) characters, line breaks and tabs allowed, no other
+/// [`NOTE_MAX`](crate::domain::limits::NOTE_MAX) characters, line breaks and tabs allowed, no other
 /// control character.
 pub fn check_note(note: &str) -> Result<(), AnswerError> {
     let len = note.chars().count();
-    if len > super::limits::NOTE_MAX {
+    if len > crate::domain::limits::NOTE_MAX {
         return Err(AnswerError::TooLong {
             len,
-            max: super::limits::NOTE_MAX as i64,
+            max: crate::domain::limits::NOTE_MAX as i64,
         });
     }
-    match super::limits::control_character(note, true) {
+    match crate::domain::limits::control_character(note, true) {
         Some(c) => Err(AnswerError::ControlCharacter {
-            shown: super::limits::shown(c),
+            shown: crate::domain::limits::shown(c),
         }),
         None => Ok(()),
     }
