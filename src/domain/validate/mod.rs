@@ -118,6 +118,14 @@ fn belongs_hint(b: &Option<Box<OptionLabel>>) -> String {
     }
 }
 
+/// [`belongs_hint`] as the Japanese messages say it.
+fn belongs_hint_ja(b: &Option<Box<OptionLabel>>) -> String {
+    match b {
+        Some(b) => format!("（`{}` の範囲です）", b.label(Lang::Ja)),
+        None => String::new(),
+    }
+}
+
 impl AnswerError {
     /// The message in the user's language. Option ids stay as they are (they are what is typed
     /// on the command line); the interview shows option labels beside them anyway.
@@ -195,10 +203,7 @@ impl AnswerError {
                 "{}千円 は選んだ予算区分 `{}` に入りません{}",
                 group_thousands(*amount),
                 bracket.label(Lang::Ja),
-                belongs_to
-                    .as_ref()
-                    .map(|b| format!("（`{}` の範囲です）", b.label(Lang::Ja)))
-                    .unwrap_or_default()
+                belongs_hint_ja(belongs_to)
             ),
             AnswerError::BracketExcludesAmount {
                 amount,
@@ -208,10 +213,7 @@ impl AnswerError {
                 "予算の実額 {}千円 は `{}` に入りません{}。先に実額を消すか、その区分を選んでください",
                 group_thousands(*amount),
                 bracket.label(Lang::Ja),
-                belongs_to
-                    .as_ref()
-                    .map(|b| format!("（`{}` の範囲です）", b.label(Lang::Ja)))
-                    .unwrap_or_default()
+                belongs_hint_ja(belongs_to)
             ),
         }
     }
