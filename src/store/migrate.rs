@@ -28,7 +28,7 @@ pub fn parse(bytes: &[u8]) -> Result<Record, Damage> {
         Some(v) => v
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| Damage::BadVersion(v.to_string()))?,
+            .ok_or_else(|| Damage::BadVersion(as_written(text, v)))?,
     };
     if version > FORMAT_VERSION {
         return Err(Damage::Newer {
@@ -53,6 +53,23 @@ pub fn parse(bytes: &[u8]) -> Result<Record, Damage> {
 
 /// Format 1 kept each answer as its bare value; format 2 wraps it with the time it was given.
 /// Format 1 did not record that time, so the record's `updated_at` stands in for it.
+/// The version as its writer wrote it. serde_json reads an integer beyond u64 as a float, which
+/// would quote `99999999999999999999` back as `1e20`; so a number is taken from the text itself.
+fn as_written(text: &str, v: &Value) -> String {
+    let number = || {
+        let after = &text[text.find("\"format_version\"")? + "\"format_version\"".len()..];
+        let after = after.trim_start().strip_prefix(':')?.trim_start();
+        let end = after
+            .find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))
+            .unwrap_or(after.len());
+        (end > 0).then(|| after[..end].to_string())
+    };
+    match v {
+        Value::Number(_) => number().unwrap_or_else(|| v.to_string()),
+        _ => v.to_string(),
+    }
+}
+
 fn v1_to_v2(json: &mut Value) -> Result<(), String> {
     let obj = json.as_object_mut().ok_or("a record is a JSON object")?;
     let at = obj
