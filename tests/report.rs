@@ -283,6 +283,8 @@ fn markdown_has_every_part_in_both_languages() {
         "| 6 | 報道や注意喚起を見聞きして、サイバー攻撃の脅威を感じていますか | 感じている | 院長が関心 |",
         "| 指摘されたVPNの脆弱性が未対応 | 該当［要注意］ | 約17–23%（2割程度） [病床規模別(2/7) p15] |",
         "- 必要最低水準（15%）に 458万円 不足",
+        // The assumptions carry the budget screen's marks, under its one legend.
+        "［貴院］貴院の数字 ［既定］報告書の既定値 ［試算］試した値 ［不明］わからない",
     ] {
         assert!(ja.contains(part), "{part} missing:\n{ja}");
     }
@@ -303,6 +305,7 @@ fn markdown_has_every_part_in_both_languages() {
         "## Requests to the IT vendor",
         "## MHLW checklist readiness",
         "- ¥4.58 million short of the minimum level (15%)",
+        "[own] yours  [default] report's  [what-if] tried, unsaved  [unknown] not given",
     ] {
         assert!(en.contains(part), "{part} missing:\n{en}");
     }

@@ -125,22 +125,17 @@ pub fn part(record: &Record, lang: Lang) -> Part {
         .assumptions(lang, data)
         .into_iter()
         .map(|a| {
-            let mark = match a.origin {
-                Origin::Own => lang.pick("貴院の数字", "your figure"),
-                Origin::Survey => lang.pick("報告書の既定値", "the report's default"),
-                Origin::WhatIf => lang.pick("仮の値", "what-if"),
-                Origin::Unknown => lang.pick("不明", "unknown"),
-            };
-            let mark = match lang {
-                Lang::Ja => format!("［{mark}］"),
-                Lang::En => format!("[{mark}]"),
-            };
-            (a.label, format!("{} {mark} {}", a.value, a.from))
+            (
+                a.label,
+                format!("{} {} {}", a.value, a.origin.mark(lang), a.from),
+            )
         })
         .collect();
     part.blocks
         .push(Block::Heading(lang.pick("前提", "Assumptions").to_string()));
     part.blocks.push(Block::Facts(facts));
+    // The marks read as on the budget screen and in `shindan budget`: one legend for all three.
+    part.blocks.push(Block::Text(Origin::legend(lang)));
     part
 }
 
