@@ -128,12 +128,7 @@ fn a_record_on_an_unwritable_data_dir_opens_read_only_under_a_banner() {
         assert!(screen.contains(reason), "{screen}");
         // Picking the founder (option 1) is an edit: refused, saying so.
         t.keys(&["1"]);
-        let flat = |t: &Pty| t.screen().replace(['│', ' ', '\n'], "");
-        let start = std::time::Instant::now();
-        while !flat(&t).contains(&refused.replace(' ', "")) {
-            assert!(start.elapsed().as_secs() < 10, "{lang}: {}", t.screen());
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        wait_for_wrapped(&t, refused, lang);
         t.keys(&["\x1b", "q"]);
         t.kill_with(libc::SIGTERM);
         t.wait_exit();
@@ -169,6 +164,17 @@ fn interview_read_only(
     t.keys(&[ENTER]);
     t.wait_for(if lang == "ja" { "問 3/22" } else { "Q 3/22" });
     Some((tmp, t, file, before))
+}
+
+/// Waits (10 s at most) for `words` on the screen, where a message may wrap inside a box: spaces,
+/// borders and line ends are ignored.
+fn wait_for_wrapped(t: &Pty, words: &str, lang: &str) {
+    let flat = |t: &Pty| t.screen().replace(['│', ' ', '\n'], "");
+    let start = std::time::Instant::now();
+    while !flat(t).contains(&words.replace(' ', "")) {
+        assert!(start.elapsed().as_secs() < 10, "{lang}: {}", t.screen());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// Ends the session and checks that the record file is byte for byte as it was.
@@ -282,5 +288,26 @@ fn a_failed_save_is_said_in_the_ui_language_with_what_to_do() {
         let err = s.save_error.clone().expect("the save failed");
         assert!(err.contains(expect), "{lang:?}: {err}");
         fs::rename(&away, &dir).unwrap();
+    }
+}
+
+/// On a read-only record, Space on a multiple choice (問4) says 「読み取り専用」 and ticks
+/// nothing: a tick shown on screen would look kept until Enter refused it.
+#[test]
+fn space_on_a_read_only_multiple_choice_ticks_nothing_and_says_why() {
+    for (lang, question, says) in [
+        ("ja", "問 4/22", "読み取り専用です"),
+        ("en", "Q 4/22", "read-only ("),
+    ] {
+        let Some((_tmp, mut t, file, before)) = interview_read_only(lang) else {
+            return;
+        };
+        t.keys(&["\t"]);
+        t.wait_for(question);
+        assert!(t.screen().contains("[ ]"), "{lang}: {}", t.screen());
+        t.keys(&[" "]);
+        wait_for_wrapped(&t, says, lang);
+        assert!(!t.screen().contains("[x]"), "{lang}: {}", t.screen());
+        closed_unchanged(t, &file, &before);
     }
 }

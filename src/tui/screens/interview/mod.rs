@@ -227,6 +227,15 @@ impl Interview {
             .collect()
     }
 
+    /// Ticks an option of a multiple choice, unless the record is read-only: the tick would
+    /// show on screen as if taken, and only Enter would say it cannot be kept.
+    fn tick(&mut self, index: usize, session: &Session, lang: Lang) {
+        match session.read_only_message(lang) {
+            Some(why) => self.error = Some(why),
+            None => self.toggle(index),
+        }
+    }
+
     fn toggle(&mut self, index: usize) {
         let Some(q) = self.question() else { return };
         let Some(o) = q.options.get(index) else {
@@ -301,7 +310,7 @@ impl Interview {
                 }
                 _ => self.submit_field(session, lang),
             },
-            Intent::Toggle if q.kind == Kind::Multi => self.toggle(self.cursor),
+            Intent::Toggle if q.kind == Kind::Multi => self.tick(self.cursor, session, lang),
             Intent::NextQuestion => {
                 self.info = None;
                 if let Some(next) = self.step(session, true) {
@@ -473,7 +482,7 @@ impl Screen for Interview {
                         let id = q.options[index].id.clone();
                         self.commit(session, Some(Value::Text(id)), lang);
                     } else {
-                        self.toggle(index);
+                        self.tick(index, session, lang);
                     }
                     return Some(Action::None);
                 }
