@@ -183,6 +183,11 @@ impl Citation {
 #[serde(deny_unknown_fields)]
 pub struct Control {
     pub id: String,
+    /// The printed number (12 for C12), fixed in the asset: a control added later takes the next
+    /// free number instead of renumbering the ones listed after it, so last year's brief and this
+    /// year's name the same control alike. A catalogue that gives none is numbered in list order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
     pub by: By,
     /// The first citation is the guideline the control comes from; more may follow (the survey
     /// finding behind it).
@@ -277,6 +282,10 @@ pub enum CatalogError {
     Uncontrolled(String),
     #[error("`{0}`: the control covers no small risk")]
     Idle(String),
+    #[error("`{0}`: a control needs a number when the others have one")]
+    Unnumbered(String),
+    #[error("C{0} is given to two controls (or is 0): a number is never reused")]
+    NumberTwice(u32),
     #[error("`{0}`: a control cannot compensate itself")]
     SelfCompensation(String),
     #[error("`{0}`: a vendor control needs ask_ja and ask_en (what the hospital asks)")]
@@ -400,6 +409,17 @@ impl Catalog {
                     if self.controls_of(&s.id).next().is_none() {
                         return Err(CatalogError::Uncontrolled(s.id.clone()));
                     }
+                }
+            }
+        }
+        if self.controls.iter().any(|c| c.number.is_some()) {
+            let mut seen = HashSet::from([0]);
+            for c in &self.controls {
+                let n = c
+                    .number
+                    .ok_or_else(|| CatalogError::Unnumbered(c.id.clone()))?;
+                if !seen.insert(n) {
+                    return Err(CatalogError::NumberTwice(n));
                 }
             }
         }

@@ -1,7 +1,7 @@
-//! A control as a person names it: `C12`, its place in the order `shindan control` lists the
-//! controls — category by category, each under the category of its first scenario, in the
-//! catalogue's order within — so that the number read on a list, a brief or the catalogue is
-//! the one typed back. The control's id (`backup_offline`) stays the handle of `--json`, the
+//! A control as a person names it: `C12`, the number the catalogue gives it (or, in a catalogue
+//! that gives none, its place in the list), so that the number read on a list, a brief or the
+//! catalogue is the one typed back, this year and next. `shindan control` lists the controls
+//! category by category, each under the category of its first scenario, by number within. The control's id (`backup_offline`) stays the handle of `--json`, the
 //! exchange JSON and the record; [`Catalog::find_control`] takes either.
 
 use super::catalog::{Catalog, Control};
@@ -20,7 +20,7 @@ impl Catalog {
             .controls
             .iter()
             .enumerate()
-            .map(|(i, c)| (category(c), i, c))
+            .map(|(i, c)| (category(c), c.number.map_or(i, |n| n as usize), c))
             .collect();
         all.sort_by_key(|(k, i, _)| (*k, *i));
         all.into_iter().map(|(_, _, c)| c).collect()
@@ -28,8 +28,9 @@ impl Catalog {
 
     /// `C12`, or the id itself for a control the catalogue does not have.
     pub fn number(&self, id: &str) -> String {
-        match self.numbered().iter().position(|c| c.id == id) {
-            Some(at) => format!("C{}", at + 1),
+        let numbered = self.numbered();
+        match numbered.iter().position(|c| c.id == id) {
+            Some(at) => format!("C{}", printed(&numbered, at)),
             None => id.to_string(),
         }
     }
@@ -48,7 +49,10 @@ impl Catalog {
         let bare = folded.strip_prefix("対策").unwrap_or(&folded);
         let bare = bare.strip_prefix('c').unwrap_or(bare);
         let n: usize = bare.parse().ok()?;
-        self.numbered().get(n.checked_sub(1)?).copied()
+        let numbered = self.numbered();
+        (0..numbered.len())
+            .find(|&at| printed(&numbered, at) == n)
+            .map(|at| numbered[at])
     }
 
     /// The id of the control a person typed, or what was typed, for the domain to refuse.
@@ -57,9 +61,15 @@ impl Catalog {
     }
 }
 
+/// The number of the control at `at` in `numbered`: its own, or its place counted from 1.
+fn printed(numbered: &[&Control], at: usize) -> usize {
+    numbered[at].number.map_or(at + 1, |n| n as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::matrix::CatalogError;
 
     #[test]
     fn a_number_is_typed_back_in_any_width_or_case() {
@@ -101,5 +111,56 @@ mod tests {
         numbers.dedup();
         assert_eq!(numbers.len(), cat.controls.len());
         assert_eq!(cat.number(&numbered[0].id), "C1");
+    }
+
+    const ASSET: &str = include_str!("../../../assets/risk-catalog.json");
+
+    /// The catalogue with `edit` applied to its JSON.
+    fn edited(edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> Result<Catalog, CatalogError> {
+        let mut json: serde_json::Value = serde_json::from_str(ASSET).unwrap();
+        edit(json["controls"].as_array_mut().unwrap());
+        Catalog::parse(&json.to_string())
+    }
+
+    #[test]
+    fn a_control_added_first_takes_a_new_number_and_renumbers_none() {
+        let cat = Catalog::embedded();
+        assert!(cat.controls.iter().all(|c| c.number.is_some()));
+        let top = cat.controls.iter().filter_map(|c| c.number).max().unwrap();
+        let added = edited(|controls| {
+            let mut new = controls[0].clone();
+            new["id"] = "added_later".into();
+            new["number"] = (top + 1).into();
+            controls.insert(0, new);
+        })
+        .unwrap();
+        for c in &cat.controls {
+            assert_eq!(added.number(&c.id), cat.number(&c.id), "{}", c.id);
+        }
+        let n = format!("C{}", top + 1);
+        assert_eq!(added.number("added_later"), n);
+        assert_eq!(
+            added.find_control(&n).map(|c| c.id.as_str()),
+            Some("added_later")
+        );
+    }
+
+    #[test]
+    fn a_number_given_twice_or_missing_beside_others_is_refused() {
+        let twice = edited(|controls| {
+            let first = controls[0]["number"].clone();
+            controls[1]["number"] = first;
+        });
+        assert!(
+            matches!(twice, Err(CatalogError::NumberTwice(_))),
+            "{twice:?}"
+        );
+        let missing = edited(|controls| {
+            controls[2].as_object_mut().unwrap().remove("number");
+        });
+        assert!(
+            matches!(missing, Err(CatalogError::Unnumbered(_))),
+            "{missing:?}"
+        );
     }
 }
