@@ -486,19 +486,22 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
     if form.is_empty() {
         return;
     }
-    let form_top = form_area.y;
     frame.render_widget(Paragraph::new(form), form_area);
     let field_style = Style::default().add_modifier(Modifier::UNDERLINED);
-    let row = form_top + 1;
-    if row >= area.bottom() {
+    // The fields sit on the form's second row (under its rule), each at its column.
+    let Some(row) = form_area.rows().nth(1) else {
         return;
-    }
+    };
     for (col, level) in fields {
-        let x = area.x + col;
-        if x + FIELD > area.right() {
+        if col + FIELD > row.width {
             continue;
         }
-        let rect = Rect::new(x, row, FIELD, 1);
+        let [_, rect, _] = Layout::horizontal([
+            Constraint::Length(col),
+            Constraint::Length(FIELD),
+            Constraint::Fill(1),
+        ])
+        .areas(row);
         frame.buffer_mut().set_style(rect, field_style);
         match (s.form(), level) {
             (
