@@ -8,6 +8,7 @@ use crate::text::{pad, pad_left, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::form;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -258,14 +259,11 @@ fn form_lines(
                     Level::Min => lang.pick("最低水準", "Minimum"),
                     Level::Sufficient => lang.pick("十分水準", "Sufficient"),
                 };
-                let marker = if focused { "▸" } else { " " };
-                spans.push(Span::raw(marker));
-                spans.push(Span::styled(
-                    label.to_string(),
-                    if focused { t.selected() } else { t.base() },
-                ));
+                // The shared form's label: `▸` before the focused one.
+                let label_w = 1 + width(label);
+                spans.push(form::label(label, focused, label_w, t));
                 spans.push(Span::raw(" ["));
-                col += width(marker) + width(label) + 2;
+                col += label_w + 2;
                 fields.push((col as u16, Some(level)));
                 spans.push(Span::raw(blank.clone()));
                 spans.push(Span::raw("] %   "));
@@ -487,8 +485,8 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
         return;
     }
     frame.render_widget(Paragraph::new(form), form_area);
-    let field_style = Style::default().add_modifier(Modifier::UNDERLINED);
-    // The fields sit on the form's second row (under its rule), each at its column.
+    // The fields sit on the form's second row (under its rule), each at its column, drawn by
+    // the shared form (underlined, the terminal's cursor at the focused one's caret).
     let Some(row) = form_area.rows().nth(1) else {
         return;
     };
@@ -496,13 +494,11 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
         if col + FIELD > row.width {
             continue;
         }
-        let [_, rect, _] = Layout::horizontal([
-            Constraint::Length(col),
-            Constraint::Length(FIELD),
-            Constraint::Fill(1),
-        ])
-        .areas(row);
-        frame.buffer_mut().set_style(rect, field_style);
+        let rect = form::cell_after(row, col, FIELD);
+        let plain = Style::default();
+        frame
+            .buffer_mut()
+            .set_style(rect, plain.add_modifier(Modifier::UNDERLINED));
         match (s.form(), level) {
             (
                 Some(Form::Rates {
@@ -517,10 +513,10 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
                     Level::Min => min,
                     Level::Sufficient => sufficient,
                 };
-                field.draw(frame, rect, field_style, level_at(*focus) == level);
+                form::draw_field(frame, field, rect, level_at(*focus) == level, plain);
             }
             (Some(Form::Revenue { field, .. }), None) => {
-                field.draw(frame, rect, field_style, true);
+                form::draw_field(frame, field, rect, true, plain);
             }
             _ => {}
         }
