@@ -142,3 +142,45 @@ pub fn question_lines(question: &str, w: usize, t: &Theme) -> Vec<Line<'static>>
         .map(|line| Line::styled(line, t.warn()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn y_does_it_and_any_other_key_keeps_it() {
+        let mut c = Confirm::key(3usize, "削除する", "remove", "keep it");
+        assert_eq!(c.handle(press(KeyCode::Char('y'))), Done::Confirmed);
+        assert_eq!(c.about, 3);
+        for other in [
+            KeyCode::Char('n'),
+            KeyCode::Char('Y'),
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::F(1),
+        ] {
+            assert_eq!(c.handle(press(other)), Done::Closed, "{other:?}");
+        }
+        assert_eq!(c.scope(), Scope::Confirm);
+        assert!(c.field().is_none());
+    }
+
+    #[test]
+    fn a_typed_answer_must_match_and_a_new_key_clears_the_refusal() {
+        let mut c = Confirm::typed((), "みなと病院");
+        c.paste("みなと");
+        assert_eq!(c.handle(press(KeyCode::Enter)), Done::Open);
+        assert!(c.mismatch(), "nothing is done on a name typed otherwise");
+        assert_eq!(c.handle(press(KeyCode::Char('病'))), Done::Open);
+        assert!(!c.mismatch());
+        c.paste("院 ");
+        assert_eq!(c.handle(press(KeyCode::Enter)), Done::Confirmed);
+        assert_eq!(c.handle(press(KeyCode::Esc)), Done::Closed);
+        assert_eq!(c.scope(), Scope::Fields);
+    }
+}
