@@ -7,6 +7,7 @@ use crate::domain::Lang;
 
 pub mod budget;
 pub mod checklist;
+pub mod confirm;
 pub mod contacts;
 pub mod export;
 pub mod help;

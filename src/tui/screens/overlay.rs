@@ -1,5 +1,6 @@
 //! The one overlay a screen holds: whatever is open over it — a note being written, the
-//! export's format and path, a path to write or read, one of the screen's own forms — in one
+//! export's format and path, a path to write or read, one of the screen's own forms, a
+//! question to confirm — in one
 //! `Option<Overlay>` that sees every key first. The screen does not ask each of its editors in turn; it asks the overlay,
 //! and acts on what it says was done ([`Done`]): a note kept, an export chosen, a path chosen.
 //!
@@ -9,7 +10,7 @@
 //!                                  │                                    as it was: the screen drops it)
 //!                                  │                    Done::Pass     (F1…: the app's)
 //!                                  │                    Done::Note / Export / Path / Submit
-//!                                  │                                   (the screen acts)
+//!                                  │                         / Confirmed (the screen acts)
 //!                                  └─ no overlay: the screen's own keys
 //! ```
 
@@ -17,6 +18,7 @@ use crate::print::report::Format;
 use crate::tui::app::View;
 use crate::tui::commands::Command;
 use crate::tui::keys::Scope;
+use crate::tui::screens::confirm::Confirm;
 use crate::tui::screens::export::{ExportPrompt, PromptKey};
 use crate::tui::screens::path_prompt::{PathKey, PathPrompt};
 use crate::tui::widgets::note_editor::{NoteEditor, NoteKey};
@@ -27,12 +29,14 @@ use std::path::PathBuf;
 
 /// `F` is the screen's own forms (a checklist answer, a vendor, a contact): what they hold and
 /// check is the screen's, how they take keys is [`OverlayForm`]'s. A screen without forms
-/// holds an `Overlay` (of [`NoForm`]).
-pub enum Overlay<F = NoForm> {
+/// holds an `Overlay` (of [`NoForm`]). `A` is what the screen's confirm questions are about
+/// (a record, a vendor, a place of the chart).
+pub enum Overlay<F = NoForm, A = ()> {
     Note(NoteEditor),
     Export(ExportPrompt),
     Path(PathPrompt),
     Form(F),
+    Confirm(Confirm<A>),
 }
 
 /// A screen's form opened as its overlay: the keys it takes (typing, the focus moving), and
@@ -78,9 +82,11 @@ pub enum Done {
     Path(PathBuf, usize),
     /// A form's Enter: the screen checks what is typed and keeps it (or refuses, the form open).
     Submit,
+    /// A question answered yes: the screen does what it asked about.
+    Confirmed,
 }
 
-impl<F: OverlayForm> Overlay<F> {
+impl<F: OverlayForm, A> Overlay<F, A> {
     pub fn handle(&mut self, key: KeyEvent) -> Done {
         match self {
             Overlay::Note(n) => match n.handle(key) {
@@ -100,6 +106,7 @@ impl<F: OverlayForm> Overlay<F> {
                 PathKey::Chosen(path, choice) => Done::Path(path, choice),
             },
             Overlay::Form(f) => f.handle(key),
+            Overlay::Confirm(c) => c.handle(key),
         }
     }
 
@@ -109,6 +116,7 @@ impl<F: OverlayForm> Overlay<F> {
             Overlay::Export(e) => e.paste(text),
             Overlay::Path(p) => p.paste(text),
             Overlay::Form(f) => f.paste(text),
+            Overlay::Confirm(c) => c.paste(text),
         }
     }
 
@@ -116,7 +124,7 @@ impl<F: OverlayForm> Overlay<F> {
     /// a refusal where it belongs itself).
     pub fn refuse(&mut self, why: String) {
         match self {
-            Overlay::Note(_) | Overlay::Form(_) => {}
+            Overlay::Note(_) | Overlay::Form(_) | Overlay::Confirm(_) => {}
             Overlay::Export(e) => e.refuse(why),
             Overlay::Path(p) => p.error = Some(why),
         }
@@ -128,6 +136,7 @@ impl<F: OverlayForm> Overlay<F> {
             Overlay::Export(e) => e.scope(),
             Overlay::Path(_) => Scope::Path,
             Overlay::Form(f) => f.scope(),
+            Overlay::Confirm(c) => c.scope(),
         }
     }
 
@@ -137,6 +146,7 @@ impl<F: OverlayForm> Overlay<F> {
             Overlay::Export(e) => e.commands(),
             Overlay::Path(p) => p.commands(),
             Overlay::Form(f) => f.commands(),
+            Overlay::Confirm(c) => c.commands(),
         }
     }
 
@@ -156,11 +166,19 @@ impl<F: OverlayForm> Overlay<F> {
         }
     }
 
-    /// Draws a prompt over `area`, centred. A note and a form are drawn by the screen where
-    /// they belong ([`NoteEditor::render`] at the place the screen chooses).
+    /// The question being asked, if the overlay is one (the screen says it where it belongs).
+    pub fn confirm(&self) -> Option<&Confirm<A>> {
+        match self {
+            Overlay::Confirm(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Draws a prompt over `area`, centred. A note, a form and a question are drawn by the
+    /// screen where they belong ([`NoteEditor::render`] at the place the screen chooses).
     pub fn render_prompt(&self, frame: &mut Frame, area: Rect, view: &View) {
         match self {
-            Overlay::Note(_) | Overlay::Form(_) => {}
+            Overlay::Note(_) | Overlay::Form(_) | Overlay::Confirm(_) => {}
             Overlay::Export(e) => e.render(frame, area, view),
             Overlay::Path(p) => p.render(frame, area, view),
         }

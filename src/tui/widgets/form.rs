@@ -130,14 +130,19 @@ pub fn brackets(cells: usize, t: &Theme) -> Span<'static> {
 /// `inner` (a pane too short for the form).
 pub fn field_cell(inner: Rect, row: usize, label_w: usize, cells: usize) -> Option<Rect> {
     let line = inner.rows().nth(row)?;
-    let skip = label_w as u16 + 1;
+    Some(cell_after(line, label_w as u16 + 1, cells as u16))
+}
+
+/// The cells of `row` after its first `skip` columns (a label, a bracket), `cells` wide at
+/// most: cut at the row's end, never drawn past it.
+pub fn cell_after(row: Rect, skip: u16, cells: u16) -> Rect {
     let [_, cell, _] = Layout::horizontal([
         Constraint::Length(skip),
-        Constraint::Length((cells as u16).min(line.width.saturating_sub(skip))),
+        Constraint::Length(cells.min(row.width.saturating_sub(skip))),
         Constraint::Fill(1),
     ])
-    .areas(line);
-    Some(cell)
+    .areas(row);
+    cell
 }
 
 /// Draws a one-line field inside its brackets (at `rect`, the cells between them), underlined;

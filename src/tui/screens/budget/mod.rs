@@ -19,6 +19,7 @@ use crate::domain::{Lang, Record};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::screens::overlay::{Done, Overlay, OverlayForm};
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{self, Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};
@@ -33,7 +34,9 @@ use Scope as S;
 /// From this width the hospital and its bed class stand side by side.
 pub const SIDE_BY_SIDE: u16 = 120;
 
-/// A what-if being typed.
+/// A what-if being typed, opened as the screen's [`Overlay`]: the shared form keys (read in the
+/// budget's scope, so that a letter is always typed, never a command), the figures checked by
+/// the screen on Enter.
 // One form at most is alive, held in place while it is typed: the size of its larger variant
 // costs nothing worth a box.
 #[allow(clippy::large_enum_variant)]
@@ -55,7 +58,76 @@ pub(super) enum Form {
         /// The 図２ plausibility warning, as under the interview's revenue question.
         warning: Option<String>,
         error: Option<TypedError>,
+        /// What the reading and the warning are said in, and the beds the warning is for.
+        lang: Lang,
+        beds: Option<i64>,
     },
+}
+
+impl Form {
+    /// The field typed into: the focused rate, or the revenue.
+    fn field(&mut self) -> &mut TextField {
+        match self {
+            Form::Rates {
+                min,
+                sufficient,
+                focus,
+                ..
+            } => match level_at(*focus) {
+                Level::Min => min,
+                Level::Sufficient => sufficient,
+            },
+            Form::Revenue { field, .. } => field,
+        }
+    }
+}
+
+impl OverlayForm for Form {
+    /// Every key stays in the form: a letter typed there is never a command, and a function
+    /// key is not the app's while a figure is typed.
+    fn handle(&mut self, key: KeyEvent) -> Done {
+        let read = match self {
+            Form::Rates { focus, .. } => focus.key(Scope::Budget, &key),
+            Form::Revenue { .. } => form::read(Scope::Budget, &key),
+        };
+        match read {
+            FormKey::Submit => Done::Submit,
+            FormKey::Cancel => Done::Closed,
+            FormKey::Next | FormKey::Prev | FormKey::Pass => Done::Open,
+            FormKey::Type => {
+                // The rates' message stays until Enter checks again: it says what was refused.
+                if self.field().handle(key) == FieldKey::Edited {
+                    read_revenue(self);
+                }
+                Done::Open
+            }
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        self.field().paste(text);
+        read_revenue(self);
+    }
+
+    fn commands(&self) -> Vec<Command> {
+        match self {
+            Form::Rates { .. } => vec![
+                C::of(S::Budget, I::Pick).label("試算", "try"),
+                C::of(S::Budget, I::NextQuestion)
+                    .keys("Tab")
+                    .label("欄", "field"),
+                C::of(S::Budget, I::Back).label("やめる", "cancel"),
+            ],
+            Form::Revenue { .. } => vec![
+                C::of(S::Budget, I::Pick).label("試算", "try"),
+                C::of(S::Budget, I::Back).label("やめる", "cancel"),
+            ],
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Budget
+    }
 }
 
 pub struct BudgetScreen {
@@ -69,7 +141,8 @@ pub struct BudgetScreen {
     /// The model shown: `base` with the what-if.
     shown: Result<HospitalBudget, BudgetError>,
     made: Made,
-    form: Option<Form>,
+    /// The what-if form being typed, seeing every key first.
+    overlay: Option<Overlay<Form>>,
 }
 
 impl BudgetScreen {
@@ -82,7 +155,7 @@ impl BudgetScreen {
             what_if: WhatIf::default(),
             shown: Err(BudgetError::NoBeds),
             made: Made::Refused(Vec::new()),
-            form: None,
+            overlay: None,
         };
         screen.refresh(&session.record);
         screen
@@ -111,12 +184,12 @@ impl BudgetScreen {
 
     fn open_rates(&mut self) {
         if let Ok(b) = &self.shown {
-            self.form = Some(Form::Rates {
+            self.overlay = Some(Overlay::Form(Form::Rates {
                 min: TextField::single(&bare_percent(b.levels.min.percent())),
                 sufficient: TextField::single(&bare_percent(b.levels.sufficient.percent())),
                 focus: Focus::first(2),
                 error: None,
-            });
+            }));
         }
     }
 
@@ -128,16 +201,18 @@ impl BudgetScreen {
                 reading: None,
                 warning: None,
                 error: None,
+                lang: self.lang,
+                beds: self.beds(),
             };
-            read_revenue(&mut form, self.lang, self.beds());
-            self.form = Some(form);
+            read_revenue(&mut form);
+            self.overlay = Some(Overlay::Form(form));
         }
     }
 
     /// Enter in a form: the figures are checked by the domain; kept, the model is made again,
     /// else the message goes under the field and the text stays for correction.
     fn submit(&mut self) {
-        let Some(form) = self.form.as_mut() else {
+        let Some(Overlay::Form(form)) = self.overlay.as_mut() else {
             return;
         };
         match form {
@@ -149,7 +224,7 @@ impl BudgetScreen {
             } => match typed::levels(&min.text(), &sufficient.text()) {
                 Ok(levels) => {
                     self.what_if.levels = Some(levels);
-                    self.form = None;
+                    self.overlay = None;
                     self.remake();
                 }
                 Err(e) => {
@@ -162,7 +237,7 @@ impl BudgetScreen {
             Form::Revenue { field, error, .. } => match typed::revenue(&field.text()) {
                 Ok(revenue) => {
                     self.what_if.revenue = Some(revenue);
-                    self.form = None;
+                    self.overlay = None;
                     self.remake();
                 }
                 Err(e) => *error = Some(e),
@@ -170,43 +245,8 @@ impl BudgetScreen {
         }
     }
 
-    fn form_key(&mut self, key: KeyEvent) -> Action {
-        let (lang, beds) = (self.lang, self.beds());
-        let Some(form) = self.form.as_mut() else {
-            return Action::None;
-        };
-        let read = match form {
-            Form::Rates { focus, .. } => focus.key(Scope::Budget, &key),
-            Form::Revenue { .. } => form::read(Scope::Budget, &key),
-        };
-        match read {
-            FormKey::Submit => self.submit(),
-            FormKey::Cancel => self.form = None,
-            FormKey::Next | FormKey::Prev | FormKey::Pass => {}
-            FormKey::Type => {
-                let field = match form {
-                    Form::Rates {
-                        min,
-                        sufficient,
-                        focus,
-                        ..
-                    } => match level_at(*focus) {
-                        Level::Min => min,
-                        Level::Sufficient => sufficient,
-                    },
-                    Form::Revenue { field, .. } => field,
-                };
-                // The rates' message stays until Enter checks again: it says what was refused.
-                if field.handle(key) == FieldKey::Edited {
-                    read_revenue(form, lang, beds);
-                }
-            }
-        }
-        Action::None
-    }
-
     pub(super) fn form(&self) -> Option<&Form> {
-        self.form.as_ref()
+        self.overlay.as_ref()?.form()
     }
 
     /// The record's beds, which the model is built on.
@@ -231,14 +271,17 @@ fn bare_percent(p: String) -> String {
 
 /// What the typed revenue says in 万/億円 and whether it is plausible for the beds, when it is
 /// a revenue at all: the interview's revenue question says the same.
-fn read_revenue(form: &mut Form, lang: Lang, beds: Option<i64>) {
+fn read_revenue(form: &mut Form) {
     if let Form::Revenue {
         field,
         reading,
         warning,
+        lang,
+        beds,
         ..
     } = form
     {
+        let (lang, beds) = (*lang, *beds);
         let typed = typed::revenue(&field.text()).ok();
         *reading = typed.map(|r| format!("= {}", spoken::echo(r, lang)));
         *warning = typed
@@ -260,7 +303,7 @@ impl Screen for BudgetScreen {
     }
 
     fn scope(&self) -> Scope {
-        Scope::Budget
+        self.overlay.as_ref().map_or(Scope::Budget, Overlay::scope)
     }
 
     fn title(&self, view: &View) -> String {
@@ -281,18 +324,8 @@ impl Screen for BudgetScreen {
     }
 
     fn commands(&self, _view: &View) -> Vec<Command> {
-        match &self.form {
-            Some(Form::Rates { .. }) => vec![
-                C::of(S::Budget, I::Pick).label("試算", "try"),
-                C::of(S::Budget, I::NextQuestion)
-                    .keys("Tab")
-                    .label("欄", "field"),
-                C::of(S::Budget, I::Back).label("やめる", "cancel"),
-            ],
-            Some(Form::Revenue { .. }) => vec![
-                C::of(S::Budget, I::Pick).label("試算", "try"),
-                C::of(S::Budget, I::Back).label("やめる", "cancel"),
-            ],
+        match &self.overlay {
+            Some(overlay) => overlay.commands(),
             None => {
                 let mut offered = vec![
                     C::of(S::Budget, I::TryRates).label("率を試す", "try rates"),
@@ -314,9 +347,13 @@ impl Screen for BudgetScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, _env: &mut Env) -> Option<Action> {
-        if self.form.is_some() {
-            // Every key goes to the field: a letter typed there is never a command.
-            return Some(self.form_key(key));
+        if let Some(overlay) = self.overlay.as_mut() {
+            match overlay.handle(key) {
+                Done::Submit => self.submit(),
+                Done::Closed => self.overlay = None,
+                _ => {}
+            }
+            return Some(Action::None);
         }
         let intent = keys::intent(Scope::Budget, &key)?;
         match intent {
@@ -342,24 +379,8 @@ impl Screen for BudgetScreen {
     }
 
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
-        let (lang, beds) = (self.lang, self.beds());
-        match self.form.as_mut() {
-            Some(Form::Rates {
-                min,
-                sufficient,
-                focus,
-                ..
-            }) => match level_at(*focus) {
-                Level::Min => min.paste(text),
-                Level::Sufficient => sufficient.paste(text),
-            },
-            Some(form @ Form::Revenue { .. }) => {
-                if let Form::Revenue { field, .. } = form {
-                    field.paste(text);
-                }
-                read_revenue(form, lang, beds);
-            }
-            None => {}
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.paste(text);
         }
         Action::None
     }

@@ -8,6 +8,7 @@ use crate::text::{pad, pad_left, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bar::bar;
+use crate::tui::widgets::form;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -258,14 +259,11 @@ fn form_lines(
                     Level::Min => lang.pick("最低水準", "Minimum"),
                     Level::Sufficient => lang.pick("十分水準", "Sufficient"),
                 };
-                let marker = if focused { "▸" } else { " " };
-                spans.push(Span::raw(marker));
-                spans.push(Span::styled(
-                    label.to_string(),
-                    if focused { t.selected() } else { t.base() },
-                ));
+                // The shared form's label: `▸` before the focused one.
+                let label_w = 1 + width(label);
+                spans.push(form::label(label, focused, label_w, t));
                 spans.push(Span::raw(" ["));
-                col += width(marker) + width(label) + 2;
+                col += label_w + 2;
                 fields.push((col as u16, Some(level)));
                 spans.push(Span::raw(blank.clone()));
                 spans.push(Span::raw("] %   "));
@@ -486,20 +484,21 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
     if form.is_empty() {
         return;
     }
-    let form_top = form_area.y;
     frame.render_widget(Paragraph::new(form), form_area);
-    let field_style = Style::default().add_modifier(Modifier::UNDERLINED);
-    let row = form_top + 1;
-    if row >= area.bottom() {
+    // The fields sit on the form's second row (under its rule), each at its column, drawn by
+    // the shared form (underlined, the terminal's cursor at the focused one's caret).
+    let Some(row) = form_area.rows().nth(1) else {
         return;
-    }
+    };
     for (col, level) in fields {
-        let x = area.x + col;
-        if x + FIELD > area.right() {
+        if col + FIELD > row.width {
             continue;
         }
-        let rect = Rect::new(x, row, FIELD, 1);
-        frame.buffer_mut().set_style(rect, field_style);
+        let rect = form::cell_after(row, col, FIELD);
+        let plain = Style::default();
+        frame
+            .buffer_mut()
+            .set_style(rect, plain.add_modifier(Modifier::UNDERLINED));
         match (s.form(), level) {
             (
                 Some(Form::Rates {
@@ -514,10 +513,10 @@ pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &Vie
                     Level::Min => min,
                     Level::Sufficient => sufficient,
                 };
-                field.draw(frame, rect, field_style, level_at(*focus) == level);
+                form::draw_field(frame, field, rect, level_at(*focus) == level, plain);
             }
             (Some(Form::Revenue { field, .. }), None) => {
-                field.draw(frame, rect, field_style, true);
+                form::draw_field(frame, field, rect, true, plain);
             }
             _ => {}
         }

@@ -1,9 +1,9 @@
 //! What the checklist screen offers in each state, in footer order: what is open over it (the
 //! overlay says: the answer form, the note, a vendor's form, the path prompt), the list, the
-//! vendors panel with its confirm.
+//! vendors panel (its question whether to remove a vendor is the overlay's too).
 
 use super::{confirming, Checklist, Panel};
-use crate::tui::commands::{confirm_commands, Command};
+use crate::tui::commands::Command;
 use crate::tui::keys::{Intent, Scope};
 use Command as C;
 use Intent as I;
@@ -12,7 +12,6 @@ use Scope as S;
 pub fn commands(s: &Checklist) -> Vec<Command> {
     match (&s.overlay, &s.panel) {
         (Some(overlay), _) => overlay.commands(),
-        (None, Panel::Vendors(v)) if v.confirm => confirm_commands("削除する", "remove", "keep it"),
         (None, Panel::Vendors(v)) => {
             let mut offered = Vec::new();
             if s.view.vendors.get(v.cursor).is_some_and(|x| x.carried) {

@@ -22,7 +22,8 @@ pub enum ChecklistForm {
     Vendor(VendorForm),
 }
 
-pub type ChecklistOverlay = Overlay<ChecklistForm>;
+/// The checklist's overlay; its one question is whether to remove a vendor (its index).
+pub type ChecklistOverlay = Overlay<ChecklistForm, usize>;
 
 impl OverlayForm for ChecklistForm {
     fn handle(&mut self, key: KeyEvent) -> Done {
@@ -145,6 +146,15 @@ impl Checklist {
                 }
                 _ => Action::None,
             },
+            Done::Confirmed => {
+                let (Some(Overlay::Confirm(c)), Panel::Vendors(panel)) =
+                    (self.overlay.take(), &mut self.panel)
+                else {
+                    return Some(Action::None);
+                };
+                let outcome = panel.remove_vendor(c.about, session, lang);
+                return self.vendors_outcome(outcome, session);
+            }
             Done::Path(path, choice) => {
                 let Panel::Vendors(panel) = &mut self.panel else {
                     return Some(Action::None);

@@ -2,7 +2,8 @@
 //! returned; vendors added (name and system) and removed through the same domain functions as
 //! the command line; a vendor's form written and a returned one imported through the screen's
 //! own session (the record stays locked by the screen, so another shell could not), with the
-//! path asked in the path prompt. The add form and the path prompt are the screen's overlay
+//! path asked in the path prompt. The add form, the path prompt and the question whether to
+//! remove a vendor are the screen's overlay
 //! ([`ChecklistOverlay`]): the panel opens them and acts on what they return.
 
 use super::overlaid::{ChecklistForm, ChecklistOverlay};
@@ -13,6 +14,7 @@ use crate::domain::checklist::Edition;
 use crate::domain::Lang;
 use crate::store::{Store, StoreError};
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::screens::confirm::Confirm;
 use crate::tui::screens::overlay::{Done as Typed, Overlay};
 use crate::tui::screens::path_prompt::{Choice, PathPrompt};
 use crate::tui::session::{Refused, Session};
@@ -123,8 +125,6 @@ enum WriteFailed {
 #[derive(Default)]
 pub struct VendorsPanel {
     pub cursor: usize,
-    /// Removal asked for the vendor under the cursor: `y` confirms.
-    pub confirm: bool,
     /// What the path prompt last opened by the panel is for.
     path_for: PromptFor,
     pub done: Option<Done>,
@@ -182,13 +182,6 @@ impl VendorsPanel {
         lang: Lang,
     ) -> Outcome {
         let count = session.record.vendors.len();
-        if self.confirm {
-            self.confirm = false;
-            if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
-                return self.remove_vendor(session, lang);
-            }
-            return Outcome::Taken;
-        }
         match keys::intent_in(Scope::Vendors, &key) {
             Some(Intent::Up) => self.cursor = self.cursor.saturating_sub(1),
             Some(Intent::Down) => self.cursor = (self.cursor + 1).min(count.saturating_sub(1)),
@@ -204,7 +197,13 @@ impl VendorsPanel {
                 if let Some(msg) = session.read_only_message(lang) {
                     return Outcome::Refused(msg);
                 }
-                self.confirm = true;
+                // Asked first: `y` removes it, any other key keeps it.
+                return Outcome::Open(Box::new(Overlay::Confirm(Confirm::key(
+                    self.cursor,
+                    "削除する",
+                    "remove",
+                    "keep it",
+                ))));
             }
             Some(Intent::Export) if count > 0 => {
                 if let Some(msg) = session.read_only_message(lang) {
@@ -290,8 +289,9 @@ impl VendorsPanel {
         }
     }
 
-    fn remove_vendor(&mut self, session: &mut Session, lang: Lang) -> Outcome {
-        let Some(v) = session.record.vendors.get(self.cursor).cloned() else {
+    /// Removes vendor `at` (its removal confirmed).
+    pub fn remove_vendor(&mut self, at: usize, session: &mut Session, lang: Lang) -> Outcome {
+        let Some(v) = session.record.vendors.get(at).cloned() else {
             return Outcome::Taken;
         };
         match session

@@ -7,6 +7,8 @@ use super::Checklist;
 use crate::domain::Lang;
 use crate::text::truncate;
 use crate::tui::app::View;
+use crate::tui::screens::confirm::question_lines;
+use crate::tui::screens::overlay::Overlay;
 use crate::tui::widgets::form;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -78,10 +80,9 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
         ));
     }
     out.push(Line::raw(""));
-    if p.confirm {
-        if let Some(v) = s.view.vendors.get(p.cursor) {
-            wrapped(
-                &mut out,
+    if let Some(c) = s.overlay.as_ref().and_then(Overlay::confirm) {
+        if let Some(v) = s.view.vendors.get(c.about) {
+            out.extend(question_lines(
                 &l.pick_with(
                     || format!(
                         "{}（{}）を削除しますか？返却された回答も消えます。y で削除、他のキーでやめる",
@@ -93,8 +94,8 @@ pub fn draw_vendors(s: &Checklist, p: &VendorsPanel, frame: &mut Frame, area: Re
                     ),
                 ),
                 w,
-                t.warn(),
-            );
+                t,
+            ));
         }
     }
     let mut field_rows: Vec<usize> = Vec::new();

@@ -136,7 +136,8 @@ impl Contacts {
         self.overlay.as_ref()?.form()
     }
 
-    /// A key for the form open over the chart; `None` for the app's keys (F1…).
+    /// A key for the form or the question open over the chart; `None` for the app's keys
+    /// (F1…).
     pub(super) fn overlay_key(
         &mut self,
         key: KeyEvent,
@@ -146,6 +147,10 @@ impl Contacts {
         match self.overlay.as_mut()?.handle(key) {
             Done::Pass => None,
             Done::Submit => Some(self.save(session, lang)),
+            Done::Confirmed => match self.overlay.take() {
+                Some(Overlay::Confirm(c)) => Some(self.clear(c.about, session, lang)),
+                _ => Some(Action::None),
+            },
             Done::Closed => {
                 self.cancel(session);
                 Some(Action::None)
@@ -218,6 +223,7 @@ impl Contacts {
         }
     }
 
+    /// The form closed unsaved (its draft dropped), or the question answered no.
     fn cancel(&mut self, session: &mut Session) {
         if let Some(Overlay::Form(form)) = self.overlay.take() {
             if let Some(slot) = self.chart.slots.get(form.slot) {

@@ -11,9 +11,10 @@ use crate::domain::record::Draft;
 use crate::domain::Lang;
 use crate::text::wrap;
 use crate::tui::app::{Action, Env, Screen, View};
-use crate::tui::commands::{confirm_commands, Command};
+use crate::tui::commands::Command;
 use crate::tui::drafts::DraftKey;
 use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::screens::confirm::Confirm;
 use crate::tui::screens::overlay::Overlay;
 use crate::tui::session::{Refused, Session};
 use crossterm::event::KeyEvent;
@@ -92,10 +93,9 @@ pub fn draft_key(s: &Slot) -> DraftKey {
 pub struct Contacts {
     chart: ContactChart,
     cursor: usize,
-    /// The place being edited (its form), seeing every key first.
-    overlay: Option<Overlay<ContactForm>>,
-    /// Clearing the place under the cursor was asked: `y` confirms.
-    confirm: bool,
+    /// The place being edited (its form), or the question whether to clear a place (the
+    /// index of its slot), seeing every key first.
+    overlay: Option<Overlay<ContactForm, usize>>,
 }
 
 fn slot_label(s: &Slot, lang: Lang) -> String {
@@ -112,7 +112,6 @@ impl Contacts {
             chart: ContactChart::of(&session.record),
             cursor: 0,
             overlay: None,
-            confirm: false,
         };
         for (i, s) in screen.chart.slots.iter().enumerate() {
             let form = draft_key(s)
@@ -138,8 +137,9 @@ impl Contacts {
         self.cursor = self.cursor.min(self.chart.slots.len().saturating_sub(1));
     }
 
-    fn clear(&mut self, session: &mut Session, lang: Lang) -> Action {
-        let Some(slot) = self.chart.slots.get(self.cursor).cloned() else {
+    /// Empties the place of slot `at` (its clearing confirmed).
+    pub(super) fn clear(&mut self, at: usize, session: &mut Session, lang: Lang) -> Action {
+        let Some(slot) = self.chart.slots.get(at).cloned() else {
             return Action::None;
         };
         let vendor = slot
@@ -197,9 +197,6 @@ impl Screen for Contacts {
         if let Some(overlay) = &self.overlay {
             return overlay.commands();
         }
-        if self.confirm {
-            return confirm_commands("消去する", "clear", "keep");
-        }
         let (here, side) = self.carried_here();
         let mut offered = Vec::new();
         if here {
@@ -236,13 +233,6 @@ impl Screen for Contacts {
         if self.overlay.is_some() {
             return self.overlay_key(key, session, lang);
         }
-        if self.confirm {
-            self.confirm = false;
-            if keys::intent_in(Scope::Confirm, &key) == Some(Intent::Confirm) {
-                return Some(self.clear(session, lang));
-            }
-            return Some(Action::None);
-        }
         let intent = keys::intent_in(Scope::Contacts, &key)?;
         let n = self.chart.slots.len();
         let action = match intent {
@@ -267,7 +257,12 @@ impl Screen for Contacts {
                 Some(msg) => Action::Flash(msg),
                 None => match self.chart.slots.get(self.cursor) {
                     Some(s) if s.contact.is_some() => {
-                        self.confirm = true;
+                        self.overlay = Some(Overlay::Confirm(Confirm::key(
+                            self.cursor,
+                            "消去する",
+                            "clear",
+                            "keep",
+                        )));
                         Action::None
                     }
                     _ => Action::Flash(

@@ -5,6 +5,8 @@ use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::screens::confirm::question_lines;
+use crate::tui::screens::overlay::Overlay;
 use crate::tui::widgets::form;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -112,6 +114,7 @@ impl Contacts {
     /// Below the list: the selected place, its form while editing, or the confirm.
     pub(super) fn render_bottom(&self, frame: &mut Frame, area: Rect, view: &View) {
         let (l, t) = (view.lang, &view.theme);
+        let confirming = self.overlay.as_ref().and_then(Overlay::confirm).is_some();
         let Some(slot) = self.chart.slots.get(self.cursor) else {
             return;
         };
@@ -174,21 +177,20 @@ impl Contacts {
             }
             None => {
                 let c = slot.contact.clone().unwrap_or_default();
-                if slot.carried() && !self.confirm {
+                if slot.carried() && !confirming {
                     for line in wrap(&carried_hint(slot.position.internal(), l), w) {
                         out.push(Line::styled(line, t.warn()));
                     }
                 }
-                if self.confirm {
-                    for line in wrap(
+                if confirming {
+                    out.extend(question_lines(
                         l.pick(
                             "この連絡先を消去しますか？ y で消去、他のキーでやめる",
                             "Clear this place? y clears, any other key keeps it",
                         ),
                         w,
-                    ) {
-                        out.push(Line::styled(line, t.warn()));
-                    }
+                        t,
+                    ));
                 }
                 for (f, v) in FIELDS
                     .iter()

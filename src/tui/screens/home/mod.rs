@@ -10,13 +10,15 @@ use crate::text::{pad, pad_left, truncate};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
 use crate::tui::keys::{self, Intent, Pane, Scope};
+use crate::tui::screens::confirm::Confirm;
 use crate::tui::screens::export::ExportPrompt;
 use crate::tui::screens::new_record::NewRecord;
 use crate::tui::screens::overlay::{Done, Overlay};
 use crate::tui::widgets::bar::bar;
-use crate::tui::widgets::text_field::{FieldKey, TextField};
+use crate::tui::widgets::text_field::TextField;
 use chrono::{Datelike, Utc};
 use crossterm::event::KeyEvent;
+use prompt::{Deleting, HomeOverlay, Prompt};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -74,23 +76,6 @@ impl Row {
     }
 }
 
-/// What the home screen is doing besides showing the list.
-enum Mode {
-    Browse,
-    Filter(TextField),
-    Delete {
-        id: RecordId,
-        name: String,
-        field: TextField,
-        error: Option<String>,
-    },
-    Copy {
-        id: RecordId,
-        field: TextField,
-        error: Option<String>,
-    },
-}
-
 pub struct Home {
     rows: Vec<Row>,
     damaged: Vec<DamagedFile>,
@@ -99,9 +84,9 @@ pub struct Home {
     load_error: Option<String>,
     filter: String,
     selected: usize,
-    mode: Mode,
-    /// The export of the selected record, seeing every key first.
-    overlay: Option<Overlay>,
+    /// What is open over the list — the export of the selected record, the filter or copy
+    /// prompt, the question before a delete — seeing every key first.
+    overlay: Option<HomeOverlay>,
 }
 
 impl Home {
@@ -116,7 +101,6 @@ impl Home {
             load_error: None,
             filter: String::new(),
             selected: 0,
-            mode: Mode::Browse,
             overlay: None,
         };
         match store.record_files_recent_first() {
@@ -169,8 +153,9 @@ impl Home {
     }
 
     fn visible(&self) -> Vec<&Row> {
-        let filter = match &self.mode {
-            Mode::Filter(f) => f.text(),
+        // While the filter is typed, the list follows what is typed.
+        let filter = match self.overlay.as_ref().and_then(Overlay::form) {
+            Some(Prompt::Filter(f)) => f.text(),
             _ => self.filter.clone(),
         };
         self.rows.iter().filter(|r| r.matches(&filter)).collect()
@@ -180,17 +165,29 @@ impl Home {
         self.visible().get(self.selected).copied()
     }
 
-    /// A key for the export open over the list; `None` when none is open.
+    /// A key for what is open over the list; `None` when nothing is, or for the app's keys.
     fn overlay_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+        let lang = env.lang;
         let overlay = self.overlay.as_mut()?;
         match overlay.handle(key) {
-            Done::Closed => self.overlay = None,
+            Done::Closed => {
+                // Esc in the filter clears it.
+                if let Overlay::Form(Prompt::Filter(_)) = overlay {
+                    self.filter.clear();
+                }
+                self.overlay = None;
+            }
+            Done::Open => {
+                if let Overlay::Form(Prompt::Filter(_)) = overlay {
+                    self.selected = 0;
+                }
+            }
             Done::Export(format, path) => {
                 let Overlay::Export(prompt) = &*overlay else {
                     return Some(Action::None);
                 };
                 // A path that cannot be written keeps the prompt open, with the reason.
-                match prompt.write_stored(env.store, format, &path, env.lang) {
+                match prompt.write_stored(env.store, format, &path, lang) {
                     Ok(said) => {
                         self.overlay = None;
                         return Some(Action::Flash(said));
@@ -198,97 +195,61 @@ impl Home {
                     Err(why) => overlay.refuse(why),
                 }
             }
+            Done::Submit => match overlay {
+                Overlay::Form(Prompt::Filter(field)) => {
+                    self.filter = field.text();
+                    self.overlay = None;
+                }
+                Overlay::Form(Prompt::Copy { id, field, error }) => {
+                    let year = match FiscalYear::parse(&field.text()) {
+                        Ok(y) => y.year(),
+                        Err(e) => {
+                            *error = Some(e.message(lang));
+                            return Some(Action::None);
+                        }
+                    };
+                    let id = id.clone();
+                    self.overlay = None;
+                    return Some(copy(env, &id, year));
+                }
+                _ => {}
+            },
+            Done::Confirmed => {
+                if let Some(Overlay::Confirm(c)) = self.overlay.take() {
+                    return Some(self.delete(env, &c.about.id));
+                }
+            }
             Done::Pass => return None,
-            Done::Open | Done::Note(_) | Done::Path(..) | Done::Submit => {}
+            Done::Note(_) | Done::Path(..) => {}
         }
         Some(Action::None)
     }
 
-    fn handle_mode(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
+    /// Deletes record `id` (its hospital name typed to confirm) and reads the list again.
+    fn delete(&mut self, env: &mut Env, id: &RecordId) -> Action {
         let lang = env.lang;
-        match &mut self.mode {
-            Mode::Browse => None,
-            Mode::Filter(field) => {
-                match field.handle(key) {
-                    FieldKey::Submit => {
-                        self.filter = field.text();
-                        self.mode = Mode::Browse;
-                    }
-                    FieldKey::Cancel => {
-                        self.filter.clear();
-                        self.mode = Mode::Browse;
-                    }
-                    _ => self.selected = 0,
-                }
-                Some(Action::None)
-            }
-            Mode::Delete {
-                id,
-                name,
-                field,
-                error,
-            } => {
-                match field.handle(key) {
-                    FieldKey::Submit => {
-                        if field.text().trim() != name.trim() {
-                            *error = Some(
-                                lang.pick(
-                                    "病院名が一致しません（削除していません）",
-                                    "The name does not match (nothing deleted)",
-                                )
-                                .to_string(),
-                            );
-                            return Some(Action::None);
-                        }
-                        let id = id.clone();
-                        let result = env.store.lock(&id).and_then(|lock| env.store.delete(lock));
-                        self.mode = Mode::Browse;
-                        self.reload(env.store, lang);
-                        return Some(match result {
-                            Ok(()) => Action::Flash(lang.pick_with(
-                                || format!("{id} を削除しました"),
-                                || format!("{id} deleted"),
-                            )),
-                            Err(e) => {
-                                Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
-                            }
-                        });
-                    }
-                    FieldKey::Cancel => self.mode = Mode::Browse,
-                    _ => *error = None,
-                }
-                Some(Action::None)
-            }
-            Mode::Copy { id, field, error } => {
-                match field.handle(key) {
-                    FieldKey::Submit => {
-                        let year = match FiscalYear::parse(&field.text()) {
-                            Ok(y) => y.year(),
-                            Err(e) => {
-                                *error = Some(e.message(lang));
-                                return Some(Action::None);
-                            }
-                        };
-                        let id = id.clone();
-                        let clock = crate::clock::system();
-                        let result = env.store.load(&id).and_then(|old| {
-                            env.store
-                                .create(year, |new_id| history::copy(&old, new_id, &clock))
-                        });
-                        self.mode = Mode::Browse;
-                        return Some(match result {
-                            Ok(new) => Action::OpenRecord(new.id),
-                            Err(e) => {
-                                Action::Flash(crate::edge::Failure::from_store(e, lang).to_string())
-                            }
-                        });
-                    }
-                    FieldKey::Cancel => self.mode = Mode::Browse,
-                    _ => *error = None,
-                }
-                Some(Action::None)
-            }
+        let result = env.store.lock(id).and_then(|lock| env.store.delete(lock));
+        self.reload(env.store, lang);
+        match result {
+            Ok(()) => Action::Flash(lang.pick_with(
+                || format!("{id} を削除しました"),
+                || format!("{id} deleted"),
+            )),
+            Err(e) => Action::Flash(crate::edge::Failure::from_store(e, lang).to_string()),
         }
+    }
+}
+
+/// Copies record `id` to `year` as `shindan copy` does, and opens the copy.
+fn copy(env: &mut Env, id: &RecordId, year: i32) -> Action {
+    let clock = crate::clock::system();
+    let result = env.store.load(id).and_then(|old| {
+        env.store
+            .create(year, |new_id| history::copy(&old, new_id, &clock))
+    });
+    match result {
+        Ok(new) => Action::OpenRecord(new.id),
+        Err(e) => Action::Flash(crate::edge::Failure::from_store(e, env.lang).to_string()),
     }
 }
 
@@ -300,6 +261,9 @@ impl Screen for Home {
     fn handle_paste(&mut self, text: &str, _env: &mut Env) -> Action {
         if let Some(overlay) = self.overlay.as_mut() {
             overlay.paste(text);
+            if let Overlay::Form(Prompt::Filter(_)) = overlay {
+                self.selected = 0;
+            }
         }
         Action::None
     }
@@ -315,32 +279,23 @@ impl Screen for Home {
         if let Some(overlay) = &self.overlay {
             return overlay.commands();
         }
-        match &self.mode {
-            Mode::Browse => vec![
-                C::of(S::Home, I::New).label("新規", "new"),
-                C::of(S::Home, I::Open).label("開く", "open"),
-                C::of(S::Home, I::Show(Pane::Position)).label("比較", "position"),
-                C::of(S::Home, I::Copy).label("年度コピー", "copy"),
-                C::of(S::Home, I::Delete).label("削除", "delete"),
-                C::of(S::Home, I::Filter).label("絞り込み", "filter"),
-                C::of(S::Global, I::Help).keys("?"),
-                C::of(S::Home, I::Quit).label("終了", "quit"),
-                // Last and ranked low: at 80 columns it gives way to q; `?` lists it.
-                C::of(S::Home, I::Export).label("書き出し", "export"),
-            ],
-            _ => vec![
-                C::of(S::Fields, I::Pick).label("決定", "OK"),
-                C::of(S::Fields, I::Back).label("中止", "cancel"),
-            ],
-        }
+        vec![
+            C::of(S::Home, I::New).label("新規", "new"),
+            C::of(S::Home, I::Open).label("開く", "open"),
+            C::of(S::Home, I::Show(Pane::Position)).label("比較", "position"),
+            C::of(S::Home, I::Copy).label("年度コピー", "copy"),
+            C::of(S::Home, I::Delete).label("削除", "delete"),
+            C::of(S::Home, I::Filter).label("絞り込み", "filter"),
+            C::of(S::Global, I::Help).keys("?"),
+            C::of(S::Home, I::Quit).label("終了", "quit"),
+            // Last and ranked low: at 80 columns it gives way to q; `?` lists it.
+            C::of(S::Home, I::Export).label("書き出し", "export"),
+        ]
     }
 
     fn handle_key(&mut self, key: KeyEvent, env: &mut Env) -> Option<Action> {
         if self.overlay.is_some() {
             return self.overlay_key(key, env);
-        }
-        if let Some(action) = self.handle_mode(key, env) {
-            return Some(action);
         }
         let count = self.visible().len();
         match keys::intent(Scope::Home, &key)? {
@@ -364,11 +319,11 @@ impl Screen for Home {
                         Ok(old) => history::copy_year(&old),
                         Err(_) => row.id.fiscal_year().next(),
                     };
-                    self.mode = Mode::Copy {
+                    self.overlay = Some(Overlay::Form(Prompt::Copy {
                         id: row.id.clone(),
                         field: TextField::single(&year.label(env.lang)),
                         error: None,
-                    };
+                    }));
                 }
             }
             Intent::Delete => {
@@ -378,12 +333,15 @@ impl Screen for Home {
                     } else {
                         row.name.clone()
                     };
-                    self.mode = Mode::Delete {
-                        id: row.id.clone(),
-                        name,
-                        field: TextField::single(""),
-                        error: None,
-                    };
+                    // Asked first: the hospital name typed, as `shindan delete` asks it.
+                    let confirm = Confirm::typed(
+                        Deleting {
+                            id: row.id.clone(),
+                            name: name.clone(),
+                        },
+                        &name,
+                    );
+                    self.overlay = Some(Overlay::Confirm(confirm));
                 }
             }
             Intent::Export => {
@@ -394,7 +352,11 @@ impl Screen for Home {
                     )));
                 }
             }
-            Intent::Filter => self.mode = Mode::Filter(TextField::single(&self.filter)),
+            Intent::Filter => {
+                self.overlay = Some(Overlay::Form(Prompt::Filter(TextField::single(
+                    &self.filter,
+                ))))
+            }
             Intent::Quit => return Some(Action::Quit),
             Intent::Back if !self.filter.is_empty() => self.filter.clear(),
             _ => return None,
@@ -551,7 +513,7 @@ impl Screen for Home {
             }
         }
         frame.render_widget(Paragraph::new(lines), inner);
-        self.render_mode(frame, area, view);
+        self.render_prompt(frame, area, view);
         if let Some(overlay) = &self.overlay {
             overlay.render_prompt(frame, area, view);
         }

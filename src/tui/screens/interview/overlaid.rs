@@ -22,7 +22,7 @@ impl Interview {
         let done = overlay.handle(key);
         let session = env.session.as_deref_mut()?;
         match done {
-            Done::Open | Done::Path(..) | Done::Submit => {}
+            Done::Open | Done::Path(..) | Done::Submit | Done::Confirmed => {}
             Done::Pass => return None,
             // A note closed as it is kept: its draft goes with the next `keep_drafts`.
             Done::Closed => {

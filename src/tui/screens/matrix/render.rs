@@ -6,7 +6,7 @@ use super::heat;
 use super::{catalog, Level, MatrixScreen, SIDE_BY_SIDE};
 use crate::text::{truncate, width, wrap};
 use crate::tui::theme::Theme;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -103,11 +103,10 @@ impl MatrixScreen {
                 lines.extend(self.heat.proven_lines(map_w, room, t, l));
             }
             draw(frame, area, lines);
-            let side = Rect {
-                x: area.x + map_w as u16 + 1,
-                width: area.width.saturating_sub(map_w as u16 + 1),
-                ..area
-            };
+            // The selected cell's detail beside the map, a column between them.
+            let [_, side] =
+                Layout::horizontal([Constraint::Length(map_w as u16 + 1), Constraint::Fill(1)])
+                    .areas(area);
             let sw = side.width as usize;
             let mut right = vec![rule(&label, "Enter", sw, t)];
             right.extend(self.cell_lines(sw, side.height as usize - 1, t));
@@ -280,27 +279,18 @@ impl MatrixScreen {
         let w = area.width as usize;
         let h = area.height as usize;
         if area.width >= SIDE_BY_SIDE {
+            // The tree, a rule, a blank column, the controls.
             let left_w = w / 2 - 1;
-            let left = Rect {
-                width: left_w as u16,
-                ..area
-            };
-            let right = Rect {
-                x: area.x + left_w as u16 + 2,
-                width: (w - left_w - 2) as u16,
-                ..area
-            };
+            let [left, rule_col, _, right] = Layout::horizontal([
+                Constraint::Length(left_w as u16),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
             draw(frame, left, self.tree_lines(left_w - 1, h, t));
             let sep: Vec<Line> = (0..h).map(|_| Line::styled("│", t.border())).collect();
-            draw(
-                frame,
-                Rect {
-                    x: area.x + left_w as u16,
-                    width: 1,
-                    ..area
-                },
-                sep,
-            );
+            draw(frame, rule_col, sep);
             draw(
                 frame,
                 right,
