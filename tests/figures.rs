@@ -505,7 +505,7 @@ fn english_outputs_keep_japanese_only_in_quotes() {
     );
     let md = &outputs[2].1;
     assert!(
-        md.contains("[the report's default]") && !md.contains('［'),
+        md.contains("[default]") && md.contains("[default] report's") && !md.contains('［'),
         "{md}"
     );
     assert!(
