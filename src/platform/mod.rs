@@ -17,7 +17,7 @@
 //! - The start-up probe reads the terminal's answer from stdin with a time limit.
 //! - The terminal backend is crossterm, which picks the platform's terminal calls itself.
 
-use std::fs::{File, Metadata, OpenOptions};
+use std::fs::{Metadata, OpenOptions};
 use std::io;
 use std::path::Path;
 use std::time::Duration;
@@ -61,12 +61,6 @@ pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
 /// levels of symbolic links", says nothing useful).
 pub fn refused_link(e: &io::Error) -> bool {
     imp::refused_link(e)
-}
-
-/// Writes `bytes` at the start of `file` in one call, so that a reader sees all of them or the
-/// previous contents.
-pub fn write_at_start(file: &File, bytes: &[u8]) -> io::Result<()> {
-    imp::write_at_start(file, bytes)
 }
 
 /// Creates `dir` and its missing parents, closed to group and others (0700).

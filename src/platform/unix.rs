@@ -1,9 +1,9 @@
 //! Linux and macOS: the calls of [`super`] on Unix.
 
 use super::Ownership;
-use std::fs::{File, Metadata, OpenOptions};
+use std::fs::{Metadata, OpenOptions};
 use std::io;
-use std::os::unix::fs::{DirBuilderExt, FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 use std::time::Duration;
 
@@ -17,10 +17,6 @@ pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
 
 pub fn refused_link(e: &io::Error) -> bool {
     e.raw_os_error() == Some(libc::ELOOP)
-}
-
-pub fn write_at_start(file: &File, bytes: &[u8]) -> io::Result<()> {
-    file.write_all_at(bytes, 0)
 }
 
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {

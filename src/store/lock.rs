@@ -112,12 +112,12 @@ impl Holder {
     }
 }
 
-/// Who holds a lock, from its file. The holder writes its details just after taking the lock,
-/// so a file read in between is empty: read again for a moment, then say the holder is unknown
-/// rather than show a made-up "pid 0".
-fn read_holder(file: &mut File) -> Holder {
+/// Who holds a lock, from its holder file. The holder writes its details just after taking the
+/// lock, so a file read in between is missing (or a killed holder's): read again for a moment,
+/// then say the holder is unknown rather than show a made-up "pid 0".
+fn read_holder(details: &Path, lock: &mut File) -> Holder {
     for _ in 0..20 {
-        if let Some(holder) = read_holder_once(file) {
+        if let Some(holder) = read_holder_once(details, lock) {
             return holder;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -125,16 +125,42 @@ fn read_holder(file: &mut File) -> Holder {
     Holder::unknown()
 }
 
-/// One read of the whole file (a holder is a few hundred bytes), not a loop of reads that a
-/// holder ending between two of them would cut.
-fn read_holder_once(file: &mut File) -> Option<Holder> {
-    let mut buf = vec![0; 16 * 1024];
-    let n = file
-        .seek(SeekFrom::Start(0))
-        .and_then(|_| file.read(&mut buf))
-        .ok()?;
-    let text = std::str::from_utf8(&buf[..n]).ok()?;
+/// One read of the holder file, which is only ever replaced whole (see [`write_holder`]); where
+/// there is none, the lock file itself, where an older shindan wrote its holder.
+fn read_holder_once(details: &Path, lock: &mut File) -> Option<Holder> {
+    let mut buf = Vec::new();
+    match open_existing_no_follow(details) {
+        Ok(mut f) => {
+            f.read_to_end(&mut buf).ok()?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            lock.seek(SeekFrom::Start(0))
+                .and_then(|_| lock.read_to_end(&mut buf))
+                .ok()?;
+        }
+        Err(_) => return None,
+    }
+    let text = std::str::from_utf8(&buf).ok()?;
     serde_json::from_str::<Holder>(text.trim_end_matches('\0')).ok()
+}
+
+/// Writes the holder's details to `ID.holder` by a rename over it: a reader sees the previous
+/// holder (a killed one's) or the new one whole. Written into the lock file itself, as before,
+/// a reader could see half of each: Linux does not make a read and a write of the same bytes
+/// atomic with respect to each other (seen in tests/hostile.rs, once in some hundred
+/// takeovers). Not fsynced: after a power cut no lock is held and the details mean nothing.
+fn write_holder(dir: &Path, details: &Path, holder: &Holder) -> std::io::Result<()> {
+    use std::io::Write;
+    let json = serde_json::to_vec(holder).map_err(std::io::Error::other)?;
+    // tempfile creates the file exclusively (O_EXCL: never through a planted link), 0600; the
+    // rename replaces a link planted under the holder's name, never what it points to.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(&json)?;
+    tmp.persist(details).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// How long a command waits for another command's save before it is refused.
@@ -154,6 +180,8 @@ pub struct RecordLock {
     id: RecordId,
     file: File,
     path: PathBuf,
+    /// `ID.holder`: who holds the lock, for the sessions it refuses.
+    details: PathBuf,
     holder: Holder,
 }
 
@@ -168,6 +196,7 @@ impl RecordLock {
         command: Option<&str>,
     ) -> Result<RecordLock, StoreError> {
         let path = dir.join(format!("{id}.lock"));
+        let details = dir.join(format!("{id}.holder"));
         let io = |e| StoreError::Io {
             path: path.clone(),
             source: e,
@@ -183,11 +212,12 @@ impl RecordLock {
                         && start.elapsed() < COMMAND_WAIT
                         // An empty or half-written file is a holder starting or ending: a
                         // screen writes its details at once, so wait for either.
-                        && read_holder_once(&mut file).is_none_or(|h| h.command.is_some());
+                        && read_holder_once(&details, &mut file)
+                            .is_none_or(|h| h.command.is_some());
                     if !waits {
                         return Err(StoreError::Locked {
                             id: id.clone(),
-                            holder: read_holder(&mut file),
+                            holder: read_holder(&details, &mut file),
                         });
                     }
                     std::thread::sleep(std::time::Duration::from_millis(pause));
@@ -197,22 +227,17 @@ impl RecordLock {
             }
         }
         let holder = Holder::me(command);
-        let json = serde_json::to_string(&holder).unwrap_or_default();
-        // One write at the start, then the length: a reader sees the previous contents (empty,
-        // or a killed holder's) or the whole new holder, never half of it. The holder is padded
-        // with spaces (which JSON ignores) over a longer previous one, so that no instant shows
-        // the new holder followed by the old one's tail.
-        let old = file.metadata().map(|m| m.len()).unwrap_or(0) as usize;
-        let mut bytes = json.into_bytes();
-        let len = bytes.len() as u64;
-        bytes.resize(bytes.len().max(old), b' ');
-        platform::write_at_start(&file, &bytes)
-            .and_then(|_| file.set_len(len))
-            .map_err(io)?;
+        write_holder(dir, &details, &holder).map_err(|e| StoreError::Io {
+            path: details.clone(),
+            source: e,
+        })?;
+        // An older shindan wrote its holder into the lock file; a killed one's stays there.
+        file.set_len(0).map_err(io)?;
         Ok(RecordLock {
             id: id.clone(),
             file,
             path,
+            details,
             holder,
         })
     }
@@ -230,13 +255,15 @@ impl RecordLock {
     /// lock a different file of the same name.)
     pub(super) fn release_and_remove(self) {
         let _ = fs::remove_file(&self.path);
+        let _ = fs::remove_file(&self.details);
     }
 }
 
 impl Drop for RecordLock {
     fn drop(&mut self) {
-        // Clear the holder so a stale name is never shown; the kernel lock goes with the file.
-        let _ = self.file.set_len(0);
+        // Remove the holder so a stale name is never shown, before the lock is let go: after it,
+        // the next holder's file could be the one removed. The kernel lock goes with the file.
+        let _ = fs::remove_file(&self.details);
         let _ = self.file.unlock();
     }
 }

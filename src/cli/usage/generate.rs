@@ -125,6 +125,11 @@ const ESSENTIALS: [Section; 3] = [
                 "編集中の記録のロック。セッションが終われば（どう終わっても）カーネルが解放します。",
                 "The lock of a record being edited, released by the kernel however the session ends.",
             ),
+            (
+                "ID.holder",
+                "ロックを持つセッション（pid・端末名・時刻）。ほかのセッションに誰が開いているかを伝えるためのもので、ロックを離すと消えます。",
+                "Who holds the lock (pid, host, since), for the sessions it refuses; removed when the lock is let go.",
+            ),
         ],
     ),
     (
