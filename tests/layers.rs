@@ -383,3 +383,90 @@ fn the_circle_finder_finds_a_circle() {
     edges.get_mut("b").expect("b").remove("a");
     assert_eq!(circle_through(&edges, "a"), None);
 }
+
+/// The `static` items of `text` whose type names `ty` (as a whole word), with their line
+/// numbers: `static S: OnceLock<Survey>` and `static mut M: Option<Survey>` name it,
+/// `static S: &[&'static str]` and a `&'static Survey` returned do not.
+fn statics_holding(text: &str, ty: &str) -> Vec<(usize, String)> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or_default().trim_start();
+        let code = code.strip_prefix("pub ").unwrap_or(code);
+        let Some(item) = code.strip_prefix("static ") else {
+            continue;
+        };
+        let item = item.strip_prefix("mut ").unwrap_or(item);
+        let Some((_, typ)) = item.split_once(':') else {
+            continue;
+        };
+        let typ = typ.split('=').next().unwrap_or_default();
+        let names = typ
+            .match_indices(ty)
+            .any(|(at, _)| !typ[..at].ends_with(word) && !typ[at + ty.len()..].starts_with(word));
+        if names {
+            found.push((n + 1, line.trim().to_string()));
+        }
+    }
+    found
+}
+
+/// The survey a run compares with is handed to what compares (the command line's `Ctx`, the
+/// terminal UI's `App` and `Env`), not kept in a process-wide static: the only static that
+/// holds a survey is the shipped one's parse cache, the same in every run.
+#[test]
+fn no_static_holds_a_chosen_survey() {
+    let mut found = Vec::new();
+    for path in files_under("src") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in statics_holding(&text, "Survey") {
+            let cache = path.ends_with("src/domain/survey/mod.rs")
+                && lines[n - 2].contains("pub fn embedded() -> &'static Survey {");
+            if !cache {
+                found.push(format!("{}:{n}: {line}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    let sample = "static B: OnceLock<Survey> = OnceLock::new();\n\
+                  pub static mut C: Option<Survey> = None;\n\
+                  static D: OnceLock<SurveyFile> = OnceLock::new();\n\
+                  fn f() -> &'static Survey {\n\
+                  static KEYS: &[&str] = &[]; // Survey\n";
+    let lines: Vec<usize> = statics_holding(sample, "Survey")
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(lines, [1, 2]);
+}
+
+/// The test and bench fixtures (`tests/synth`) are not part of the library: the tests, the
+/// benches and the example include them by path, and no module of `src` is named for them.
+#[test]
+fn the_synthetic_fixtures_are_no_module_of_the_library() {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("readable");
+    assert!(!lib.contains("synth"), "src/lib.rs names synth");
+    let named: Vec<_> = files_under("src")
+        .into_iter()
+        .filter(|p| p.iter().any(|c| c.to_string_lossy().starts_with("synth")))
+        .collect();
+    assert!(named.is_empty(), "{named:?}");
+    let mut modules = Vec::new();
+    for path in files_under("src") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        if text.lines().any(|l| {
+            l.trim_start()
+                .trim_start_matches("pub ")
+                .starts_with("mod synth")
+        }) {
+            modules.push(path.display().to_string());
+        }
+    }
+    assert!(modules.is_empty(), "{modules:?}");
+    let bench =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/aggregate.rs"))
+            .expect("readable");
+    assert!(bench.contains("#[path = \"../tests/synth/mod.rs\"]"));
+}
