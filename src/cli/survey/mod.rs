@@ -541,5 +541,5 @@ fn src(source: &str, lang: Lang) -> String {
 }
 
 fn en_place(source: &str) -> String {
-    crate::domain::report::place(source, Lang::En)
+    crate::domain::survey::render::place(source, Lang::En)
 }

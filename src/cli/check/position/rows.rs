@@ -196,7 +196,7 @@ pub(super) fn comparison_lines(
                         "{}{}{}",
                         lang.pick("報告：", "report: "),
                         s.get(lang),
-                        paren(lang, &crate::domain::report::place(&s.source, lang))
+                        paren(lang, &crate::domain::survey::render::place(&s.source, lang))
                     ),
                     LABEL + N + 3,
                 );
