@@ -277,8 +277,8 @@ fn short_names_fit_a_heat_map_at_80_columns() {
 /// watches advisories.
 #[test]
 fn the_interview_presets_the_restore_drill_and_the_advisory_watch() {
-    use shindan::domain::matrix::mark::ControlStatus;
     use shindan::domain::matrix::{ControlState, Sources};
+    use shindan::domain::record::control::ControlStatus;
     use shindan::domain::validate::answer_from_input;
     use shindan::domain::{Record, RecordId};
     let qn = Questionnaire::embedded();

@@ -253,7 +253,7 @@ pub struct ReturnedForm {
 /// A vendor's answer about one risk-matrix control of its system.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnedControl {
-    pub status: crate::domain::matrix::ControlStatus,
+    pub status: crate::domain::record::control::ControlStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

@@ -4,9 +4,9 @@
 
 use super::catalog::{By, Control, Phase, Scenario};
 use super::coverage::Coverage;
-use super::mark::ControlStatus;
 use super::source::StatusSource;
 use crate::domain::lang::Lang;
+use crate::domain::record::control::ControlStatus;
 use std::collections::BTreeMap;
 
 /// One request to the vendor.

@@ -11,12 +11,12 @@
 
 use super::catalog::{Catalog, Category, Phase, Scenario};
 use super::figure::CoverageFigure;
-use super::mark::ControlStatus;
 use super::source::Rank;
 pub use super::state::ControlState;
 use super::state::Sources;
 use crate::domain::lang::Lang;
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use std::collections::HashSet;
 

@@ -14,12 +14,12 @@
 
 use super::catalog::{Catalog, Control};
 use super::crosswalk::Crosswalk;
-use super::mark::ControlStatus;
 use super::source::{self, Finding, Rank, StatusSource};
 use crate::domain::checklist::Editions;
 use crate::domain::clock::Clock;
 use crate::domain::lang::Lang;
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use chrono::{DateTime, Utc};
 

@@ -13,9 +13,10 @@
 //! call, and a test does the same.
 
 use super::catalog::{By, Category, Control, Phase, Scenario};
-use super::mark::{set_mark, ControlStatus, MarkChange, MarkError, StatusInput};
+use super::mark::{set_mark, MarkChange, MarkError, StatusInput};
 use super::state::{ControlState, Sources};
 use crate::domain::lang::Lang;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use chrono::{DateTime, Utc};
 

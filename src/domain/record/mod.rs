@@ -4,7 +4,6 @@ use super::answer::Value;
 use super::checklist::{carry, ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
 use super::fiscal_year::FiscalYear;
-use super::matrix::ControlMark;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -12,8 +11,10 @@ use std::fmt;
 use std::str::FromStr;
 
 pub mod contact;
+pub mod control;
 
 use contact::Contact;
+use control::ControlMark;
 
 /// The record format this build writes. Format 1 kept each answer as a bare value; format 2
 /// keeps when each answer was given and whether it was carried over from last year, which the
