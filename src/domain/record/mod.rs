@@ -1,7 +1,6 @@
 //! One hospital's assessment: its answers, notes and the bookkeeping that keeps them safe.
 
 use super::answer::Value;
-use super::checklist::{carry, ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
 use super::fiscal_year::FiscalYear;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -10,9 +9,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+pub mod checklist_answers;
 pub mod contact;
 pub mod control;
 
+use checklist_answers::{ChecklistAnswers, Vendor};
 use contact::Contact;
 use control::ControlMark;
 
@@ -285,7 +286,7 @@ impl Record {
         next.checklists = self
             .checklists
             .iter()
-            .map(|(edition, a)| (edition.clone(), carry::carry_year(a, edition, &self.id)))
+            .map(|(edition, a)| (edition.clone(), a.carry_year(edition, &self.id)))
             .filter(|(_, a)| !a.items.is_empty())
             .collect();
         // The vendors outlive a year; what each returned is last year's word.

@@ -2,7 +2,6 @@
 //! by record and vendor), then every row, then stored at once. The report says what was stored
 //! and where the vendor disagrees with the hospital, in the form's words.
 
-use super::super::answers::{ReturnedControl, ReturnedForm, VendorAnswer, YesNo};
 use super::super::edition::{Edition, Form, Item};
 use super::super::label;
 use super::super::rules::{self, ChecklistError, DateField};
@@ -11,6 +10,9 @@ use super::problem::{FileProblem, OtherHospital, VendorFileError};
 use super::{form_id, read, VendorFile};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::matrix::Catalog;
+use crate::domain::record::checklist_answers::{
+    ReturnedControl, ReturnedForm, VendorAnswer, YesNo,
+};
 use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -303,7 +305,7 @@ pub fn import(
     };
     let returned = ReturnedForm {
         imported_at: now,
-        file_sha256: super::super::answers::Evidence::of_bytes("", bytes).sha256,
+        file_sha256: crate::domain::record::checklist_answers::Evidence::of_bytes("", bytes).sha256,
         items,
         controls,
         carried: false,
