@@ -25,6 +25,7 @@ pub mod report;
 pub mod respondents;
 pub mod survey;
 pub mod validate;
+pub mod vendors;
 
 pub use answer::Value;
 pub use clock::Clock;

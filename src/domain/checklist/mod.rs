@@ -10,7 +10,6 @@ pub mod label;
 pub mod risk_link;
 pub mod rules;
 pub mod vendor_file;
-pub mod vendors;
 pub mod view;
 
 pub use crate::domain::record::checklist_answers::{

@@ -5,7 +5,6 @@
 use super::super::edition::{Edition, Form, Item};
 use super::super::label;
 use super::super::rules::{self, ChecklistError, DateField};
-use super::super::vendors::{self, VendorError};
 use super::problem::{FileProblem, OtherHospital, VendorFileError};
 use super::{form_id, read, VendorFile};
 use crate::domain::lang::{Lang, Text};
@@ -15,6 +14,7 @@ use crate::domain::record::checklist_answers::{
 };
 use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
+use crate::domain::vendors::{self, VendorError};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashSet};
 

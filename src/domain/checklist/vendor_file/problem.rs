@@ -2,9 +2,9 @@
 //! number (`row 7 (2④-サーバ)`), another hospital's form by both hospitals.
 
 use super::super::rules::ChecklistError;
-use super::super::vendors::VendorError;
 use super::COLUMNS;
 use crate::domain::lang::Lang;
+use crate::domain::vendors::VendorError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileProblem {

@@ -1,4 +1,5 @@
-//! The vendors a hospital expects a 事業者確認用 form from. Sending a vendor its form names it in
+//! The vendor list of a record: the vendors a hospital expects a 事業者確認用 form from (the
+//! checklist) and calls in an incident (the contact chart). Sending a vendor its form names it in
 //! the record, since a form sent is a form expected back; the screen adds and removes them too.
 
 use crate::domain::lang::Lang;
