@@ -7,10 +7,11 @@ use shindan::domain::checklist::edition::{self, EditionProblem};
 use shindan::domain::checklist::rules::{self, AnswerInput, ChecklistError};
 use shindan::domain::checklist::view::{Gap, HintSource, Missing, RowStatus};
 use shindan::domain::checklist::{
-    diff, risk_link, vendor_file, ChecklistView, Editions, EvidenceState, Form, Wording, YesNo,
+    diff, risk_link, ChecklistView, Editions, EvidenceState, Form, Wording, YesNo,
 };
 use shindan::domain::contacts::{self, ContactInput, Position};
 use shindan::domain::record::checklist_answers::Evidence;
+use shindan::domain::vendor_file;
 use shindan::domain::vendors;
 use shindan::domain::{validate, Clock, Lang, Questionnaire, Record, RecordId};
 

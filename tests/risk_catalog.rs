@@ -92,7 +92,7 @@ fn every_control_is_linked_and_never_compensates_itself() {
 
 #[test]
 fn sources_cite_a_chapter_6_group_or_a_topic_never_an_invented_number() {
-    use shindan::domain::matrix::catalog::{Guideline, MHLW_SECTIONS};
+    use shindan::domain::catalog::{Guideline, MHLW_SECTIONS};
     let c = cat();
     for ctl in &c.controls {
         let first = &ctl.source[0];

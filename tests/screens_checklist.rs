@@ -13,9 +13,10 @@ use excel::filled_as_excel;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use shindan::domain::checklist::{date, rules, vendor_file, AnswerInput, Editions};
+use shindan::domain::checklist::{date, rules, AnswerInput, Editions};
 use shindan::domain::record::checklist_answers::YesNo;
 use shindan::domain::validate::answer_from_input;
+use shindan::domain::vendor_file;
 use shindan::domain::vendors;
 use shindan::domain::{Lang, Questionnaire, Record};
 use shindan::store::Store;

@@ -9,7 +9,6 @@ pub mod edition;
 pub mod label;
 pub mod risk_link;
 pub mod rules;
-pub mod vendor_file;
 pub mod view;
 
 pub use crate::domain::record::checklist_answers::{

@@ -2,7 +2,7 @@
 //! vendor's system it concerns. The one path to change it is [`set_mark`], shared by the command
 //! line and the matrix screen.
 
-use super::catalog::{By, Catalog};
+use crate::domain::catalog::{By, Catalog};
 use crate::domain::lang::Lang;
 use crate::domain::record::control::{ControlMark, ControlStatus};
 use crate::domain::record::Record;

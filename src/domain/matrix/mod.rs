@@ -10,7 +10,6 @@
 //! a hospital hands its vendor.
 
 pub mod brief;
-pub mod catalog;
 pub mod coverage;
 pub mod crosswalk;
 pub mod figure;
@@ -20,9 +19,9 @@ pub mod source;
 pub mod state;
 pub mod walk;
 
+pub use crate::domain::catalog::{By, Catalog, CatalogError, Control, Level, Scenario};
 pub use crate::domain::record::control::{ControlMark, ControlStatus};
 pub use brief::VendorBrief;
-pub use catalog::{By, Catalog, CatalogError, Control, Level, Scenario};
 pub use coverage::{Coverage, LeafState, Tally};
 pub use crosswalk::{Crosswalk, CrosswalkError, Outcome};
 pub use figure::CoverageFigure;

@@ -8,8 +8,8 @@
 
 use super::overlaid::{ChecklistForm, ChecklistOverlay};
 use super::vendors_confirm::confirm_returns;
-use crate::domain::checklist::vendor_file::{self, ImportReport, PacketFormat};
 use crate::domain::checklist::Edition;
+use crate::domain::vendor_file::{self, ImportReport, PacketFormat};
 use crate::domain::vendors::{self, VendorError};
 use crate::domain::Lang;
 use crate::store::{Store, StoreError};

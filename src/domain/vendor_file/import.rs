@@ -2,13 +2,13 @@
 //! by record and vendor), then every row, then stored at once. The report says what was stored
 //! and where the vendor disagrees with the hospital, in the form's words.
 
-use super::super::edition::{Edition, Form, Item};
-use super::super::label;
-use super::super::rules::{self, ChecklistError, DateField};
 use super::problem::{FileProblem, OtherHospital, VendorFileError};
 use super::{form_id, read, VendorFile};
+use crate::domain::catalog::Catalog;
+use crate::domain::checklist::edition::{Edition, Form, Item};
+use crate::domain::checklist::label;
+use crate::domain::checklist::rules::{self, ChecklistError, DateField};
 use crate::domain::lang::{Lang, Text};
-use crate::domain::matrix::Catalog;
 use crate::domain::record::checklist_answers::{
     ReturnedControl, ReturnedForm, VendorAnswer, YesNo,
 };

@@ -1,8 +1,8 @@
 //! Why a returned packet was refused, in the form's words: rows are named by their printed
 //! number (`row 7 (2④-サーバ)`), another hospital's form by both hospitals.
 
-use super::super::rules::ChecklistError;
 use super::COLUMNS;
+use crate::domain::checklist::rules::ChecklistError;
 use crate::domain::lang::Lang;
 use crate::domain::vendors::VendorError;
 
