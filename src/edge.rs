@@ -8,7 +8,6 @@ use crate::domain::{Clock, Lang, RecordId};
 use crate::store::{Store, StoreError};
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 /// Why a command failed, and so its exit code: 2 for input the user can correct, 1 for data
 /// or I/O that needs attention.
@@ -159,6 +158,10 @@ pub struct Ctx {
     /// The command line's command (`answer`), `None` in the terminal UI: see
     /// [`Store::for_command`].
     command: Option<&'static str>,
+    /// The survey hospitals are compared with in this run: the one chosen with `--survey`, else
+    /// the 2022 survey. Chosen once, before any screen or command reads it, so that every figure
+    /// of a run comes from the same survey; handed to each domain function that compares.
+    survey: &'static Survey,
 }
 
 impl Ctx {
@@ -170,7 +173,21 @@ impl Ctx {
             store: None,
             checklist_file: None,
             command: None,
+            survey: Survey::embedded(),
         }
+    }
+
+    /// Compares with `survey` (`--survey FILE`) instead of the 2022 survey. The survey is kept
+    /// for the rest of the run (it is leaked, once): the screens hold views that borrow it, as
+    /// they borrow the embedded one.
+    pub fn with_survey(mut self, survey: Survey) -> Ctx {
+        self.survey = Box::leak(Box::new(survey));
+        self
+    }
+
+    /// The survey this run compares with (see [`Ctx::with_survey`]).
+    pub fn survey(&self) -> &'static Survey {
+        self.survey
     }
 
     /// The context of a command of the command line, named for the locks it takes.
@@ -278,21 +295,4 @@ pub struct TerminalOptions {
     pub ambiguous: AmbiguousWidth,
     /// Go on even when the terminal does not look UTF-8.
     pub force_utf8: bool,
-}
-
-/// The run's comparison survey lives here, at the edge, and not in the domain: every domain
-/// function that compares takes the survey as an argument.
-static BENCHMARK: OnceLock<Survey> = OnceLock::new();
-
-/// The survey hospitals are compared with in this run: the one chosen with `--survey`, else the
-/// 2022 survey. It is chosen once, before any screen or command reads it, so that every figure
-/// of a run comes from the same survey.
-pub fn benchmark() -> &'static Survey {
-    BENCHMARK.get().unwrap_or_else(|| Survey::embedded())
-}
-
-/// Chooses the benchmark of this run. Refused (the survey handed back) when one was already
-/// chosen: a run never switches surveys half-way.
-pub fn choose_benchmark(survey: Survey) -> Result<(), Box<Survey>> {
-    BENCHMARK.set(survey).map_err(Box::new)
 }

@@ -5,12 +5,14 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use shindan::domain::carried::confirm;
 use shindan::domain::checklist::{
-    rules, vendor_file, vendors, AnswerInput, ChecklistView, Editions, EvidenceState, YesNo,
+    rules, AnswerInput, ChecklistView, Editions, EvidenceState, YesNo,
 };
 use shindan::domain::clock::Clock;
 use shindan::domain::matrix::mark::{set_mark, MarkChange};
 use shindan::domain::matrix::{Catalog, ControlStatus, Coverage, Rank, Sources, StatusInput};
 use shindan::domain::overview::Overview;
+use shindan::domain::vendor_file;
+use shindan::domain::vendors;
 use shindan::domain::{history, Lang, Questionnaire, Record, RecordId};
 
 fn d(s: &str) -> NaiveDate {

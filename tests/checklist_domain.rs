@@ -3,15 +3,16 @@
 //! the vendor's file and the contact chart.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use shindan::domain::checklist::answers::Evidence;
 use shindan::domain::checklist::edition::{self, EditionProblem};
 use shindan::domain::checklist::rules::{self, AnswerInput, ChecklistError};
 use shindan::domain::checklist::view::{Gap, HintSource, Missing, RowStatus};
 use shindan::domain::checklist::{
-    diff, risk_link, vendor_file, vendors, ChecklistView, Editions, EvidenceState, Form, Wording,
-    YesNo,
+    diff, risk_link, ChecklistView, Editions, EvidenceState, Form, Wording, YesNo,
 };
 use shindan::domain::contacts::{self, ContactInput, Position};
+use shindan::domain::record::checklist_answers::Evidence;
+use shindan::domain::vendor_file;
+use shindan::domain::vendors;
 use shindan::domain::{validate, Clock, Lang, Questionnaire, Record, RecordId};
 
 fn d(s: &str) -> NaiveDate {
@@ -958,7 +959,7 @@ fn evidence_is_hashed_and_a_change_is_seen() {
     assert_eq!(e.state_of(Some(b"abc")), EvidenceState::Unchanged);
     assert_eq!(e.state_of(Some(b"abd")), EvidenceState::Changed);
     assert_eq!(e.state_of(None), EvidenceState::Missing);
-    let mut h = shindan::domain::checklist::answers::EvidenceHasher::default();
+    let mut h = shindan::domain::record::checklist_answers::EvidenceHasher::default();
     h.update(b"a");
     h.update(b"bc");
     assert_eq!(h.finish("/srv/docs/bcp.pdf"), e);

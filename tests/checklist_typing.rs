@@ -2,9 +2,9 @@
 //! it is typed, and a note written on the latest check without checking the item again.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use shindan::domain::checklist::answers::YesNo;
 use shindan::domain::checklist::rules::{self, ChecklistError, DateField};
 use shindan::domain::checklist::{AnswerInput, Editions};
+use shindan::domain::record::checklist_answers::YesNo;
 use shindan::domain::{Lang, Record, RecordId};
 
 fn d(s: &str) -> NaiveDate {

@@ -117,7 +117,7 @@ proptest! {
         if let Err(d) = parse_record(&bytes) {
             prop_assert!(!d.message(Lang::Ja).is_empty());
         }
-        let _ = shindan::domain::checklist::vendor_file::read(&bytes);
+        let _ = shindan::domain::vendor_file::read(&bytes);
         let _ = Editions::shipped().clone().add(&text);
         let _ = Survey::parse(&text, Questionnaire::embedded());
         let _ = Questionnaire::parse(&text);

@@ -5,9 +5,8 @@
 //! the figure's place in the report.
 
 use shindan::domain::survey::render::{cite, render_figure, Form};
-use shindan::domain::survey::{Counts, Figure, Scope};
+use shindan::domain::survey::{Counts, Figure, Scope, Survey};
 use shindan::domain::Lang;
-use shindan::edge::benchmark;
 use std::path::Path;
 
 mod cli_run;
@@ -34,7 +33,7 @@ fn hospital(dir: &Path) -> String {
 
 /// Every survey figure of the embedded report, first of its cohort or not.
 fn all_figures() -> Vec<&'static Figure> {
-    let s = benchmark();
+    let s = Survey::embedded();
     let mut out = Vec::new();
     for ind in &s.indicators {
         out.extend(&ind.overall);
@@ -69,7 +68,7 @@ fn meaning(f: &Figure, lang: Lang) -> Vec<String> {
 /// line citing the place of one without such words is that plain figure and passes.
 fn check_lines(out: &str, lang: Lang, what: &str) -> usize {
     let figures = all_figures();
-    let s = benchmark();
+    let s = Survey::embedded();
     let mut checked = 0;
     let mut shown: Vec<String> = figures.iter().map(|f| f.display(lang)).collect();
     shown.sort();
@@ -146,7 +145,7 @@ fn the_all_respondents_cells_of_ir_and_bcp_say_the_share_that_has_one() {
 
 #[test]
 fn every_figure_cites_the_page_of_its_place() {
-    let s = benchmark();
+    let s = Survey::embedded();
     // The report's contents page: 全体結果 p3–p11, 病床規模別 p12–p20, 開設者別 p21–p29, each
     // a title page, a 総評 and the seven pages 1/7–7/7.
     for (part, first) in [("overall", 3), ("bed", 12), ("founder", 21)] {
@@ -224,7 +223,7 @@ fn the_summaries_figures_are_shown_each_with_its_page_even_where_they_disagree()
 
 #[test]
 fn a_reading_the_report_cannot_confirm_is_not_stated_as_fact() {
-    let s = benchmark();
+    let s = Survey::embedded();
     let r = &s.readings["insured_founder"];
     assert!(r.ja.contains("確かめられません"), "{}", r.ja);
     assert!(r.en.contains("cannot be confirmed"), "{}", r.en);

@@ -87,7 +87,7 @@ fn cells_excel_would_run_as_formulas_are_written_as_text_and_read_back_as_they_w
         text.contains(&format!("\"'{}\"", evil.replace('"', "\"\""))),
         "{text}"
     );
-    let (file, _, _) = shindan::domain::checklist::vendor_file::read(&bytes).unwrap();
+    let (file, _, _) = shindan::domain::vendor_file::read(&bytes).unwrap();
     assert_eq!(file.vendor, "@SUM(1+1)*cmd");
     assert_eq!(file.system, "+電子カルテ");
     assert_eq!(file.hospital, evil);

@@ -256,13 +256,32 @@ fn names_after(text: &str, prefix: &str) -> Vec<String> {
     names
 }
 
-/// Which of `dir`'s top-level modules each one names (by `super::`, `self::` in a `mod.rs`, or
-/// `crate::<root>::`), over every file of each.
+/// The names a `mod.rs` re-exports from its modules (`pub use record::{Record, RecordId};`),
+/// each with the module it comes from: `crate::domain::Record` is a path into `record`.
+fn reexports(text: &str) -> std::collections::BTreeMap<String, String> {
+    let mut names = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let Some(path) = line.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let Some((module, rest)) = path.trim_end_matches(';').split_once("::") else {
+            continue;
+        };
+        for name in names_after(&format!("x::{rest}"), "x::") {
+            names.insert(name, module.to_string());
+        }
+    }
+    names
+}
+
+/// Which of `dir`'s top-level modules each one names (by `super::` from a top-level file, or
+/// `crate::<root>::`, a re-exported name counting for its module), over every file of each.
 fn module_edges(
     dir: &str,
     root: &str,
 ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let reexported = reexports(&std::fs::read_to_string(base.join("mod.rs")).unwrap_or_default());
     let mut edges: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
         Default::default();
     for path in files_under(dir) {
@@ -284,7 +303,12 @@ fn module_edges(
             reached.extend(names_after(&text, "super::"));
         }
         let out = edges.entry(top.clone()).or_default();
-        out.extend(reached.into_iter().filter(|n| !n.is_empty() && *n != top));
+        out.extend(
+            reached
+                .into_iter()
+                .map(|n| reexported.get(&n).cloned().unwrap_or(n))
+                .filter(|n| !n.is_empty() && *n != top),
+        );
     }
     edges
 }
@@ -314,48 +338,48 @@ fn circle_through(
     None
 }
 
-/// Pairs of top-level modules that import each other.
-fn mutual(
+/// Every circle among `edges`' modules, each once (from its least module): a module never
+/// needs, through others, what needs it.
+fn circles(
     edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
-) -> Vec<(String, String)> {
-    let mut pairs = Vec::new();
-    for (a, outs) in edges {
-        for b in outs {
-            if a < b && edges.get(b).is_some_and(|o| o.contains(a)) {
-                pairs.push((a.clone(), b.clone()));
+) -> Vec<Vec<String>> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    for from in edges.keys() {
+        if let Some(circle) = circle_through(edges, from) {
+            let mut members: Vec<&String> = circle.iter().collect();
+            members.sort();
+            members.dedup();
+            let seen = found.iter().any(|c| {
+                let mut other: Vec<&String> = c.iter().collect();
+                other.sort();
+                other.dedup();
+                other == members
+            });
+            if !seen {
+                found.push(circle);
             }
         }
     }
-    pairs
+    found
 }
 
-/// Pairs of the domain's top-level modules that still import each other: none may be added,
-/// and a pair that is broken is taken off this list.
-const DOMAIN_CIRCLES_LEFT: [(&str, &str); 7] = [
-    ("aggregate", "survey"),
-    ("budget", "report"),
-    ("checklist", "contacts"),
-    ("checklist", "matrix"),
-    ("checklist", "record"),
-    ("matrix", "record"),
-    ("report", "survey"),
-];
-
-/// The questionnaire holds its indicators as data and evaluates them
-/// (`Questionnaire::indicator_value`); an indicator names nothing of the questionnaire. The
-/// printed report's HTML takes the step labels from the domain, not from the Markdown printer.
+/// The domain's top-level modules point one way: the lower ones (the record and its parts, the
+/// questionnaire, the survey) name nothing of those built on them (the checklist, the matrix,
+/// the overview, the report), so that each can be read, tested and changed from below. A helper
+/// both sides need lives in the lower one. The questionnaire holds its indicators as data and
+/// evaluates them (`Questionnaire::indicator_value`); an indicator names nothing of the
+/// questionnaire. The printed report's HTML takes the step labels from the domain, not from the
+/// Markdown printer.
 #[test]
-fn no_new_pair_of_domain_or_printer_modules_imports_each_other() {
+fn no_circle_among_domain_or_printer_modules() {
     let domain = module_edges("src/domain", "domain");
     assert!(domain["questionnaire"].contains("indicator"), "{domain:#?}");
-    let new: Vec<_> = mutual(&domain)
-        .into_iter()
-        .filter(|(a, b)| !DOMAIN_CIRCLES_LEFT.contains(&(a.as_str(), b.as_str())))
-        .collect();
-    assert_eq!(new, [], "{domain:#?}");
+    // A name re-exported at the top (`crate::domain::Record`) counts for its module.
+    assert!(domain["questionnaire"].contains("record"), "{domain:#?}");
+    assert_eq!(circles(&domain), Vec::<Vec<String>>::new(), "{domain:#?}");
     let print = module_edges("src/print", "print");
     assert!(print["report"].contains("report_html"), "{print:#?}");
-    assert_eq!(mutual(&print), [], "{print:#?}");
+    assert_eq!(circles(&print), Vec::<Vec<String>>::new(), "{print:#?}");
 }
 
 /// The circle finder sees a circle through a grouped `use` and a path in code.
@@ -376,10 +400,103 @@ fn the_circle_finder_finds_a_circle() {
         circle_through(&edges, "a"),
         Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
-    assert_eq!(mutual(&edges), []);
+    assert_eq!(circles(&edges).len(), 1, "a–b–c is one circle, found once");
     edges.insert("b".to_string(), ["a".to_string(), "c".to_string()].into());
-    assert_eq!(mutual(&edges), [("a".to_string(), "b".to_string())]);
+    assert!(circles(&edges).iter().any(|c| c.len() == 3), "a–b–a");
     edges.get_mut("c").expect("c").clear();
     edges.get_mut("b").expect("b").remove("a");
     assert_eq!(circle_through(&edges, "a"), None);
+    assert_eq!(circles(&edges), Vec::<Vec<String>>::new());
+    let found =
+        reexports("pub use answer::Value;\npub use record::{Record, RecordId};\npub mod x;");
+    assert_eq!(found["Value"], "answer");
+    assert_eq!(found["RecordId"], "record");
+    assert_eq!(found.len(), 3);
+}
+
+/// The `static` items of `text` whose type names `ty` (as a whole word), with their line
+/// numbers: `static S: OnceLock<Survey>` and `static mut M: Option<Survey>` name it,
+/// `static S: &[&'static str]` and a `&'static Survey` returned do not.
+fn statics_holding(text: &str, ty: &str) -> Vec<(usize, String)> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or_default().trim_start();
+        let code = code.strip_prefix("pub ").unwrap_or(code);
+        let Some(item) = code.strip_prefix("static ") else {
+            continue;
+        };
+        let item = item.strip_prefix("mut ").unwrap_or(item);
+        let Some((_, typ)) = item.split_once(':') else {
+            continue;
+        };
+        let typ = typ.split('=').next().unwrap_or_default();
+        let names = typ
+            .match_indices(ty)
+            .any(|(at, _)| !typ[..at].ends_with(word) && !typ[at + ty.len()..].starts_with(word));
+        if names {
+            found.push((n + 1, line.trim().to_string()));
+        }
+    }
+    found
+}
+
+/// The survey a run compares with is handed to what compares (the command line's `Ctx`, the
+/// terminal UI's `App` and `Env`), not kept in a process-wide static: the only static that
+/// holds a survey is the shipped one's parse cache, the same in every run.
+#[test]
+fn no_static_holds_a_chosen_survey() {
+    let mut found = Vec::new();
+    for path in files_under("src") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in statics_holding(&text, "Survey") {
+            let cache = path.ends_with("src/domain/survey/mod.rs")
+                && lines[n - 2].contains("pub fn embedded() -> &'static Survey {");
+            if !cache {
+                found.push(format!("{}:{n}: {line}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    let sample = "static B: OnceLock<Survey> = OnceLock::new();\n\
+                  pub static mut C: Option<Survey> = None;\n\
+                  static D: OnceLock<SurveyFile> = OnceLock::new();\n\
+                  fn f() -> &'static Survey {\n\
+                  static KEYS: &[&str] = &[]; // Survey\n";
+    let lines: Vec<usize> = statics_holding(sample, "Survey")
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(lines, [1, 2]);
+}
+
+/// The test and bench fixtures (`tests/synth`) are not part of the library: the tests, the
+/// benches and the example include them by path, and no module of `src` is named for them.
+#[test]
+fn the_synthetic_fixtures_are_no_module_of_the_library() {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("readable");
+    assert!(!lib.contains("synth"), "src/lib.rs names synth");
+    let named: Vec<_> = files_under("src")
+        .into_iter()
+        .filter(|p| p.iter().any(|c| c.to_string_lossy().starts_with("synth")))
+        .collect();
+    assert!(named.is_empty(), "{named:?}");
+    let mut modules = Vec::new();
+    for path in files_under("src") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        if text.lines().any(|l| {
+            l.trim_start()
+                .trim_start_matches("pub ")
+                .starts_with("mod synth")
+        }) {
+            modules.push(path.display().to_string());
+        }
+    }
+    assert!(modules.is_empty(), "{modules:?}");
+    let bench =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/aggregate.rs"))
+            .expect("readable");
+    assert!(bench.contains("#[path = \"../tests/synth/mod.rs\"]"));
 }

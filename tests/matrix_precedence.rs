@@ -4,7 +4,6 @@
 //! checklist editions, so that the rules hold whatever the shipped mapping says.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use shindan::domain::checklist::answers::{ReturnedForm, Vendor, VendorAnswer, VendorForm};
 use shindan::domain::checklist::{date, rules, AnswerInput, Editions, YesNo};
 use shindan::domain::matrix::mark::{set_mark, MarkChange};
 use shindan::domain::matrix::{
@@ -12,6 +11,7 @@ use shindan::domain::matrix::{
     StatusSource,
 };
 use shindan::domain::overview::CoverageSummary;
+use shindan::domain::record::checklist_answers::{ReturnedForm, Vendor, VendorAnswer, VendorForm};
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{Clock, Lang, Questionnaire, Record, RecordId};
 use std::collections::BTreeMap;

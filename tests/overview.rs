@@ -5,12 +5,12 @@ mod hospital;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use shindan::domain::carried::{confirm, ConfirmError};
-use shindan::domain::checklist::answers::YesNo;
 use shindan::domain::checklist::{rules, AnswerInput, ChecklistView, EvidenceState, Form};
 use shindan::domain::checklist::{Edition, Editions};
 use shindan::domain::matrix::mark::{set_mark, MarkChange, StatusInput};
 use shindan::domain::matrix::{Catalog, ControlStatus};
 use shindan::domain::overview::{BudgetSummary, Overview, RiskLevel, Target, Tier};
+use shindan::domain::record::checklist_answers::YesNo;
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{history, Clock, FiscalYear, Questionnaire, Record, RecordId};
 

@@ -92,7 +92,7 @@ fn every_control_is_linked_and_never_compensates_itself() {
 
 #[test]
 fn sources_cite_a_chapter_6_group_or_a_topic_never_an_invented_number() {
-    use shindan::domain::matrix::catalog::{Guideline, MHLW_SECTIONS};
+    use shindan::domain::catalog::{Guideline, MHLW_SECTIONS};
     let c = cat();
     for ctl in &c.controls {
         let first = &ctl.source[0];
@@ -277,8 +277,8 @@ fn short_names_fit_a_heat_map_at_80_columns() {
 /// watches advisories.
 #[test]
 fn the_interview_presets_the_restore_drill_and_the_advisory_watch() {
-    use shindan::domain::matrix::mark::ControlStatus;
     use shindan::domain::matrix::{ControlState, Sources};
+    use shindan::domain::record::control::ControlStatus;
     use shindan::domain::validate::answer_from_input;
     use shindan::domain::{Record, RecordId};
     let qn = Questionnaire::embedded();

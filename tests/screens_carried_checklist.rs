@@ -10,10 +10,12 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::KeyCode;
 use shindan::domain::checklist::view::RowStatus;
 use shindan::domain::checklist::{
-    rules, vendor_file, vendors, AnswerInput, ChecklistView, Editions, EvidenceState, Form, YesNo,
+    rules, AnswerInput, ChecklistView, Editions, EvidenceState, Form, YesNo,
 };
 use shindan::domain::contacts::{self, ContactChart, ContactInput};
 use shindan::domain::record::contact::Position;
+use shindan::domain::vendor_file;
+use shindan::domain::vendors;
 use shindan::domain::{history, Lang, Questionnaire, Record};
 use shindan::store::Store;
 use ui::Ui;

@@ -13,9 +13,11 @@ use excel::filled_as_excel;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::KeyCode;
-use shindan::domain::checklist::answers::YesNo;
-use shindan::domain::checklist::{date, rules, vendor_file, vendors, AnswerInput, Editions};
+use shindan::domain::checklist::{date, rules, AnswerInput, Editions};
+use shindan::domain::record::checklist_answers::YesNo;
 use shindan::domain::validate::answer_from_input;
+use shindan::domain::vendor_file;
+use shindan::domain::vendors;
 use shindan::domain::{Lang, Questionnaire, Record};
 use shindan::store::Store;
 use shindan::tui::app::App;
@@ -308,7 +310,10 @@ fn contact_form_en_80x24() {
 
 // ---------- behaviour ----------
 
-fn latest(r: &Record, item: &str) -> Option<shindan::domain::checklist::answers::ItemAnswer> {
+fn latest(
+    r: &Record,
+    item: &str,
+) -> Option<shindan::domain::record::checklist_answers::ItemAnswer> {
     r.checklists
         .get("mhlw-r7")
         .and_then(|a| a.latest(item))

@@ -3,8 +3,8 @@
 //! languages; what the keys do (panels, Enter, Esc, Tab) and how a complete record opens.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use shindan::domain::checklist::answers::YesNo;
 use shindan::domain::checklist::{rules, AnswerInput, Editions};
+use shindan::domain::record::checklist_answers::YesNo;
 use shindan::domain::Lang;
 use shindan::store::Store;
 use shindan::tui::app::App;

@@ -384,7 +384,7 @@ fn every_cell_keeps_its_meaning_and_page() {
     use shindan::domain::position::Position;
     use shindan::domain::survey::render::{has_words, page_of, render_figure, Form};
     use shindan::domain::Questionnaire;
-    let survey = shindan::edge::benchmark();
+    let survey = shindan::domain::survey::Survey::embedded();
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     for lang in [Lang::Ja, Lang::En] {
         for (w, h, fronts) in [(80, 24, vec![0, 1]), (120, 40, vec![0])] {

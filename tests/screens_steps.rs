@@ -7,10 +7,10 @@ mod ui;
 
 use assert_cmd::Command;
 use crossterm::event::KeyCode;
-use shindan::domain::checklist::answers::EvidenceState;
 use shindan::domain::checklist::{ChecklistView, Editions};
 use shindan::domain::matrix::Catalog;
 use shindan::domain::overview::{Overview, Target};
+use shindan::domain::record::checklist_answers::EvidenceState;
 use shindan::domain::{Lang, Questionnaire};
 use shindan::store::Store;
 use std::path::Path;

@@ -16,7 +16,6 @@ use shindan::domain::survey::from_aggregate::from_aggregate;
 use shindan::domain::survey::{Cohort, FigureValue, Precision};
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{BedClass, Lang, Questionnaire, Record};
-use shindan::edge::choose_benchmark;
 use shindan::store::Store;
 mod synth;
 
@@ -353,7 +352,7 @@ fn fixed() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 1, 9, 30, 0).unwrap()
 }
 
-/// The only test of this binary that chooses the run's benchmark: the TUI reads it.
+/// The app handed an aggregate compares with it: the position screen's title names it.
 #[test]
 fn the_position_screen_title_names_the_aggregate() {
     let d = tempfile::tempdir().unwrap();
@@ -363,7 +362,7 @@ fn the_position_screen_title_names_the_aggregate() {
         Questionnaire::embedded(),
     )
     .unwrap();
-    assert!(choose_benchmark(survey).is_ok());
+    let survey: &'static _ = Box::leak(Box::new(survey));
 
     let data = tempfile::tempdir().unwrap();
     let store = Store::open(data.path()).unwrap();
@@ -386,7 +385,7 @@ fn the_position_screen_title_names_the_aggregate() {
             "2026-001 みなと病院 — vs 会員調査2026 (2026-06-01): indicators",
         ),
     ] {
-        let mut app = App::new(lang, Theme { color: false }, store.clone());
+        let mut app = App::new(lang, Theme { color: false }, store.clone()).with_survey(survey);
         for code in [KeyCode::Enter, KeyCode::Char('p')] {
             app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
         }

@@ -1,12 +1,12 @@
 //! The vendor's packet end to end in the domain: whose it is, what it asks, what comes back.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use shindan::domain::checklist::vendor_file::{self, FileProblem, PacketFormat};
 use shindan::domain::checklist::{label, Device, Editions};
 use shindan::domain::matrix::mark::{set_mark, MarkChange};
 use shindan::domain::matrix::source::StatusSource;
 use shindan::domain::matrix::{Catalog, ControlStatus, Coverage, Sources};
 use shindan::domain::record::{Record, RecordId};
+use shindan::domain::vendor_file::{self, FileProblem, PacketFormat};
 use shindan::domain::Lang;
 
 fn d(s: &str) -> NaiveDate {
@@ -143,7 +143,7 @@ fn a_packet_asks_the_vendor_its_controls_and_the_return_sets_them() {
     let asked = catalog
         .controls
         .iter()
-        .find(|c| c.by == shindan::domain::matrix::catalog::By::Hospital)
+        .find(|c| c.by == shindan::domain::catalog::By::Hospital)
         .unwrap()
         .id
         .clone();

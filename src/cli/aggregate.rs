@@ -2,9 +2,10 @@
 
 use super::respondents::{Counted, Skipped};
 use super::{print_json, Ctx, Failure};
-use crate::domain::aggregate::{Cell, Staff, Tally, BRACKETS};
+use crate::domain::aggregate::{Cell, Staff, Tally};
 use crate::domain::budget::{BudgetData, CohortBudget, Levels};
 use crate::domain::questionnaire::group_thousands;
+use crate::domain::survey::BRACKETS;
 use crate::domain::{BedClass, Founder, Lang, Questionnaire};
 use crate::excel::ExcelCsv;
 use chrono::NaiveDate;

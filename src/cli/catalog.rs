@@ -2,7 +2,7 @@
 //! the 中/小 risk tree and the controls — for reading, or as JSON for scripts.
 
 use super::{print_json, Ctx, Failure};
-use crate::domain::matrix::catalog::{Citation, Scenario};
+use crate::domain::catalog::{Citation, Scenario};
 use crate::domain::matrix::{By, Catalog, Control, Crosswalk};
 use crate::domain::Lang;
 use crate::text;

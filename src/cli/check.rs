@@ -16,6 +16,7 @@ mod progress;
 use super::{print_json, Ctx, Failure};
 use crate::domain::checklist::Editions;
 use crate::domain::overview::Overview;
+use crate::domain::survey::Survey;
 use crate::domain::{Clock, Lang, Record, RecordId};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -39,10 +40,10 @@ pub struct Block {
 
 /// The parts of the check, in the order they print: the record's year and progress, the
 /// overview screen's panels, then the next steps.
-fn blocks(record: &Record, overview: &Overview, lang: Lang) -> Vec<Block> {
+fn blocks(record: &Record, overview: &Overview, survey: &Survey, lang: Lang) -> Vec<Block> {
     vec![
         progress::block(record, overview, lang),
-        position::block(record, lang),
+        position::block(record, survey, lang),
         coverage::block(record, lang),
         budget::block(record, lang),
         checklist::block(overview.checklist.as_ref(), lang),
@@ -86,8 +87,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let editions = ctx.editions()?;
     let store = ctx.store()?;
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
-    let overview = overview(&editions, &record, &ctx.clock);
-    let blocks = blocks(&record, &overview, ctx.lang);
+    let survey = ctx.survey();
+    let overview = overview(&editions, &record, survey, &ctx.clock);
+    let blocks = blocks(&record, &overview, survey, ctx.lang);
     if args.json {
         let mut keys: Vec<(&str, serde_json::Value)> =
             vec![("record", serde_json::Value::String(record.id.to_string()))];
@@ -111,11 +113,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
 }
 
 /// The overview on the newest checklist edition, its evidence files looked at now.
-fn overview(editions: &Editions, record: &Record, clock: &Clock) -> Overview<'static> {
+fn overview<'s>(
+    editions: &Editions,
+    record: &Record,
+    survey: &'s Survey,
+    clock: &Clock,
+) -> Overview<'s> {
     let view = editions
         .newest()
         .map(|e| super::checklist::view(editions, e, record, clock));
-    Overview::of(record, crate::edge::benchmark(), view.as_ref())
+    Overview::of(record, survey, view.as_ref())
 }
 
 /// A JSON object that keeps its keys in the order the blocks give them (`record` first),
@@ -142,8 +149,9 @@ mod tests {
         let now = Utc::now();
         let r = Record::new(crate::domain::RecordId::new(2026, 1), now.date_naive(), now);
         let mut seen = vec!["record"];
-        let o = overview(Editions::shipped(), &r, &Clock::utc(now));
-        for b in blocks(&r, &o, Lang::Ja) {
+        let survey = Survey::embedded();
+        let o = overview(Editions::shipped(), &r, survey, &Clock::utc(now));
+        for b in blocks(&r, &o, survey, Lang::Ja) {
             for (k, _) in b.json {
                 assert!(!seen.contains(&k), "key {k} used twice");
                 seen.push(k);

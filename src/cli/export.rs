@@ -46,6 +46,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let record = store.load(&id).map_err(|e| ctx.store_err(e))?;
     let bytes = report::export(
         &record,
+        ctx.survey(),
         args.format.into(),
         ctx.lang,
         ctx.clock.today(),

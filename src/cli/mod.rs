@@ -268,9 +268,12 @@ fn run_command(cli: Cli) -> ExitCode {
             eprintln!("shindan: --survey {}: {why}", path.display());
             return ExitCode::from(2);
         }
-        if let Err(f) = survey::choose(path, cli.lang) {
-            eprintln!("shindan: {f}");
-            return ExitCode::from(f.code());
+        match survey::choose(path, cli.lang) {
+            Ok(survey) => ctx = ctx.with_survey(survey),
+            Err(f) => {
+                eprintln!("shindan: {f}");
+                return ExitCode::from(f.code());
+            }
         }
     }
     let result = match cli.command {

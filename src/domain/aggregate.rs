@@ -10,6 +10,7 @@ use super::cohort::{BedClass, Founder};
 use super::indicator::IndicatorValue;
 use super::questionnaire::Questionnaire;
 use super::record::Record;
+use super::survey::BRACKETS;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -76,9 +77,6 @@ pub struct Staff {
     pub total: Mean,
     pub fulltime: Mean,
 }
-
-/// The budget brackets of the questionnaire (図６'s columns), in order.
-pub const BRACKETS: [&str; 5] = ["lt5m", "5m_10m", "10m_20m", "20m_50m", "ge50m"];
 
 #[derive(Debug, Clone)]
 pub struct Tally {

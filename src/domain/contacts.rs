@@ -2,11 +2,11 @@
 //! happens, inside the hospital and outside. Every name and phone number is the hospital's own:
 //! shindan ships none, since a wrong number printed on a chart is worse than a blank one.
 
-use super::checklist::answers::Vendor;
-use super::checklist::vendors::{self, VendorError};
 use super::lang::Lang;
+use super::record::checklist_answers::Vendor;
 pub use super::record::contact::{Contact, Position};
 use super::record::Record;
+use super::vendors::{self, VendorError};
 use chrono::{DateTime, Utc};
 
 /// The checklist item the chart is evidence for.

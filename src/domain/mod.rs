@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod answer;
 pub mod budget;
 pub mod carried;
+pub mod catalog;
 pub mod checklist;
 pub mod clock;
 pub mod cohort;
@@ -25,6 +26,8 @@ pub mod report;
 pub mod respondents;
 pub mod survey;
 pub mod validate;
+pub mod vendor_file;
+pub mod vendors;
 
 pub use answer::Value;
 pub use clock::Clock;

@@ -5,6 +5,7 @@
 use super::md_cell;
 use crate::domain::checklist::Editions;
 use crate::domain::report::{Block, Report, Step, Table};
+use crate::domain::survey::Survey;
 use crate::domain::{Lang, Record};
 use chrono::NaiveDate;
 use std::fmt::Write;
@@ -44,9 +45,10 @@ impl Format {
     }
 }
 
-/// The bytes of an export of `record` in `format`.
+/// The bytes of an export of `record` in `format`, its report compared with `survey`.
 pub fn export(
     record: &Record,
+    survey: &Survey,
     format: Format,
     lang: Lang,
     today: NaiveDate,
@@ -55,7 +57,7 @@ pub fn export(
     if format == Format::Json {
         return crate::store::to_json(record).into_bytes();
     }
-    let report = Report::of(record, crate::edge::benchmark(), lang, today, editions);
+    let report = Report::of(record, survey, lang, today, editions);
     match format {
         Format::Md => markdown(&report).into_bytes(),
         Format::Html => html(&report).into_bytes(),

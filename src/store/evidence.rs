@@ -1,7 +1,7 @@
 //! Reading the files a checklist answer points at (the BCP, the device inventory…): hashed when
 //! the answer is given, compared again whenever the form is shown or printed.
 
-use crate::domain::checklist::answers::{Evidence, EvidenceHasher, EvidenceState};
+use crate::domain::record::checklist_answers::{Evidence, EvidenceHasher, EvidenceState};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;

@@ -8,6 +8,7 @@ use super::screens::{self, help, home::Home, interview::Interview};
 use super::session::Session;
 use super::terminal::{self, Guard};
 use super::theme::Theme;
+use crate::domain::survey::Survey;
 use crate::domain::{Lang, RecordId};
 use crate::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -52,6 +53,9 @@ pub enum Action {
 pub struct Env<'a> {
     pub lang: Lang,
     pub store: &'a Store,
+    /// The survey the run compares with (`--survey`, else 2022's): what the overview, the
+    /// position and the exported report are figured against.
+    pub survey: &'static Survey,
     pub session: Option<&'a mut Session>,
 }
 
@@ -102,6 +106,8 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub store: Store,
+    /// The survey the run compares with, handed to the screens (see [`App::with_survey`]).
+    pub survey: &'static Survey,
     pub session: Option<Session>,
     /// Frames are folded for a terminal that draws ambiguous characters wide ([`App::draw`]).
     pub ambiguous_wide: bool,
@@ -130,6 +136,7 @@ impl App {
             lang,
             theme,
             store,
+            survey: Survey::embedded(),
             session: None,
             ambiguous_wide: false,
             typed_ahead: Vec::new(),
@@ -140,6 +147,12 @@ impl App {
             quit: false,
             draft_due: None,
         }
+    }
+
+    /// Compares with `survey` (the run's `--survey`) instead of the 2022 survey.
+    pub fn with_survey(mut self, survey: &'static Survey) -> App {
+        self.survey = survey;
+        self
     }
 
     /// The commands the top screen offers now, as its footer draws them (and as the tests
@@ -202,6 +215,7 @@ impl App {
         }
         let mut env = Env {
             lang: self.lang,
+            survey: self.survey,
             store: &self.store,
             session: self.session.as_mut(),
         };
@@ -264,6 +278,7 @@ impl App {
         }
         let mut env = Env {
             lang: self.lang,
+            survey: self.survey,
             store: &self.store,
             session: self.session.as_mut(),
         };
@@ -301,6 +316,7 @@ impl App {
     pub fn idle(&mut self) -> bool {
         let mut env = Env {
             lang: self.lang,
+            survey: self.survey,
             store: &self.store,
             session: self.session.as_mut(),
         };
@@ -349,6 +365,7 @@ impl App {
                     }
                     let mut env = Env {
                         lang: self.lang,
+                        survey: self.survey,
                         store: &self.store,
                         session: self.session.as_mut(),
                     };
@@ -364,6 +381,7 @@ impl App {
                 self.show(pane);
                 let mut env = Env {
                     lang: self.lang,
+                    survey: self.survey,
                     store: &self.store,
                     session: self.session.as_mut(),
                 };
@@ -398,13 +416,14 @@ impl App {
                 self.stack.truncate(i + 1);
                 let mut env = Env {
                     lang: self.lang,
+                    survey: self.survey,
                     store: &self.store,
                     session: self.session.as_mut(),
                 };
                 let last = self.stack.len() - 1;
                 self.stack[last].resume(&mut env);
             }
-            _ => match screens::open(pane, session, self.lang) {
+            _ => match screens::open(pane, session, self.lang, self.survey) {
                 Some(screen) => self.stack.push(screen),
                 None => {
                     self.flash = Some(
@@ -429,7 +448,7 @@ impl App {
                 // (Esc or i goes to it).
                 let progress = crate::domain::Questionnaire::embedded().progress(&session.record);
                 let overview = (progress.total > 0 && progress.answered == progress.total)
-                    .then(|| screens::open(Pane::Overview, &session, self.lang))
+                    .then(|| screens::open(Pane::Overview, &session, self.lang, self.survey))
                     .flatten();
                 if let Some(h) = &session.held_by {
                     self.flash = Some(self.lang.pick_with(

@@ -27,7 +27,8 @@ pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
         Ok((_, h)) if h > 0 => usize::from(h),
         _ => usize::MAX,
     };
-    let mut app = App::starting(ctx.lang, theme::Theme::from_env(), store, rows);
+    let mut app =
+        App::starting(ctx.lang, theme::Theme::from_env(), store, rows).with_survey(ctx.survey());
     app.ambiguous_wide = found.ambiguous_wide;
     app.typed_ahead = found.typed;
     let (ending, save_error) =

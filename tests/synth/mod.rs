@@ -111,7 +111,7 @@ fn like_2022(i: usize) -> Option<(BedClass, Founder, Option<&'static str>)> {
     let table = &s.budget_brackets;
     let row = table.row(class).iter().copied();
     let bracket = match block(table.brackets.iter().map(String::as_str).zip(row), w) {
-        Some((id, _)) => shindan::domain::aggregate::BRACKETS
+        Some((id, _)) => shindan::domain::survey::BRACKETS
             .into_iter()
             .find(|b| *b == id),
         None => {

@@ -153,7 +153,7 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
         &format!(
             "{}{}{}",
             lang.pick("収益：", "Revenue: "),
-            crate::domain::report::place(&data.revenue.source, lang),
+            crate::domain::survey::render::place(&data.revenue.source, lang),
             lang.pick_with(
                 || format!("。{}", data.revenue.from.get(lang)),
                 || format!(". {}", data.revenue.from.get(lang))
@@ -257,7 +257,7 @@ pub(super) fn lines(lang: Lang) -> Vec<String> {
                 "各区分の代表値（報告書は「中央値」）× 回答数の合計 ÷ 区分を答えた病院数。件数は ",
                 "Sum of each bracket's representative value (the report's 「中央値」, medians) × its count, ÷ hospitals that chose a bracket. Counts: ",
             ),
-            crate::domain::report::place(&survey.budget_brackets.source, lang)
+            crate::domain::survey::render::place(&survey.budget_brackets.source, lang)
         ),
     );
     let reps = data.representatives(survey);

@@ -3,8 +3,8 @@
 //! lays out what [`ChecklistSummary`] kept.
 
 use super::Block;
-use crate::domain::checklist::answers::YesNo;
 use crate::domain::overview::ChecklistSummary;
+use crate::domain::record::checklist_answers::YesNo;
 use crate::domain::{Lang, Text};
 use crate::text;
 use serde_json::{json, Value};

@@ -4,7 +4,8 @@
 
 use super::{pick, view};
 use crate::cli::{Ctx, Failure};
-use crate::domain::checklist::{vendor_file, vendors};
+use crate::domain::vendor_file;
+use crate::domain::vendors;
 use crate::print;
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 
 use super::pick;
 use crate::cli::{Ctx, Failure};
-use crate::domain::checklist::vendor_file;
+use crate::domain::vendor_file;
 use crate::text;
 use std::path::PathBuf;
 

@@ -2,9 +2,9 @@
 
 use super::{pick, view};
 use crate::cli::{print_json, Ctx, Failure};
-use crate::domain::checklist::answers::{EvidenceState, YesNo};
 use crate::domain::checklist::view::{HintSource, Missing, RowStatus};
 use crate::domain::checklist::Wording;
+use crate::domain::record::checklist_answers::{EvidenceState, YesNo};
 use crate::domain::Lang;
 use crate::text;
 use chrono::NaiveDate;

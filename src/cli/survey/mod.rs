@@ -10,7 +10,6 @@ use crate::domain::survey::{
     FigureValue, IndicatorFigures, Precision, Said, Scope, Survey,
 };
 use crate::domain::{BedClass, Founder, Lang, Questionnaire};
-use crate::edge::{benchmark, choose_benchmark};
 use crate::text;
 use serde_json::{json, Map, Value};
 
@@ -28,16 +27,16 @@ pub struct Args {
 
 const WIDTH: usize = 80;
 
-/// Reads `--survey FILE` and makes it the benchmark of this run; a file that is not a valid
+/// Reads `--survey FILE`, the survey this run compares with; a file that is not a valid
 /// aggregate is refused with the field at fault (exit 2).
-pub fn choose(path: &std::path::Path, lang: Lang) -> Result<(), Failure> {
+pub fn choose(path: &std::path::Path, lang: Lang) -> Result<Survey, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Failure::Invalid(lang.pick_with(
             || format!("--survey {}：読めません（{e}）", path.display()),
             || format!("--survey {}: cannot read it ({e})", path.display()),
         ))
     })?;
-    let survey = from_aggregate(&text, Questionnaire::embedded()).map_err(|e| {
+    from_aggregate(&text, Questionnaire::embedded()).map_err(|e| {
         Failure::Invalid(lang.pick_with(
             || {
                 format!(
@@ -54,14 +53,11 @@ pub fn choose(path: &std::path::Path, lang: Lang) -> Result<(), Failure> {
                 )
             },
         ))
-    })?;
-    // Chosen once, at the start of the run; a second choice cannot happen here.
-    let _ = choose_benchmark(survey);
-    Ok(())
+    })
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
-    let survey = benchmark();
+    let survey = ctx.survey();
     let qn = Questionnaire::embedded();
     if args.json {
         print_json(&survey_json(survey, qn));
@@ -545,5 +541,5 @@ fn src(source: &str, lang: Lang) -> String {
 }
 
 fn en_place(source: &str) -> String {
-    crate::domain::report::place(source, Lang::En)
+    crate::domain::survey::render::place(source, Lang::En)
 }

@@ -297,7 +297,7 @@ impl HospitalBudget {
                 RevenueSource::Own => lang.pick("貴院の回答", "your answer").into(),
                 RevenueSource::Survey => format!(
                     "{} {row_label}{}",
-                    crate::domain::report::place(&data.revenue.source, lang),
+                    crate::domain::survey::render::place(&data.revenue.source, lang),
                     lang.pick("の収益合計", " total revenue")
                 ),
                 RevenueSource::WhatIf => lang
@@ -313,7 +313,7 @@ impl HospitalBudget {
             origin: Origin::Survey,
             from: format!(
                 "{} {}",
-                crate::domain::report::place(&data.it_rate.source, lang),
+                crate::domain::survey::render::place(&data.it_rate.source, lang),
                 data.it_rate.from.get(lang)
             ),
         });
@@ -343,7 +343,7 @@ impl HospitalBudget {
                         lang.pick("報告書は ", "the report uses "),
                         entry.rate.percent()
                     ),
-                    _ => crate::domain::report::place(&entry.source, lang),
+                    _ => crate::domain::survey::render::place(&entry.source, lang),
                 },
             });
         }
@@ -378,7 +378,7 @@ impl HospitalBudget {
                     || {
                         format!(
                             "the representative value of {bracket_label} ({})",
-                            crate::domain::report::place(&data.brackets.source, lang)
+                            crate::domain::survey::render::place(&data.brackets.source, lang)
                         )
                     },
                 ),
@@ -398,7 +398,7 @@ impl HospitalBudget {
             origin: Origin::Survey,
             from: format!(
                 "{}{}{}",
-                crate::domain::report::place(&self.cohort.source, lang),
+                crate::domain::survey::render::place(&self.cohort.source, lang),
                 lang.pick("（最終集計）、区分を答えた", " (final count), "),
                 lang.pick_with(
                     || format!("{}病院", self.cohort.chose),

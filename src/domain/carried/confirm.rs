@@ -9,7 +9,6 @@
 
 use super::pick::{self, SectionError};
 use crate::domain::checklist::rules::{self, AnswerInput, ChecklistError};
-use crate::domain::checklist::vendors::{self, VendorError};
 use crate::domain::checklist::Editions;
 use crate::domain::contacts::{ContactError, Position};
 use crate::domain::fiscal_year::FiscalYear;
@@ -18,6 +17,7 @@ use crate::domain::matrix::mark::{set_mark, MarkChange, MarkError};
 use crate::domain::matrix::Catalog;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::record::Record;
+use crate::domain::vendors::{self, VendorError};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Why a confirmation was refused; each message says what would be accepted.

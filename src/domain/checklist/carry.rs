@@ -6,10 +6,12 @@
 //! never answered) the new item is left to answer. Each merge is kept in the record and shown.
 //! New items start unanswered.
 
-use super::answers::{Carried, CarrySource, CarryStep, ChecklistAnswers, ItemAnswer, YesNo};
 use super::edition::{Edition, Editions};
 use crate::domain::lang::Lang;
-use crate::domain::record::{Record, RecordId};
+use crate::domain::record::checklist_answers::{
+    Carried, CarrySource, CarryStep, ChecklistAnswers, ItemAnswer, YesNo,
+};
+use crate::domain::record::Record;
 
 /// What a carry did (or would do).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,38 +113,6 @@ pub fn carry(prev: &Edition, next: &Edition, answers: &ChecklistAnswers) -> Carr
         copied,
         merges: out.merges.clone(),
         answers: out,
-    }
-}
-
-/// One edition's answers as next year's record starts them (`copy`): each item's latest check,
-/// with its 確認日 and 目標日 as they were, marked carried from last year's record `from`. The
-/// date stays in sight, and the item counts towards readiness again only when it is checked
-/// on a later day. Earlier checks stay in last year's record: this year's form starts at 1回目.
-pub fn carry_year(answers: &ChecklistAnswers, edition: &str, from: &RecordId) -> ChecklistAnswers {
-    let items = answers
-        .items
-        .iter()
-        .filter_map(|(id, history)| {
-            let latest = history.last()?;
-            let items = latest
-                .carried
-                .as_ref()
-                .map_or_else(|| vec![id.clone()], |c| c.items.clone());
-            let carried = ItemAnswer {
-                carried: Some(Carried {
-                    edition: edition.to_string(),
-                    items,
-                    record: Some(from.clone()),
-                }),
-                ..latest.clone()
-            };
-            Some((id.clone(), vec![carried]))
-        })
-        .collect();
-    ChecklistAnswers {
-        items,
-        carried_from: None,
-        merges: Vec::new(),
     }
 }
 

@@ -2,7 +2,6 @@
 //! editions as data, the hospital's dated answers, the vendors' forms, readiness for the
 //! 立入検査. The contract is `shared/spec/mhlw-checklist.md`.
 
-pub mod answers;
 pub mod carry;
 pub mod date;
 pub mod diff;
@@ -10,11 +9,11 @@ pub mod edition;
 pub mod label;
 pub mod risk_link;
 pub mod rules;
-pub mod vendor_file;
-pub mod vendors;
 pub mod view;
 
-pub use answers::{ChecklistAnswers, Evidence, EvidenceState, ItemAnswer, Vendor, YesNo};
+pub use crate::domain::record::checklist_answers::{
+    ChecklistAnswers, Evidence, EvidenceState, ItemAnswer, Vendor, YesNo,
+};
 pub use edition::{Device, Edition, EditionError, Editions, Form, Item, Wording};
 pub use rules::{AnswerInput, ChecklistError};
 pub use view::{ChecklistView, Missing, Readiness, Row, RowStatus};

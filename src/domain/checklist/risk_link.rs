@@ -3,8 +3,8 @@
 //! renamed or added there is what the checklist sees. [`category`] is all the rest of the
 //! checklist calls.
 
+use crate::domain::catalog::Catalog;
 use crate::domain::lang::Text;
-use crate::domain::matrix::Catalog;
 use std::sync::OnceLock;
 
 pub struct RiskCategory {

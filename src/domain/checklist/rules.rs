@@ -7,11 +7,11 @@
 //! - a re-check on a later day adds a new answer (1回目, 2回目…); on the same day it corrects the
 //!   latest one; over a carried answer (not checked this year) it takes its place.
 
-use super::answers::{ChecklistAnswers, Evidence, ItemAnswer, YesNo};
 use super::carry::{self, CarryReport};
 use super::date;
 use super::edition::{Edition, Editions, Item};
 use crate::domain::lang::Lang;
+use crate::domain::record::checklist_answers::{ChecklistAnswers, Evidence, ItemAnswer, YesNo};
 use crate::domain::record::Record;
 use chrono::{DateTime, NaiveDate, Utc};
 

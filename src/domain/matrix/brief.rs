@@ -2,11 +2,11 @@
 //! asks — the tool the report (p36–p38) says hospitals lack to speak to their vendor as the
 //! system's owner rather than its user.
 
-use super::catalog::{By, Control, Phase, Scenario};
 use super::coverage::Coverage;
-use super::mark::ControlStatus;
 use super::source::StatusSource;
+use crate::domain::catalog::{By, Control, Phase, Scenario};
 use crate::domain::lang::Lang;
+use crate::domain::record::control::ControlStatus;
 use std::collections::BTreeMap;
 
 /// One request to the vendor.

@@ -9,14 +9,14 @@
 //! compensation stands in only for a control that is *missing* (the report: 対策CがNGの場合):
 //! an unknown or partial control is not known to be NG.
 
-use super::catalog::{Catalog, Category, Phase, Scenario};
 use super::figure::CoverageFigure;
-use super::mark::ControlStatus;
 use super::source::Rank;
 pub use super::state::ControlState;
 use super::state::Sources;
+use crate::domain::catalog::{Catalog, Category, Phase, Scenario};
 use crate::domain::lang::Lang;
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use std::collections::HashSet;
 

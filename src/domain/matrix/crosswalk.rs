@@ -9,11 +9,11 @@
 //! proving anything it is a lead to review, shown and never counted. A control nothing proves
 //! says why (`none`), so that an unmapped control is a reviewed decision, not an oversight.
 
-use super::catalog::Catalog;
-use super::mark::ControlStatus;
+use crate::domain::catalog::Catalog;
 use crate::domain::checklist::{Editions, Form, Item};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::questionnaire::{Kind, Questionnaire};
+use crate::domain::record::control::ControlStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

@@ -4,7 +4,7 @@
 //! category by category, each under the category of its first scenario, by number within. The control's id (`backup_offline`) stays the handle of `--json`, the
 //! exchange JSON and the record; [`Catalog::find_control`] takes either.
 
-use super::catalog::{Catalog, Control};
+use crate::domain::catalog::{Catalog, Control};
 
 impl Catalog {
     /// The controls in the order they are numbered.

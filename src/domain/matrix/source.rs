@@ -6,10 +6,10 @@
 //! follow a changed answer.
 
 use super::crosswalk::{Entry, ItemProof};
-use super::mark::ControlStatus;
 use crate::domain::checklist::{ChecklistAnswers, Device, Edition, Editions, YesNo};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use chrono::NaiveDate;
 

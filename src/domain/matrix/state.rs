@@ -12,14 +12,14 @@
 //! carried; but a status that rests on it — a carried mark, or a control proven only by a
 //! carried answer — is not known until confirmed ([`ControlState::is_known`]).
 
-use super::catalog::{Catalog, Control};
 use super::crosswalk::Crosswalk;
-use super::mark::ControlStatus;
 use super::source::{self, Finding, Rank, StatusSource};
+use crate::domain::catalog::{Catalog, Control};
 use crate::domain::checklist::Editions;
 use crate::domain::clock::Clock;
 use crate::domain::lang::Lang;
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use chrono::{DateTime, Utc};
 

@@ -12,10 +12,11 @@
 //! The walk holds no record: a screen keeps the record in its session and hands it to each
 //! call, and a test does the same.
 
-use super::catalog::{By, Category, Control, Phase, Scenario};
-use super::mark::{set_mark, ControlStatus, MarkChange, MarkError, StatusInput};
+use super::mark::{set_mark, MarkChange, MarkError, StatusInput};
 use super::state::{ControlState, Sources};
+use crate::domain::catalog::{By, Category, Control, Phase, Scenario};
 use crate::domain::lang::Lang;
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
 use chrono::{DateTime, Utc};
 

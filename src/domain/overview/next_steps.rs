@@ -270,9 +270,9 @@ fn minority(pos: &PositionSummary<'_>, survey: &Survey, out: &mut Vec<NextStep>)
 }
 
 fn checklist_steps(c: &ChecklistSummary, out: &mut Vec<NextStep>) {
-    let yes_no = |a: crate::domain::checklist::answers::YesNo, lang: Lang| match a {
-        crate::domain::checklist::answers::YesNo::Yes => lang.pick("はい", "yes"),
-        crate::domain::checklist::answers::YesNo::No => lang.pick("いいえ", "no"),
+    let yes_no = |a: crate::domain::record::checklist_answers::YesNo, lang: Lang| match a {
+        crate::domain::record::checklist_answers::YesNo::Yes => lang.pick("はい", "yes"),
+        crate::domain::record::checklist_answers::YesNo::No => lang.pick("いいえ", "no"),
     };
     for k in &c.conflicts {
         out.push(step(

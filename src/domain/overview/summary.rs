@@ -4,12 +4,12 @@
 //! director would read as "nothing done".
 
 use crate::domain::budget::{ActualSource, BudgetError, HospitalBudget, PerLevel, RevenueSource};
-use crate::domain::checklist::answers::YesNo;
 use crate::domain::checklist::view::{ChecklistView, Missing};
 use crate::domain::indicator::{Concern, Indicator};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::position::{IndicatorPosition, Place, Position, Side};
 use crate::domain::questionnaire::group_thousands;
+use crate::domain::record::checklist_answers::YesNo;
 use crate::domain::survey::render::{cite, render_value};
 use crate::domain::survey::{Cohort, Figure, Scope, Survey};
 use crate::domain::IndicatorValue;

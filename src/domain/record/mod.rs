@@ -1,19 +1,21 @@
 //! One hospital's assessment: its answers, notes and the bookkeeping that keeps them safe.
 
 use super::answer::Value;
-use super::checklist::{carry, ChecklistAnswers, Vendor};
 use super::cohort::{BedClass, Founder};
 use super::fiscal_year::FiscalYear;
-use super::matrix::ControlMark;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+pub mod checklist_answers;
 pub mod contact;
+pub mod control;
 
+use checklist_answers::{ChecklistAnswers, Vendor};
 use contact::Contact;
+use control::ControlMark;
 
 /// The record format this build writes. Format 1 kept each answer as a bare value; format 2
 /// keeps when each answer was given and whether it was carried over from last year, which the
@@ -284,7 +286,7 @@ impl Record {
         next.checklists = self
             .checklists
             .iter()
-            .map(|(edition, a)| (edition.clone(), carry::carry_year(a, edition, &self.id)))
+            .map(|(edition, a)| (edition.clone(), a.carry_year(edition, &self.id)))
             .filter(|(_, a)| !a.items.is_empty())
             .collect();
         // The vendors outlive a year; what each returned is last year's word.

@@ -7,11 +7,11 @@
 //! aggregate would otherwise put wrong figures beside a hospital's answers — and a fault is
 //! named by its field (`indicators[3].by_bed_class.b20_99.yes`).
 
+use super::BRACKETS;
 use super::{
     BudgetTable, Composition, Figure, FigureValue, Identity, IndicatorFigures, Period, Said, Says,
     Scope, Staff, Survey,
 };
-use crate::domain::aggregate::BRACKETS;
 use crate::domain::cohort::{BedClass, Founder};
 use crate::domain::lang::{Lang, Text};
 use crate::domain::questionnaire::Questionnaire;

@@ -118,6 +118,10 @@ pub struct Composition {
     pub report_names: BTreeMap<Founder, Vec<String>>,
 }
 
+/// The budget brackets of the questionnaire (図６'s columns), in order: what an aggregate
+/// counts and what a survey's [`BudgetTable`] is read in.
+pub const BRACKETS: [&str; 5] = ["lt5m", "5m_10m", "10m_20m", "20m_50m", "ge50m"];
+
 /// 図６ (p46): how many hospitals of each bed class chose each budget bracket. The rest of each
 /// class chose none (わからない or no answer), which is why its brackets add up to less than the
 /// class.

@@ -109,7 +109,7 @@ pub fn has_words(f: &Figure, lang: Lang) -> bool {
 /// "全体結果(7/7) p11" / "overall results 7/7, p11": a place of the report with its page when
 /// the survey knows it.
 pub fn cite(source: &str, survey: &Survey, lang: Lang) -> String {
-    let place = crate::domain::report::place(source, lang);
+    let place = place(source, lang);
     match survey.pages.get(source) {
         // "p46 図６" already names its page.
         Some(p) if !source.starts_with('p') => match lang {
@@ -176,6 +176,43 @@ pub fn english_figures(place: &str) -> String {
     }
 }
 
+/// Places in the 2022 report, as the assets name them ("overall 2/7", "bed 3/7", "founder 5/7",
+/// "p46 図６"), written out for the reader in either language:
+/// "overall 2/7" → 全体結果(2/7) / "overall results 2/7"; "bed 総評" → 病床規模別 総評. Anything
+/// else (a page or figure number) is shown as it is.
+pub fn place(source: &str, lang: Lang) -> String {
+    source
+        .split(", ")
+        .map(|part| {
+            let (head, rest) = part.split_once(' ').unwrap_or((part, ""));
+            let name = match head {
+                "overall" => lang.pick("全体結果", "overall results"),
+                "bed" => lang.pick("病床規模別", "by bed size"),
+                "founder" => lang.pick("開設者別", "by founder"),
+                // "p46 図６" → "p46 fig. 6 (図６)", "p2 調査対象" → "p2 respondents".
+                _ if lang == Lang::En => {
+                    return english_figures(&part.replace("調査対象", "respondents"))
+                }
+                _ => return part.to_string(),
+            };
+            // 総評 is the part's summary page.
+            let rest = if lang == Lang::En && rest == "総評" {
+                "summary"
+            } else {
+                rest
+            };
+            if lang == Lang::Ja && rest.contains('/') {
+                format!("{name}({rest})")
+            } else if rest.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} {rest}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +263,21 @@ mod tests {
             assert!(render_figure(vpn, s, form, Lang::Ja).starts_with("状況不明も含めれば"));
             assert!(render_figure(vpn, s, form, Lang::En).contains("do not know"));
         }
+    }
+
+    #[test]
+    fn page_titles_read_as_the_report_prints_them() {
+        assert_eq!(place("overall 2/7", Lang::Ja), "全体結果(2/7)");
+        assert_eq!(place("founder 5/7", Lang::En), "by founder 5/7");
+        assert_eq!(place("bed 総評", Lang::Ja), "病床規模別 総評");
+        assert_eq!(place("p46 図６", Lang::Ja), "p46 図６");
+        // English names the page and the figure in English, the figure's own name beside it.
+        assert_eq!(place("bed 総評", Lang::En), "by bed size summary");
+        assert_eq!(place("p46 図６", Lang::En), "p46 fig. 6 (図６)");
+        assert_eq!(place("p2 調査対象", Lang::En), "p2 respondents");
+        assert_eq!(
+            place("overall 5/7, bed 5/7, p46", Lang::Ja),
+            "全体結果(5/7)、病床規模別(5/7)、p46"
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! place ids stay), and the vendor's blank form as Markdown.
 
 use super::{device_cell, heads};
-use crate::domain::checklist::answers::ItemAnswer;
-use crate::domain::checklist::vendor_file::VendorFile;
 use crate::domain::checklist::view::RowStatus;
 use crate::domain::checklist::{label, ChecklistView, Edition, Wording};
+use crate::domain::record::checklist_answers::ItemAnswer;
+use crate::domain::vendor_file::VendorFile;
 use crate::domain::Lang;
 use crate::print::md_cell;
 use serde_json::json;

@@ -9,10 +9,10 @@ mod data;
 pub use data::{hospital_csv, hospital_json, hospital_md, vendor_md};
 
 use super::page::{document, meta, section};
-use crate::domain::checklist::answers::{ItemAnswer, YesNo};
-use crate::domain::checklist::vendor_file::VendorFile;
 use crate::domain::checklist::view::{Row, RowStatus, VendorStatus};
 use crate::domain::checklist::{label, ChecklistView, Edition, Editions, Form, Item, Wording};
+use crate::domain::record::checklist_answers::{ItemAnswer, YesNo};
+use crate::domain::vendor_file::VendorFile;
 use crate::domain::Lang;
 use chrono::NaiveDate;
 use maud::{html, Markup};

@@ -8,6 +8,7 @@
 //! and takes every key while open, so its letters (m h c j) never reach the record keys.
 
 use crate::domain::checklist::Editions;
+use crate::domain::survey::Survey;
 use crate::domain::{Lang, Record, RecordId};
 use crate::print::report::{self, Format};
 use crate::store::Store;
@@ -122,6 +123,7 @@ impl ExportPrompt {
     pub fn write_stored(
         &self,
         store: &Store,
+        survey: &Survey,
         format: Format,
         path: &Path,
         lang: Lang,
@@ -129,7 +131,7 @@ impl ExportPrompt {
         let record = store
             .load(&self.record)
             .map_err(|e| crate::edge::Failure::from_store(e, lang).to_string())?;
-        write(store, &record, format, path, lang)
+        write(store, survey, &record, format, path, lang)
     }
 
     pub fn commands(&self) -> Vec<Command> {
@@ -218,13 +220,14 @@ fn named(id: &str, format: Format, today: NaiveDate) -> String {
 /// what to say in the footer, or why it could not be written (the prompt then stays open).
 pub fn write(
     store: &Store,
+    survey: &Survey,
     record: &Record,
     format: Format,
     path: &Path,
     lang: Lang,
 ) -> Result<String, String> {
     let today = crate::clock::system().today();
-    let bytes = report::export(record, format, lang, today, Editions::shipped());
+    let bytes = report::export(record, survey, format, lang, today, Editions::shipped());
     match store.write_file(path, &bytes) {
         Ok(path) => Ok(match lang {
             Lang::Ja => format!("書き出しました：{}", path.display()),

@@ -112,7 +112,10 @@ pub(super) fn staff_lines(
                 "{}{}{}",
                 lang.pick("報告：", "report: "),
                 said.get(lang),
-                paren(lang, &crate::domain::report::place(&said.source, lang))
+                paren(
+                    lang,
+                    &crate::domain::survey::render::place(&said.source, lang)
+                )
             ),
             LABEL + N + 3,
         );

@@ -12,7 +12,6 @@ use crate::domain::questionnaire::group_thousands;
 use crate::domain::survey::render::{cite, render_figure, Form};
 use crate::domain::survey::{Cohort, Precision, Scope, Survey};
 use crate::domain::{Lang, Questionnaire, Record};
-use crate::edge::benchmark;
 use crate::text;
 use serde_json::{json, Value};
 
@@ -28,9 +27,8 @@ const N: usize = 8;
 const FIGURE: usize = 30;
 const WIDTH: usize = 80;
 
-pub fn block(record: &Record, lang: Lang) -> Block {
+pub fn block(record: &Record, survey: &Survey, lang: Lang) -> Block {
     let qn = Questionnaire::embedded();
-    let survey = benchmark();
     let pos = Position::of(record, qn, survey);
     Block {
         text: text_lines(&pos, lang),
@@ -186,7 +184,14 @@ fn text_lines(pos: &Position, lang: Lang) -> Vec<String> {
     }
     for ip in &pos.indicators {
         out.push(String::new());
-        indicator_lines(ip, &pos.record.to_string(), lang, &note, &mut out);
+        indicator_lines(
+            ip,
+            pos.survey,
+            &pos.record.to_string(),
+            lang,
+            &note,
+            &mut out,
+        );
     }
     if let Some(b) = &pos.budget {
         out.push(String::new());

@@ -5,12 +5,12 @@ use super::*;
 
 pub(super) fn indicator_lines(
     ip: &IndicatorPosition,
+    survey: &Survey,
     id: &str,
     lang: Lang,
     note: &dyn Fn(&Option<String>) -> String,
     out: &mut Vec<String>,
 ) {
-    let survey = benchmark();
     indented(out, "◆ ", ip.indicator.text.get(lang), 2);
     let mut own = value_label(ip.hospital, lang).to_string();
     // With the question numbers: they say which answer is which, and are what `answer` takes.
@@ -44,7 +44,7 @@ pub(super) fn indicator_lines(
         );
     }
     for c in ip.comparisons() {
-        comparison_lines(c, lang, note, out);
+        comparison_lines(c, survey, lang, note, out);
     }
     for (label, fig) in [
         (
@@ -130,11 +130,11 @@ pub(super) fn row(label: &str, n: &str, figure: &str, source: &str) -> Vec<Strin
 
 pub(super) fn comparison_lines(
     c: &Comparison,
+    survey: &Survey,
     lang: Lang,
     note: &dyn Fn(&Option<String>) -> String,
     out: &mut Vec<String>,
 ) {
-    let survey = benchmark();
     let label = c.cohort.map_or_else(
         || {
             lang.pick("（区分が未回答）", "(cohort unknown)")
@@ -196,7 +196,7 @@ pub(super) fn comparison_lines(
                         "{}{}{}",
                         lang.pick("報告：", "report: "),
                         s.get(lang),
-                        paren(lang, &crate::domain::report::place(&s.source, lang))
+                        paren(lang, &crate::domain::survey::render::place(&s.source, lang))
                     ),
                     LABEL + N + 3,
                 );

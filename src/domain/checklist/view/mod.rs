@@ -3,7 +3,6 @@
 //! vendors' answers, conflicts, hints, readiness and the list of what is missing. Front ends
 //! render it and compute nothing themselves.
 
-use super::answers::{ChecklistAnswers, Evidence, EvidenceState, ItemAnswer, VendorAnswer, YesNo};
 use super::carry::{self, CarryReport};
 use super::edition::{Device, Edition, Editions, Form, Item, SectionDef};
 use super::risk_link;
@@ -12,6 +11,9 @@ use crate::domain::clock::Clock;
 use crate::domain::contacts;
 use crate::domain::lang::{Lang, Text};
 use crate::domain::questionnaire::Questionnaire;
+use crate::domain::record::checklist_answers::{
+    ChecklistAnswers, Evidence, EvidenceState, ItemAnswer, VendorAnswer, YesNo,
+};
 use crate::domain::record::Record;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -246,7 +248,7 @@ pub struct EvidenceRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CarryNotice {
     pub from: String,
-    pub merges: Vec<super::answers::CarryStep>,
+    pub merges: Vec<crate::domain::record::checklist_answers::CarryStep>,
     /// Already in the record; otherwise a preview.
     pub saved: bool,
 }

@@ -2,9 +2,9 @@
 //! the target date — each checked by the domain as it is typed, so that the allowed range and
 //! any error are on screen before Enter.
 
-use crate::domain::checklist::answers::ItemAnswer;
 use crate::domain::checklist::rules::{self, ChecklistError, DateField, TargetLimit};
 use crate::domain::checklist::{AnswerInput, Item, YesNo};
+use crate::domain::record::checklist_answers::ItemAnswer;
 use crate::tui::keys::Scope;
 use crate::tui::widgets::form::{Focus, FormKey};
 use crate::tui::widgets::text_field::{FieldKey, TextField};

@@ -4,8 +4,8 @@
 use super::answer_form::{AnswerForm, Field};
 use super::render::wrapped;
 use super::Checklist;
-use crate::domain::checklist::answers::YesNo;
 use crate::domain::checklist::view::Row;
+use crate::domain::record::checklist_answers::YesNo;
 use crate::domain::Lang;
 use crate::text::truncate;
 use crate::tui::app::View;

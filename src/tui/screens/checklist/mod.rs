@@ -30,10 +30,10 @@ mod vendors;
 mod vendors_confirm;
 mod vendors_view;
 
-use crate::domain::checklist::answers::{EvidenceState, YesNo};
 use crate::domain::checklist::rules;
 use crate::domain::checklist::view::{Missing, Row};
 use crate::domain::checklist::{ChecklistView, Edition, Editions};
+use crate::domain::record::checklist_answers::{EvidenceState, YesNo};
 use crate::domain::Clock;
 use crate::domain::{Lang, Questionnaire};
 use crate::tui::app::{Action, Env, Screen, View};

@@ -8,9 +8,9 @@
 
 use super::overlaid::{ChecklistForm, ChecklistOverlay};
 use super::vendors_confirm::confirm_returns;
-use crate::domain::checklist::vendor_file::{self, ImportReport, PacketFormat};
-use crate::domain::checklist::vendors::{self, VendorError};
 use crate::domain::checklist::Edition;
+use crate::domain::vendor_file::{self, ImportReport, PacketFormat};
+use crate::domain::vendors::{self, VendorError};
 use crate::domain::Lang;
 use crate::store::{Store, StoreError};
 use crate::tui::keys::{self, Intent, Scope};

@@ -53,7 +53,7 @@ impl Interview {
                     &format!(
                         "{} {}",
                         l.pick("2022年調査:", "2022 survey:"),
-                        crate::domain::report::place(src, l)
+                        crate::domain::survey::render::place(src, l)
                     ),
                     w,
                 ),

@@ -5,7 +5,7 @@
 //! included, opens its tree.
 
 use super::controls::{status_cell, status_style};
-use crate::domain::matrix::catalog::{Category, Phase};
+use crate::domain::catalog::{Category, Phase};
 use crate::domain::matrix::{Catalog, ControlStatus, Coverage, Rank, StatusSource, Tally};
 use crate::domain::Lang;
 use crate::text::{pad, pad_left, truncate, width};

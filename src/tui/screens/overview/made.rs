@@ -5,6 +5,7 @@ use crate::domain::budget::spoken::say;
 use crate::domain::matrix::Tally;
 use crate::domain::overview::{BudgetSummary, Overview, RiskLevel};
 use crate::domain::survey::render::{render_figure, Form};
+use crate::domain::survey::Survey;
 use crate::domain::{Lang, Text};
 use crate::tui::keys::{self, Intent, Pane, Scope};
 
@@ -84,10 +85,12 @@ pub struct Made {
     pub steps: Vec<Step>,
 }
 
-pub fn make(o: &Overview, lang: Lang) -> Made {
+/// The panels and steps of `o`, its figures said as `survey` (the one `o` was made against)
+/// gives them.
+pub fn make(o: &Overview, survey: &Survey, lang: Lang) -> Made {
     Made {
         panels: [
-            position(o, lang),
+            position(o, survey, lang),
             coverage(o, lang),
             budget(o, lang),
             checklist(o, lang),
@@ -123,7 +126,7 @@ fn missing(lines: &mut Vec<PLine>, what: &[crate::domain::Text], lang: Lang) {
     }
 }
 
-fn position(o: &Overview, lang: Lang) -> Panel {
+fn position(o: &Overview, survey: &Survey, lang: Lang) -> Panel {
     let p = &o.position;
     let mut lines = Vec::new();
     let place = |pl: Option<crate::domain::position::Place>| {
@@ -194,7 +197,6 @@ fn position(o: &Overview, lang: Lang) -> Panel {
         };
         let mut l = line(format!("{mark}{}", w.indicator.short(lang)), tone);
         if let Some(s) = w.telling() {
-            let survey = crate::edge::benchmark();
             let figure = render_figure(s.figure, survey, Form::Brief, lang);
             l.tail = vec![(format!(" {figure}"), Tone::Dim)];
         }

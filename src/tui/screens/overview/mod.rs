@@ -7,6 +7,7 @@ mod made;
 
 use crate::domain::checklist::{ChecklistView, EvidenceState};
 use crate::domain::overview::{Overview, Target};
+use crate::domain::survey::Survey;
 use crate::domain::{Lang, Questionnaire, Record};
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::{Action, Env, Screen, View};
@@ -34,6 +35,8 @@ const BAR_MAX: usize = 20;
 
 pub struct OverviewScreen {
     lang: Lang,
+    /// The run's survey: the overview is made again against it when the screen comes back.
+    survey: &'static Survey,
     made: Made,
     /// The panel Enter opens: 0 position, 1 coverage, 2 budget, 3 checklist.
     focus: usize,
@@ -44,7 +47,7 @@ pub struct OverviewScreen {
 
 /// The overview of the open record, on the newest shipped checklist edition. Evidence files
 /// are not read (as on the checklist screen: hashing a large file would stall the keys).
-fn overview(record: &Record) -> Overview<'static> {
+fn overview(record: &Record, survey: &'static Survey) -> Overview<'static> {
     let editions = crate::domain::checklist::Editions::shipped();
     let clock = crate::clock::system();
     let view = editions.newest().map(|e| {
@@ -57,14 +60,15 @@ fn overview(record: &Record) -> Overview<'static> {
             &|_| EvidenceState::NotChecked,
         )
     });
-    Overview::of(record, crate::edge::benchmark(), view.as_ref())
+    Overview::of(record, survey, view.as_ref())
 }
 
 impl OverviewScreen {
-    pub fn new(session: &Session, lang: Lang) -> OverviewScreen {
+    pub fn new(session: &Session, lang: Lang, survey: &'static Survey) -> OverviewScreen {
         OverviewScreen {
             lang,
-            made: make(&overview(&session.record), lang),
+            survey,
+            made: make(&overview(&session.record, survey), survey, lang),
             focus: 0,
             steps: false,
             selected: 0,
@@ -336,7 +340,7 @@ impl Screen for OverviewScreen {
 
     fn resume(&mut self, env: &mut Env) {
         if let Some(s) = env.session.as_deref() {
-            self.made = make(&overview(&s.record), self.lang);
+            self.made = make(&overview(&s.record, self.survey), self.survey, self.lang);
         }
     }
 

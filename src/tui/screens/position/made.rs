@@ -10,7 +10,7 @@ use crate::domain::position::{
     Position, StaffPosition,
 };
 use crate::domain::questionnaire::group_thousands;
-use crate::domain::report::place;
+use crate::domain::survey::render::place;
 use crate::domain::survey::render::{has_words, page_of, render_figure, Form};
 use crate::domain::survey::{approx, bracket_short_label, Cohort, Range, Survey};
 use crate::domain::{IndicatorValue, Lang};

@@ -17,7 +17,6 @@ mod para;
 use crate::domain::position::Position;
 use crate::domain::survey::Survey;
 use crate::domain::{IndicatorValue, Lang, Questionnaire, Record};
-use crate::edge::benchmark;
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{Action, Env, Screen, View};
 use crate::tui::commands::Command;
@@ -97,12 +96,8 @@ fn qn() -> &'static Questionnaire {
 }
 
 impl PositionScreen {
-    pub fn new(session: &Session, lang: Lang) -> PositionScreen {
-        Self::with_survey(session, lang, benchmark())
-    }
-
-    /// The screen against a given survey (the run's benchmark is the usual one).
-    pub fn with_survey(session: &Session, lang: Lang, survey: &'static Survey) -> PositionScreen {
+    /// The screen against `survey`, the run's.
+    pub fn new(session: &Session, lang: Lang, survey: &'static Survey) -> PositionScreen {
         let pos = Position::of(&session.record, qn(), survey);
         let made = make(&pos, lang);
         // Open where a director should look first: the first answer that puts the hospital in

@@ -13,7 +13,9 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../../assets/questionnaire.json");
+mod cohort_labels;
+
+const EMBEDDED: &str = include_str!("../../../assets/questionnaire.json");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

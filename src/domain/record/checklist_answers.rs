@@ -7,6 +7,8 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::RecordId;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum YesNo {
@@ -154,7 +156,7 @@ pub struct Carried {
     pub items: Vec<String>,
     /// Last year's record the answer was copied from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record: Option<crate::domain::RecordId>,
+    pub record: Option<RecordId>,
 }
 
 /// How one item of the new edition was filled from several of the previous one, kept in the
@@ -197,6 +199,38 @@ impl ChecklistAnswers {
 
     pub fn latest(&self, item: &str) -> Option<&ItemAnswer> {
         self.history(item).last()
+    }
+
+    /// One edition's answers as next year's record starts them (`copy`): each item's latest check,
+    /// with its 確認日 and 目標日 as they were, marked carried from last year's record `from`. The
+    /// date stays in sight, and the item counts towards readiness again only when it is checked
+    /// on a later day. Earlier checks stay in last year's record: this year's form starts at 1回目.
+    pub fn carry_year(&self, edition: &str, from: &RecordId) -> ChecklistAnswers {
+        let items = self
+            .items
+            .iter()
+            .filter_map(|(id, history)| {
+                let latest = history.last()?;
+                let items = latest
+                    .carried
+                    .as_ref()
+                    .map_or_else(|| vec![id.clone()], |c| c.items.clone());
+                let carried = ItemAnswer {
+                    carried: Some(Carried {
+                        edition: edition.to_string(),
+                        items,
+                        record: Some(from.clone()),
+                    }),
+                    ..latest.clone()
+                };
+                Some((id.clone(), vec![carried]))
+            })
+            .collect();
+        ChecklistAnswers {
+            items,
+            carried_from: None,
+            merges: Vec::new(),
+        }
     }
 }
 
@@ -253,7 +287,7 @@ pub struct ReturnedForm {
 /// A vendor's answer about one risk-matrix control of its system.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReturnedControl {
-    pub status: crate::domain::matrix::ControlStatus,
+    pub status: crate::domain::record::control::ControlStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

@@ -1,8 +1,9 @@
-//! The vendors a hospital expects a 事業者確認用 form from. Sending a vendor its form names it in
+//! The vendor list of a record: the vendors a hospital expects a 事業者確認用 form from (the
+//! checklist) and calls in an incident (the contact chart). Sending a vendor its form names it in
 //! the record, since a form sent is a form expected back; the screen adds and removes them too.
 
-use super::answers::Vendor;
 use crate::domain::lang::Lang;
+use crate::domain::record::checklist_answers::Vendor;
 use crate::domain::record::Record;
 use chrono::{DateTime, NaiveDate, Utc};
 

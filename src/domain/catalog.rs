@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../../../assets/risk-catalog.json");
+const EMBEDDED: &str = include_str!("../../assets/risk-catalog.json");
 
 /// The chapter-6 requirement groups of the MHLW guideline 第5.2版 that the report ties to the
 /// risk categories (p39). A hospital control cites one of these, never a finer number that

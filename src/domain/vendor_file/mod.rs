@@ -18,11 +18,12 @@ pub use import::{import, ImportConflict, ImportReport};
 pub use problem::{FileProblem, VendorFileError};
 pub use read::{decode, read};
 
-use super::edition::{Edition, Form};
-use super::vendors::{self, VendorError};
+use crate::domain::catalog::Catalog;
+use crate::domain::checklist::edition::{Edition, Form};
 use crate::domain::lang::Lang;
-use crate::domain::matrix::{Catalog, Coverage, Sources, VendorBrief};
+use crate::domain::matrix::{Coverage, Sources, VendorBrief};
 use crate::domain::record::Record;
+use crate::domain::vendors::{self, VendorError};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};

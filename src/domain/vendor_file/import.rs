@@ -2,16 +2,19 @@
 //! by record and vendor), then every row, then stored at once. The report says what was stored
 //! and where the vendor disagrees with the hospital, in the form's words.
 
-use super::super::answers::{ReturnedControl, ReturnedForm, VendorAnswer, YesNo};
-use super::super::edition::{Edition, Form, Item};
-use super::super::label;
-use super::super::rules::{self, ChecklistError, DateField};
-use super::super::vendors::{self, VendorError};
 use super::problem::{FileProblem, OtherHospital, VendorFileError};
 use super::{form_id, read, VendorFile};
+use crate::domain::catalog::Catalog;
+use crate::domain::checklist::edition::{Edition, Form, Item};
+use crate::domain::checklist::label;
+use crate::domain::checklist::rules::{self, ChecklistError, DateField};
 use crate::domain::lang::{Lang, Text};
-use crate::domain::matrix::{Catalog, ControlStatus};
+use crate::domain::record::checklist_answers::{
+    ReturnedControl, ReturnedForm, VendorAnswer, YesNo,
+};
+use crate::domain::record::control::ControlStatus;
 use crate::domain::record::Record;
+use crate::domain::vendors::{self, VendorError};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashSet};
 
@@ -302,7 +305,7 @@ pub fn import(
     };
     let returned = ReturnedForm {
         imported_at: now,
-        file_sha256: super::super::answers::Evidence::of_bytes("", bytes).sha256,
+        file_sha256: crate::domain::record::checklist_answers::Evidence::of_bytes("", bytes).sha256,
         items,
         controls,
         carried: false,

@@ -1,10 +1,10 @@
 //! Why a returned packet was refused, in the form's words: rows are named by their printed
 //! number (`row 7 (2④-サーバ)`), another hospital's form by both hospitals.
 
-use super::super::rules::ChecklistError;
-use super::super::vendors::VendorError;
 use super::COLUMNS;
+use crate::domain::checklist::rules::ChecklistError;
 use crate::domain::lang::Lang;
+use crate::domain::vendors::VendorError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileProblem {
