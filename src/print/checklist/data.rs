@@ -37,6 +37,13 @@ pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
             lang.pick("未完了", "no")
         },
     );
+    // What is missing, as the HTML's readiness box lists it: number, device and section.
+    if !v.readiness.missing.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", lang.pick("未完了", "Missing"));
+        for m in &v.readiness.missing {
+            let _ = writeln!(out, "- {}", md_cell(&m.message(lang)));
+        }
+    }
     for s in &v.sections {
         let _ = write!(
             out,

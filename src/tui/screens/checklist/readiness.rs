@@ -4,6 +4,7 @@
 use super::render::{boxed, letter, wrapped};
 use super::{Checklist, Panel};
 use crate::domain::checklist::view::{Gap, Missing, Row};
+use crate::domain::Lang;
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::widgets::bar::bar;
@@ -68,9 +69,17 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
         ));
         for m in &r.missing {
             let line = match m {
-                // The printed label carries the device: 2④ サーバ and 2④ 端末PC read apart.
-                Missing::Item { id, label, gap, .. } => {
+                // The printed label carries the device (2④ サーバ and 2④ 端末PC read apart), and
+                // the section's name follows what is missing, so that the list reads alone and
+                // the state stays in sight when a long line is cut.
+                Missing::Item {
+                    id,
+                    label,
+                    section,
+                    gap,
+                } => {
                     let label = label.get(l);
+                    let section = section.get(l);
                     let text = item(id)
                         .map(|x| x.item.text.get(l).to_string())
                         .unwrap_or_default();
@@ -79,7 +88,13 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
                         Gap::Invalid(_) => l.pick("要修正", "to fix"),
                         Gap::Carried { .. } => l.pick("引き継ぎ・要確認", "carried, to confirm"),
                     };
-                    format!("・{label} {what} {text}")
+                    match l {
+                        _ if section == label || section.is_empty() => {
+                            format!("・{label} {what} {text}")
+                        }
+                        Lang::Ja => format!("・{label} {what}（{section}） {text}"),
+                        Lang::En => format!("・{label} {what} ({section}) {text}"),
+                    }
                 }
                 Missing::Vendor { .. } => {
                     // What is missing about a vendor is said whole: it names who to chase.
