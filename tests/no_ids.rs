@@ -139,6 +139,15 @@ fn ids() -> Vec<(String, &'static str)> {
             .filter(|q| q.id.contains('_'))
             .map(|q| (q.id.clone(), "question")),
     );
+    // An option is read by its words and picked by its number (`1 はい`), never `not_enough`.
+    for q in qn.questions() {
+        out.extend(
+            q.option_ids()
+                .into_iter()
+                .filter(|o| o.contains('_'))
+                .map(|o| (o.to_string(), "option")),
+        );
+    }
     out.extend(
         qn.indicators
             .iter()
@@ -230,6 +239,21 @@ fn no_internal_id_in_any_command_output() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     let id = realistic(d);
+    let blank = run(
+        d,
+        "ja",
+        &[
+            "new",
+            "--name",
+            "空欄病院",
+            "--beds",
+            "50",
+            "--founder",
+            "national",
+        ],
+    )
+    .trim()
+    .to_string();
     let vendor = ["--vendor", "A社", "--system", "電子カルテ"];
     let mut found = Vec::new();
     for lang in ["ja", "en"] {
@@ -241,6 +265,8 @@ fn no_internal_id_in_any_command_output() {
         out(vec!["list"], true);
         out(vec!["show", &id], true);
         out(vec!["check", &id], true);
+        // A record with nothing answered: check lists each question's options to pick from.
+        out(vec!["check", &blank], true);
         out(vec!["checklist", "show", &id], true);
         out(vec!["contacts", &id], true);
         out(vec!["confirm", &id], true);
