@@ -98,3 +98,19 @@ fn tab_that_completes_nothing_says_so_in_the_uis_language() {
         ));
     }
 }
+
+/// A folder given for the file to import: said in the UI's language, the OS's words only as
+/// the detail in brackets.
+#[test]
+fn an_os_error_on_the_screen_is_in_the_uis_language() {
+    for lang in [Lang::Ja, Lang::En] {
+        let mut ui = checklist(lang);
+        ui.press(KeyCode::Char('v')).press(KeyCode::Char('r'));
+        for _ in 0..200 {
+            ui.press(KeyCode::Backspace);
+        }
+        let dir = ui.dir.path().display().to_string();
+        ui.typed(&dir).press(KeyCode::Enter);
+        ui.shows(lang.pick("フォルダです", "that is a folder"));
+    }
+}
