@@ -113,8 +113,8 @@ impl fmt::Display for Failure {
 
 /// An operating system's error in the UI's language, with what to do about it: 「空き容量が
 /// ありません（…）」, not "No space left on device (os error 28)". The OS's own words stay in
-/// brackets for whoever has to look it up; an error without a known kind is given as the OS
-/// words it.
+/// brackets for whoever has to look it up, also for an error of a kind shindan has no words
+/// for (said as a system error).
 pub fn os_error(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
     let (ja, en) = match e.kind() {
@@ -138,7 +138,31 @@ pub fn os_error(e: &std::io::Error, lang: Lang) -> String {
             "ファイルが大きすぎます（上限を超えました）",
             "the file is too large (a limit was reached)",
         ),
-        _ => return e.to_string(),
+        K::IsADirectory => (
+            "フォルダです：ファイルの名前まで指定してください",
+            "that is a folder: give the file's name too",
+        ),
+        K::NotADirectory => (
+            "途中の名前がフォルダではありません：パスを確かめてください",
+            "a part of the path is not a folder: check the path",
+        ),
+        K::AlreadyExists => (
+            "すでにあります：別の名前を指定してください",
+            "it already exists: choose another name",
+        ),
+        K::InvalidFilename => (
+            "ファイル名が長すぎるか、使えない文字があります",
+            "the file name is too long or has a character that cannot be used",
+        ),
+        K::InvalidData => (
+            "中身を読めません：ファイルを確かめてください",
+            "its contents cannot be read: check the file",
+        ),
+        // Words shindan has none of: said as a system error, the OS's text as the detail.
+        _ => (
+            "システムの入出力エラーです",
+            "a system input/output error",
+        ),
     };
     match lang {
         Lang::Ja => format!("{ja}（{e}）"),

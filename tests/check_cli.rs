@@ -217,7 +217,12 @@ fn check_on_a_fresh_record_tells_what_to_answer() {
     assert_fits_80(&out);
     assert!(out.contains("指標10件はまだ回答がありません"));
     // The question by the number printed beside it, which `answer` takes.
-    assert!(out.contains(&format!("回答： shindan answer {id} 問10 yes|no")));
+    // Its options by number and words, which `answer` takes, never their ids.
+    assert!(
+        out.contains(&format!("回答： shindan answer {id} 問10 番号（1 ")),
+        "{out}"
+    );
+    assert!(!out.contains("yes|no"), "{out}");
     assert!(out.contains("小標本：回答4病院。1病院で割合が25ポイント動きます"));
     run_ok(tmp.path(), &["answer", &id, "bcp", "unknown"]);
     let out = run_ok(tmp.path(), &["check", &id]);
@@ -338,7 +343,7 @@ fn check_without_an_id_takes_the_only_record_and_ends_with_the_next_steps() {
     // Each step names the command that does it, never a key of the screen.
     assert!(out.contains(&format!("実行：shindan vendor-brief {id}")));
     assert!(out.contains("実行：shindan budget --beds 350 --budget 28288"));
-    assert!(out.contains(&format!("実行：shindan answer {id} 問22 yes|no|unknown")));
+    assert!(out.contains(&format!("実行：shindan answer {id} 問22 番号（1 ")));
     assert!(
         !out.contains("キー）"),
         "a key named on the command line:\n{out}"

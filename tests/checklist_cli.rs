@@ -493,7 +493,7 @@ fn excel(csv_bytes: &[u8], quote_all: bool, fill: &dyn Fn(&mut Vec<String>)) -> 
             w.write_record(&cells).unwrap();
             continue;
         }
-        if n > 0 && !cells[0].starts_with("form_id") {
+        if n > 0 && !["様式ID", "Form ID"].contains(&cells[0].as_str()) {
             fill(&mut cells);
         }
         if !quote_all {
@@ -536,7 +536,7 @@ fn vendor_round_trip_through_excel_csv() {
             text.starts_with("\u{feff}\"※ "),
             "instructions first: {text}"
         );
-        assert!(text.contains("\"number 番号\""), "{text}");
+        assert!(text.contains("\"番号\",\"確認項目\",\"回答\""), "{text}");
         assert!(
             !text.contains("c2_"),
             "rows keyed by the printed number: {text}"
@@ -642,18 +642,19 @@ fn import_refuses_a_wrong_file_whole() {
         ),
         (
             write("ed.json", &|f| f["edition"] = "mhlw-r6".into()),
-            "the form is for edition mhlw-r6, not mhlw-r7".into(),
+            "the form is of the FY2024 edition, not the FY2025 edition".into(),
         ),
         (
             write("item.json", &|f| f["items"][3]["id"] = "c2_nonsense".into()),
-            "items[3], id: `c2_nonsense` is not an item of the vendor form of mhlw-r7".into(),
+            "items[3], id: `c2_nonsense` is not an item of the vendor form of the FY2025 edition"
+                .into(),
         ),
         (
             write("late.json", &|f| {
                 f["items"][4]["answer"] = "no".into();
                 f["items"][4]["target_on"] = "2026-04-01".into();
             }),
-            "items[4], target_on: the target date 2026-04-01 is after 2026-03-31".into(),
+            "items[4], Target: the target date 2026-04-01 is after 2026-03-31".into(),
         ),
         (
             write("vendor.json", &|f| f["vendor"] = "ベンダーZ".into()),
@@ -688,7 +689,7 @@ fn import_refuses_a_wrong_file_whole() {
             &id,
             sjis.to_str().unwrap(),
         ],
-        "column `answer` is missing",
+        "column `Answer` is missing",
     );
     let junk = tmp.path().join("junk.csv");
     fs::write(&junk, b"\xff\xfe\x80\xff,\x80\r\n").unwrap();
@@ -767,9 +768,18 @@ fn forms_in_every_format() {
         .args(["checklist", "form", &id, "--format", "csv"])
         .output()
         .unwrap();
-    assert!(out
-        .stdout
-        .starts_with("\u{feff}\"section\",\"number\",\"device\",\"text\",\"answer_1\"".as_bytes()));
+    // The header in the form's words: Japanese, or English with --lang en.
+    assert!(out.stdout.starts_with(
+        "\u{feff}\"区分\",\"番号\",\"対象\",\"確認項目\",\"回答（1回目）\"".as_bytes()
+    ));
+    let en = ok(
+        tmp.path(),
+        &["--lang", "en", "checklist", "form", &id, "--format", "csv"],
+    );
+    assert!(
+        en.starts_with("\u{feff}\"Section\",\"No.\",\"Devices\",\"Item\",\"Answer (1st check)\""),
+        "{en}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("\r\n"));
     let json: Value = serde_json::from_str(&ok(
         tmp.path(),

@@ -1024,7 +1024,7 @@ fn a_vendor_file_is_refused_as_a_whole() {
                 "電子カルテ",
                 &[good, ("c2_mds_sds", "yes", "", "")],
             ),
-            "checked_on is empty",
+            "Checked is empty",
         ),
         (
             vendor_form(&r, "ベンダーB", "PACS", &[good]),
@@ -1046,14 +1046,14 @@ fn a_vendor_file_is_refused_as_a_whole() {
                 .unwrap()
                 .replace("\"mhlw-r7\"", "\"mhlw-r6\"")
                 .into_bytes(),
-            "edition mhlw-r6, not mhlw-r7",
+            "of the FY2024 edition, not the FY2025 edition",
         ),
         (
             String::from_utf8(vendor_form(&r, "ベンダーA", "電子カルテ", &[good]))
                 .unwrap()
                 .replace("\"c2_mds_sds\"", "\"c2_unknown\"")
                 .into_bytes(),
-            "`c2_unknown` is not an item of the vendor form of mhlw-r7",
+            "`c2_unknown` is not an item of the vendor form of the FY2025 edition",
         ),
         (
             String::from_utf8(vendor_form(&r, "ベンダーA", "電子カルテ", &[good]))
@@ -1093,12 +1093,15 @@ fn the_csv_as_excel_saves_it_is_read() {
         now(),
     )
     .unwrap();
-    let csv = vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", d(TODAY), Lang::Ja).to_csv();
+    let csv = vendor_file::blank(ed, &r, "ベンダーA", "電子カルテ", d(TODAY), Lang::Ja)
+        .to_csv(ed, Lang::Ja);
     let text = String::from_utf8(csv.clone()).unwrap();
     assert!(text.starts_with("\u{feff}\"※ "), "instructions first");
+    // The header in the form's words; the 版 cell is the edition's printed name.
     assert!(text.contains(
-        "\"form_id 様式ID\",\"hospital 医療機関\",\"record 記録\",\"edition 版\",\"vendor 事業者\",\"system システム\",\"number 番号\",\"text 確認項目\",\"answer 回答\",\"checked_on 確認日\",\"target_on 目標日\",\"note 備考\",\"sent_on 送付日\"\r\n"
+        "\"様式ID\",\"医療機関\",\"記録\",\"版\",\"事業者\",\"システム\",\"番号\",\"確認項目\",\"回答\",\"確認日\",\"目標日\",\"備考\",\"送付日\"\r\n"
     ));
+    assert!(text.contains(",\"令和7年度版\",") && !text.contains("mhlw-r7"));
     // Excel re-saves with every cell quoted, dates as 2026/5/20, a trailing empty row.
     let text = String::from_utf8(csv).unwrap();
     let mut out = String::from("\u{feff}");

@@ -2,14 +2,18 @@
 //! items answered by their printed numbers, a vendor sent its form, contacts, a control — is
 //! put through every text output of the command line (each command in Japanese and English,
 //! the exports in md/html/csv, the hospital's and the vendor's forms, the contact chart) and
-//! every screen of the terminal UI; none may show the id of a question, an indicator or a
-//! checklist item (snake_case, `c2_patch_all`), nor a control's id or a risk's: a control is
+//! every screen of the terminal UI, and what importing a vendor's return says (its conflicts, and
+//! its refusal of another edition's form); none may show the id of a question, an option
+//! (`not_enough`), an indicator or a checklist item (snake_case, `c2_patch_all`), a vendor CSV
+//! column's key (`checked_on`), nor a control's id or a risk's: a control is
 //! read and typed by its number (C12) in the control list, the vendor brief, the catalogue and
 //! the commands they suggest. The allow-list is the machine formats: `--json`, the exchange JSON
 //! and the vendor packet's JSON, whose keys are ids by design; none of them is read here. (This test
 //! took over tests/checklist_words.rs, which read the checklist's outputs alone.)
 
 mod cli_run;
+#[path = "support/excel.rs"]
+mod excel;
 mod ui;
 
 use assert_cmd::Command;
@@ -17,6 +21,7 @@ use crossterm::event::KeyCode;
 use shindan::domain::checklist::Editions;
 use shindan::domain::contacts::Position;
 use shindan::domain::matrix::Catalog;
+use shindan::domain::vendor_file::COLUMNS;
 use shindan::domain::{Lang, Questionnaire};
 use std::path::Path;
 use ui::Ui;
@@ -40,6 +45,17 @@ fn run(dir: &Path, lang: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+/// shindan refusing `args` (exit 2); what it said.
+fn refused(dir: &Path, lang: &str, args: &[&str]) -> String {
+    let out = cli_run::shindan(dir)
+        .args(["--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stderr).to_string()
 }
 
 /// The record every surface is read from: each question answered (a gap-heavy hospital, so that
@@ -139,6 +155,15 @@ fn ids() -> Vec<(String, &'static str)> {
             .filter(|q| q.id.contains('_'))
             .map(|q| (q.id.clone(), "question")),
     );
+    // An option is read by its words and picked by its number (`1 はい`), never `not_enough`.
+    for q in qn.questions() {
+        out.extend(
+            q.option_ids()
+                .into_iter()
+                .filter(|o| o.contains('_'))
+                .map(|o| (o.to_string(), "option")),
+        );
+    }
     out.extend(
         qn.indicators
             .iter()
@@ -153,6 +178,13 @@ fn ids() -> Vec<(String, &'static str)> {
             .scenarios
             .iter()
             .map(|s| (s.id.clone(), "risk")),
+    );
+    // The vendor CSV's columns are headed in the form's words; their keys are the JSON's.
+    out.extend(
+        COLUMNS
+            .iter()
+            .filter(|(k, _, _)| k.contains('_'))
+            .map(|(k, _, _)| (k.to_string(), "column")),
     );
     out.extend(
         Position::ALL
@@ -230,6 +262,21 @@ fn no_internal_id_in_any_command_output() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     let id = realistic(d);
+    let blank = run(
+        d,
+        "ja",
+        &[
+            "new",
+            "--name",
+            "空欄病院",
+            "--beds",
+            "50",
+            "--founder",
+            "national",
+        ],
+    )
+    .trim()
+    .to_string();
     let vendor = ["--vendor", "A社", "--system", "電子カルテ"];
     let mut found = Vec::new();
     for lang in ["ja", "en"] {
@@ -241,6 +288,8 @@ fn no_internal_id_in_any_command_output() {
         out(vec!["list"], true);
         out(vec!["show", &id], true);
         out(vec!["check", &id], true);
+        // A record with nothing answered: check lists each question's options to pick from.
+        out(vec!["check", &blank], true);
         out(vec!["checklist", "show", &id], true);
         out(vec!["contacts", &id], true);
         out(vec!["confirm", &id], true);
@@ -283,6 +332,33 @@ fn no_internal_id_in_any_command_output() {
         out(vec!["checklist", "diff", "mhlw-r6", "mhlw-r7"], true);
         out(vec!["contacts", &id, "form"], true);
         out(vec!["contacts", &id, "form", "--format", "md"], true);
+        // The vendor's return, filled as Excel saves it and disagreeing on 2④ サーバ: what the
+        // import says, and its refusal of the same form turned into another edition's.
+        let filled = d.join(format!("filled-{lang}.csv"));
+        let sent = std::fs::read(d.join("packet.csv")).unwrap();
+        std::fs::write(&filled, excel::filled_as_excel(&sent, "2④-サーバ")).unwrap();
+        let imported = run(
+            d,
+            lang,
+            &["checklist", "import", &id, filled.to_str().unwrap()],
+        );
+        assert!(imported.contains("2④"), "{imported}");
+        outputs.push((format!("{lang} checklist import"), imported, true));
+        let other = d.join(format!("other-{lang}.csv"));
+        let text = String::from_utf8(excel::filled_as_excel(&sent, "2④-サーバ")).unwrap();
+        std::fs::write(&other, text.replace("令和7年度版", "令和6年度版")).unwrap();
+        let refused = refused(
+            d,
+            lang,
+            &["checklist", "import", &id, other.to_str().unwrap()],
+        );
+        let named = if lang == "ja" {
+            "令和6年度版"
+        } else {
+            "FY2024 edition"
+        };
+        assert!(refused.contains(named), "{refused}");
+        outputs.push((format!("{lang} checklist import refused"), refused, true));
         for (what, text, controls) in &outputs {
             found.extend(leaks(what, text, *controls));
         }

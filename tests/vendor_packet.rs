@@ -202,3 +202,125 @@ fn a_packet_asks_the_vendor_its_controls_and_the_return_sets_them() {
     assert!(matches!(st.source, StatusSource::VendorPacket { .. }));
     assert!(!st.ask_vendor, "answered: no longer asked");
 }
+
+/// A sent CSV form, for the tests that edit it: the vendor A社's for 電子カルテ in `lang`.
+fn sent_csv(r: &mut Record, lang: Lang) -> String {
+    let p = vendor_file::packet(
+        r7(),
+        r,
+        "A社",
+        Some("電子カルテ"),
+        PacketFormat::Csv,
+        lang,
+        d("2026-06-01"),
+        now(),
+    )
+    .unwrap();
+    String::from_utf8(p.bytes).unwrap()
+}
+
+/// 1(1) answered はい on the form's row, checked the day it was sent.
+fn answered(csv: &str) -> String {
+    csv.replace(
+        "\"1(1)\",",
+        "\"1(1)\",\"x\",\"はい\",\"2026/6/1\",\"\",\"\",\"2026-06-01\"\r\n\"1(1)-dup\",",
+    )
+    .lines()
+    .filter(|l| !l.contains("1(1)-dup"))
+    .filter(|l| !l.contains("\"1(1)\"") || l.contains("はい"))
+    .collect::<Vec<_>>()
+    .join("\r\n")
+}
+
+/// The header is in the form's words of the packet's language (English with --lang en), and
+/// the 版 cell the edition's printed name; a file with either header, or with the older
+/// `answer 回答` header and the edition's id, is read.
+#[test]
+fn the_csv_speaks_the_forms_words_and_older_files_still_come_back() {
+    let mut r = record(now());
+    let ja = sent_csv(&mut r, Lang::Ja);
+    let en = sent_csv(&mut r, Lang::En);
+    assert!(
+        ja.contains("\"様式ID\",\"医療機関\",\"記録\",\"版\""),
+        "{ja}"
+    );
+    assert!(ja.contains(",\"令和7年度版\","), "{ja}");
+    assert!(
+        en.contains("\"Form ID\",\"Hospital\",\"Record\",\"Edition\""),
+        "{en}"
+    );
+    assert!(en.contains(",\"FY2025 edition\","), "{en}");
+    for text in [&ja, &en] {
+        let header = text
+            .lines()
+            .find(|l| l.contains("\"No.\"") || l.contains("\"番号\""));
+        let header = header.expect("a header row");
+        assert!(!header.contains('_'), "no snake_case key: {header}");
+    }
+    let old_header = "\"form_id 様式ID\",\"hospital 医療機関\",\"record 記録\",\"edition 版\",\"vendor 事業者\",\"system システム\",\"number 番号\",\"text 確認項目\",\"answer 回答\",\"checked_on 確認日\",\"target_on 目標日\",\"note 備考\",\"sent_on 送付日\"";
+    let new_header = ja
+        .lines()
+        .find(|l| l.starts_with("\"様式ID\""))
+        .unwrap()
+        .to_string();
+    let older = ja
+        .replace(&new_header, old_header)
+        .replace("\"令和7年度版\"", "\"mhlw-r7\"");
+    let both = ja.replace("\"令和7年度版\"", "\"mhlw-r7（令和7年度版）\"");
+    for (what, text) in [("ja", ja), ("en", en), ("older", older), ("both", both)] {
+        let mut r = r.clone();
+        let got = vendor_file::import(
+            r7(),
+            &mut r,
+            answered(&text).as_bytes(),
+            d("2026-06-01"),
+            now(),
+        )
+        .unwrap_or_else(|e| panic!("{what}: {}", e.message(Lang::Ja)));
+        assert_eq!(got.answered, 1, "{what}");
+    }
+}
+
+/// A form of another edition is refused by the editions' printed names, and a row's column by
+/// the header's words: no id, no snake_case key.
+#[test]
+fn refusals_name_the_edition_and_the_column_as_the_form_does() {
+    let mut r = record(now());
+    let ja = answered(&sent_csv(&mut r, Lang::Ja));
+    // The refusal of `ja` with `from` put for `to`: in Japanese, in English, and as displayed.
+    let refused = |from: &str, to: &str| {
+        let text = ja.replace(from, to);
+        let e = vendor_file::import(
+            r7(),
+            &mut r.clone(),
+            text.as_bytes(),
+            d("2026-06-01"),
+            now(),
+        )
+        .unwrap_err();
+        [e.message(Lang::Ja), e.message(Lang::En), e.to_string()]
+    };
+    let [msg_ja, msg_en, _] = refused("\"令和7年度版\"", "\"令和6年度版\"");
+    assert!(
+        msg_ja.contains("令和6年度版") && msg_ja.contains("令和7年度版"),
+        "{msg_ja}"
+    );
+    assert!(
+        msg_en.contains("FY2024 edition") && msg_en.contains("FY2025 edition"),
+        "{msg_en}"
+    );
+    // The edition's id, in the older files' 版 cell, is named as printed too.
+    let shown = refused("\"令和7年度版\"", "\"mhlw-r6\"").join(" ");
+    assert!(shown.contains("令和6年度版"), "{shown}");
+    assert!(!shown.contains("mhlw-"), "{shown}");
+    // A row without its day checked: the column by its words.
+    let [msg_ja, msg_en, shown] = refused("\"はい\",\"2026/6/1\"", "\"はい\",\"\"");
+    assert!(
+        msg_ja.contains("1(1)") && msg_ja.contains("確認日"),
+        "{msg_ja}"
+    );
+    assert!(msg_en.contains("Checked"), "{msg_en}");
+    for m in [msg_ja, msg_en, shown] {
+        assert!(!m.contains("checked_on"), "{m}");
+    }
+}

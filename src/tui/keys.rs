@@ -303,6 +303,7 @@ pub static BINDINGS: &[Binding] = &[
     b(S::Checklist, I::FirstUnanswered, &[k('g')], "g", "最初の未完了項目へ", "First item still missing"),
     b(S::Checklist, I::Readiness, &[k('r')], "r", "準備状況と未完了の一覧", "Readiness, what is missing"),
     b(S::Checklist, I::Vendors, &[k('v')], "v", "事業者の一覧・追加・削除", "Vendors: list, add, remove"),
+    b(S::Checklist, I::Export, &[k('w')], "w", "立入検査用の一式を書き出す（HTML/CSV/Markdown、保存先を選ぶ）", "Write the inspection set (HTML/CSV/Markdown, choose where)"),
     b(S::Checklist, I::SwitchEdition, &[k('E')], "E", "版を切り替え", "Switch edition"),
     b(S::Checklist, I::Confirm, &[ctrl('y'), code(KeyCode::F(2))], "Ctrl-Y/F2", "昨年の回答をそのまま確認（確認日は今日）", "Confirm last year's answer as it is (checked today)").short("F2", "確認", "confirm"),
     b(S::Checklist, I::ConfirmSection, &[k('Y'), code(KeyCode::F(3))], "Y/F3", "この項の昨年の回答をすべてそのまま確認（確認日は今日）", "Confirm all of the section's carried answers (checked today)").short("Y", "項を確認", "confirm section"),

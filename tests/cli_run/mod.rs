@@ -49,3 +49,12 @@ pub fn vendor_form<'a>(
         format,
     ]
 }
+
+/// A new record of a 120-bed hospital run by a medical corporation, named `name`; its id.
+pub fn hospital(dir: &Path, name: &str) -> String {
+    let args = ["--name", name, "--beds", "120", "--founder"];
+    let mut all = vec!["new"];
+    all.extend(args);
+    all.push("medical_corporation");
+    ok(dir, &all).trim().to_string()
+}

@@ -20,7 +20,9 @@ pub fn filled_as_excel(csv_bytes: &[u8], no: &str) -> Vec<u8> {
         .from_writer(Vec::new());
     for row in r.records() {
         let mut cells: Vec<String> = row.unwrap().iter().map(String::from).collect();
-        if cells.len() >= 13 && !cells[0].starts_with("form_id") && !cells[6].starts_with("対策")
+        if cells.len() >= 13
+            && !["様式ID", "Form ID"].contains(&cells[0].as_str())
+            && !cells[6].starts_with("対策")
         {
             let t = shindan::clock::system().today();
             cells[9] = format!("{}/{}/{}", t.year(), t.month(), t.day());

@@ -182,11 +182,15 @@ pub(crate) fn hospital_lines(b: &HospitalBudget, lang: Lang, standalone: bool) -
                     "実際の予算が不明のため、必要額だけを示します",
                     "The actual budget is unknown, so only the requirement is shown",
                 ),
+                // The questions by their numbers (question 16 or 17), never their ids.
                 match (standalone, lang) {
-                    (true, Lang::Ja) => "（--budget か --bracket で比べられます）",
-                    (true, Lang::En) => " (give --budget or --bracket to compare)",
-                    (false, Lang::Ja) => "（予算区分か実額を答えると比べられます）",
-                    (false, Lang::En) => " (answer budget_bracket or budget_amount to compare)",
+                    (true, Lang::Ja) => "（--budget か --bracket で比べられます）".to_string(),
+                    (true, Lang::En) => " (give --budget or --bracket to compare)".to_string(),
+                    (false, Lang::Ja) => "（予算区分か実額を答えると比べられます）".to_string(),
+                    (false, Lang::En) => format!(
+                        " (answer {} to compare)",
+                        crate::domain::overview::summary::budget_questions(lang)
+                    ),
                 }
             ),
         ),

@@ -90,7 +90,7 @@ fn text_lines(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
             .missing
             .iter()
             .take(LISTED)
-            .map(|m| format!("{} {}", m.label.get(lang), m.gap.get(lang)))
+            .map(|m| format!("{} {}", m.place(lang), m.gap.get(lang)))
             .collect();
         let more = c.missing.len().saturating_sub(LISTED);
         let mut s = format!(

@@ -104,19 +104,23 @@ fn word(s: &str) -> String {
     }
 }
 
-/// What `shindan answer` takes for a question, for a command to copy: the choices
-/// (`yes|no|unknown`), `A,B…` for several, or what kind of value.
-fn value_of(qn: &Questionnaire, id: &str) -> String {
+/// What `shindan answer` takes for a question, for a command to copy: an option's number with
+/// the options by number and words (`番号（1 はい／2 いいえ／3 わからない）`), several numbers
+/// for several, or what kind of value.
+pub(super) fn value_of(qn: &Questionnaire, id: &str, lang: Lang) -> String {
     use crate::domain::Kind;
     let Some(q) = qn.question(id) else {
-        return "VALUE".into();
+        return lang.pick("値", "VALUE").into();
     };
-    let choices = || q.options.iter().map(|c| c.id.as_str()).collect::<Vec<_>>();
+    let choices = || match lang {
+        Lang::Ja => format!("（{}）", q.numbered_options(lang)),
+        Lang::En => format!(" ({})", q.numbered_options(lang)),
+    };
     match q.kind {
-        Kind::Single => choices().join("|"),
-        Kind::Multi => format!("{},…", choices().join("|")),
-        Kind::Int | Kind::Amount => "NUMBER".into(),
-        Kind::Text => "TEXT".into(),
+        Kind::Single => format!("{}{}", lang.pick("番号", "NUMBER"), choices()),
+        Kind::Multi => format!("{}{}", lang.pick("番号,…", "NUMBER,…"), choices()),
+        Kind::Int | Kind::Amount => lang.pick("数値", "NUMBER").into(),
+        Kind::Text => lang.pick("文字", "TEXT").into(),
     }
 }
 
@@ -131,7 +135,7 @@ pub fn commands(target: &Target, record: &Record, lang: Lang) -> Vec<String> {
             vec![format!(
                 "shindan answer {id} {} {}",
                 question_number::printed(qn, q, lang),
-                value_of(qn, q)
+                value_of(qn, q, lang)
             )]
         }
         Target::ChecklistItem { edition, item } => {
@@ -151,7 +155,9 @@ pub fn commands(target: &Target, record: &Record, lang: Lang) -> Vec<String> {
             if carried {
                 vec![format!("shindan confirm {id} --item {number}")]
             } else {
-                vec![format!("shindan checklist answer {id} {number} yes|no")]
+                // The form's words, which the command takes: はい|いいえ, yes|no.
+                let words = lang.pick("はい|いいえ", "yes|no");
+                vec![format!("shindan checklist answer {id} {number} {words}")]
             }
         }
         Target::Control { id: c } => {

@@ -77,7 +77,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<(), Failure> {
     let file = vendor_file::blank(edition, &record, &name, &system, ctx.clock.today(), lang);
     let bytes = match args.format.unwrap_or(Format::Json) {
         Format::Json => file.to_json().into_bytes(),
-        Format::Csv => file.to_csv(),
+        Format::Csv => file.to_csv(edition, lang),
         Format::Md => print::checklist::vendor_md(edition, &file, lang).into_bytes(),
         Format::Html => print::checklist::vendor_blank_html(
             edition,

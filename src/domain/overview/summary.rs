@@ -386,9 +386,18 @@ pub struct MissingItem {
     pub item: String,
     /// The number as printed, with its device (2④ サーバ / 2④ Server).
     pub label: Text,
+    /// The section's name (医療情報システムの管理・運用): 2④ サーバ alone does not say where it is.
+    pub section: Text,
     pub text: Text,
     /// Unanswered, or why the latest answer does not count (both languages).
     pub gap: Text,
+}
+
+impl MissingItem {
+    /// 「2④ サーバ（医療情報システムの管理・運用）」: the number, the device and the section.
+    pub fn place(&self, lang: Lang) -> String {
+        crate::domain::checklist::view::place(&self.label, &self.section, lang)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -440,9 +449,12 @@ impl ChecklistSummary {
             .missing
             .iter()
             .filter_map(|m| match m {
-                Missing::Item { id, gap, .. } => Some(MissingItem {
+                Missing::Item {
+                    id, gap, section, ..
+                } => Some(MissingItem {
                     item: id.clone(),
                     label: label(id),
+                    section: section.clone(),
                     text: item_text(id),
                     gap: text(gap.message(Lang::Ja), gap.message(Lang::En)),
                 }),

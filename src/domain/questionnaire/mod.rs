@@ -113,6 +113,17 @@ impl Question {
         self.options.iter().map(|o| o.id.as_str()).collect()
     }
 
+    /// The options as a person picks them, by number and words — 「1 はい／2 いいえ／3 わから
+    /// ない」 — which is what `answer` takes (an id is for `--json`).
+    pub fn numbered_options(&self, lang: Lang) -> String {
+        self.options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{} {}", i + 1, o.text.get(lang)))
+            .collect::<Vec<_>>()
+            .join(lang.pick("／", " / "))
+    }
+
     pub fn unit(&self, lang: Lang) -> Option<&str> {
         match lang {
             Lang::Ja => self.unit_ja.as_deref(),

@@ -69,6 +69,7 @@ pub fn part(
         ));
         let mut t = Table::new([
             lang.pick("項目", "Item"),
+            lang.pick("区分", "Section"),
             lang.pick("内容", "What it asks"),
             lang.pick("状態", "State"),
         ])
@@ -77,6 +78,7 @@ pub fn part(
             t.row(
                 [
                     m.label.get(lang).to_string(),
+                    m.section.get(lang).to_string(),
                     m.text.get(lang).to_string(),
                     m.gap.get(lang).to_string(),
                 ],
@@ -101,6 +103,7 @@ pub fn part(
         ));
         let mut t = Table::new([
             lang.pick("項目", "Item"),
+            lang.pick("区分", "Section"),
             lang.pick("内容", "What it asks"),
             lang.pick("目標日", "Target date"),
         ])

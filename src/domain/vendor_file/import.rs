@@ -108,11 +108,16 @@ fn whose(
     let hospital = record.hospital_name().unwrap_or("—").to_string();
     let same_record = file.record.trim() == record.id.to_string()
         && (file.hospital.trim().is_empty() || file.hospital.trim() == hospital);
-    if same_record && file.edition.trim() != edition.id {
-        return Err(whole(FileProblem::OtherEdition {
-            found: file.edition.clone(),
-            expected: edition.id.clone(),
-        }));
+    let file_edition = super::edition_of(edition, &file.edition);
+    // Named as printed: 令和6年度版, not its id.
+    let other_edition = || {
+        whole(FileProblem::OtherEdition {
+            found: super::edition_name(edition, &file_edition),
+            expected: super::edition_name(edition, &edition.id),
+        })
+    };
+    if same_record && file_edition != edition.id {
+        return Err(other_edition());
     }
     let fid = file.form_id.trim();
     if !fid.is_empty() {
@@ -165,11 +170,8 @@ fn whose(
             expected: record.id.to_string(),
         }));
     }
-    if file.edition.trim() != edition.id {
-        return Err(whole(FileProblem::OtherEdition {
-            found: file.edition.clone(),
-            expected: edition.id.clone(),
-        }));
+    if file_edition != edition.id {
+        return Err(other_edition());
     }
     let v = vendors::find(record, &file.vendor, Some(&file.system))
         .map_err(|e| whole(FileProblem::Vendor(e)))?;
@@ -226,7 +228,7 @@ pub fn import(
                 key_field,
                 FileProblem::UnknownItem {
                     number: shown.to_string(),
-                    edition: edition.id.clone(),
+                    edition: super::edition_name(edition, &edition.id),
                 },
             )
         })?;

@@ -20,7 +20,7 @@ pub use read::{decode, read};
 
 use crate::domain::catalog::Catalog;
 use crate::domain::checklist::edition::{Edition, Form};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, Text};
 use crate::domain::matrix::{Coverage, Sources, VendorBrief};
 use crate::domain::record::Record;
 use crate::domain::vendors::{self, VendorError};
@@ -31,23 +31,73 @@ use sha2::{Digest, Sha256};
 /// The packet's layout; 1 had no form id, hospital or instructions and is still read.
 pub const FORMAT: u32 = 2;
 
-/// The CSV's columns, in order. A header cell is read up to its first non-ASCII letter, so the
-/// Japanese that follows each name (`answer 回答`) is for the person, not the reader.
-pub const COLUMNS: [(&str, &str); 13] = [
-    ("form_id", "様式ID"),
-    ("hospital", "医療機関"),
-    ("record", "記録"),
-    ("edition", "版"),
-    ("vendor", "事業者"),
-    ("system", "システム"),
-    ("number", "番号"),
-    ("text", "確認項目"),
-    ("answer", "回答"),
-    ("checked_on", "確認日"),
-    ("target_on", "目標日"),
-    ("note", "備考"),
-    ("sent_on", "送付日"),
+/// The CSV's columns, in order: the key a message and the reader use, and the header's words
+/// (Japanese, English). A header is written in the form's words of the packet's language and
+/// read in either, or as the older `answer 回答` (its leading ASCII word).
+#[rustfmt::skip]
+pub const COLUMNS: [(&str, &str, &str); 13] = [
+    ("form_id", "様式ID", "Form ID"), ("hospital", "医療機関", "Hospital"),
+    ("record", "記録", "Record"), ("edition", "版", "Edition"), ("vendor", "事業者", "Vendor"),
+    ("system", "システム", "System"), ("number", "番号", "No."), ("text", "確認項目", "Item"),
+    ("answer", "回答", "Answer"), ("checked_on", "確認日", "Checked"),
+    ("target_on", "目標日", "Target"), ("note", "備考", "Note"), ("sent_on", "送付日", "Sent on"),
 ];
+
+/// A column's header words in `lang`; the key itself if it is not a column.
+pub fn column_words(key: &str, lang: Lang) -> &str {
+    COLUMNS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, ja, en)| lang.pick(ja, en))
+}
+
+/// The 版 cell as written: the edition's printed name (令和7年度版), what the vendor reads.
+pub fn edition_cell(edition: &Edition, lang: Lang) -> String {
+    edition.short_name(lang)
+}
+
+/// The edition a file names, by its id (`mhlw-r7`, a format-1 file and the JSON), its printed
+/// name in either language (`令和7年度版`, `FY2025 edition`) or both (`mhlw-r7（令和7年度版）`);
+/// what matches no edition known is given back as written.
+pub fn edition_of(expected: &Edition, cell: &str) -> String {
+    let cell = cell.trim();
+    let head = cell.split(['（', '(']).next().unwrap_or("").trim();
+    let inner = cell
+        .split_once(['（', '('])
+        .map(|(_, r)| r.trim_end_matches(['）', ')']).trim())
+        .unwrap_or("");
+    let known =
+        std::iter::once(expected).chain(crate::domain::checklist::Editions::shipped().all());
+    for e in known {
+        let names = [e.id.clone(), e.short_name(Lang::Ja), e.short_name(Lang::En)];
+        if [cell, head, inner]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .any(|c| names.iter().any(|n| n.eq_ignore_ascii_case(c)))
+        {
+            return e.id.clone();
+        }
+    }
+    cell.to_string()
+}
+
+/// An edition's printed name in both languages (令和7年度版 / FY2025 edition), for a message;
+/// an id no edition has is shown as it was written.
+pub fn edition_name(expected: &Edition, id: &str) -> Text {
+    std::iter::once(expected)
+        .chain(crate::domain::checklist::Editions::shipped().all())
+        .find(|e| e.id == id)
+        .map_or_else(
+            || Text {
+                ja: id.to_string(),
+                en: id.to_string(),
+            },
+            |e| Text {
+                ja: e.short_name(Lang::Ja),
+                en: e.short_name(Lang::En),
+            },
+        )
+}
 
 fn nullable<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
@@ -160,11 +210,11 @@ pub fn instructions(lang: Lang) -> Vec<String> {
     let lines: [(&str, &str); 5] = [
         (
             "各行の「回答」に はい か いいえ、「確認日」に確認した日（2026-04-01 または 2026/4/1）を記入してください。",
-            "In each row write yes or no under answer, and the day you checked under checked_on (2026-04-01 or 2026/4/1).",
+            "In each row write yes or no under Answer, and the day you checked under Checked (2026-04-01 or 2026/4/1).",
         ),
         (
             "いいえ の行は「目標日」に対応の予定日（確認日の年度末まで）を記入してください。はい の行の目標日は空欄のままにしてください。",
-            "For a no, write the day it will be done under target_on (by the end of the fiscal year of checked_on); leave target_on empty for a yes.",
+            "For a no, write the day it will be done under Target (by the end of the fiscal year of the day checked); leave Target empty for a yes.",
         ),
         (
             "「対策」の行は、実施済み・一部実施・未実施・対象外 のどれかを記入してください（分からなければ空欄）。",
@@ -250,12 +300,16 @@ impl VendorFile {
     /// CSV as Excel opens it without asking: UTF-8 with a BOM, CRLF line ends; the
     /// instructions first, one to a row, then one row per item and control repeating whose
     /// form it is, so that a row copied elsewhere still says so.
-    pub fn to_csv(&self) -> Vec<u8> {
+    pub fn to_csv(&self, edition: &Edition, lang: Lang) -> Vec<u8> {
         let mut w = crate::excel::ExcelCsv::new();
         for line in &self.instructions {
             w.row([format!("※ {line}")]);
         }
-        w.row(COLUMNS.map(|(en, ja)| format!("{en} {ja}")));
+        w.row(COLUMNS.map(|(_, ja, en)| lang.pick(ja, en)));
+        let edition_cell = match self.edition == edition.id {
+            true => edition_cell(edition, lang),
+            false => self.edition.clone(),
+        };
         let none = String::new();
         let rows = self
             .items
@@ -281,7 +335,7 @@ impl VendorFile {
                 self.form_id.as_str(),
                 &self.hospital,
                 &self.record,
-                &self.edition,
+                &edition_cell,
                 &self.vendor,
                 &self.system,
                 number,
@@ -331,7 +385,7 @@ pub fn packet(
     let file = blank(edition, record, &name, &system, today, lang);
     let (bytes, ext) = match format {
         PacketFormat::Json => (file.to_json().into_bytes(), "json"),
-        PacketFormat::Csv => (file.to_csv(), "csv"),
+        PacketFormat::Csv => (file.to_csv(edition, lang), "csv"),
     };
     let safe = |s: &str| -> String {
         s.chars()

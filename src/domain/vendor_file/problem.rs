@@ -1,9 +1,9 @@
 //! Why a returned packet was refused, in the form's words: rows are named by their printed
 //! number (`row 7 (2④-サーバ)`), another hospital's form by both hospitals.
 
-use super::COLUMNS;
+use super::{column_words, COLUMNS};
 use crate::domain::checklist::rules::ChecklistError;
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, Text};
 use crate::domain::vendors::VendorError;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,7 +18,11 @@ pub enum FileProblem {
     DuplicateKey(String),
     #[error("not a readable CSV: {0}")]
     Csv(String),
-    #[error("column `{0}` is missing; the columns are: {cols}", cols = column_names())]
+    #[error(
+        "column `{}` is missing; the columns are: {}",
+        column_words(.0, Lang::En),
+        column_names(Lang::En)
+    )]
     MissingColumn(&'static str),
     #[error("the file has no rows")]
     NoRows,
@@ -39,11 +43,18 @@ pub enum FileProblem {
         hospital: String,
         record: String,
     },
+    /// The editions by their printed names (令和6年度版 / FY2024 edition), never their ids.
     #[error(
-        "the form is for edition {found}, not {expected}: send the vendor the {expected} form"
+        "the form is of the {}, not the {}: send the vendor the {} form",
+        found.en,
+        expected.en,
+        expected.en
     )]
-    OtherEdition { found: String, expected: String },
-    #[error("`{field}` differs from the first row (`{first}` vs `{found}`): a file holds one vendor's form")]
+    OtherEdition { found: Text, expected: Text },
+    #[error(
+        "{} differs from the first row (`{first}` vs `{found}`): a file holds one vendor's form",
+        column_words(field, Lang::En)
+    )]
     Mixed {
         field: &'static str,
         first: String,
@@ -51,8 +62,8 @@ pub enum FileProblem {
     },
     #[error("{0}")]
     Vendor(VendorError),
-    #[error("`{number}` is not an item of the vendor form of {edition}")]
-    UnknownItem { number: String, edition: String },
+    #[error("`{number}` is not an item of the vendor form of the {}", edition.en)]
+    UnknownItem { number: String, edition: Text },
     #[error("`{0}` is not on the vendor form (sections 1–2)")]
     NotOnVendorForm(String),
     #[error("`{0}` appears twice")]
@@ -65,7 +76,7 @@ pub enum FileProblem {
         "the answer is empty but dates or a note are given: write yes or no, or clear the row"
     )]
     DatesWithoutAnswer,
-    #[error("checked_on is empty: an answer needs the day it was checked (YYYY-MM-DD)")]
+    #[error("Checked is empty: an answer needs the day it was checked (YYYY-MM-DD)")]
     NoCheckedOn,
     #[error("{0}")]
     Rule(ChecklistError),
@@ -83,14 +94,17 @@ pub struct OtherHospital {
     pub record: String,
 }
 
-fn column_names() -> String {
-    COLUMNS.map(|(en, _)| en).join(",")
+/// The header's words in `lang`, as the form writes them.
+fn column_names(lang: Lang) -> String {
+    COLUMNS
+        .map(|(_, ja, en)| lang.pick(ja, en))
+        .join(lang.pick("、", ", "))
 }
 
 /// Why a returned form was refused, and where (`items[3].target_on`, `row 5 (2④-サーバ),
 /// target_on`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{problem}", at.as_ref().map(|a| format!("{a}: ")).unwrap_or_default())]
+#[error("{}", self.message(Lang::En))]
 pub struct VendorFileError {
     pub at: Option<String>,
     pub problem: FileProblem,
@@ -101,15 +115,24 @@ impl VendorFileError {
         VendorFileError { at: None, problem }
     }
 
-    /// `at` is built in English (`row 5`); Japanese reads `5行目`.
+    /// `at` is built from the columns' keys (`row 5 (2④-サーバ), checked_on`); it is read in
+    /// the header's words: `row 5 (2④-サーバ), Checked on`, `5行目 (2④-サーバ)、確認日`.
     pub fn message(&self, lang: Lang) -> String {
         let p = self.problem.message(lang);
         match (&self.at, lang) {
-            (Some(at), Lang::En) => format!("{at}: {p}"),
+            (Some(at), Lang::En) => format!("{}: {p}", at_en(at)),
             (Some(at), Lang::Ja) => format!("{}：{p}", at_ja(at)),
             (None, _) => p,
         }
     }
+}
+
+fn at_en(at: &str) -> String {
+    let mut s = at.to_string();
+    for (key, _, en) in COLUMNS {
+        s = s.replace(&format!(", {key}"), &format!(", {en}"));
+    }
+    s
 }
 
 fn at_ja(at: &str) -> String {
@@ -121,8 +144,8 @@ fn at_ja(at: &str) -> String {
         );
         s = format!("{n}行目{tail}");
     }
-    for (en, ja) in COLUMNS {
-        s = s.replace(&format!(", {en}"), &format!("、{ja}"));
+    for (key, ja, _) in COLUMNS {
+        s = s.replace(&format!(", {key}"), &format!("、{ja}"));
     }
     s
 }
@@ -140,7 +163,11 @@ impl FileProblem {
                 format!("キー `{k}` が2回あります：正しい方を残し、もう一方を消してください")
             }
             P::Csv(e) => format!("CSV として読めません：{e}"),
-            P::MissingColumn(c) => format!("列 `{c}` がありません。列は {} です", column_names()),
+            P::MissingColumn(c) => format!(
+                "列「{}」がありません。列は {} です",
+                column_words(c, lang),
+                column_names(lang)
+            ),
             P::NoRows => "行がありません".into(),
             P::OtherRecord { found, expected } => {
                 format!("この様式は記録 {found} のものです（{expected} ではありません）")
@@ -157,18 +184,23 @@ impl FileProblem {
                 "様式ID {form_id} はこの記録（{hospital}、{record}）からこの事業者・システムに送った様式ではありません：別の医療機関の様式か、事業者名・システム名が変えられています"
             ),
             P::OtherEdition { found, expected } => format!(
-                "この様式は版 {found} のものです（{expected} ではありません）：{expected} の様式を送ってください"
+                "この様式は{}のものです（{}ではありません）：{}の様式を送ってください",
+                found.ja, expected.ja, expected.ja
             ),
             P::Mixed {
                 field,
                 first,
                 found,
             } => format!(
-                "`{field}` が1行目と違います（`{first}` と `{found}`）：1つのファイルは1事業者の様式です"
+                "「{}」が1行目と違います（`{first}` と `{found}`）：1つのファイルは1事業者の様式です",
+                column_words(field, lang)
             ),
             P::Vendor(e) => e.message(lang),
             P::UnknownItem { number, edition } => {
-                format!("`{number}` は {edition} の事業者確認用の項目ではありません")
+                format!(
+                    "`{number}` は{}の事業者確認用の項目ではありません",
+                    edition.ja
+                )
             }
             P::NotOnVendorForm(n) => {
                 format!("`{n}` は事業者確認用（第1・2項）の項目ではありません")

@@ -55,10 +55,17 @@ fn read_json(text: &str) -> Result<Read, VendorFileError> {
     Ok((file, items, controls))
 }
 
-/// A header cell's name: its leading ASCII word (`answer 回答` → `answer`).
+/// A header cell's key: the form's words in either language (`回答`, `Answer`), or the older
+/// `answer 回答` by its leading ASCII word.
 fn column_name(cell: &str) -> String {
-    cell.trim()
-        .chars()
+    let cell = cell.trim();
+    if let Some((key, _, _)) = super::COLUMNS
+        .iter()
+        .find(|(_, ja, en)| cell == *ja || cell.eq_ignore_ascii_case(en))
+    {
+        return key.to_string();
+    }
+    cell.chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect::<String>()
         .to_lowercase()

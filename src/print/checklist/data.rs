@@ -37,6 +37,13 @@ pub fn hospital_md(v: &ChecklistView, lang: Lang) -> String {
             lang.pick("未完了", "no")
         },
     );
+    // What is missing, as the HTML's readiness box lists it: number, device and section.
+    if !v.readiness.missing.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", lang.pick("未完了", "Missing"));
+        for m in &v.readiness.missing {
+            let _ = writeln!(out, "- {}", md_cell(&m.message(lang)));
+        }
+    }
     for s in &v.sections {
         let _ = write!(
             out,
@@ -138,21 +145,31 @@ pub fn vendor_md(edition: &Edition, file: &VendorFile, lang: Lang) -> String {
 /// first and the latest check.
 pub fn hospital_csv(v: &ChecklistView, lang: Lang) -> Vec<u8> {
     let mut w = crate::excel::ExcelCsv::new();
+    // The header in the form's words (its two check columns 1回目・2回目), never keys.
+    let (first, second) = (
+        lang.pick("1回目", "1st check"),
+        lang.pick("2回目", "2nd check"),
+    );
+    let h = heads(lang);
+    let of = |head: &str, check: &str| match lang {
+        Lang::Ja => format!("{head}（{check}）"),
+        Lang::En => format!("{head} ({check})"),
+    };
     w.row([
-        "section",
-        "number",
-        "device",
-        "text",
-        "answer_1",
-        "checked_on_1",
-        "target_on_1",
-        "answer_2",
-        "checked_on_2",
-        "target_on_2",
-        "checks",
-        "note",
-        "conflict",
-        "status",
+        lang.pick("区分", "Section").to_string(),
+        h.number.to_string(),
+        h.device.to_string(),
+        h.item.to_string(),
+        of(h.answer, first),
+        of(h.checked, first),
+        of(h.target, first),
+        of(h.answer, second),
+        of(h.checked, second),
+        of(h.target, second),
+        lang.pick("確認回数", "Checks").to_string(),
+        h.note.to_string(),
+        lang.pick("食い違い", "Conflict").to_string(),
+        lang.pick("状態", "Status").to_string(),
     ]);
     for row in v.rows() {
         let h = &row.history;

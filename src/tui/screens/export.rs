@@ -216,6 +216,14 @@ fn named(id: &str, format: Format, today: NaiveDate) -> String {
     format!("{id}-{}.{}", today.format("%Y%m%d"), format.ext())
 }
 
+/// What a screen says of a file it wrote: 「書き出しました：/…/exports/2026-001-20261125.md」.
+pub fn written(path: &Path, lang: Lang) -> String {
+    lang.pick_with(
+        || format!("書き出しました：{}", path.display()),
+        || format!("Written: {}", path.display()),
+    )
+}
+
 /// Writes the export to `path` (0600, atomically; the default `exports/` is created 0700):
 /// what to say in the footer, or why it could not be written (the prompt then stays open).
 pub fn write(
@@ -229,10 +237,7 @@ pub fn write(
     let today = crate::clock::system().today();
     let bytes = report::export(record, survey, format, lang, today, Editions::shipped());
     match store.write_file(path, &bytes) {
-        Ok(path) => Ok(match lang {
-            Lang::Ja => format!("書き出しました：{}", path.display()),
-            Lang::En => format!("Written: {}", path.display()),
-        }),
+        Ok(path) => Ok(written(&path, lang)),
         Err(e) => Err(match lang {
             Lang::Ja => format!(
                 "書き出せません：{}",

@@ -46,8 +46,10 @@ pub struct PathPrompt {
     choices: Vec<Choice>,
     selected: usize,
     field: TextField,
-    /// What Tab found when more than one name fits, or why nothing does.
+    /// What Tab found when more than one name fits.
     candidates: Vec<String>,
+    /// Tab found nothing: said in the UI's language when drawn.
+    nothing: Option<Nothing>,
     /// A refusal shown under the field (the prompt stays open to correct the path).
     pub error: Option<String>,
 }
@@ -62,6 +64,7 @@ impl PathPrompt {
             selected: 0,
             field: TextField::single(&path.display().to_string()),
             candidates: Vec::new(),
+            nothing: None,
             error: None,
         }
     }
@@ -90,6 +93,7 @@ impl PathPrompt {
                 if !matches!(key.code, KeyCode::F(_)) {
                     self.field.handle(key);
                     self.error = None;
+                    self.nothing = None;
                 }
                 PathKey::Stay
             }
@@ -126,7 +130,9 @@ impl PathPrompt {
         } else {
             expand(dir)
         };
-        let mut names: Vec<(String, bool)> = std::fs::read_dir(&folder)
+        let listed = std::fs::read_dir(&folder);
+        self.nothing = listed.is_err().then(|| Nothing::Folder(shown(dir)));
+        let mut names: Vec<(String, bool)> = listed
             .map(|rd| {
                 rd.flatten()
                     .filter_map(|e| {
@@ -141,6 +147,7 @@ impl PathPrompt {
         names.sort();
         self.candidates.clear();
         match names.as_slice() {
+            [] if self.nothing.is_none() => self.nothing = Some(Nothing::Name(shown(start))),
             [] => {}
             [(name, is_dir)] => {
                 let slash = if *is_dir { "/" } else { "" };
@@ -190,7 +197,9 @@ impl PathPrompt {
         let l = view.lang;
         let t = &view.theme;
         let w = area.width.saturating_sub(4).min(72);
-        let extra = self.candidates.len().min(3) as u16 + u16::from(self.error.is_some()) * 2;
+        let extra = self.candidates.len().min(3) as u16
+            + u16::from(self.nothing.is_some())
+            + u16::from(self.error.is_some()) * 2;
         let h = (7 + extra).min(area.height);
         let rect = crate::tui::widgets::overlay::centered(area, w, h);
         crate::tui::widgets::overlay::clear(frame, rect);
@@ -229,6 +238,25 @@ impl PathPrompt {
         for c in self.candidates.iter().take(3) {
             lines.push(Line::styled(truncate(&format!("  {c}"), width), t.dim()));
         }
+        if let Some(n) = &self.nothing {
+            let said = match n {
+                Nothing::Name(start) if start.is_empty() => l
+                    .pick("このフォルダには何もありません", "The folder is empty")
+                    .to_string(),
+                Nothing::Name(start) => l.pick_with(
+                    || format!("「{start}」で始まる名前はありません"),
+                    || format!("No name starts with “{start}”"),
+                ),
+                Nothing::Folder(dir) => l.pick_with(
+                    || format!("フォルダ {dir} がないか、読めません"),
+                    || format!("No folder {dir}, or it cannot be read"),
+                ),
+            };
+            lines.push(Line::styled(
+                truncate(&format!("  {said}"), width),
+                t.warn(),
+            ));
+        }
         if let Some(e) = &self.error {
             for line in crate::text::wrap(&format!("✗ {e}"), width)
                 .into_iter()
@@ -257,6 +285,14 @@ impl PathPrompt {
             );
         }
     }
+}
+
+/// Why Tab completed nothing.
+enum Nothing {
+    /// No name in the folder starts with what is typed.
+    Name(String),
+    /// The folder typed is not there or cannot be read.
+    Folder(String),
 }
 
 /// `~/x` is the home folder's `x`; anything else as typed.

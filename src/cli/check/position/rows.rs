@@ -28,10 +28,7 @@ pub(super) fn indicator_lines(
     let you = lang.pick("  貴院：", "  You: ");
     indented(out, you, &own, text::width(you));
     if let Some(q) = ip.next_question {
-        let options = Questionnaire::embedded()
-            .question(q)
-            .map(|q| q.option_ids().join("|"))
-            .unwrap_or_default();
+        let options = super::super::next_steps::value_of(Questionnaire::embedded(), q, lang);
         indented(
             out,
             "",

@@ -142,23 +142,27 @@ pub enum Missing {
 }
 
 impl Missing {
+    /// Where a missing item stands on the form: its printed number with the device, then its
+    /// section's name (「2④ サーバ（医療情報システムの管理・運用）」), so that a list of them reads
+    /// alone. A vendor is named by vendor and system.
+    pub fn place(&self, lang: Lang) -> String {
+        match self {
+            Missing::Item { label, section, .. } => place(label, section, lang),
+            Missing::Vendor { vendor, system, .. } => lang.pick_with(
+                || format!("{vendor}（{system}）"),
+                || format!("{vendor} ({system})"),
+            ),
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Missing::Item {
-                label,
-                section,
-                gap,
-                ..
-            } => {
-                // The gate item's label is its section's name (前提): said once.
-                let (label, section) = (label.get(lang), section.get(lang));
-                let gap = gap.message(lang);
-                match lang {
-                    _ if label == section => format!("{label}{}{gap}", lang.pick("：", ": ")),
-                    Lang::Ja => format!("{label}（{section}）：{gap}"),
-                    Lang::En => format!("{label} ({section}): {gap}"),
-                }
-            }
+            Missing::Item { gap, .. } => format!(
+                "{}{}{}",
+                self.place(lang),
+                lang.pick("：", ": "),
+                gap.message(lang)
+            ),
             Missing::Vendor {
                 vendor,
                 system,
@@ -187,6 +191,17 @@ impl Missing {
                 || format!("{vendor} ({system}): vendor form not sent yet"),
             ),
         }
+    }
+}
+
+/// A printed number with its section's name: 「2④ サーバ（医療情報システムの管理・運用）」. The gate
+/// item's label is its section's name (前提): said once.
+pub fn place(label: &Text, section: &Text, lang: Lang) -> String {
+    let (label, section) = (label.get(lang), section.get(lang));
+    match lang {
+        _ if label == section || section.is_empty() => label.to_string(),
+        Lang::Ja => format!("{label}（{section}）"),
+        Lang::En => format!("{label} ({section})"),
     }
 }
 

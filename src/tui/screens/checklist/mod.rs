@@ -24,6 +24,7 @@ mod note;
 mod offered;
 mod open_at;
 mod overlaid;
+mod print_set;
 mod readiness;
 mod render;
 mod vendors;
@@ -74,6 +75,8 @@ pub struct Checklist {
     overlay: Option<ChecklistOverlay>,
     /// The clock when the screen opened: its today is the default 確認日.
     clock: Clock,
+    /// The inspection set last written from the screen (`w`), or why it was not.
+    written: Option<print_set::Written>,
 }
 
 fn build(
@@ -112,6 +115,7 @@ impl Checklist {
             panel: Panel::Detail,
             overlay: None,
             clock,
+            written: None,
         };
         screen.restore(session);
         Some(screen)
@@ -392,6 +396,7 @@ impl Screen for Checklist {
                 Action::None
             }
             Intent::SwitchEdition => self.switch_edition(session, lang),
+            Intent::Export => self.open_set(env.store),
             Intent::Back => match self.panel {
                 Panel::Detail => Action::Back,
                 _ => {

@@ -156,8 +156,20 @@ impl Checklist {
                 return self.vendors_outcome(outcome, session);
             }
             Done::Path(path, choice) => {
+                // A prompt opened outside the vendors panel is the inspection set's.
                 let Panel::Vendors(panel) = &mut self.panel else {
-                    return Some(Action::None);
+                    return Some(match self.write_set(&path, choice, session, store, lang) {
+                        Ok(action) => {
+                            self.overlay = None;
+                            action
+                        }
+                        Err(why) => {
+                            if let Some(overlay) = self.overlay.as_mut() {
+                                overlay.refuse(why);
+                            }
+                            Action::None
+                        }
+                    });
                 };
                 let edition = self.edition;
                 match panel.path_chosen(&path, choice, session, store, edition, lang) {

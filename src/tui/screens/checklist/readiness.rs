@@ -1,11 +1,14 @@
 //! Drawing how far the record is from ready for the 立入検査: the readiness pane (`r`) with what
 //! is missing and the conflicts, and the status line under the list.
 
+use super::print_set::Written;
 use super::render::{boxed, letter, wrapped};
 use super::{Checklist, Panel};
 use crate::domain::checklist::view::{Gap, Missing, Row};
+use crate::domain::Lang;
 use crate::text::{truncate, width, wrap};
 use crate::tui::app::View;
+use crate::tui::keys::{self, Intent, Scope};
 use crate::tui::widgets::bar::bar;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -58,6 +61,37 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
         w,
         t.base(),
     );
+    // The set is written from here: the screen's key, never a command to type elsewhere;
+    // above the lists, which the pane's foot may cut.
+    let key = keys::shown(Scope::Checklist, Intent::Export);
+    match &s.written {
+        Some(Written::To(path)) => wrapped(
+            &mut out,
+            &crate::tui::screens::export::written(path, l),
+            w,
+            t.ok(),
+        ),
+        Some(Written::Failed(why)) => wrapped(
+            &mut out,
+            &l.pick_with(
+                || format!("書き出せません：{why}"),
+                || format!("Not written: {why}"),
+            ),
+            w,
+            t.error(),
+        ),
+        None => {}
+    }
+    out.push(Line::styled(
+        truncate(
+            &l.pick_with(
+                || format!("{key} 立入検査用の一式を書き出す（HTML/CSV/Markdown）"),
+                || format!("{key} writes the inspection set (HTML/CSV/Markdown)"),
+            ),
+            w,
+        ),
+        if r.ready { t.key() } else { t.dim() },
+    ));
     if !r.missing.is_empty() {
         out.push(Line::styled(
             l.pick_with(
@@ -68,9 +102,17 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
         ));
         for m in &r.missing {
             let line = match m {
-                // The printed label carries the device: 2④ サーバ and 2④ 端末PC read apart.
-                Missing::Item { id, label, gap, .. } => {
+                // The printed label carries the device (2④ サーバ and 2④ 端末PC read apart), and
+                // the section's name follows what is missing, so that the list reads alone and
+                // the state stays in sight when a long line is cut.
+                Missing::Item {
+                    id,
+                    label,
+                    section,
+                    gap,
+                } => {
                     let label = label.get(l);
+                    let section = section.get(l);
                     let text = item(id)
                         .map(|x| x.item.text.get(l).to_string())
                         .unwrap_or_default();
@@ -79,7 +121,13 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
                         Gap::Invalid(_) => l.pick("要修正", "to fix"),
                         Gap::Carried { .. } => l.pick("引き継ぎ・要確認", "carried, to confirm"),
                     };
-                    format!("・{label} {what} {text}")
+                    match l {
+                        _ if section == label || section.is_empty() => {
+                            format!("・{label} {what} {text}")
+                        }
+                        Lang::Ja => format!("・{label} {what}（{section}） {text}"),
+                        Lang::En => format!("・{label} {what} ({section}) {text}"),
+                    }
                 }
                 Missing::Vendor { .. } => {
                     // What is missing about a vendor is said whole: it names who to chase.
@@ -133,19 +181,6 @@ pub fn readiness_lines(s: &Checklist, view: &View, w: usize) -> Vec<Line<'static
             );
             out.push(Line::styled(truncate(&line, w), t.error()));
         }
-    }
-    if r.ready {
-        out.push(Line::styled(
-            truncate(
-                &format!(
-                    "{} shindan checklist form {} -o …",
-                    l.pick("印刷：", "Print:"),
-                    s.view.record
-                ),
-                w,
-            ),
-            t.dim(),
-        ));
     }
     out
 }

@@ -13,7 +13,7 @@ use crate::domain::record::checklist_answers::YesNo;
 use crate::domain::Lang;
 use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
-use crate::tui::keys::{self, Intent, Scope};
+use crate::tui::keys::{self, Intent, Pane, Scope};
 use crate::tui::screens::overlay::Overlay;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::note_editor::NoteEditor;
@@ -378,9 +378,20 @@ fn hint_lines(row: &Row, w: usize, view: &View) -> Vec<Line<'static>> {
             }
             continue;
         }
+        // The chart is one key away here, not a command to type.
+        let text = match &h.source {
+            HintSource::Contacts { filled, total } => {
+                let key = keys::shown(Scope::Record, Intent::Show(Pane::Contacts));
+                l.pick_with(
+                    || format!("連絡体制図：{total}件中{filled}件記入（{key} で開く）"),
+                    || format!("contact chart: {filled} of {total} filled ({key} opens it)"),
+                )
+            }
+            _ => h.text.get(l).to_string(),
+        };
         wrapped(
             &mut out,
-            &format!("{}{}", l.pick("参考 ", "hint: "), h.text.get(l)),
+            &format!("{}{text}", l.pick("参考 ", "hint: ")),
             w,
             t.accent(),
         );

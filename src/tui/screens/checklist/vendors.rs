@@ -384,10 +384,7 @@ impl VendorsPanel {
         });
         match done {
             Ok(path) => {
-                let msg = lang.pick_with(
-                    || format!("書き出しました：{}", path.display()),
-                    || format!("Written: {}", path.display()),
-                );
+                let msg = crate::tui::screens::export::written(&path, lang);
                 self.done = Some(Done::Written(path));
                 Ok(Outcome::Changed(msg))
             }
