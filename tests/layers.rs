@@ -500,3 +500,52 @@ fn the_synthetic_fixtures_are_no_module_of_the_library() {
             .expect("readable");
     assert!(bench.contains("#[path = \"../tests/synth/mod.rs\"]"));
 }
+
+/// The domain is plain Rust: it names no terminal, no file, no process, no clock of the system
+/// and no front end, so that the command line and the screens are two views of one model and
+/// every rule can be tested without either. (Its `OnceLock`s are parse caches of the embedded
+/// assets, the same in every run; `no_static_holds_a_chosen_survey` keeps a chosen survey out.)
+#[test]
+fn the_domain_names_no_terminal_file_process_or_front_end() {
+    let forbidden = [
+        "std::fs",
+        "std::io::stdin",
+        "std::io::stdout",
+        "std::io::stderr",
+        "std::env",
+        "std::process",
+        "std::net",
+        "std::thread",
+        "SystemTime",
+        "Utc::now",
+        "Local::now",
+        "crossterm",
+        "ratatui",
+        "tui_textarea",
+        "directories",
+        "crate::store",
+        "crate::tui",
+        "crate::cli",
+        "crate::print",
+        "crate::edge",
+        "crate::platform",
+        "println!",
+        "eprintln!",
+    ];
+    let mut found = Vec::new();
+    for path in files_under("src/domain") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if let Some(f) = forbidden.iter().find(|f| code.contains(**f)) {
+                found.push(format!(
+                    "{}:{}: {f}: {}",
+                    path.display(),
+                    n + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
