@@ -18,8 +18,9 @@ use unicode_width::UnicodeWidthChar;
 
 /// May not start a line (行頭禁則): closing brackets, stops, small marks, the prolonged sound.
 const NO_START: &str = "、。，．）」』】〕〉》｝］！？・：；ー…‥%％,.)]}!?:;ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ";
-/// May not end a line (行末禁則): opening brackets.
-const NO_END: &str = "（「『【〔〈《｛［([{";
+/// May not end a line (行末禁則): opening brackets, and the currency signs written before a
+/// figure (¥20–50M, ＄5), which belong to it.
+const NO_END: &str = "（「『【〔〈《｛［([{¥￥$＄£€";
 /// What may follow a figure as its unit, longest first where one is the start of another.
 const UNITS: &[&str] = &[
     "万円", "億円", "千円", "万", "億", "千", "百", "円", "%", "％", "件", "人", "床", "名",
@@ -284,6 +285,11 @@ mod tests {
             });
         }
         assert_eq!(wrap("あいうえお「かき」", 12), ["あいうえお", "「かき」"]);
+        // A currency sign stays with its figure (the budget's sources had read `¥` | `20–50M`).
+        assert_eq!(
+            wrap("under ¥5M 88, ¥20–50M 2", 15),
+            ["under ¥5M 88,", "¥20–50M 2"]
+        );
     }
 
     #[test]
