@@ -201,9 +201,10 @@ fn pieces(para: &str) -> Vec<Piece> {
     out
 }
 
-/// Part of a word: ASCII letters, digits and marks, and full-width digits.
+/// Part of a word: ASCII letters, digits and marks, the narrow currency signs written into a
+/// figure (-¥49.22, <¥5M), and full-width digits.
 fn word_char(c: char) -> bool {
-    c.is_ascii_graphic() || is_wide_digit(c)
+    c.is_ascii_graphic() || matches!(c, '¥' | '£' | '€') || is_wide_digit(c)
 }
 
 fn is_wide_digit(c: char) -> bool {
@@ -289,6 +290,10 @@ mod tests {
         assert_eq!(
             wrap("under ¥5M 88, ¥20–50M 2", 15),
             ["under ¥5M 88,", "¥20–50M 2"]
+        );
+        assert_eq!(
+            wrap("gap -¥20.93 / -¥49.22", 15),
+            ["gap -¥20.93 /", "-¥49.22"]
         );
     }
 
