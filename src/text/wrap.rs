@@ -173,22 +173,27 @@ fn pieces(para: &str) -> Vec<Piece> {
     // Glue: a closing mark to the piece before it, an opening mark to the piece after it.
     let mut out: Vec<Piece> = Vec::new();
     let mut opening = String::new();
-    for (p, joins) in raw {
+    for (i, (p, joins)) in raw.iter().enumerate() {
+        let (p, joins) = (p.as_str(), *joins);
         let first = p.chars().next().unwrap_or(' ');
-        if p.chars().count() == 1 && NO_END.contains(first) {
-            opening.push_str(&p);
+        // A symbol (arrows to geometric shapes: ○ ▼ ■ →) written against the word after it
+        // (○fine, ▼minority) stays with it too.
+        let marks_word = ('\u{2190}'..='\u{2BFF}').contains(&first)
+            && raw
+                .get(i + 1)
+                .is_some_and(|(next, _)| next.chars().next().is_some_and(word_char));
+        if p.chars().count() == 1 && (NO_END.contains(first) || marks_word) {
+            opening.push_str(p);
             continue;
         }
         // A closing mark, or a word that begins with one (`):` after a Japanese word).
         let closes = NO_START.contains(first);
         match out.last_mut() {
-            Some(last) if closes && opening.is_empty() && last.text != " " => {
-                last.text.push_str(&p)
-            }
+            Some(last) if closes && opening.is_empty() && last.text != " " => last.text.push_str(p),
             _ => out.push(Piece {
                 // An opening mark begins a new word; it does not continue a run.
                 joins: joins && opening.is_empty(),
-                text: std::mem::take(&mut opening) + &p,
+                text: std::mem::take(&mut opening) + p,
             }),
         }
     }
@@ -294,6 +299,11 @@ mod tests {
         assert_eq!(
             wrap("gap -¥20.93 / -¥49.22", 15),
             ["gap -¥20.93 /", "-¥49.22"]
+        );
+        // A mark against its word: `○` | `fine` was one legend entry cut in two.
+        assert_eq!(
+            wrap("▼minority 0 ■common 0 ○fine 1", 24),
+            ["▼minority 0 ■common 0", "○fine 1"]
         );
     }
 

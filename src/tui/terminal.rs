@@ -40,9 +40,11 @@ pub struct Lean<W: Write> {
     inner: CrosstermBackend<W>,
     cursor_hidden: bool,
     /// Where the terminal's cursor is, when shindan knows: after a frame, or a move. Not after a
-    /// character some terminals draw wider than others (an ambiguous one in wide mode), a
-    /// clear, or in the last column (where the cursor waits to wrap).
+    /// clear; and no relative move from the last column (where the cursor waits to wrap).
     at: Option<(u16, u16)>,
+    /// The terminal draws East Asian Ambiguous characters two cells wide (the probe said so,
+    /// or `--ambiguous-width wide`): the cursor advances two after one.
+    pub ambiguous_wide: bool,
     /// The terminal's width, read by ratatui before every frame; 0 until then.
     cols: std::cell::Cell<u16>,
 }
@@ -53,6 +55,7 @@ impl<W: Write> Lean<W> {
             inner,
             cursor_hidden: false,
             at: None,
+            ambiguous_wide: false,
             cols: std::cell::Cell::new(0),
         }
     }
@@ -151,14 +154,16 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
             }
             (fg, bg) = (cell.fg, cell.bg);
             queue!(w, Print(cell.symbol()))?;
-            let width = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
-            // Known only where every terminal advances as ratatui measures.
-            let sure = cell.symbol().chars().count() == 1
-                && !cell
-                    .symbol()
-                    .chars()
-                    .any(super::widgets::symbols::is_ambiguous);
-            self.at = sure.then_some((x.saturating_add(width), y));
+            // As far as the terminal advances: ambiguous characters two cells in wide mode. A
+            // cluster of several characters (a combining mark) is measured differently by
+            // different terminals, so after one the place is not known.
+            let width = if self.ambiguous_wide {
+                unicode_width::UnicodeWidthStr::width_cjk(cell.symbol())
+            } else {
+                unicode_width::UnicodeWidthStr::width(cell.symbol())
+            };
+            let sure = cell.symbol().chars().count() == 1;
+            self.at = sure.then_some((x.saturating_add(width.max(1) as u16), y));
         }
         if modifier != Modifier::empty() || fg != Color::Reset || bg != Color::Reset {
             queue!(self.inner, SetAttribute(Attribute::Reset))?;
@@ -236,7 +241,8 @@ pub struct Guard {
 }
 
 impl Guard {
-    pub fn enter() -> io::Result<Guard> {
+    /// `ambiguous_wide`: how wide the terminal draws East Asian Ambiguous characters.
+    pub fn enter(ambiguous_wide: bool) -> io::Result<Guard> {
         install_panic_hook();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
@@ -250,6 +256,7 @@ impl Guard {
         let mut backend = Lean::new(CrosstermBackend::new(out));
         // The cursor was hidden above; the backend need not hide it again.
         backend.cursor_hidden = true;
+        backend.ambiguous_wide = ambiguous_wide;
         let terminal = Terminal::new(backend)?;
         Ok(Guard { terminal })
     }
@@ -392,11 +399,20 @@ mod tests {
     }
 
     #[test]
-    fn after_an_ambiguous_glyph_or_in_the_last_column_the_move_is_absolute() {
+    fn the_cursor_advances_as_the_terminal_draws_and_never_moves_relatively_from_the_last_column() {
         let plain = Style::default();
-        // ● is two cells on some terminals: where x goes is said.
-        let wide = frame(4, 2, &[(0, 0, "●x", plain)]);
-        assert_eq!(last_written(4, &[(wide, None)]), "\x1b[1;1H●\x1b[1;2Hx");
+        // ● is one cell here; on a terminal that draws it two wide the frame holds it with the
+        // cell after it skipped (symbols::fold_ambiguous), and x is drawn after both.
+        let one = frame(4, 2, &[(0, 0, "●x", plain)]);
+        assert_eq!(last_written(4, &[(one, None)]), "\x1b[1;1H●x");
+        let mut kept = frame(4, 2, &[(0, 0, "● x", plain)]);
+        kept[(1, 0)].set_skip(true);
+        let out = Shared::default();
+        let mut lean = Lean::new(CrosstermBackend::new(out.clone()));
+        lean.ambiguous_wide = true;
+        lean.draw(Buffer::empty(kept.area).diff(&kept).into_iter())
+            .unwrap();
+        assert_eq!(&out.0.borrow()[..], "\x1b[1;1H●x".as_bytes());
         // After the last column the cursor waits to wrap: no relative move from there.
         let edge = frame(4, 2, &[(3, 0, "a", plain), (2, 1, "b", plain)]);
         assert_eq!(last_written(4, &[(edge, None)]), "\x1b[1;4Ha\x1b[2;3Hb");
