@@ -144,12 +144,12 @@ pub fn send(opts: TerminalOptions) -> Result<Asked, Failure> {
 impl Asked {
     /// Waits for the answer until [`WAIT`] after the probe was written, erases the probe,
     /// leaves raw mode, and says what the answer told.
-    pub fn finish(self, lang: Lang) -> Result<Found, Failure> {
-        let (column, typed) = match self.sent {
+    pub fn finish(mut self, lang: Lang) -> Result<Found, Failure> {
+        let (column, typed) = match self.sent.take() {
             Some(at) => answer(at + WAIT),
             None => (None, Vec::new()),
         };
-        if self.raw {
+        if std::mem::take(&mut self.raw) {
             let _ = crossterm::terminal::disable_raw_mode();
         }
         let opts = self.opts;
@@ -176,6 +176,21 @@ impl Asked {
             ambiguous_wide,
             typed,
         })
+    }
+}
+
+/// Not finished (a panic while the records were read): the probe is erased and raw mode left,
+/// so the panic's message reaches a usable terminal.
+impl Drop for Asked {
+    fn drop(&mut self) {
+        if self.sent.take().is_some() {
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\r\x1b[K");
+            let _ = out.flush();
+        }
+        if self.raw {
+            let _ = crossterm::terminal::disable_raw_mode();
+        }
     }
 }
 
