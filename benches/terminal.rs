@@ -2,7 +2,9 @@
 //! scripts use for terminal forms) measured by the same harness in the same run:
 //! first frame, bytes per keystroke, idle CPU and peak memory. shindan's first frame is also
 //! measured on a terminal that never answers its start-up position query (the probe waits at
-//! most 150 ms), and a 100,000-character bracketed paste into a note is timed to the screen.
+//! most 150 ms) and on one it need not ask (`--ambiguous-width narrow --force-utf8`: what the
+//! probe adds is the difference), and a 100,000-character bracketed paste into a note is timed
+//! to the screen.
 //!
 //! `cargo bench --bench terminal` (dialog and whiptail from Debian's packages; skipped, and
 //! said so, when missing).
@@ -204,6 +206,18 @@ fn main() {
     println!(
         "{:<34} {:>8.1}ms {:>8.1}ms {:>8.1}ms",
         "first frame (100 records)", ff_shindan, ff_dialog, ff_whiptail
+    );
+
+    // What the probe adds: the same start told the width and the codeset by flags, so that
+    // it asks nothing.
+    let ff_unasked = first_frame(&|| {
+        let mut c = shindan(&data);
+        c.args(["--ambiguous-width", "narrow", "--force-utf8"]);
+        c
+    });
+    println!(
+        "{:<34} {:>8.1}ms",
+        "first frame, no probe (flags)", ff_unasked
     );
 
     let ff_silent = first_frame_on(&|| shindan(&data), false, Duration::from_millis(400));

@@ -323,12 +323,12 @@ fn a_what_if_revenue_is_thousand_yen_and_says_what_it_reads_as() {
     erase(&mut ui, 10);
     ui.typed("5000000");
     assert!(
-        ui.line_of("▶年間収益").contains("[5000000"),
+        ui.line_of("▸年間収益").contains("[5000000"),
         "{}",
         ui.screen()
     );
     assert!(
-        ui.line_of("▶年間収益")
+        ui.line_of("▸年間収益")
             .contains("] 千円  = 5,000,000千円 = 50億円"),
         "{}",
         ui.screen()

@@ -171,3 +171,51 @@ fn at_60x20_names_titles_and_the_help_are_whole() {
         }
     }
 }
+
+/// What the lost try found cut, at every size and in both languages: the interview's section
+/// names whole (`Vulnerabilities`, not `Vulnerabiliti…`), the overview's coverage legend whole
+/// on one row (not `█` above a lone `≥75%`), and the matrix's scenario names whole beside the
+/// heat map at 120×40.
+#[test]
+fn section_names_the_legend_and_scenario_names_are_whole() {
+    use shindan::domain::Questionnaire;
+    for lang in [Lang::Ja, Lang::En] {
+        for (w, h) in SIZES {
+            let mut ui = with_record(lang, w, h);
+            ui.press(KeyCode::Enter);
+            let screen = ui.screen();
+            for s in &Questionnaire::embedded().sections {
+                assert!(
+                    screen.contains(s.short(lang)),
+                    "{w}x{h} {lang:?}:\n{screen}"
+                );
+            }
+            ui.key('o');
+            let legend = ui.lines().into_iter().find(|l| l.contains("<25"));
+            let legend = legend.unwrap_or_else(|| panic!("{w}x{h}:\n{}", ui.screen()));
+            assert!(
+                legend.contains("≥75%"),
+                "{w}x{h} {lang:?}:\n{}",
+                ui.screen()
+            );
+        }
+        let mut ui = with_record(lang, 120, 40);
+        ui.press(KeyCode::Enter).key('m');
+        let screen = ui.screen();
+        // The side panel ends each row: none of them cut.
+        let cut = ui
+            .lines()
+            .iter()
+            .filter(|l| l.trim_end().ends_with('…'))
+            .count();
+        assert_eq!(cut, 0, "{lang:?}:\n{screen}");
+        // The ends of two names the panel used to cut.
+        let names = [
+            lang.pick("使われるリスク", "passwords stay in use"),
+            lang.pick("いないリスク", "authorise the other"),
+        ];
+        for n in names {
+            assert!(screen.contains(n), "{n} {lang:?}:\n{screen}");
+        }
+    }
+}

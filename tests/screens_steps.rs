@@ -149,7 +149,7 @@ fn enter_on_each_kind_of_step_lands_on_its_thing() {
             Target::Budget { .. } if !seen.contains(&"budget") => {
                 seen.push("budget");
                 let ui = enter_step(n);
-                assert!(ui.screen().contains("▶年間収益"), "{}", ui.screen());
+                assert!(ui.screen().contains("▸年間収益"), "{}", ui.screen());
             }
             _ => {}
         }

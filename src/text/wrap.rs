@@ -18,8 +18,9 @@ use unicode_width::UnicodeWidthChar;
 
 /// May not start a line (行頭禁則): closing brackets, stops, small marks, the prolonged sound.
 const NO_START: &str = "、。，．）」』】〕〉》｝］！？・：；ー…‥%％,.)]}!?:;ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ";
-/// May not end a line (行末禁則): opening brackets.
-const NO_END: &str = "（「『【〔〈《｛［([{";
+/// May not end a line (行末禁則): opening brackets, and the currency signs written before a
+/// figure (¥20–50M, ＄5), which belong to it.
+const NO_END: &str = "（「『【〔〈《｛［([{¥￥$＄£€";
 /// What may follow a figure as its unit, longest first where one is the start of another.
 const UNITS: &[&str] = &[
     "万円", "億円", "千円", "万", "億", "千", "百", "円", "%", "％", "件", "人", "床", "名",
@@ -172,22 +173,27 @@ fn pieces(para: &str) -> Vec<Piece> {
     // Glue: a closing mark to the piece before it, an opening mark to the piece after it.
     let mut out: Vec<Piece> = Vec::new();
     let mut opening = String::new();
-    for (p, joins) in raw {
+    for (i, (p, joins)) in raw.iter().enumerate() {
+        let (p, joins) = (p.as_str(), *joins);
         let first = p.chars().next().unwrap_or(' ');
-        if p.chars().count() == 1 && NO_END.contains(first) {
-            opening.push_str(&p);
+        // A symbol (arrows to geometric shapes: ○ ▼ ■ →) written against the word after it
+        // (○fine, ▼minority) stays with it too.
+        let marks_word = ('\u{2190}'..='\u{2BFF}').contains(&first)
+            && raw
+                .get(i + 1)
+                .is_some_and(|(next, _)| next.chars().next().is_some_and(word_char));
+        if p.chars().count() == 1 && (NO_END.contains(first) || marks_word) {
+            opening.push_str(p);
             continue;
         }
         // A closing mark, or a word that begins with one (`):` after a Japanese word).
         let closes = NO_START.contains(first);
         match out.last_mut() {
-            Some(last) if closes && opening.is_empty() && last.text != " " => {
-                last.text.push_str(&p)
-            }
+            Some(last) if closes && opening.is_empty() && last.text != " " => last.text.push_str(p),
             _ => out.push(Piece {
                 // An opening mark begins a new word; it does not continue a run.
                 joins: joins && opening.is_empty(),
-                text: std::mem::take(&mut opening) + &p,
+                text: std::mem::take(&mut opening) + p,
             }),
         }
     }
@@ -200,9 +206,10 @@ fn pieces(para: &str) -> Vec<Piece> {
     out
 }
 
-/// Part of a word: ASCII letters, digits and marks, and full-width digits.
+/// Part of a word: ASCII letters, digits and marks, the narrow currency signs written into a
+/// figure (-¥49.22, <¥5M), and full-width digits.
 fn word_char(c: char) -> bool {
-    c.is_ascii_graphic() || is_wide_digit(c)
+    c.is_ascii_graphic() || matches!(c, '¥' | '£' | '€') || is_wide_digit(c)
 }
 
 fn is_wide_digit(c: char) -> bool {
@@ -284,6 +291,20 @@ mod tests {
             });
         }
         assert_eq!(wrap("あいうえお「かき」", 12), ["あいうえお", "「かき」"]);
+        // A currency sign stays with its figure (the budget's sources had read `¥` | `20–50M`).
+        assert_eq!(
+            wrap("under ¥5M 88, ¥20–50M 2", 15),
+            ["under ¥5M 88,", "¥20–50M 2"]
+        );
+        assert_eq!(
+            wrap("gap -¥20.93 / -¥49.22", 15),
+            ["gap -¥20.93 /", "-¥49.22"]
+        );
+        // A mark against its word: `○` | `fine` was one legend entry cut in two.
+        assert_eq!(
+            wrap("▼minority 0 ■common 0 ○fine 1", 24),
+            ["▼minority 0 ■common 0", "○fine 1"]
+        );
     }
 
     #[test]

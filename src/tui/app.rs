@@ -502,7 +502,7 @@ pub enum Ending {
 /// Runs shindan in the terminal until the user leaves or the session is cut.
 pub fn run(mut app: App) -> std::io::Result<(Ending, Option<String>)> {
     let events = Source::start()?;
-    let mut guard = Guard::enter()?;
+    let mut guard = Guard::enter(app.ambiguous_wide)?;
     let mut ending = Ending::Normal;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| -> std::io::Result<()> {
         app.area = guard.terminal.draw(|f| app.draw(f))?.area;

@@ -20,15 +20,21 @@ use app::{App, Ending};
 pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
     // Nothing is drawn, and no file opened, on a terminal that cannot show the screens.
     probe::refuse_early(ctx.lang)?;
-    let store = ctx.store()?;
-    let found = probe::start_raw(opts, ctx.lang)?;
+    // The probe's answer travels while the records are read.
+    let asked = probe::send(opts)?;
     // A screenful of records before the first frame, the rest right after it.
     let rows = match crossterm::terminal::size() {
         Ok((_, h)) if h > 0 => usize::from(h),
         _ => usize::MAX,
     };
-    let mut app =
-        App::starting(ctx.lang, theme::Theme::from_env(), store, rows).with_survey(ctx.survey());
+    let lang = ctx.lang;
+    let survey = ctx.survey();
+    let app = ctx.store().map(|store| {
+        App::starting(lang, theme::Theme::from_env(), store, rows).with_survey(survey)
+    });
+    // Read (or given up on) before any error is said, so the probe is erased and raw mode left.
+    let found = asked.finish(lang)?;
+    let mut app = app?;
     app.ambiguous_wide = found.ambiguous_wide;
     app.typed_ahead = found.typed;
     let (ending, save_error) =

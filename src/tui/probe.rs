@@ -113,62 +113,91 @@ pub fn refuse_early(lang: Lang) -> Result<(), Failure> {
     }
 }
 
-/// [`start`] in raw mode, so that the answer is read as it comes and not echoed.
-pub fn start_raw(opts: TerminalOptions, lang: Lang) -> Result<Found, Failure> {
-    let raw = crossterm::terminal::enable_raw_mode().is_ok();
-    let found = start(opts, lang);
-    if raw {
-        let _ = crossterm::terminal::disable_raw_mode();
-    }
-    found
+/// The probe written, its answer still on its way. What must be done before the first frame
+/// anyway (opening the data dir, reading a screenful of records) is done meanwhile, and the
+/// answer read after it with [`Asked::finish`]: over SSH the probe then costs what is left of
+/// one round trip, and on the local machine almost nothing. The terminal is in raw mode from
+/// here to the answer, so the answer is read as it comes and not echoed.
+#[must_use = "finish reads the answer, erases the probe and leaves raw mode"]
+pub struct Asked {
+    opts: TerminalOptions,
+    raw: bool,
+    /// When the probe was written; `None` when it was not needed, or could not be written.
+    sent: Option<Instant>,
 }
 
-/// The locale and the probe, before the first frame.
-pub fn start(opts: TerminalOptions, lang: Lang) -> Result<Found, Failure> {
+/// The locale first (a named other codeset refuses at once, before anything is written), then
+/// the probe, when a flag does not already say all it would tell.
+pub fn send(opts: TerminalOptions) -> Result<Asked, Failure> {
     let (locale, shown) = locale_from_env();
     if locale == Some(false) && !opts.force_utf8 {
         return Err(not_utf8(&format!("LANG={shown}")));
     }
+    let raw = crossterm::terminal::enable_raw_mode().is_ok();
     let need_probe = opts.ambiguous == AmbiguousWidth::Auto || !opts.force_utf8;
-    let (column, typed) = if need_probe {
-        ask()
-    } else {
-        (None, Vec::new())
-    };
-    let typed = super::typed_ahead::keys(&typed);
-    let wide_by_probe = match column {
-        Some(col) => match read_column(col) {
-            Some(wide) => Some(wide),
-            None if opts.force_utf8 => None,
-            None => {
-                return Err(not_utf8(lang.pick(
-                    "試し書きの文字幅が UTF-8 と合いません",
-                    "a test character did not move the cursor as UTF-8 would",
-                )))
-            }
-        },
-        None => None,
-    };
-    let ambiguous_wide = match opts.ambiguous {
-        AmbiguousWidth::Wide => true,
-        AmbiguousWidth::Narrow => false,
-        AmbiguousWidth::Auto => wide_by_probe.unwrap_or(false),
-    };
-    Ok(Found {
-        ambiguous_wide,
-        typed,
-    })
+    let mut out = io::stdout();
+    let sent = (need_probe && out.write_all(PROBE.as_bytes()).is_ok() && out.flush().is_ok())
+        .then(Instant::now);
+    Ok(Asked { opts, raw, sent })
 }
 
-/// Writes the probe, waits at most [`WAIT`] for the position report on stdin, and erases the
-/// probe's characters. `None` when the terminal did not answer in time. With it, whatever else
-/// was read meanwhile: keys typed before the answer came, to be handed back.
-fn ask() -> (Option<u16>, Vec<u8>) {
-    let mut out = io::stdout();
-    if out.write_all(PROBE.as_bytes()).is_err() || out.flush().is_err() {
-        return (None, Vec::new());
+impl Asked {
+    /// Waits for the answer until [`WAIT`] after the probe was written, erases the probe,
+    /// leaves raw mode, and says what the answer told.
+    pub fn finish(mut self, lang: Lang) -> Result<Found, Failure> {
+        let (column, typed) = match self.sent.take() {
+            Some(at) => answer(at + WAIT),
+            None => (None, Vec::new()),
+        };
+        if std::mem::take(&mut self.raw) {
+            let _ = crossterm::terminal::disable_raw_mode();
+        }
+        let opts = self.opts;
+        let typed = super::typed_ahead::keys(&typed);
+        let wide_by_probe = match column {
+            Some(col) => match read_column(col) {
+                Some(wide) => Some(wide),
+                None if opts.force_utf8 => None,
+                None => {
+                    return Err(not_utf8(lang.pick(
+                        "試し書きの文字幅が UTF-8 と合いません",
+                        "a test character did not move the cursor as UTF-8 would",
+                    )))
+                }
+            },
+            None => None,
+        };
+        let ambiguous_wide = match opts.ambiguous {
+            AmbiguousWidth::Wide => true,
+            AmbiguousWidth::Narrow => false,
+            AmbiguousWidth::Auto => wide_by_probe.unwrap_or(false),
+        };
+        Ok(Found {
+            ambiguous_wide,
+            typed,
+        })
     }
-    let deadline = Instant::now() + WAIT;
+}
+
+/// Not finished (a panic while the records were read): the probe is erased and raw mode left,
+/// so the panic's message reaches a usable terminal.
+impl Drop for Asked {
+    fn drop(&mut self) {
+        if self.sent.take().is_some() {
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\r\x1b[K");
+            let _ = out.flush();
+        }
+        if self.raw {
+            let _ = crossterm::terminal::disable_raw_mode();
+        }
+    }
+}
+
+/// Reads stdin until the position report or `deadline`, then erases the probe's characters.
+/// `None` when the terminal did not answer in time. With it, whatever else was read
+/// meanwhile: keys typed before the answer came, to be handed back.
+fn answer(deadline: Instant) -> (Option<u16>, Vec<u8>) {
     let mut got = Vec::new();
     let answer = loop {
         if let Some(col) = reported_column(&got) {
@@ -185,6 +214,7 @@ fn ask() -> (Option<u16>, Vec<u8>) {
             Some(r) => got.extend_from_slice(&buf[..r]),
         }
     };
+    let mut out = io::stdout();
     let _ = out.write_all(b"\r\x1b[K");
     let _ = out.flush();
     (answer, super::typed_ahead::without_report(&got))

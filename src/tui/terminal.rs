@@ -1,10 +1,11 @@
 //! Entering and leaving the terminal: raw mode, the alternate screen and the cursor are restored
 //! however shindan ends — a return, a panic, or a signal handled by the event loop.
 
-use crossterm::cursor::MoveTo;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::queue;
-use crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors};
+use crossterm::style::{
+    Attribute, Colors, Print, SetAttribute, SetBackgroundColor, SetColors, SetForegroundColor,
+};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -25,14 +26,27 @@ pub type Backend = Lean<BufWriter<Stdout>>;
 /// cost the bytes of what changed. ratatui's crossterm backend, which this wraps, sends more:
 /// - a cursor move before every cell that follows a double-width character (it does not know
 ///   the terminal's cursor advanced two columns): 7 bytes for every Japanese character changed;
-/// - the cursor hidden on every frame, flushed at once (a packet of its own);
-/// - colours and attributes reset at the end of every frame, even one that changed nothing.
+/// - the cursor hidden, or shown, on every frame (6 bytes each time a text field has the focus);
+/// - a cursor move to the first change of every frame, even when the terminal's cursor is
+///   already there — as it is after a digit typed at a field's caret — and always as an
+///   absolute move (`ESC[7;32H`), where one row down and a column back is `ESC[B` and a
+///   backspace;
+/// - both colours set when one changed, and a reset at the end of every frame, even one that
+///   changed nothing.
 ///
 /// Attributes are switched off with a full reset (SGR 0) and the rest re-applied, which a real
 /// VT100 understands (it ignores SGR 22/27, which would leave text reversed).
 pub struct Lean<W: Write> {
     inner: CrosstermBackend<W>,
     cursor_hidden: bool,
+    /// Where the terminal's cursor is, when shindan knows: after a frame, or a move. Not after a
+    /// clear; and no relative move from the last column (where the cursor waits to wrap).
+    at: Option<(u16, u16)>,
+    /// The terminal draws East Asian Ambiguous characters two cells wide (the probe said so,
+    /// or `--ambiguous-width wide`): the cursor advances two after one.
+    pub ambiguous_wide: bool,
+    /// The terminal's width, read by ratatui before every frame; 0 until then.
+    cols: std::cell::Cell<u16>,
 }
 
 impl<W: Write> Lean<W> {
@@ -40,8 +54,59 @@ impl<W: Write> Lean<W> {
         Lean {
             inner,
             cursor_hidden: false,
+            at: None,
+            ambiguous_wide: false,
+            cols: std::cell::Cell::new(0),
         }
     }
+
+    /// Moves the terminal's cursor from where it is known to be (`self.at`) to `to`, the
+    /// shortest way: nothing, a relative move (`ESC[B`, `ESC[3C`, a backspace), or an absolute
+    /// one. Relative moves only from a known place inside the screen.
+    fn move_to(&mut self, to: (u16, u16)) -> io::Result<()> {
+        if self.at == Some(to) {
+            return Ok(());
+        }
+        let absolute = format!("\x1b[{};{}H", to.1 + 1, to.0 + 1);
+        let cols = self.cols.get();
+        let relative = self
+            .at
+            .filter(|&(x, _)| x < cols)
+            .map(|from| relative_move(from, to));
+        let seq = match relative {
+            Some(r) if r.len() < absolute.len() => r,
+            _ => absolute,
+        };
+        self.at = Some(to);
+        queue!(self.inner, Print(seq))
+    }
+}
+
+/// A relative cursor move: up or down (`ESC[A`, `ESC[2B`), then left or right (backspaces for
+/// up to two columns, else `ESC[nD` / `ESC[nC`). Neither scrolls nor wraps.
+fn relative_move(from: (u16, u16), to: (u16, u16)) -> String {
+    let csi = |n: u16, c: char| {
+        if n == 1 {
+            format!("\x1b[{c}")
+        } else {
+            format!("\x1b[{n}{c}")
+        }
+    };
+    let mut s = String::new();
+    match to.1.cmp(&from.1) {
+        std::cmp::Ordering::Less => s.push_str(&csi(from.1 - to.1, 'A')),
+        std::cmp::Ordering::Greater => s.push_str(&csi(to.1 - from.1, 'B')),
+        std::cmp::Ordering::Equal => {}
+    }
+    match to.0.cmp(&from.0) {
+        std::cmp::Ordering::Less if from.0 - to.0 <= 2 => {
+            s.push_str(&"\x08".repeat((from.0 - to.0) as usize))
+        }
+        std::cmp::Ordering::Less => s.push_str(&csi(from.0 - to.0, 'D')),
+        std::cmp::Ordering::Greater => s.push_str(&csi(to.0 - from.0, 'C')),
+        std::cmp::Ordering::Equal => {}
+    }
+    s
 }
 
 fn queue_modifiers(w: &mut impl Write, m: Modifier) -> io::Result<()> {
@@ -65,15 +130,11 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        // The crossterm backend is itself a writer to the terminal.
-        let w = &mut self.inner;
         let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
-        // Where the terminal's cursor is after the last character printed.
-        let mut cursor: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
-            if cursor != Some((x, y)) {
-                queue!(w, MoveTo(x, y))?;
-            }
+            self.move_to((x, y))?;
+            // The crossterm backend is itself a writer to the terminal.
+            let w = &mut self.inner;
             if cell.modifier != modifier {
                 if !(modifier - cell.modifier).is_empty() {
                     queue!(w, SetAttribute(Attribute::Reset))?;
@@ -84,16 +145,28 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
                 }
                 modifier = cell.modifier;
             }
-            if cell.fg != fg || cell.bg != bg {
-                queue!(w, SetColors(Colors::new(cell.fg.into(), cell.bg.into())))?;
-                (fg, bg) = (cell.fg, cell.bg);
+            // Only the colour that changed, unless both did (one sequence is shorter then).
+            match (cell.fg != fg, cell.bg != bg) {
+                (true, true) => queue!(w, SetColors(Colors::new(cell.fg.into(), cell.bg.into())))?,
+                (true, false) => queue!(w, SetForegroundColor(cell.fg.into()))?,
+                (false, true) => queue!(w, SetBackgroundColor(cell.bg.into()))?,
+                (false, false) => {}
             }
+            (fg, bg) = (cell.fg, cell.bg);
             queue!(w, Print(cell.symbol()))?;
-            let width = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
-            cursor = Some((x.saturating_add(width), y));
+            // As far as the terminal advances: ambiguous characters two cells in wide mode. A
+            // cluster of several characters (a combining mark) is measured differently by
+            // different terminals, so after one the place is not known.
+            let width = if self.ambiguous_wide {
+                unicode_width::UnicodeWidthStr::width_cjk(cell.symbol())
+            } else {
+                unicode_width::UnicodeWidthStr::width(cell.symbol())
+            };
+            let sure = cell.symbol().chars().count() == 1;
+            self.at = sure.then_some((x.saturating_add(width.max(1) as u16), y));
         }
         if modifier != Modifier::empty() || fg != Color::Reset || bg != Color::Reset {
-            queue!(w, SetAttribute(Attribute::Reset))?;
+            queue!(self.inner, SetAttribute(Attribute::Reset))?;
         }
         Ok(())
     }
@@ -107,6 +180,9 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        if !self.cursor_hidden {
+            return Ok(());
+        }
         self.cursor_hidden = false;
         self.inner.show_cursor()
     }
@@ -116,19 +192,24 @@ impl<W: Write> ratatui::backend::Backend for Lean<W> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let p = position.into();
+        self.move_to((p.x, p.y))
     }
 
     fn clear(&mut self) -> io::Result<()> {
+        self.at = None;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.at = None;
         self.inner.clear_region(clear_type)
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        let size = self.inner.size()?;
+        self.cols.set(size.width);
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -160,7 +241,8 @@ pub struct Guard {
 }
 
 impl Guard {
-    pub fn enter() -> io::Result<Guard> {
+    /// `ambiguous_wide`: how wide the terminal draws East Asian Ambiguous characters.
+    pub fn enter(ambiguous_wide: bool) -> io::Result<Guard> {
         install_panic_hook();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
@@ -174,6 +256,7 @@ impl Guard {
         let mut backend = Lean::new(CrosstermBackend::new(out));
         // The cursor was hidden above; the backend need not hide it again.
         backend.cursor_hidden = true;
+        backend.ambiguous_wide = ambiguous_wide;
         let terminal = Terminal::new(backend)?;
         Ok(Guard { terminal })
     }
@@ -271,6 +354,68 @@ mod tests {
         let mut bold = Buffer::empty(area);
         bold.set_string(0, 0, "x", Style::default().add_modifier(Modifier::BOLD));
         assert_eq!(drawn(&before, &bold), "\x1b[1;1H\x1b[1mx\x1b[0m");
+    }
+
+    /// A `w`×`h` frame holding `texts` (column, row, text, style).
+    fn frame(w: u16, h: u16, texts: &[(u16, u16, &str, Style)]) -> Buffer {
+        let mut b = Buffer::empty(Rect::new(0, 0, w, h));
+        for (x, y, text, style) in texts {
+            b.set_string(*x, *y, text, *style);
+        }
+        b
+    }
+
+    /// Frames drawn one after another through one backend on a terminal `cols` wide, each
+    /// followed by the cursor shown at its caret when it has one (as ratatui does when a text
+    /// field has the focus). What the last frame wrote.
+    fn last_written(cols: u16, frames: &[(Buffer, Option<(u16, u16)>)]) -> String {
+        let out = Shared::default();
+        let mut lean = Lean::new(CrosstermBackend::new(out.clone()));
+        lean.cols.set(cols);
+        let mut prev = Buffer::empty(frames[0].0.area);
+        let mut from = 0;
+        for (next, caret) in frames {
+            from = out.0.borrow().len();
+            lean.draw(prev.diff(next).into_iter()).unwrap();
+            if let Some((x, y)) = caret {
+                lean.show_cursor().unwrap();
+                lean.set_cursor_position(Position::new(*x, *y)).unwrap();
+            }
+            prev = next.clone();
+        }
+        let bytes = out.0.borrow()[from..].to_vec();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn a_digit_typed_at_the_caret_writes_no_move_before_it_nor_shows_the_cursor_again() {
+        let (plain, grey) = (Style::default(), Style::default().fg(Color::DarkGray));
+        let one = frame(20, 3, &[(2, 1, "3", plain), (1, 2, "= 3", grey)]);
+        let two = frame(20, 3, &[(2, 1, "33", plain), (1, 2, "= 33", grey)]);
+        let wrote = last_written(80, &[(one, Some((3, 1))), (two, Some((4, 1)))]);
+        // The digit where the cursor is; one row down for the reading's new digit, only its
+        // foreground set; back up and a column left (a backspace) to the caret.
+        assert_eq!(wrote, "3\x1b[B\x1b[38;5;8m3\x1b[0m\x1b[A\x08");
+    }
+
+    #[test]
+    fn the_cursor_advances_as_the_terminal_draws_and_never_moves_relatively_from_the_last_column() {
+        let plain = Style::default();
+        // ● is one cell here; on a terminal that draws it two wide the frame holds it with the
+        // cell after it skipped (symbols::fold_ambiguous), and x is drawn after both.
+        let one = frame(4, 2, &[(0, 0, "●x", plain)]);
+        assert_eq!(last_written(4, &[(one, None)]), "\x1b[1;1H●x");
+        let mut kept = frame(4, 2, &[(0, 0, "● x", plain)]);
+        kept[(1, 0)].set_skip(true);
+        let out = Shared::default();
+        let mut lean = Lean::new(CrosstermBackend::new(out.clone()));
+        lean.ambiguous_wide = true;
+        lean.draw(Buffer::empty(kept.area).diff(&kept).into_iter())
+            .unwrap();
+        assert_eq!(&out.0.borrow()[..], "\x1b[1;1H●x".as_bytes());
+        // After the last column the cursor waits to wrap: no relative move from there.
+        let edge = frame(4, 2, &[(3, 0, "a", plain), (2, 1, "b", plain)]);
+        assert_eq!(last_written(4, &[(edge, None)]), "\x1b[1;4Ha\x1b[2;3Hb");
     }
 
     #[test]

@@ -301,6 +301,14 @@ impl Pty {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // What it wrote just before exiting may not be read yet: the reader stops at
+                // the terminal's end (EIO once no one holds its other side).
+                let drained = Instant::now();
+                while drained.elapsed() < Duration::from_secs(2)
+                    && !self.reader.as_ref().is_none_or(|r| r.is_finished())
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return status;
             }
             std::thread::sleep(Duration::from_millis(20));

@@ -2,10 +2,12 @@
 //! wide (Tera Term, RLogin, PuTTY set as Japanese users set them). ratatui measures them one
 //! cell, so on such a terminal every row with ─ │ ▶ ● ○ ■ █ ░ → × ※ … overruns and loses its
 //! right border. Rather than teach every screen two glyph sets, the finished frame is folded
-//! once: each ambiguous glyph becomes a one-cell ASCII stand-in (`+-|`, `>`, `*`, `#`, `.`), so
-//! every width the screens measured stays true (`+-|`, `>`, `*`, `o`, `#`, `=`, `:`, `~`). A character with no stand-in (①, α) keeps its
-//! glyph when a blank follows it — the terminal draws it over both cells — and becomes `?`
-//! otherwise, which a reader sees as a gap rather than a broken row.
+//! once ([`fold_ambiguous`], the one place): each ambiguous glyph becomes a one-cell ASCII
+//! stand-in (`+-|`, `>`, `*`, `o`, `#`, `=`, `:`, `~`), so every width the screens measured
+//! stays true. Every glyph shindan itself chooses has one (`tests/screens_wide.rs` reads them
+//! out of `src/tui` and checks). A character with no stand-in — from a record or the survey:
+//! α, the form's ① — keeps its glyph when a blank follows it, the terminal drawing it over
+//! both cells, and becomes `?` otherwise, which a reader sees as a gap rather than a broken row.
 
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthChar;
@@ -13,6 +15,14 @@ use unicode_width::UnicodeWidthChar;
 /// Whether the terminal draws `c` wider than ratatui measures it.
 pub fn is_ambiguous(c: char) -> bool {
     c.width() == Some(1) && c.width_cjk() == Some(2)
+}
+
+/// Whether wide mode folds `c`: the East Asian Ambiguous characters, and ░, which Unicode calls
+/// neutral but which sits among the ambiguous shades (█ ▓ ▒): a terminal that takes block
+/// elements from its Japanese font draws it two cells with them, so a bar `███░░░` would
+/// overrun by its empty part alone.
+pub fn folds(c: char) -> bool {
+    is_ambiguous(c) || c == '░'
 }
 
 /// The one-cell stand-in for an ambiguous glyph, if it has one.
@@ -23,21 +33,29 @@ pub fn narrow(c: char) -> Option<&'static str> {
         }
         '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '║' | '╎' | '╏' => "|",
         '\u{2500}'..='\u{257F}' => "+",
-        // Shades stay apart: █ ▓ ▒ are ambiguous, ░ is drawn as it is.
+        // Shades stay apart: █ # ▓ = ▒ : ░ _ (below).
         '█' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏' | '▀' | '▄' | '■' => {
             "#"
         }
         '▓' => "=",
         '▒' => ":",
-        '░' | '·' | '•' | '∙' => ".",
+        // Apart from `·` (under 25% in the matrix's heat map, no data in the overview's strip)
+        // and `-` (the heat map's n/a): a low, empty-looking cell, as the shade is in a bar.
+        '░' => "_",
+        '·' | '•' | '∙' => ".",
         '▶' | '▷' | '►' | '▸' | '→' | '⇒' | '»' | '≥' | '≧' => ">",
         '◀' | '◁' | '◄' | '◂' | '←' | '⇐' | '«' | '≤' | '≦' => "<",
         '▲' | '△' | '↑' => "^",
         '▼' | '▽' | '↓' => "v",
         '●' | '★' | '☆' | '※' | '◉' => "*",
         '◆' => "@",
+        // The matrix's partly in place, between ● (*) and ○ (o).
+        '◐' | '◑' | '◒' | '◓' => "+",
         '○' | '◇' | '◎' | '□' | '°' => "o",
         '×' => "x",
+        // The checklist's hospital answer against a vendor's: `はい / A いいえ`.
+        '≠' => "/",
+        '‐' => "-",
         '÷' => "/",
         '±' => "+",
         '…' | '‥' => "~",
@@ -58,7 +76,7 @@ pub fn fold_ambiguous(buf: &mut Buffer) {
             let Some(c) = single_char(buf[(x, y)].symbol()) else {
                 continue;
             };
-            if !is_ambiguous(c) {
+            if !folds(c) {
                 continue;
             }
             // Room is a blank of the glyph's own style, which the terminal paints its right half

@@ -150,7 +150,7 @@ fn estimate_words(c: &crate::domain::budget::CohortBudget, lang: Lang) -> String
         },
         || {
             format!(
-                "Estimate = Σ representative value × hospitals ÷ {} ({}): {}",
+                "Estimate = sum of representative value × hospitals ÷ {} ({}): {}",
                 c.chose,
                 english_figures(&c.source),
                 counts.join(", ")

@@ -289,11 +289,13 @@ fn form_lines(
             ));
             let label = lang.pick("年間収益", "Revenue");
             let unit = lang.pick(" 千円  ", " thousand yen  ");
-            let col = 2 + width(label) + 2;
+            // The one field, always focused: the shared form's `▸` label, as the rates' are.
+            let label_w = 1 + width(label);
+            let col = 1 + label_w + 2;
             fields.push((col as u16, None));
             out.push(Line::from(vec![
-                Span::raw(" ▶"),
-                Span::styled(label.to_string(), t.selected()),
+                Span::raw(" "),
+                form::label(label, true, label_w, t),
                 Span::raw(" ["),
                 Span::raw(blank.clone()),
                 Span::raw("]"),
@@ -342,7 +344,7 @@ fn form_lines(
 /// ［貴院］貴院の数字 ［既定］報告書の既定値 ［試算］試した値
 /// (notes when there is room: how it is computed, the report's p34 subsidy)
 /// ── 別の率で試算（IT予算に対する%）────────── Enter 試算  Esc やめる ─   (r / v open it)
-///  ▶最低水準 [20        ] %    十分水準 [30        ] %
+///  ▸最低水準 [20        ] %    十分水準 [30        ] %
 ///  ! `150` は 0～100 の範囲外です：…
 /// ```
 pub(super) fn render(s: &BudgetScreen, frame: &mut Frame, area: Rect, view: &View) {

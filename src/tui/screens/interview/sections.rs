@@ -2,7 +2,7 @@
 
 use super::{qn, Interview};
 use crate::domain::questionnaire::Visibility;
-use crate::text::{truncate, width};
+use crate::text::{pad, truncate, width, wrap};
 use crate::tui::app::View;
 use crate::tui::session::Session;
 use ratatui::layout::Rect;
@@ -42,23 +42,17 @@ impl Interview {
             } else {
                 format!("{}/{}", p.answered, p.total)
             };
-            let name_w = w.saturating_sub(width(&count) + 3);
-            let text = format!(
-                "{}{} {}",
-                if here { "▶ " } else { "  " },
-                crate::text::pad(s.short(l), name_w),
-                count
-            );
-            lines.push(Line::styled(
-                text,
-                if here {
-                    t.heading()
-                } else if p.is_complete() {
-                    t.ok()
-                } else {
-                    t.base()
-                },
-            ));
+            let style = if here {
+                t.heading()
+            } else if p.is_complete() {
+                t.ok()
+            } else {
+                t.base()
+            };
+            let marker = if here { "▶ " } else { "  " };
+            for text in section_rows(marker, s.short(l), &count, w) {
+                lines.push(Line::styled(text, style));
+            }
         }
         lines.push(Line::raw(""));
         if let Some(section) = qn().section_of(&self.current) {
@@ -102,5 +96,43 @@ impl Interview {
             }
         }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// A section's row: its name, then its count in the last columns. A name that leaves no room
+/// for the count (English at 60 columns: `Vulnerabilities`, `Staff and audit`) is not cut: it
+/// takes the row, wrapped by kinsoku if even that is too narrow, and the count goes under it.
+fn section_rows(marker: &str, name: &str, count: &str, w: usize) -> Vec<String> {
+    let name_w = w.saturating_sub(width(count) + 3);
+    if width(name) <= name_w {
+        return vec![format!("{marker}{} {count}", pad(name, name_w))];
+    }
+    let mut rows: Vec<String> = wrap(name, w.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| format!("{}{part}", if i == 0 { marker } else { "  " }))
+        .collect();
+    rows.push(format!("{:>w$}", count));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::section_rows;
+
+    #[test]
+    fn a_long_section_name_keeps_its_words_and_puts_the_count_under_it() {
+        assert_eq!(
+            section_rows("  ", "Backup", "0/3", 20),
+            ["  Backup         0/3"]
+        );
+        assert_eq!(
+            section_rows("▶ ", "Vulnerabilities", "0/3", 20),
+            ["▶ Vulnerabilities", "                 0/3"]
+        );
+        assert_eq!(
+            section_rows("  ", "Insurance, network", "*1 0/2", 14),
+            ["  Insurance,", "  network", "        *1 0/2"]
+        );
     }
 }

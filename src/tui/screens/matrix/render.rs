@@ -163,6 +163,10 @@ impl MatrixScreen {
             out.push(hidden);
         }
         let room = room.saturating_sub(out.len());
+        if let Some(whole) = self.tree.whole_lines(w, room, t, l) {
+            out.extend(whole);
+            return out;
+        }
         out.extend(self.tree.lines(None, false, w, room, t, l));
         if self.tree.nodes.len() > room && room > 0 {
             out.truncate(out.len() - 1);

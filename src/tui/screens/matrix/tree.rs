@@ -7,7 +7,7 @@ use super::filter::Filter;
 use super::heat::Spot;
 use crate::domain::matrix::{Coverage, LeafState, Tally};
 use crate::domain::Lang;
-use crate::text::{pad, pad_left, truncate, width};
+use crate::text::{pad, pad_left, truncate, width, wrap};
 use crate::tui::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -196,40 +196,100 @@ impl Tree {
             .enumerate()
             .skip(top)
             .take(height)
-            .map(|(i, node)| match node {
-                Node::Large { name, tally } | Node::Medium { name, tally } => {
-                    let (indent, lv, style) = if matches!(node, Node::Large { .. }) {
-                        ("", 0, t.heading())
-                    } else {
-                        ("  ", 1, t.base())
-                    };
-                    let pct = percent(tally);
-                    let head = format!("{indent}{} ", level(lv, lang));
-                    let room = w.saturating_sub(width(&head) + 6);
-                    Line::from(vec![
-                        Span::styled(format!("{head}{}", pad(name, room)), style),
-                        Span::styled(pad_left(&pct, 6), style),
-                    ])
-                }
-                Node::Leaf { name, state, .. } => {
-                    let here = at == Some(i);
-                    let head = format!("{}   {} ", if here { "▶" } else { " " }, level(2, lang));
-                    let cell = state_cell(*state, lang);
-                    let room = w.saturating_sub(width(&head) + width(&cell) + 1);
-                    Line::from(vec![
-                        Span::raw(head),
-                        Span::styled(
-                            cell,
-                            if here && focused {
-                                t.selected()
-                            } else {
-                                state_style(*state, t)
-                            },
-                        ),
-                        Span::raw(format!(" {}", truncate(name, room))),
-                    ])
-                }
-            })
+            .flat_map(|(i, node)| node_rows(node, at == Some(i), focused, w, false, t, lang))
             .collect()
+    }
+
+    /// The whole tree with every name whole, wrapped under itself by kinsoku, when it fits in
+    /// `height` rows: the cell's detail beside the heat map has the rows to spare and no
+    /// cursor to page for (at 120×40 it had cut 「本人確認が弱く、なりすまさ…」).
+    pub fn whole_lines(
+        &self,
+        w: usize,
+        height: usize,
+        t: &Theme,
+        lang: Lang,
+    ) -> Option<Vec<Line<'static>>> {
+        let rows: Vec<Line<'static>> = self
+            .nodes
+            .iter()
+            .flat_map(|node| node_rows(node, false, false, w, true, t, lang))
+            .collect();
+        (rows.len() <= height).then_some(rows)
+    }
+}
+
+/// One node's rows: one, its name cut to the width, or (`whole`) as many as its name takes.
+fn node_rows(
+    node: &Node,
+    here: bool,
+    focused: bool,
+    w: usize,
+    whole: bool,
+    t: &Theme,
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    // The name's rows in `room` columns, each after the first indented by `indent`.
+    let parts = |name: &str, room: usize| -> Vec<String> {
+        if whole && width(name) > room {
+            wrap(name, room.max(2))
+        } else {
+            vec![truncate(name, room)]
+        }
+    };
+    match node {
+        Node::Large { name, tally } | Node::Medium { name, tally } => {
+            let (indent, lv, style) = if matches!(node, Node::Large { .. }) {
+                ("", 0, t.heading())
+            } else {
+                ("  ", 1, t.base())
+            };
+            let pct = percent(tally);
+            let head = format!("{indent}{} ", level(lv, lang));
+            let room = w.saturating_sub(width(&head) + 6);
+            parts(name, room)
+                .into_iter()
+                .enumerate()
+                .map(|(k, part)| {
+                    let lead = if k == 0 {
+                        head.clone()
+                    } else {
+                        " ".repeat(width(&head))
+                    };
+                    let mut spans =
+                        vec![Span::styled(format!("{lead}{}", pad(&part, room)), style)];
+                    if k == 0 {
+                        spans.push(Span::styled(pad_left(&pct, 6), style));
+                    }
+                    Line::from(spans)
+                })
+                .collect()
+        }
+        Node::Leaf { name, state, .. } => {
+            let head = format!("{}   {} ", if here { "▶" } else { " " }, level(2, lang));
+            let cell = state_cell(*state, lang);
+            let room = w.saturating_sub(width(&head) + width(&cell) + 1);
+            let cell_style = if here && focused {
+                t.selected()
+            } else {
+                state_style(*state, t)
+            };
+            let under = " ".repeat(width(&head) + width(&cell));
+            parts(name, room)
+                .into_iter()
+                .enumerate()
+                .map(|(k, part)| {
+                    if k == 0 {
+                        Line::from(vec![
+                            Span::raw(head.clone()),
+                            Span::styled(cell.clone(), cell_style),
+                            Span::raw(format!(" {part}")),
+                        ])
+                    } else {
+                        Line::raw(format!("{under} {part}"))
+                    }
+                })
+                .collect()
+        }
     }
 }

@@ -28,6 +28,16 @@ pub fn rows_of(l: &PLine, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
             .collect()
     };
     match l.bar {
+        None if !l.tail.is_empty() && seg_w < cols && tail_w + 2 <= cols => {
+            // The words on their row, the figure or legend whole below them (not `█` | `≥75%`).
+            let mut tail = styled(&l.tail);
+            if let Some((s, _)) = tail.first_mut() {
+                *s = format!("  {}", s.trim_start());
+            }
+            let mut rows = wrapped(&styled(&l.segs), cols);
+            rows.extend(wrapped(&tail, cols));
+            rows
+        }
         None => {
             let mut parts = styled(&l.segs);
             parts.extend(styled(&l.tail));
@@ -158,6 +168,23 @@ mod tests {
         let l = plain("Prefecture or municipality n=140", true);
         let rows = text(&rows_of(&l, 20, &theme));
         assert_eq!(rows, ["Prefecture or", " municipality n=140"]);
+    }
+
+    #[test]
+    fn a_legend_goes_whole_below_its_strip_rather_than_split() {
+        let theme = Theme { color: false };
+        let l = PLine {
+            segs: vec![("Areas ░░░░░░░░░".into(), Tone::Plain)],
+            bar: None,
+            tail: vec![(" ░<25 ▒ ▓ █≥75%".into(), Tone::Dim)],
+            compact: true,
+            spare: false,
+        };
+        let rows = text(&rows_of(&l, 26, &theme));
+        assert_eq!(rows, ["Areas ░░░░░░░░░", "  ░<25 ▒ ▓ █≥75%"]);
+        // Where both fit, one row.
+        let rows = text(&rows_of(&l, 31, &theme));
+        assert_eq!(rows, ["Areas ░░░░░░░░░ ░<25 ▒ ▓ █≥75%"]);
     }
 
     #[test]

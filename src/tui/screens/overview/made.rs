@@ -251,11 +251,11 @@ fn coverage(o: &Overview, lang: Lang) -> Panel {
         let (s, tone) = shade(t);
         strip.push((s.to_string(), tone));
     }
-    strip.push((" ░<25 ▒ ▓ █≥75%".into(), Tone::Dim));
+    // The legend as the tail: kept whole, on the row below when the strip leaves no room.
     lines.push(PLine {
         segs: strip,
         bar: None,
-        tail: Vec::new(),
+        tail: vec![(" ░<25 ▒ ▓ █≥75%".into(), Tone::Dim)],
         compact: true,
         spare: false,
     });
