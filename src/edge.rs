@@ -3,7 +3,7 @@
 //! data dir opened on first use). The command line and the terminal UI both depend on this
 //! module and never on each other.
 
-use crate::domain::survey::Survey;
+use crate::domain::survey::{Comparing, Survey};
 use crate::domain::{Clock, Lang, RecordId};
 use crate::store::{Store, StoreError};
 use std::fmt;
@@ -185,7 +185,7 @@ pub struct Ctx {
     /// The survey hospitals are compared with in this run: the one chosen with `--survey`, else
     /// the 2022 survey. Chosen once, before any screen or command reads it, so that every figure
     /// of a run comes from the same survey; handed to each domain function that compares.
-    survey: &'static Survey,
+    survey: Comparing,
 }
 
 impl Ctx {
@@ -197,7 +197,7 @@ impl Ctx {
             store: None,
             checklist_file: None,
             command: None,
-            survey: Survey::embedded(),
+            survey: Comparing::default(),
         }
     }
 
@@ -205,12 +205,18 @@ impl Ctx {
     /// for the rest of the run (it is leaked, once): the screens hold views that borrow it, as
     /// they borrow the embedded one.
     pub fn with_survey(mut self, survey: Survey) -> Ctx {
-        self.survey = Box::leak(Box::new(survey));
+        self.survey = Comparing::with(Box::leak(Box::new(survey)));
         self
     }
 
     /// The survey this run compares with (see [`Ctx::with_survey`]).
     pub fn survey(&self) -> &'static Survey {
+        self.survey.survey()
+    }
+
+    /// The same, not yet parsed where it is the shipped one: for the screens, whose first
+    /// frame (the home list) compares nothing.
+    pub fn comparing(&self) -> Comparing {
         self.survey
     }
 

@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use serde_json::Value;
 use shindan::domain::position::{Position, Side};
 use shindan::domain::survey::from_aggregate::from_aggregate;
-use shindan::domain::survey::{Cohort, FigureValue, Precision};
+use shindan::domain::survey::{Cohort, Comparing, FigureValue, Precision};
 use shindan::domain::validate::answer_from_input;
 use shindan::domain::{BedClass, Lang, Questionnaire, Record};
 use shindan::store::Store;
@@ -385,7 +385,8 @@ fn the_position_screen_title_names_the_aggregate() {
             "2026-001 みなと病院 — vs 会員調査2026 (2026-06-01): indicators",
         ),
     ] {
-        let mut app = App::new(lang, Theme { color: false }, store.clone()).with_survey(survey);
+        let mut app = App::new(lang, Theme { color: false }, store.clone())
+            .with_survey(Comparing::with(survey));
         for code in [KeyCode::Enter, KeyCode::Char('p')] {
             app.handle(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
         }

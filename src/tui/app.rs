@@ -8,7 +8,7 @@ use super::screens::{self, help, home::Home, interview::Interview};
 use super::session::Session;
 use super::terminal::{self, Guard};
 use super::theme::Theme;
-use crate::domain::survey::Survey;
+use crate::domain::survey::Comparing;
 use crate::domain::{Lang, RecordId};
 use crate::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -55,7 +55,7 @@ pub struct Env<'a> {
     pub store: &'a Store,
     /// The survey the run compares with (`--survey`, else 2022's): what the overview, the
     /// position and the exported report are figured against.
-    pub survey: &'static Survey,
+    pub survey: Comparing,
     pub session: Option<&'a mut Session>,
 }
 
@@ -107,7 +107,7 @@ pub struct App {
     pub theme: Theme,
     pub store: Store,
     /// The survey the run compares with, handed to the screens (see [`App::with_survey`]).
-    pub survey: &'static Survey,
+    pub survey: Comparing,
     pub session: Option<Session>,
     /// Frames are folded for a terminal that draws ambiguous characters wide ([`App::draw`]).
     pub ambiguous_wide: bool,
@@ -136,7 +136,7 @@ impl App {
             lang,
             theme,
             store,
-            survey: Survey::embedded(),
+            survey: Comparing::default(),
             session: None,
             ambiguous_wide: false,
             typed_ahead: Vec::new(),
@@ -150,7 +150,7 @@ impl App {
     }
 
     /// Compares with `survey` (the run's `--survey`) instead of the 2022 survey.
-    pub fn with_survey(mut self, survey: &'static Survey) -> App {
+    pub fn with_survey(mut self, survey: Comparing) -> App {
         self.survey = survey;
         self
     }
@@ -423,7 +423,7 @@ impl App {
                 let last = self.stack.len() - 1;
                 self.stack[last].resume(&mut env);
             }
-            _ => match screens::open(pane, session, self.lang, self.survey) {
+            _ => match screens::open(pane, session, self.lang, self.survey.survey()) {
                 Some(screen) => self.stack.push(screen),
                 None => {
                     self.flash = Some(
@@ -448,7 +448,9 @@ impl App {
                 // (Esc or i goes to it).
                 let progress = crate::domain::Questionnaire::embedded().progress(&session.record);
                 let overview = (progress.total > 0 && progress.answered == progress.total)
-                    .then(|| screens::open(Pane::Overview, &session, self.lang, self.survey))
+                    .then(|| {
+                        screens::open(Pane::Overview, &session, self.lang, self.survey.survey())
+                    })
                     .flatten();
                 if let Some(h) = &session.held_by {
                     self.flash = Some(self.lang.pick_with(

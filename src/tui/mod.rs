@@ -28,7 +28,7 @@ pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
         _ => usize::MAX,
     };
     let lang = ctx.lang;
-    let survey = ctx.survey();
+    let survey = ctx.comparing();
     let app = ctx.store().map(|store| {
         App::starting(lang, theme::Theme::from_env(), store, rows).with_survey(survey)
     });

@@ -187,7 +187,7 @@ impl Home {
                     return Some(Action::None);
                 };
                 // A path that cannot be written keeps the prompt open, with the reason.
-                match prompt.write_stored(env.store, env.survey, format, &path, lang) {
+                match prompt.write_stored(env.store, env.survey.survey(), format, &path, lang) {
                     Ok(said) => {
                         self.overlay = None;
                         return Some(Action::Flash(said));

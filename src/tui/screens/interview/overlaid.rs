@@ -45,7 +45,14 @@ impl Interview {
             // The record as this session holds it (what the screen shows, even when the last
             // save failed) is written; a path that cannot be written keeps the prompt open.
             Done::Export(format, path) => {
-                match export::write(env.store, env.survey, &session.record, format, &path, lang) {
+                match export::write(
+                    env.store,
+                    env.survey.survey(),
+                    &session.record,
+                    format,
+                    &path,
+                    lang,
+                ) {
                     Ok(said) => {
                         self.overlay = None;
                         return Some(Action::Flash(said));
