@@ -55,7 +55,10 @@ impl Store {
 pub fn read_bounded(path: &std::path::Path, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // `take` hides the file's length from `read_to_end`, which would then read 32 bytes, 64,
+    // 128…: room for the whole file (within the bound) makes it one read and one to see the end.
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0).min(max + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Err(std::io::Error::new(
