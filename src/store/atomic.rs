@@ -20,13 +20,7 @@ pub fn write(
     no_clobber: bool,
     modified: Option<std::time::SystemTime>,
 ) -> io::Result<()> {
-    // tempfile creates the file exclusively (O_EXCL: never through a planted link), 0600.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    // Held while the save is under way: the sweep on open removes only temp files nobody holds.
-    let _ = tmp.as_file().try_lock();
+    let mut tmp = temp_in(dir)?;
     tmp.write_all(bytes)?;
     if let Some(at) = modified {
         tmp.as_file().set_modified(at)?;
@@ -38,6 +32,19 @@ pub fn write(
         tmp.persist(path).map_err(|e| e.error)?;
     }
     File::open(dir)?.sync_all()
+}
+
+/// A temp file in `dir` for a write that ends in a rename, named as [`remove_stale_temps`]
+/// expects (`.XXXXXX.tmp`), created exclusively (O_EXCL: never through a planted link), 0600,
+/// and held locked until it is renamed or dropped: the sweep on open removes only temp files
+/// nobody holds.
+pub fn temp_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let tmp = tempfile::Builder::new()
+        .prefix(".")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    let _ = tmp.as_file().try_lock();
+    Ok(tmp)
 }
 
 pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {

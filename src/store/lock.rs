@@ -152,12 +152,8 @@ fn read_holder_once(details: &Path, lock: &mut File) -> Option<Holder> {
 fn write_holder(dir: &Path, details: &Path, holder: &Holder) -> std::io::Result<()> {
     use std::io::Write;
     let json = serde_json::to_vec(holder).map_err(std::io::Error::other)?;
-    // tempfile creates the file exclusively (O_EXCL: never through a planted link), 0600; the
-    // rename replaces a link planted under the holder's name, never what it points to.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    // The rename replaces a link planted under the holder's name, never what it points to.
+    let mut tmp = super::atomic::temp_in(dir)?;
     tmp.write_all(&json)?;
     tmp.persist(details).map_err(|e| e.error)?;
     Ok(())
