@@ -235,6 +235,76 @@ fn positional_arguments_keep_their_order_in_japanese() {
     );
 }
 
+/// What clap accepts of every argument of every command: everything but the words shown.
+fn what_is_accepted(cmd: &mut clap::Command) -> Vec<String> {
+    fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        let mut args: Vec<String> = cmd
+            .get_arguments()
+            .map(|a| {
+                let values: Vec<String> = a
+                    .get_possible_values()
+                    .iter()
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                format!(
+                    "{path}: {:?} {:?} {:?} {:?} {:?} {values:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                    a.get_id(),
+                    a.get_long(),
+                    a.get_short(),
+                    a.get_action(),
+                    a.get_num_args(),
+                    a.get_default_values(),
+                    a.get_env(),
+                    a.is_required_set(),
+                    a.is_global_set(),
+                    a.get_index(),
+                    a.get_value_delimiter(),
+                    a.get_value_parser().type_id(),
+                )
+            })
+            .collect();
+        args.sort();
+        out.extend(args);
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+    cmd.build();
+    let mut out = Vec::new();
+    walk(cmd, "shindan", &mut out);
+    out
+}
+
+/// An ordinary run is parsed with the untranslated tree and only help and errors with the
+/// Japanese one (the translation is most of the parse's cost), which is right only while the
+/// translation changes what is shown and nothing that is accepted.
+#[test]
+fn the_japanese_tree_accepts_exactly_what_the_untranslated_one_does() {
+    let ja = what_is_accepted(&mut usage::command(Lang::Ja));
+    let en = what_is_accepted(&mut usage::command(Lang::En));
+    assert!(en.len() > 50, "{} arguments", en.len());
+    assert_eq!(ja, en);
+    for args in [
+        &["shindan"][..],
+        &["shindan", "--lang", "en", "list", "--json"],
+        &["shindan", "new", "--name", "さくら病院", "--beds", "120", "--founder", "coop"],
+        &["shindan", "answer", "2026-001", "beds", "350", "--data-dir", "/tmp/x"],
+        &["shindan", "checklist", "show", "2026-001"],
+        &["shindan", "budget", "--beds", "200", "--bracket", "lt5m"],
+        &["shindan", "aggregate", "a", "b", "--format", "json"],
+    ] {
+        let parsed = |lang| {
+            usage::command(lang)
+                .try_get_matches_from(args)
+                .and_then(|m| <shindan::cli::Cli as clap::FromArgMatches>::from_arg_matches(&m))
+                .map(|cli| format!("{cli:?}"))
+                .map_err(|e| e.kind())
+        };
+        assert_eq!(parsed(Lang::Ja), parsed(Lang::En), "{args:?}");
+        assert!(parsed(Lang::Ja).is_ok(), "{args:?}: {:?}", parsed(Lang::Ja));
+    }
+}
+
 #[test]
 fn help_as_a_command_is_help_as_a_flag() {
     let a = run(&["help", "new"], &[]);

@@ -1,7 +1,8 @@
 //! The command line's own words — `--help`, every subcommand's help, clap's errors — in the UI's
 //! language. The language has to be known before clap builds a message, so it is read from the
-//! raw arguments (`--lang`, then `SHINDAN_LANG`) first; the command tree is then translated
-//! (Japanese from `assets/cli-ja.tsv`, English from the doc comments) and parsed.
+//! raw arguments (`--lang`, then `SHINDAN_LANG`) first. The command tree is translated
+//! (Japanese from `assets/cli-ja.tsv`, English from the doc comments) when there is something to
+//! show: help, the version, an error.
 
 mod errors;
 pub mod generate;
@@ -87,11 +88,24 @@ pub fn parse() -> Result<Cli, ExitCode> {
     parse_from(help_as_flag(args), lang).map_err(|e| ExitCode::from(report(&e, lang)))
 }
 
-/// Parses `args` with the command translated into `lang`.
+/// Parses `args`; help and errors come in `lang`.
+///
+/// The translation changes only what is shown (help texts, headings, the notes written into the
+/// help), never what is accepted — `tests/cli_lang.rs` parses the same arguments both ways — so
+/// an ordinary run is parsed with the untranslated tree, and the tree is translated only when
+/// there is something to show: help, the version, or an error. Translating every subcommand's
+/// every argument was a seventh of the instructions before the first frame (callgrind).
 pub fn parse_from(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
-    let matches = command(lang).try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches)
+    match command(Lang::En).try_get_matches_from(&args) {
+        Ok(matches) => Cli::from_arg_matches(&matches),
+        Err(_) if lang == Lang::Ja => {
+            let matches = command(lang).try_get_matches_from(args)?;
+            Cli::from_arg_matches(&matches)
+        }
+        Err(e) => Err(e),
+    }
 }
+
 
 /// Prints a parse failure (help and version included) as clap would, in `lang`; returns the
 /// exit code.
