@@ -106,7 +106,6 @@ pub fn parse_from(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
     }
 }
 
-
 /// Prints a parse failure (help and version included) as clap would, in `lang`; returns the
 /// exit code.
 fn report(e: &clap::Error, lang: Lang) -> u8 {
