@@ -5,34 +5,60 @@
 //! names the key, so that someone decides which.
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Where the first key given twice in one object is (`answers.beds`, `items[3].answer`), or
 /// `None` when there is none — or when `text` is not JSON at all: the real parse says why.
+///
+/// Every record is walked so before it is read, on the way to the first frame, so the walk
+/// allocates nothing it need not: keys are borrowed from `text` where they have no escapes, and
+/// a value's path is a chain of steps on the stack, spelled out only for the duplicate.
 pub fn duplicate_key(text: &str) -> Option<String> {
     let found = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let walk = Walk {
-        at: String::new(),
+        up: None,
         found: &found,
     };
     let _ = walk.deserialize(&mut de);
     found.into_inner()
 }
 
-/// One value at path `at`, walked for its objects' keys.
+/// One step from a value to one inside it.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// One value, walked for its objects' keys: `up` is the value it is in and the step to it.
 struct Walk<'a> {
-    at: String,
+    up: Option<(&'a Walk<'a>, Step<'a>)>,
     found: &'a RefCell<Option<String>>,
 }
 
-impl Walk<'_> {
-    fn inner(&self, at: String) -> Walk<'_> {
+impl<'a> Walk<'a> {
+    fn inner<'b>(&'b self, step: Step<'b>) -> Walk<'b>
+    where
+        'a: 'b,
+    {
         Walk {
-            at,
+            up: Some((self, step)),
             found: self.found,
+        }
+    }
+
+    /// The path to this value, as the message names it: `answers.beds`, `items[3]`.
+    fn path(&self) -> String {
+        match &self.up {
+            None => String::new(),
+            Some((up, Step::Index(i))) => format!("{}[{i}]", up.path()),
+            Some((up, Step::Key(k))) => match up.path() {
+                outer if outer.is_empty() => (*k).to_string(),
+                outer => format!("{outer}.{k}"),
+            },
         }
     }
 }
@@ -71,29 +97,49 @@ impl<'de> Visitor<'de> for Walk<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut i = 0;
-        while seq
-            .next_element_seed(self.inner(format!("{}[{i}]", self.at)))?
-            .is_some()
-        {
+        while seq.next_element_seed(self.inner(Step::Index(i)))?.is_some() {
             i += 1;
         }
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let at = match self.at.as_str() {
-                "" => key.clone(),
-                outer => format!("{outer}.{key}"),
-            };
-            if !seen.insert(key) {
-                *self.found.borrow_mut() = Some(at);
+        // Ordered, not hashed: no random seed to draw for every object, and no quadratic scan
+        // for a hostile object of many keys.
+        let mut seen: BTreeSet<Cow<'de, str>> = BTreeSet::new();
+        while let Some(Key(key)) = map.next_key()? {
+            if seen.contains(&key) {
+                *self.found.borrow_mut() = Some(self.inner(Step::Key(&key)).path());
                 return Err(de::Error::custom("duplicate key"));
             }
-            map.next_value_seed(self.inner(at))?;
+            map.next_value_seed(self.inner(Step::Key(&key)))?;
+            seen.insert(key);
         }
         Ok(())
+    }
+}
+
+/// An object's key, borrowed from the text when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object's key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_string())))
     }
 }
 
@@ -111,6 +157,11 @@ mod tests {
         assert_eq!(
             duplicate_key(r#"{"items":[{"a":1},{"a":1,"b":[],"a":2}]}"#).as_deref(),
             Some("items[1].a")
+        );
+        // A key written with an escape is the same key.
+        assert_eq!(
+            duplicate_key(r#"{"x":{"a":1,"\u0061":2}}"#).as_deref(),
+            Some("x.a")
         );
         // The same key in two objects, and no JSON at all, are no duplicates.
         assert_eq!(duplicate_key(r#"[{"a":1},{"a":1}]"#), None);
