@@ -67,7 +67,11 @@ impl<W: Write> Lean<W> {
         if self.at == Some(to) {
             return Ok(());
         }
-        let absolute = format!("\x1b[{};{}H", to.1 + 1, to.0 + 1);
+        let mut absolute = String::with_capacity(12);
+        csi(&mut absolute, to.1 + 1, "");
+        absolute.push(';');
+        push_number(&mut absolute, to.0 + 1);
+        absolute.push('H');
         let cols = self.cols.get();
         let relative = self
             .at
@@ -85,28 +89,39 @@ impl<W: Write> Lean<W> {
 /// A relative cursor move: up or down (`ESC[A`, `ESC[2B`), then left or right (backspaces for
 /// up to two columns, else `ESC[nD` / `ESC[nC`). Neither scrolls nor wraps.
 fn relative_move(from: (u16, u16), to: (u16, u16)) -> String {
-    let csi = |n: u16, c: char| {
-        if n == 1 {
-            format!("\x1b[{c}")
-        } else {
-            format!("\x1b[{n}{c}")
-        }
-    };
-    let mut s = String::new();
+    let mut s = String::with_capacity(12);
+    let by = |s: &mut String, n: u16, c: &str| csi(s, if n == 1 { 0 } else { n }, c);
     match to.1.cmp(&from.1) {
-        std::cmp::Ordering::Less => s.push_str(&csi(from.1 - to.1, 'A')),
-        std::cmp::Ordering::Greater => s.push_str(&csi(to.1 - from.1, 'B')),
+        std::cmp::Ordering::Less => by(&mut s, from.1 - to.1, "A"),
+        std::cmp::Ordering::Greater => by(&mut s, to.1 - from.1, "B"),
         std::cmp::Ordering::Equal => {}
     }
     match to.0.cmp(&from.0) {
         std::cmp::Ordering::Less if from.0 - to.0 <= 2 => {
-            s.push_str(&"\x08".repeat((from.0 - to.0) as usize))
+            s.push_str(&"\x08\x08"[..(from.0 - to.0) as usize])
         }
-        std::cmp::Ordering::Less => s.push_str(&csi(from.0 - to.0, 'D')),
-        std::cmp::Ordering::Greater => s.push_str(&csi(to.0 - from.0, 'C')),
+        std::cmp::Ordering::Less => by(&mut s, from.0 - to.0, "D"),
+        std::cmp::Ordering::Greater => by(&mut s, to.0 - from.0, "C"),
         std::cmp::Ordering::Equal => {}
     }
     s
+}
+
+/// `ESC [`, the number `n` (none for 0), then `end`. Written digit by digit: a frame makes a
+/// move for every gap between changed cells, and `format!` was most of their cost (callgrind).
+fn csi(s: &mut String, n: u16, end: &str) {
+    s.push_str("\x1b[");
+    if n > 0 {
+        push_number(s, n);
+    }
+    s.push_str(end);
+}
+
+fn push_number(s: &mut String, n: u16) {
+    if n >= 10 {
+        push_number(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 fn queue_modifiers(w: &mut impl Write, m: Modifier) -> io::Result<()> {
@@ -416,6 +431,18 @@ mod tests {
         // After the last column the cursor waits to wrap: no relative move from there.
         let edge = frame(4, 2, &[(3, 0, "a", plain), (2, 1, "b", plain)]);
         assert_eq!(last_written(4, &[(edge, None)]), "\x1b[1;4Ha\x1b[2;3Hb");
+    }
+
+    #[test]
+    fn a_move_is_the_shortest_of_relative_and_absolute() {
+        assert_eq!(relative_move((5, 3), (5, 4)), "\x1b[B");
+        assert_eq!(relative_move((5, 4), (3, 4)), "\x08\x08");
+        assert_eq!(relative_move((5, 4), (2, 4)), "\x1b[3D");
+        assert_eq!(relative_move((4, 12), (10, 2)), "\x1b[10A\x1b[6C");
+        let plain = Style::default();
+        // Far from the last place: the absolute move is shorter than `ESC[21B ESC[118C`.
+        let far = frame(200, 30, &[(0, 0, "a", plain), (119, 22, "b", plain)]);
+        assert_eq!(last_written(200, &[(far, None)]), "\x1b[1;1Ha\x1b[23;120Hb");
     }
 
     #[test]
