@@ -84,6 +84,15 @@ fn every_command_output_lists_the_missing_with_device_and_section() {
                 .any(|l| l.contains(&format!("| {number} | {section} |"))),
             "{lang}: {md}"
         );
+        // Page 1 names the first few with their sections too, each section once for its items.
+        let label = if lang == "ja" {
+            "**未完了の項目**"
+        } else {
+            "**Items missing**"
+        };
+        let page1 = md.lines().find(|l| l.contains(label)).unwrap_or_default();
+        assert!(page1.contains("2①"), "{lang}: {page1}");
+        assert_eq!(page1.matches(section).count(), 1, "{lang}: {page1}");
     }
 }
 

@@ -441,14 +441,34 @@ fn budget(b: &BudgetSummary, lang: Lang) -> (Vec<(String, String)>, Option<Strin
     (facts, Some(defaults))
 }
 
+/// The first [`MISSING`] missing items with their sections, as every other surface names them
+/// (2④ サーバ alone does not say where on the form it is), each section once for the items in
+/// it, in the form's order: 「1(2)（体制構築）、2①・2②（医療情報システムの管理・運用）」.
+fn missing_by_section(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for m in c.missing.iter().take(MISSING) {
+        let (section, label) = (m.section.get(lang), m.label.get(lang));
+        match groups.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, labels)) => labels.push(label),
+            None => groups.push((section, vec![label])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(section, labels)| {
+            let labels = labels.join(lang.pick("・", ", "));
+            let both = |s: &str| crate::domain::Text {
+                ja: s.to_string(),
+                en: s.to_string(),
+            };
+            crate::domain::checklist::view::place(&both(&labels), &both(section), lang)
+        })
+        .collect()
+}
+
 fn checklist(c: &ChecklistSummary, lang: Lang) -> Vec<(String, String)> {
     let sep = lang.pick("、", ", ");
-    let mut missing: Vec<String> = c
-        .missing
-        .iter()
-        .take(MISSING)
-        .map(|m| m.label.get(lang).to_string())
-        .collect();
+    let mut missing = missing_by_section(c, lang);
     if c.missing.len() > MISSING {
         missing.push(match lang {
             Lang::Ja => format!("ほか{}項目", c.missing.len() - MISSING),
@@ -500,7 +520,8 @@ fn checklist(c: &ChecklistSummary, lang: Lang) -> Vec<(String, String)> {
             if missing.is_empty() {
                 lang.pick("なし", "none").to_string()
             } else {
-                missing.join(sep)
+                // A section's items are joined with commas in English: sections with `;`.
+                missing.join(lang.pick("、", "; "))
             },
         ),
         fact(
