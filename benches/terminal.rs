@@ -7,7 +7,8 @@
 //! to the screen.
 //!
 //! `cargo bench --bench terminal` (dialog and whiptail from Debian's packages; skipped, and
-//! said so, when missing).
+//! said so, when missing). `SHINDAN_BENCH_BIN=path` measures another build instead of this one;
+//! `SHINDAN_BENCH_VS=path` adds this build's first frame and that one's, started alternately.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -76,7 +77,11 @@ fn shindan_bin() -> std::path::PathBuf {
 }
 
 fn shindan(data: &Path) -> Command {
-    let mut c = Command::new(shindan_bin());
+    shindan_at(&shindan_bin(), data)
+}
+
+fn shindan_at(bin: &Path, data: &Path) -> Command {
+    let mut c = Command::new(bin);
     c.env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
         .arg("--data-dir")
@@ -107,6 +112,25 @@ fn first_frame_on(make: &dyn Fn() -> Command, answer: bool, quiet: Duration) -> 
         })
         .collect();
     median(times)
+}
+
+/// `SHINDAN_BENCH_VS=path`: this build's first frame and that build's, started alternately
+/// (`INTERLEAVED` starts each), so that the machine's load moves both alike. Medians of separate
+/// runs move by a few tenths of a millisecond from run to run; this is how to tell whether a
+/// change made the start slower.
+fn interleaved(data: &Path, other: &Path) -> (f64, f64) {
+    const INTERLEAVED: usize = 150;
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let once = |bin: &Path| {
+        Pty::spawn_answering(shindan_at(bin, data), 80, 24, true)
+            .first_frame(QUIET)
+            .map(|d| d.as_secs_f64() * 1000.0)
+    };
+    for _ in 0..INTERLEAVED {
+        ours.extend(once(&shindan_bin()));
+        theirs.extend(once(other));
+    }
+    (median(ours), median(theirs))
 }
 
 /// A bracketed paste of `n` characters (lines of 49 and a break, `END` last) into the first
@@ -219,6 +243,14 @@ fn main() {
         "{:<34} {:>8.1}ms",
         "first frame, no probe (flags)", ff_unasked
     );
+
+    if let Some(other) = std::env::var_os("SHINDAN_BENCH_VS") {
+        let (ours, theirs) = interleaved(&data, Path::new(&other));
+        println!(
+            "{:<34} {:>8.1}ms {:>8.1}ms  (this build, SHINDAN_BENCH_VS; started alternately)",
+            "first frame, interleaved", ours, theirs
+        );
+    }
 
     let ff_silent = first_frame_on(&|| shindan(&data), false, Duration::from_millis(400));
     println!(

@@ -98,6 +98,8 @@ pub fn parse() -> Result<Cli, ExitCode> {
 pub fn parse_from(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
     match command(Lang::En).try_get_matches_from(&args) {
         Ok(matches) => Cli::from_arg_matches(&matches),
+        // `shindan 0.1.0` in every language.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => Err(e),
         Err(_) if lang == Lang::Ja => {
             let matches = command(lang).try_get_matches_from(args)?;
             Cli::from_arg_matches(&matches)
