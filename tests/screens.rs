@@ -538,6 +538,45 @@ fn the_first_frame_shows_the_most_recent_records_and_counts_them_all() {
     );
 }
 
+/// The records read before the first frame fill the list: the frame is the one all of them
+/// give, at every size the terminal tests use.
+#[test]
+fn the_first_screenful_read_is_the_screen_the_whole_list_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for i in 0..60u32 {
+        let at = Utc.with_ymd_and_hms(2025, 6, 1, 9, i, 0).unwrap();
+        store
+            .create(2025, |id| {
+                let mut r = Record::new(id, at.date_naive(), at);
+                let name = format!("病院{i:02}");
+                answer_from_input(
+                    Questionnaire::embedded(),
+                    &mut r,
+                    "hospital_name",
+                    &name,
+                    at,
+                )
+                .unwrap();
+                r
+            })
+            .unwrap();
+    }
+    let drawn = |first: usize, (w, h): (u16, u16)| {
+        let store = Store::open(dir.path()).unwrap();
+        let app = App::starting(Lang::Ja, Theme { color: false }, store, first);
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| app.render(f)).unwrap();
+        ui::plain_lines(term.backend().buffer()).join("\n")
+    };
+    for size in [(60, 20), (80, 24), (120, 40)] {
+        let first = shindan::tui::screens::home::Home::rows_shown(size.1);
+        assert_eq!(drawn(first, size), drawn(usize::MAX, size), "{size:?}");
+        // One fewer would leave the last row of the list empty until the rest is read.
+        assert_ne!(drawn(first - 1, size), drawn(usize::MAX, size), "{size:?}");
+    }
+}
+
 /// The copy prompt names the year as people say it: FY2026 in English (2026年度 in Japanese,
 /// checked above), and a bare number typed over it is still read as that 年度.
 #[test]

@@ -24,7 +24,7 @@ pub fn run(ctx: &mut Ctx, opts: TerminalOptions) -> Result<(), Failure> {
     let asked = probe::send(opts)?;
     // A screenful of records before the first frame, the rest right after it.
     let rows = match crossterm::terminal::size() {
-        Ok((_, h)) if h > 0 => usize::from(h),
+        Ok((_, h)) if h > 0 => screens::home::Home::rows_shown(h),
         _ => usize::MAX,
     };
     let lang = ctx.lang;

@@ -90,6 +90,13 @@ pub struct Home {
 }
 
 impl Home {
+    /// How many records the list shows on a terminal `height` rows tall, with nothing damaged:
+    /// what [`Home::load_first`] need read before the first frame. The frame's title and
+    /// footer rows, the box's two borders and the column heading take 5 (see `render`).
+    pub fn rows_shown(height: u16) -> usize {
+        usize::from(height.saturating_sub(5)).max(1)
+    }
+
     /// Reads only the `first` most recently written records, enough to fill the screen; the
     /// rest wait for [`Home::load_rest`]. A data dir of many records then costs its first frame
     /// no more than a screenful does.
