@@ -2,6 +2,7 @@
 
 pub mod bar;
 pub mod form;
+pub mod lines;
 pub mod note_editor;
 pub mod overlay;
 pub mod symbols;

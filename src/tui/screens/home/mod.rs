@@ -21,7 +21,7 @@ use crossterm::event::KeyEvent;
 use prompt::{Deleting, HomeOverlay, Prompt};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 use Command as C;
 use Intent as I;
@@ -519,7 +519,7 @@ impl Screen for Home {
                 lines.push(Line::raw(truncate(&text, w)));
             }
         }
-        frame.render_widget(Paragraph::new(lines), inner);
+        crate::tui::widgets::lines::draw(frame.buffer_mut(), inner, &lines);
         self.render_prompt(frame, area, view);
         if let Some(overlay) = &self.overlay {
             overlay.render_prompt(frame, area, view);
