@@ -69,7 +69,7 @@ impl PositionScreen {
                 lines.push(line);
             }
         }
-        frame.render_widget(Paragraph::new(lines), area);
+        crate::tui::widgets::lines::draw(frame.buffer_mut(), area, &lines);
     }
 
     /// The two bar charts of respondents side by side, own classes marked; under the bed
@@ -309,7 +309,7 @@ impl PositionScreen {
                 lines.push(line);
             }
         }
-        frame.render_widget(Paragraph::new(lines), area);
+        crate::tui::widgets::lines::draw(frame.buffer_mut(), area, &lines);
     }
 
     pub(super) fn render_details(&self, frame: &mut Frame, area: Rect, view: &View, scroll: usize) {
@@ -338,7 +338,7 @@ impl PositionScreen {
         let h = text.height as usize;
         let top = scroll.min(lines.len().saturating_sub(h));
         let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
-        frame.render_widget(Paragraph::new(shown), text);
+        crate::tui::widgets::lines::draw(frame.buffer_mut(), text, &shown);
     }
 }
 

@@ -31,7 +31,7 @@ use made::{make, Cell, Made, Row};
 use para::{lay_out, rule, Kind, Para};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use ratatui::Frame;
 use Command as C;
 use Intent as I;
