@@ -230,7 +230,7 @@ impl Store {
 
     /// The record files with their names, in the directory's order. The files are sorted by
     /// name, not by path: they are all in one directory, and comparing paths splits both into
-    /// components on every comparison (a third of the listing's cost before the first frame).
+    /// components on every comparison (two thirds of listing the files before the first frame).
     fn named_record_files(&self) -> Result<Vec<(std::ffi::OsString, PathBuf)>, StoreError> {
         let mut files = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(StoreError::io(&self.dir))? {

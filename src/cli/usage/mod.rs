@@ -94,7 +94,7 @@ pub fn parse() -> Result<Cli, ExitCode> {
 /// help), never what is accepted — `tests/cli_lang.rs` parses the same arguments both ways — so
 /// an ordinary run is parsed with the untranslated tree, and the tree is translated only when
 /// there is something to show: help, the version, or an error. Translating every subcommand's
-/// every argument was a seventh of the instructions before the first frame (callgrind).
+/// every argument was an eighth of the instructions before the first frame (callgrind).
 pub fn parse_from(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
     match command(Lang::En).try_get_matches_from(&args) {
         Ok(matches) => Cli::from_arg_matches(&matches),
