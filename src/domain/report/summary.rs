@@ -457,11 +457,7 @@ fn missing_by_section(c: &ChecklistSummary, lang: Lang) -> Vec<String> {
         .into_iter()
         .map(|(section, labels)| {
             let labels = labels.join(lang.pick("・", ", "));
-            let both = |s: &str| crate::domain::Text {
-                ja: s.to_string(),
-                en: s.to_string(),
-            };
-            crate::domain::checklist::view::place(&both(&labels), &both(section), lang)
+            crate::domain::checklist::view::place_in(&labels, section, lang)
         })
         .collect()
 }

@@ -197,7 +197,11 @@ impl Missing {
 /// A printed number with its section's name: 「2④ サーバ（医療情報システムの管理・運用）」. The gate
 /// item's label is its section's name (前提): said once.
 pub fn place(label: &Text, section: &Text, lang: Lang) -> String {
-    let (label, section) = (label.get(lang), section.get(lang));
+    place_in(label.get(lang), section.get(lang), lang)
+}
+
+/// [`place`] of words already in `lang`: several labels of one section joined, on report page 1.
+pub fn place_in(label: &str, section: &str, lang: Lang) -> String {
     match lang {
         _ if label == section || section.is_empty() => label.to_string(),
         Lang::Ja => format!("{label}（{section}）"),
